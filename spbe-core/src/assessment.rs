@@ -1,0 +1,532 @@
+//! Assessments: the public input format.
+//!
+//! ```json
+//! { "rubric": "permenpanrb-59-2020", "institution": "Kabupaten Contoh", "year": 2024,
+//!   "levels": { "1": 3, "2": 4, "47": 5 },
+//!   "notes": { "1": "penjelasan ..." }, "evidence": { "1": ["SK Bupati No. 12/2023"] } }
+//! ```
+//!
+//! `tracks` may replace `levels`: `{ "mandiri": {...}, "dokumen": {...}, "interviu": {...},
+//! "visitasi": {...}, "target": {...} }`. Parsing happens in two steps: a lenient
+//! [`RawAssessment`] that keeps duplicate keys and any JSON value as a level, then
+//! [`Assessment::from_raw`], which reports every problem at once.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::rubric::{json_error, MAX_INPUT_BYTES};
+
+/// An indicator id, ordered naturally: numeric ids by value ("2" < "10"), then others.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct IndicatorId(pub String);
+
+impl IndicatorId {
+    /// The id as a string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Ord for IndicatorId {
+    fn cmp(&self, other: &Self) -> Ordering {
+        let num = |s: &str| -> Option<u128> {
+            if !s.is_empty() && s.len() < 30 && s.bytes().all(|b| b.is_ascii_digit()) {
+                s.parse().ok()
+            } else {
+                None
+            }
+        };
+        match (num(&self.0), num(&other.0)) {
+            (Some(a), Some(b)) => a.cmp(&b).then_with(|| self.0.cmp(&other.0)),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => self.0.cmp(&other.0),
+        }
+    }
+}
+impl PartialOrd for IndicatorId {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl fmt::Display for IndicatorId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl From<&str> for IndicatorId {
+    fn from(s: &str) -> Self {
+        IndicatorId(s.to_owned())
+    }
+}
+impl Serialize for IndicatorId {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+/// The level(s) given for one indicator: a single level, or a list (one per
+/// reported service) for a repeatable indicator such as the 2018 indicator 35.
+/// Kept as written so that an assessment round-trips unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Level {
+    One(i64),
+    Many(Vec<i64>),
+}
+
+impl Level {
+    /// The item levels as a slice.
+    pub fn items(&self) -> &[i64] {
+        match self {
+            Level::One(v) => std::slice::from_ref(v),
+            Level::Many(v) => v,
+        }
+    }
+}
+
+/// Levels by indicator.
+pub type LevelMap = BTreeMap<IndicatorId, Level>;
+
+/// The evaluation stages (and the `target` plan) that an assessment can record.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Tracks {
+    /// Penilaian Mandiri: the institution's self-assessment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mandiri: Option<LevelMap>,
+    /// Penilaian Dokumen: external assessors' document review.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dokumen: Option<LevelMap>,
+    /// Penilaian Interviu: re-scores only the indicators clarified at interview.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interviu: Option<LevelMap>,
+    /// Penilaian Visitasi: re-scores only the indicators validated on site.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub visitasi: Option<LevelMap>,
+    /// The institution's target levels (a plan, not a stage).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<LevelMap>,
+}
+
+/// A track to score.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Track {
+    /// The plain `levels` of an assessment without tracks.
+    Levels,
+    Mandiri,
+    Dokumen,
+    Interviu,
+    Visitasi,
+    Target,
+    /// The official score: per indicator, the latest external stage (visitasi,
+    /// then interviu, then dokumen) that has a level.
+    Final,
+}
+
+impl Track {
+    /// All track names.
+    pub const ALL: [Track; 7] = [Track::Levels, Track::Mandiri, Track::Dokumen, Track::Interviu, Track::Visitasi, Track::Target, Track::Final];
+
+    /// The snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Track::Levels => "levels",
+            Track::Mandiri => "mandiri",
+            Track::Dokumen => "dokumen",
+            Track::Interviu => "interviu",
+            Track::Visitasi => "visitasi",
+            Track::Target => "target",
+            Track::Final => "final",
+        }
+    }
+}
+
+impl fmt::Display for Track {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Track {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Track> {
+        Track::ALL.iter().copied().find(|t| t.as_str() == s).ok_or_else(|| Error::UnknownTrack {
+            track: s.to_owned(),
+            valid: Track::ALL.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", "),
+        })
+    }
+}
+
+/// A checked assessment (syntax checked; checked against its rubric when scored).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Assessment {
+    /// Edition id, e.g. `permenpanrb-59-2020`.
+    pub rubric: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub institution: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i64>,
+    /// Levels, for an assessment without tracks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub levels: Option<LevelMap>,
+    /// Levels per evaluation stage.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tracks: Option<Tracks>,
+    /// Per indicator: the explanation (penjelasan).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub notes: BTreeMap<IndicatorId, String>,
+    /// Per indicator: evidence references (bukti dukung names or links).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub evidence: BTreeMap<IndicatorId, Vec<String>>,
+}
+
+// ------------------------------------------------------------------ raw form
+
+/// Key/value pairs of a JSON object in order, duplicates kept.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Pairs(pub Vec<(String, Value)>);
+
+impl<'de> Deserialize<'de> for Pairs {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Pairs;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object keyed by indicator id")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> std::result::Result<Pairs, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = m.next_entry::<String, Value>()? {
+                    out.push((k, v));
+                }
+                Ok(Pairs(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// The tracks object, leniently parsed.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTracks {
+    #[serde(default)]
+    pub mandiri: Option<Pairs>,
+    #[serde(default)]
+    pub dokumen: Option<Pairs>,
+    #[serde(default)]
+    pub interviu: Option<Pairs>,
+    #[serde(default)]
+    pub visitasi: Option<Pairs>,
+    #[serde(default)]
+    pub target: Option<Pairs>,
+}
+
+/// An assessment as parsed from JSON (or a Python dict / JS object), before checks.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAssessment {
+    pub rubric: String,
+    #[serde(default)]
+    pub institution: Option<String>,
+    #[serde(default)]
+    pub year: Option<i64>,
+    #[serde(default)]
+    pub levels: Option<Pairs>,
+    #[serde(default)]
+    pub tracks: Option<RawTracks>,
+    #[serde(default)]
+    pub notes: Option<Pairs>,
+    #[serde(default)]
+    pub evidence: Option<Pairs>,
+}
+
+/// The rubric's range for an indicator, used only to make messages helpful
+/// while parsing (before the rubric is checked).
+pub(crate) type RangeHint<'a> = &'a dyn Fn(&str) -> (u8, u8, bool);
+
+fn describe(v: &Value) -> String {
+    let s = v.to_string();
+    if s.len() > 40 {
+        format!("{}...", &s[..s.char_indices().nth(37).map_or(s.len(), |(i, _)| i)])
+    } else {
+        s
+    }
+}
+
+pub(crate) fn level_item(v: &Value, ind: &str, place: &str, hint: RangeHint<'_>) -> Result<i64> {
+    let (min, max, rep) = hint(ind);
+    match v {
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                Ok(i)
+            } else if n.as_u64().is_some() {
+                Err(Error::LevelOutOfRange { indicator: ind.to_owned(), place: place.to_owned(), level: i64::MAX, min, max, rubric: String::new() })
+            } else {
+                Err(Error::NonIntegerLevel { indicator: ind.to_owned(), place: place.to_owned(), value: describe(v), min, max })
+            }
+        }
+        _ => Err(Error::InvalidLevelType {
+            indicator: ind.to_owned(),
+            place: place.to_owned(),
+            value: describe(v),
+            min,
+            max,
+            list_hint: if rep { " (or a list of them, one per service)".to_owned() } else { String::new() },
+        }),
+    }
+}
+
+fn level_map(p: &Pairs, place: &str, hint: RangeHint<'_>, errors: &mut Vec<Error>) -> LevelMap {
+    let mut out = LevelMap::new();
+    for (k, v) in &p.0 {
+        let key = IndicatorId(k.clone());
+        if out.contains_key(&key) {
+            errors.push(Error::DuplicateIndicator { indicator: k.clone(), place: place.to_owned() });
+            continue;
+        }
+        let level = match v {
+            Value::Array(items) => {
+                let mut vals = Vec::with_capacity(items.len());
+                let mut ok = true;
+                for it in items {
+                    match level_item(it, k, place, hint) {
+                        Ok(x) => vals.push(x),
+                        Err(e) => {
+                            errors.push(e);
+                            ok = false;
+                        }
+                    }
+                }
+                if !ok {
+                    continue;
+                }
+                Level::Many(vals)
+            }
+            other => match level_item(other, k, place, hint) {
+                Ok(x) => Level::One(x),
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            },
+        };
+        out.insert(key, level);
+    }
+    out
+}
+
+impl Assessment {
+    /// Parses JSON text (syntax and shape only; the rubric is checked when scoring).
+    pub fn from_json(text: &str) -> Result<Assessment> {
+        Assessment::from_json_all(text).map_err(first)
+    }
+
+    /// Like [`from_json`](Self::from_json) but returns every problem found.
+    pub fn from_json_all(text: &str) -> std::result::Result<Assessment, Vec<Error>> {
+        if text.len() > MAX_INPUT_BYTES {
+            return Err(vec![Error::InputTooLarge { size: text.len(), limit: MAX_INPUT_BYTES }]);
+        }
+        let raw: RawAssessment = serde_json::from_str(text).map_err(|e| vec![json_error(&e, "assessment")])?;
+        Assessment::from_raw(&raw)
+    }
+
+    /// Parses a JSON value (e.g. converted from a Python dict or JS object).
+    pub fn from_value(v: Value) -> std::result::Result<Assessment, Vec<Error>> {
+        let raw: RawAssessment = serde_json::from_value(v).map_err(|e| vec![Error::InvalidAssessment { message: format!("assessment: {e}") }])?;
+        Assessment::from_raw(&raw)
+    }
+
+    /// Checks a raw assessment's shape; reports every problem found. Messages
+    /// name the valid range when the rubric is a built-in edition.
+    pub fn from_raw(raw: &RawAssessment) -> std::result::Result<Assessment, Vec<Error>> {
+        let rubric = crate::rubric::builtin(&raw.rubric).ok();
+        let hint = |ind: &str| -> (u8, u8, bool) {
+            rubric
+                .and_then(|r| r.position(ind).and_then(|p| r.d.indicators.get(p)))
+                .map_or((r_min(rubric), r_max(rubric), false), |i| (i.min_level, i.max_level, i.repeatable))
+        };
+        Assessment::from_raw_with(raw, &hint)
+    }
+
+    pub(crate) fn from_raw_with(raw: &RawAssessment, hint: RangeHint<'_>) -> std::result::Result<Assessment, Vec<Error>> {
+        let mut errors = Vec::new();
+        let levels = raw.levels.as_ref().map(|p| level_map(p, "levels", hint, &mut errors));
+        let tracks = raw.tracks.as_ref().map(|t| Tracks {
+            mandiri: t.mandiri.as_ref().map(|p| level_map(p, "tracks.mandiri", hint, &mut errors)),
+            dokumen: t.dokumen.as_ref().map(|p| level_map(p, "tracks.dokumen", hint, &mut errors)),
+            interviu: t.interviu.as_ref().map(|p| level_map(p, "tracks.interviu", hint, &mut errors)),
+            visitasi: t.visitasi.as_ref().map(|p| level_map(p, "tracks.visitasi", hint, &mut errors)),
+            target: t.target.as_ref().map(|p| level_map(p, "tracks.target", hint, &mut errors)),
+        });
+        match (&levels, &tracks) {
+            (Some(_), Some(_)) => errors.push(Error::InvalidAssessment { message: "give either \"levels\" or \"tracks\", not both".into() }),
+            (None, None) => errors.push(Error::InvalidAssessment { message: "no levels: give \"levels\" (indicator id -> level) or \"tracks\"".into() }),
+            (None, Some(t)) if t == &Tracks::default() => errors.push(Error::InvalidAssessment {
+                message: "\"tracks\" is empty; give at least one of mandiri, dokumen, interviu, visitasi, target".into(),
+            }),
+            _ => {}
+        }
+        let mut notes = BTreeMap::new();
+        for (k, v) in raw.notes.as_ref().map(|p| p.0.as_slice()).unwrap_or(&[]) {
+            let key = IndicatorId(k.clone());
+            if notes.contains_key(&key) {
+                errors.push(Error::DuplicateIndicator { indicator: k.clone(), place: "notes".into() });
+            } else if let Value::String(s) = v {
+                notes.insert(key, s.clone());
+            } else {
+                errors.push(Error::InvalidAssessment { message: format!("notes[{k:?}] must be a string (the penjelasan), got {}", describe(v)) });
+            }
+        }
+        let mut evidence = BTreeMap::new();
+        for (k, v) in raw.evidence.as_ref().map(|p| p.0.as_slice()).unwrap_or(&[]) {
+            let key = IndicatorId(k.clone());
+            if evidence.contains_key(&key) {
+                errors.push(Error::DuplicateIndicator { indicator: k.clone(), place: "evidence".into() });
+                continue;
+            }
+            let list = match v {
+                Value::Array(items) => items.iter().map(|i| i.as_str().map(str::to_owned)).collect::<Option<Vec<_>>>(),
+                _ => None,
+            };
+            match list {
+                Some(l) => {
+                    evidence.insert(key, l);
+                }
+                None => errors.push(Error::InvalidAssessment {
+                    message: format!("evidence[{k:?}] must be a list of strings (names or links of bukti dukung), got {}", describe(v)),
+                }),
+            }
+        }
+        if errors.is_empty() {
+            Ok(Assessment {
+                rubric: raw.rubric.clone(),
+                institution: raw.institution.clone(),
+                year: raw.year,
+                levels,
+                tracks,
+                notes,
+                evidence,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// A new assessment with plain levels.
+    pub fn with_levels(rubric: &str, levels: impl IntoIterator<Item = (String, Level)>) -> Assessment {
+        Assessment {
+            rubric: rubric.to_owned(),
+            institution: None,
+            year: None,
+            levels: Some(levels.into_iter().map(|(k, v)| (IndicatorId(k), v)).collect()),
+            tracks: None,
+            notes: BTreeMap::new(),
+            evidence: BTreeMap::new(),
+        }
+    }
+
+    /// The assessment as JSON text (the input format).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The tracks present, in stage order.
+    pub fn available_tracks(&self) -> Vec<Track> {
+        let mut out = Vec::new();
+        if self.levels.is_some() {
+            out.push(Track::Levels);
+        }
+        if let Some(t) = &self.tracks {
+            for (tr, m) in [(Track::Mandiri, &t.mandiri), (Track::Dokumen, &t.dokumen), (Track::Interviu, &t.interviu), (Track::Visitasi, &t.visitasi), (Track::Target, &t.target)] {
+                if m.is_some() {
+                    out.push(tr);
+                }
+            }
+            if t.dokumen.is_some() || t.interviu.is_some() || t.visitasi.is_some() {
+                out.push(Track::Final);
+            }
+        }
+        out
+    }
+
+    /// The default track: `levels` for a plain assessment, otherwise `final`
+    /// if any external stage is present, otherwise `mandiri`, otherwise `target`.
+    pub fn default_track(&self) -> Track {
+        let av = self.available_tracks();
+        for t in [Track::Levels, Track::Final, Track::Mandiri, Track::Target] {
+            if av.contains(&t) {
+                return t;
+            }
+        }
+        Track::Levels
+    }
+
+    /// Resolves a track to levels per indicator, with the stage each level came from.
+    pub fn resolve(&self, track: Track) -> Result<BTreeMap<IndicatorId, (Level, Track)>> {
+        let not_present = || Error::TrackNotPresent {
+            track: track.as_str().to_owned(),
+            available: {
+                let av = self.available_tracks();
+                if av.is_empty() {
+                    "none".to_owned()
+                } else {
+                    av.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", ")
+                }
+            },
+        };
+        let single = |m: &Option<LevelMap>, t: Track| -> Result<BTreeMap<IndicatorId, (Level, Track)>> {
+            m.as_ref().map(|m| m.iter().map(|(k, v)| (k.clone(), (v.clone(), t))).collect()).ok_or_else(not_present)
+        };
+        match (track, &self.levels, &self.tracks) {
+            (Track::Levels, l, _) => single(l, Track::Levels),
+            (_, _, None) => Err(not_present()),
+            (Track::Mandiri, _, Some(t)) => single(&t.mandiri, Track::Mandiri),
+            (Track::Dokumen, _, Some(t)) => single(&t.dokumen, Track::Dokumen),
+            (Track::Interviu, _, Some(t)) => single(&t.interviu, Track::Interviu),
+            (Track::Visitasi, _, Some(t)) => single(&t.visitasi, Track::Visitasi),
+            (Track::Target, _, Some(t)) => single(&t.target, Track::Target),
+            (Track::Final, _, Some(t)) => {
+                if t.dokumen.is_none() && t.interviu.is_none() && t.visitasi.is_none() {
+                    return Err(not_present());
+                }
+                let mut out = BTreeMap::new();
+                // later stages override earlier ones, indicator by indicator
+                for (m, tr) in [(&t.dokumen, Track::Dokumen), (&t.interviu, Track::Interviu), (&t.visitasi, Track::Visitasi)] {
+                    for (k, v) in m.iter().flatten() {
+                        out.insert(k.clone(), (v.clone(), tr));
+                    }
+                }
+                Ok(out)
+            }
+        }
+    }
+}
+
+fn r_min(r: Option<&crate::rubric::Rubric>) -> u8 {
+    r.map_or(0, |r| r.level_range().0)
+}
+fn r_max(r: Option<&crate::rubric::Rubric>) -> u8 {
+    r.map_or(9, |r| r.level_range().1)
+}
+
+pub(crate) fn first(mut v: Vec<Error>) -> Error {
+    if v.is_empty() {
+        Error::InvalidAssessment { message: "invalid assessment".into() }
+    } else {
+        v.swap_remove(0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Assessment {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let raw = RawAssessment::deserialize(d)?;
+        Assessment::from_raw(&raw).map_err(|e| serde::de::Error::custom(first(e)))
+    }
+}

@@ -1,0 +1,183 @@
+//! The one error type of the crate. Every variant has a stable machine code
+//! ([`Error::code`]) that the Python and JS bindings expose unchanged.
+
+use serde::Serialize;
+
+/// One problem found in a rubric file (see [`Error::InvalidRubric`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RubricProblem {
+    /// Stable code, e.g. `duplicate_id`, `weight_sum`, `predicate_gap`.
+    pub code: &'static str,
+    /// Where in the file, e.g. `domains[1].aspects[0]`.
+    pub path: String,
+    /// What is wrong and what would be valid.
+    pub message: String,
+}
+
+impl std::fmt::Display for RubricProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {} [{}]", self.path, self.message, self.code)
+    }
+}
+
+/// Everything that can go wrong, each with a stable [`code`](Error::code).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The assessment names a rubric that is neither built in nor supplied.
+    #[error("unknown rubric {id:?}; the built-in editions are: {known}")]
+    UnknownRubric { id: String, known: String },
+
+    /// An indicator id that the rubric does not have.
+    #[error("indicator {indicator:?} does not exist in {rubric} (in {place}); valid indicators are {valid}")]
+    UnknownIndicator { indicator: String, rubric: String, place: String, valid: String },
+
+    /// A whole-number level outside the rubric's scale for that indicator.
+    #[error("indicator {indicator}{place_suffix}: level {level} is out of range; {rubric} accepts {min} to {max}", place_suffix = suffix(place))]
+    LevelOutOfRange { indicator: String, place: String, level: i64, min: u8, max: u8, rubric: String },
+
+    /// A number that is not a whole number (e.g. `3.5` or `3.0`).
+    #[error("indicator {indicator}{place_suffix}: level {value} is not a whole number; give one of {min} to {max} without a decimal point", place_suffix = suffix(place))]
+    NonIntegerLevel { indicator: String, place: String, value: String, min: u8, max: u8 },
+
+    /// A level that is not a number at all (a string, boolean, null, object).
+    #[error("indicator {indicator}{place_suffix}: level {value} is not a number; give a whole number from {min} to {max}{list_hint}", place_suffix = suffix(place))]
+    InvalidLevelType { indicator: String, place: String, value: String, min: u8, max: u8, list_hint: String },
+
+    /// A list of levels for an indicator that takes one level.
+    #[error("indicator {indicator}{place_suffix}: got a list {value} but this indicator takes a single level from {min} to {max}", place_suffix = suffix(place))]
+    NotRepeatable { indicator: String, place: String, value: String, min: u8, max: u8 },
+
+    /// A repeatable indicator (2018 indicator 35) with too few or too many items.
+    #[error("indicator {indicator}{place_suffix}: got {count} levels but it takes {min} to {max} (one per reported service)", place_suffix = suffix(place))]
+    WrongItemCount { indicator: String, place: String, count: usize, min: u8, max: u8 },
+
+    /// The same indicator key twice in one object (never last-wins).
+    #[error("indicator {indicator:?} appears more than once in {place}; give each indicator once")]
+    DuplicateIndicator { indicator: String, place: String },
+
+    /// Indicators without a level under the default (official) missing-indicator policy.
+    #[error("{track}: {count} indicator(s) have no level: {list}; every indicator of {rubric} needs one (or choose a non-official missing-indicator policy)", count = indicators.len(), list = indicators.join(", "))]
+    MissingIndicators { indicators: Vec<String>, track: String, rubric: String },
+
+    /// Input that is not well-formed JSON.
+    #[error("malformed JSON at line {line}, column {column}: {message}")]
+    MalformedJson { message: String, line: usize, column: usize },
+
+    /// Well-formed JSON of the wrong shape (unknown field, wrong type, both `levels` and `tracks` ...).
+    #[error("invalid assessment: {message}")]
+    InvalidAssessment { message: String },
+
+    /// A track name that does not exist.
+    #[error("unknown track {track:?}; valid tracks are {valid}")]
+    UnknownTrack { track: String, valid: String },
+
+    /// A track that exists but is not in this assessment.
+    #[error("track {track:?} is not in this assessment; it has: {available}")]
+    TrackNotPresent { track: String, available: String },
+
+    /// A rubric file that fails validation; lists every problem found.
+    #[error("invalid rubric {id:?}: {count} problem(s):\n  {list}", count = problems.len(), list = problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n  "))]
+    InvalidRubric { id: String, problems: Vec<RubricProblem> },
+
+    /// A compact vector string that cannot be parsed.
+    #[error("invalid vector at segment {segment}: {message}")]
+    InvalidVector { segment: usize, message: String },
+
+    /// Input larger than the accepted limit.
+    #[error("input of {size} bytes is larger than the limit of {limit} bytes")]
+    InputTooLarge { size: usize, limit: usize },
+
+    /// The assessment is for another rubric than the one supplied.
+    #[error("the assessment is for {found:?} but the rubric given is {expected:?}")]
+    RubricMismatch { expected: String, found: String },
+
+    /// Batch input of the wrong shape.
+    #[error("invalid batch input: {message}")]
+    InvalidBatch { message: String },
+
+    /// A batch row failed; wraps the row's own error.
+    #[error("row {row}: {source}")]
+    Row { row: usize, source: Box<Error> },
+
+    /// Exact arithmetic would exceed 128-bit integers (only possible with unusual custom rubrics).
+    #[error("exact arithmetic overflow while computing {context}; the rubric's weights have too many digits")]
+    Overflow { context: String },
+
+    /// A file could not be read.
+    #[error("cannot read {path}: {message}")]
+    Io { path: String, message: String },
+}
+
+fn suffix(place: &str) -> String {
+    if place.is_empty() || place == "levels" {
+        String::new()
+    } else {
+        format!(" (in {place})")
+    }
+}
+
+impl Error {
+    /// The stable machine code of this error, e.g. `level_out_of_range`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::UnknownRubric { .. } => "unknown_rubric",
+            Error::UnknownIndicator { .. } => "unknown_indicator",
+            Error::LevelOutOfRange { .. } => "level_out_of_range",
+            Error::NonIntegerLevel { .. } => "non_integer_level",
+            Error::InvalidLevelType { .. } => "invalid_level_type",
+            Error::NotRepeatable { .. } => "not_repeatable",
+            Error::WrongItemCount { .. } => "wrong_item_count",
+            Error::DuplicateIndicator { .. } => "duplicate_indicator",
+            Error::MissingIndicators { .. } => "missing_indicator",
+            Error::MalformedJson { .. } => "malformed_json",
+            Error::InvalidAssessment { .. } => "invalid_assessment",
+            Error::UnknownTrack { .. } => "unknown_track",
+            Error::TrackNotPresent { .. } => "track_not_present",
+            Error::InvalidRubric { .. } => "invalid_rubric",
+            Error::InvalidVector { .. } => "invalid_vector",
+            Error::InputTooLarge { .. } => "input_too_large",
+            Error::RubricMismatch { .. } => "rubric_mismatch",
+            Error::InvalidBatch { .. } => "invalid_batch",
+            Error::Row { source, .. } => source.code(),
+            Error::Overflow { .. } => "arithmetic_overflow",
+            Error::Io { .. } => "io_error",
+        }
+    }
+
+    /// The indicator this error is about, if any.
+    pub fn indicator(&self) -> Option<&str> {
+        match self {
+            Error::UnknownIndicator { indicator, .. }
+            | Error::LevelOutOfRange { indicator, .. }
+            | Error::NonIntegerLevel { indicator, .. }
+            | Error::InvalidLevelType { indicator, .. }
+            | Error::NotRepeatable { indicator, .. }
+            | Error::WrongItemCount { indicator, .. }
+            | Error::DuplicateIndicator { indicator, .. } => Some(indicator),
+            Error::MissingIndicators { indicators, .. } => indicators.first().map(String::as_str),
+            Error::Row { source, .. } => source.indicator(),
+            _ => None,
+        }
+    }
+
+    /// A plain record of this error, for bindings and JSON output.
+    pub fn issue(&self) -> Issue {
+        Issue { code: self.code(), indicator: self.indicator().map(str::to_owned), message: self.to_string() }
+    }
+
+    pub(crate) fn overflow(context: &str) -> Error {
+        Error::Overflow { context: context.to_owned() }
+    }
+}
+
+/// A serialisable summary of one [`Error`]: `{code, indicator, message}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    pub code: &'static str,
+    pub indicator: Option<String>,
+    pub message: String,
+}
+
+/// Result alias.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

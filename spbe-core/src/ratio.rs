@@ -1,0 +1,293 @@
+//! Exact rational numbers for the scoring path.
+//!
+//! Every weight, level, aspect, domain and overall index is a [`Ratio`] of two
+//! `i128` integers kept in lowest terms. Operations are checked: an overflow is
+//! reported as `None` (and surfaces as [`crate::Error::Overflow`]), never as a panic or a
+//! wrong answer. Floating point appears only in [`Ratio::to_f64`] and
+//! [`Hundredths::to_f64`], which are conveniences for display.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+/// An exact fraction `num / den` with `den > 0`, in lowest terms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Ratio {
+    num: i128,
+    den: i128,
+}
+
+pub(crate) fn gcd(a: i128, b: i128) -> i128 {
+    let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
+    while b != 0 {
+        let t = a % b;
+        a = b;
+        b = t;
+    }
+    // a <= max(|a|,|b|); both fit in i128 unless the input was i128::MIN, which
+    // the constructors below never produce.
+    i128::try_from(a).unwrap_or(1)
+}
+
+impl Ratio {
+    /// Zero.
+    pub const ZERO: Ratio = Ratio { num: 0, den: 1 };
+
+    /// An integer.
+    pub const fn int(n: i128) -> Ratio {
+        Ratio { num: n, den: 1 }
+    }
+
+    /// `num / den`, reduced. `None` if `den` is zero or the values are out of range.
+    pub fn new(num: i128, den: i128) -> Option<Ratio> {
+        if den == 0 || num == i128::MIN || den == i128::MIN {
+            return None;
+        }
+        let g = gcd(num, den);
+        let (mut n, mut d) = (num / g, den / g);
+        if d < 0 {
+            n = -n;
+            d = -d;
+        }
+        Some(Ratio { num: n, den: d })
+    }
+
+    /// Numerator (in lowest terms, carries the sign).
+    pub fn numer(&self) -> i128 {
+        self.num
+    }
+
+    /// Denominator (in lowest terms, always positive).
+    pub fn denom(&self) -> i128 {
+        self.den
+    }
+
+    /// Checked sum.
+    pub fn checked_add(self, o: Ratio) -> Option<Ratio> {
+        let g = gcd(self.den, o.den);
+        let lhs = self.num.checked_mul(o.den / g)?;
+        let rhs = o.num.checked_mul(self.den / g)?;
+        let den = (self.den / g).checked_mul(o.den)?;
+        Ratio::new(lhs.checked_add(rhs)?, den)
+    }
+
+    /// Checked difference.
+    pub fn checked_sub(self, o: Ratio) -> Option<Ratio> {
+        self.checked_add(Ratio { num: o.num.checked_neg()?, den: o.den })
+    }
+
+    /// Checked product.
+    pub fn checked_mul(self, o: Ratio) -> Option<Ratio> {
+        let g1 = gcd(self.num, o.den);
+        let g2 = gcd(o.num, self.den);
+        let num = (self.num / g1).checked_mul(o.num / g2)?;
+        let den = (self.den / g2).checked_mul(o.den / g1)?;
+        Ratio::new(num, den)
+    }
+
+    /// Checked quotient; `None` when dividing by zero.
+    pub fn checked_div(self, o: Ratio) -> Option<Ratio> {
+        if o.num == 0 {
+            return None;
+        }
+        self.checked_mul(Ratio::new(o.den, o.num)?)
+    }
+
+    /// Rounds half up (towards +∞ on a tie) to 2 decimals.
+    pub fn round2(&self) -> Option<Hundredths> {
+        // floor(x * 100 + 1/2) = floor((200 num + den) / (2 den))
+        let n = self.num.checked_mul(200)?.checked_add(self.den)?;
+        let d = self.den.checked_mul(2)?;
+        Some(Hundredths(n.div_euclid(d)))
+    }
+
+    /// Rounds half up to `places` decimals, as an integer count of 10^-places.
+    pub fn round_to(&self, places: u32) -> Option<i128> {
+        let scale = 10i128.checked_pow(places)?;
+        let n = self.num.checked_mul(scale)?.checked_mul(2)?.checked_add(self.den)?;
+        let d = self.den.checked_mul(2)?;
+        Some(n.div_euclid(d))
+    }
+
+    /// Nearest `f64`, for display only.
+    pub fn to_f64(&self) -> f64 {
+        self.num as f64 / self.den as f64
+    }
+
+    /// Parses a plain decimal such as `"1.30"`, `"5"`, `"-0.5"` exactly.
+    /// At most 18 digits before and 9 after the point; no exponent.
+    pub fn parse_decimal(s: &str) -> Option<Ratio> {
+        let t = s.trim();
+        let (neg, body) = match t.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, t.strip_prefix('+').unwrap_or(t)),
+        };
+        let (int_part, frac_part) = match body.split_once('.') {
+            Some((i, f)) => (i, f),
+            None => (body, ""),
+        };
+        if int_part.is_empty() && frac_part.is_empty() {
+            return None;
+        }
+        if int_part.len() > 18 || frac_part.len() > 9 {
+            return None;
+        }
+        if !int_part.bytes().all(|b| b.is_ascii_digit()) || !frac_part.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let mut num: i128 = 0;
+        for b in int_part.bytes().chain(frac_part.bytes()) {
+            num = num * 10 + i128::from(b - b'0');
+        }
+        let den = 10i128.pow(frac_part.len() as u32);
+        Ratio::new(if neg { -num } else { num }, den)
+    }
+
+    /// The exact value as a terminating decimal if it has one (`"3.282"`),
+    /// otherwise as a fraction (`"17/6"`).
+    pub fn exact_string(&self) -> String {
+        let mut d = self.den;
+        let (mut twos, mut fives) = (0u32, 0u32);
+        while d % 2 == 0 {
+            d /= 2;
+            twos += 1;
+        }
+        while d % 5 == 0 {
+            d /= 5;
+            fives += 1;
+        }
+        if d != 1 || twos.max(fives) > 30 {
+            return format!("{}/{}", self.num, self.den);
+        }
+        let places = twos.max(fives);
+        match self.round_to(places) {
+            Some(units) => format_fixed(units, places),
+            None => format!("{}/{}", self.num, self.den),
+        }
+    }
+}
+
+/// Formats an integer count of 10^-places as a decimal string.
+pub(crate) fn format_fixed(units: i128, places: u32) -> String {
+    let neg = units < 0;
+    let mut digits = units.unsigned_abs().to_string();
+    let p = places as usize;
+    if p > 0 {
+        if digits.len() <= p {
+            digits = format!("{}{}", "0".repeat(p + 1 - digits.len()), digits);
+        }
+        digits.insert(digits.len() - p, '.');
+    }
+    if neg {
+        format!("-{digits}")
+    } else {
+        digits
+    }
+}
+
+impl PartialOrd for Ratio {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ratio {
+    fn cmp(&self, other: &Self) -> Ordering {
+        // Cross-multiplication can overflow for huge operands; fall back to a
+        // continued-fraction style comparison that cannot.
+        match (self.num.checked_mul(other.den), other.num.checked_mul(self.den)) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            _ => cmp_slow(self.num, self.den, other.num, other.den),
+        }
+    }
+}
+
+fn cmp_slow(an: i128, ad: i128, bn: i128, bd: i128) -> Ordering {
+    let (aq, ar) = (an.div_euclid(ad), an.rem_euclid(ad));
+    let (bq, br) = (bn.div_euclid(bd), bn.rem_euclid(bd));
+    if aq != bq {
+        return aq.cmp(&bq);
+    }
+    match (ar == 0, br == 0) {
+        (true, true) => Ordering::Equal,
+        (true, false) => Ordering::Less,
+        (false, true) => Ordering::Greater,
+        // ar/ad vs br/bd  <=>  bd/br vs ad/ar (reversed)
+        (false, false) => cmp_slow(bd, br, ad, ar),
+    }
+}
+
+impl fmt::Display for Ratio {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.exact_string())
+    }
+}
+
+/// A value rounded to 2 decimals, stored as an integer number of hundredths.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Hundredths(pub i128);
+
+impl Hundredths {
+    /// The nearest `f64` (e.g. 3.28); for display and JSON output.
+    pub fn to_f64(self) -> f64 {
+        self.0 as f64 / 100.0
+    }
+
+    /// The value as an exact ratio.
+    pub fn to_ratio(self) -> Ratio {
+        Ratio::new(self.0, 100).unwrap_or(Ratio::ZERO)
+    }
+}
+
+impl fmt::Display for Hundredths {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&format_fixed(self.0, 2))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(n: i128, d: i128) -> Ratio {
+        Ratio::new(n, d).unwrap()
+    }
+
+    #[test]
+    fn half_up_on_exact_ties() {
+        // 2.595 exactly: f64 would give 2.59 (2.595 is stored as 2.59499999...).
+        assert_eq!(r(2595, 1000).round2().unwrap().to_string(), "2.60");
+        assert_eq!(r(2025, 1000).round2().unwrap().to_string(), "2.03");
+        assert_eq!(r(3282, 1000).round2().unwrap().to_string(), "3.28");
+        assert_eq!(r(2594999, 1000000).round2().unwrap().to_string(), "2.59");
+        assert_eq!(r(5, 1).round2().unwrap().to_string(), "5.00");
+        assert_eq!(r(1, 3).round2().unwrap().to_string(), "0.33");
+        assert_eq!(r(2, 3).round2().unwrap().to_string(), "0.67");
+    }
+
+    #[test]
+    fn parse_and_print() {
+        assert_eq!(Ratio::parse_decimal("1.30"), Some(r(13, 10)));
+        assert_eq!(Ratio::parse_decimal("45.50"), Some(r(91, 2)));
+        assert_eq!(Ratio::parse_decimal("5"), Some(r(5, 1)));
+        assert_eq!(Ratio::parse_decimal(".5"), Some(r(1, 2)));
+        assert_eq!(Ratio::parse_decimal("-0.25"), Some(r(-1, 4)));
+        for bad in ["", ".", "1e3", "1.2.3", "abc", "1,30", "--1"] {
+            assert_eq!(Ratio::parse_decimal(bad), None, "{bad}");
+        }
+        assert_eq!(r(3282, 1000).exact_string(), "3.282");
+        assert_eq!(r(17, 6).exact_string(), "17/6");
+        assert_eq!(r(-1, 8).exact_string(), "-0.125");
+        assert_eq!(r(4, 1).exact_string(), "4");
+    }
+
+    #[test]
+    fn arithmetic_and_order() {
+        assert_eq!(r(1, 3).checked_add(r(1, 6)), Some(r(1, 2)));
+        assert_eq!(r(1, 3).checked_sub(r(1, 2)), Some(r(-1, 6)));
+        assert_eq!(r(2, 3).checked_mul(r(9, 4)), Some(r(3, 2)));
+        assert_eq!(r(2, 3).checked_div(Ratio::ZERO), None);
+        assert!(r(1, 3) < r(34, 100));
+        assert!(r(i128::MAX / 3, i128::MAX / 2) < r(i128::MAX / 2, i128::MAX / 3));
+        assert_eq!(Ratio::int(i128::MAX).checked_add(Ratio::int(1)), None);
+    }
+}

@@ -1,0 +1,704 @@
+//! Exact index computation and the report.
+//!
+//! For every aspect `a`, with `w_i` the weight of item `i` and `L_i` its level:
+//!
+//! * aspect index  = Σ_{i∈a} w_i·L_i / Σ_{i∈a} w_i
+//! * domain index  = Σ_{a∈d} W_a · aspect_a / W_d
+//! * overall index = Σ_d W_d · domain_d / 100   (2026: Σ_a W_a · aspect_a / 100)
+//!
+//! all in exact rational arithmetic. Only reported values are rounded, half up,
+//! to 2 decimals.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::{Assessment, IndicatorId, Level, Track};
+use crate::error::{Error, Result};
+use crate::ratio::{Hundredths, Ratio};
+use crate::rubric::{Rubric, Status};
+
+/// Sentinel for an empty slot in the slot layout (see [`crate::batch`]).
+pub const MISSING: i64 = i64::MIN;
+
+/// What to do when an indicator has no level.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MissingPolicy {
+    /// Official: every indicator needs a level; a missing one is an error.
+    #[default]
+    Error,
+    /// Non-official: a missing indicator counts as the lowest level of its scale
+    /// (1 in 2020 and 2026, 0 in 2018). Gives a lower bound of the index.
+    Lowest,
+    /// Non-official: missing indicators are left out and the weights of the
+    /// rest are renormalised (aspect over its present indicators, domain over its
+    /// present aspects, index over present domains). An estimate from partial data.
+    Renormalize,
+}
+
+/// Whether the predicate is read from the reported (rounded) value or the exact one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PredicateBasis {
+    /// Default: classify the reported 2-decimal value, so that what is shown is
+    /// consistent (an index shown as 2.60 is "Baik").
+    #[default]
+    Reported,
+    /// Classify the exact value (an exact 2.595, shown as 2.60, is "Cukup").
+    Exact,
+}
+
+/// Scoring options. The defaults are the official rules.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Options {
+    /// Which track to score; `None` means the assessment's default track.
+    #[serde(with = "track_opt")]
+    pub track: Option<Track>,
+    pub missing: MissingPolicy,
+    pub predicate_basis: PredicateBasis,
+}
+
+mod track_opt {
+    use super::Track;
+    use serde::{Deserialize, Deserializer, Serializer};
+    pub fn serialize<S: Serializer>(t: &Option<Track>, s: S) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => s.serialize_str(t.as_str()),
+            None => s.serialize_none(),
+        }
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Track>, D::Error> {
+        let s: Option<String> = Option::deserialize(d)?;
+        s.map(|s| s.parse::<Track>().map_err(serde::de::Error::custom)).transpose()
+    }
+}
+
+// ------------------------------------------------------------------ report types
+
+/// The next predicate band above the index.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NextPredicate {
+    pub name: String,
+    /// The band's lower bound.
+    pub min: f64,
+    /// How far the index is below it (2 decimals, from exact values).
+    pub gap: f64,
+}
+
+/// A domain's result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DomainScore {
+    pub id: String,
+    pub name: String,
+    pub name_en: Option<String>,
+    pub weight: f64,
+    /// Reported index (2 decimals); `null` only when a renormalising policy left the domain empty.
+    pub index: Option<f64>,
+    pub index_exact: Option<String>,
+    pub predicate: Option<String>,
+}
+
+/// An aspect's result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AspectScore {
+    pub id: String,
+    /// The aspect's domain (`null` for editions without domains).
+    pub domain: Option<String>,
+    pub name: String,
+    pub name_en: Option<String>,
+    pub weight: f64,
+    pub index: Option<f64>,
+    pub index_exact: Option<String>,
+    pub predicate: Option<String>,
+}
+
+/// An indicator's result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorScore {
+    pub id: String,
+    pub aspect: String,
+    pub domain: Option<String>,
+    pub name: String,
+    pub name_en: Option<String>,
+    /// The level, for an indicator with one level (`null` if missing or a list).
+    pub level: Option<i64>,
+    /// All item levels (one per reported service for a repeatable indicator).
+    pub levels: Vec<i64>,
+    /// Which stage the level came from (for the `final` track).
+    pub source: Option<String>,
+    /// The rubric weight (percent of the index; per item for a repeatable indicator).
+    pub weight: f64,
+    /// Points of the index this indicator contributes (4 decimals, from exact values).
+    pub contribution: f64,
+    /// How much the index would rise if this indicator (its lowest item) went up
+    /// one level (4 decimals); 0 at the top level, `null` when missing and left out.
+    pub gain: Option<f64>,
+    /// The same, exact.
+    pub gain_exact: Option<String>,
+    pub missing: bool,
+}
+
+/// The result of scoring one assessment. Its JSON form is a public contract.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub rubric: String,
+    pub rubric_status: Status,
+    pub index_name: Option<String>,
+    pub institution: Option<String>,
+    pub year: Option<i64>,
+    /// The track scored (`levels`, `final`, `mandiri`, ...).
+    pub track: String,
+    /// The reported index: exact value rounded half up to 2 decimals.
+    pub index: f64,
+    /// The reported index as text with 2 decimals, e.g. `"2.60"`.
+    pub index_text: String,
+    /// The exact index: a terminating decimal (`"2.595"`) or a fraction (`"17/6"`).
+    pub index_exact: String,
+    /// Official predicate name, e.g. `"Baik"`.
+    pub predicate: String,
+    pub predicate_en: Option<String>,
+    /// Second label where the edition has one (2026: `"Berkembang"`).
+    pub predicate_label: Option<String>,
+    pub next_predicate: Option<NextPredicate>,
+    pub domains: Vec<DomainScore>,
+    pub aspects: Vec<AspectScore>,
+    pub indicators: Vec<IndicatorScore>,
+    /// Indicators without a level (only with a non-official missing policy).
+    pub missing: Vec<String>,
+    /// True when computed by the official rules from a complete assessment.
+    pub official: bool,
+    pub options: Options,
+}
+
+impl Report {
+    /// The report as pretty JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Indicators sorted by the gain of a one-level rise, highest first (ties in rubric order).
+    pub fn top_gains(&self, n: usize) -> Vec<&IndicatorScore> {
+        let mut v: Vec<&IndicatorScore> = self.indicators.iter().filter(|i| i.gain.is_some_and(|g| g > 0.0)).collect();
+        v.sort_by(|a, b| b.gain.partial_cmp(&a.gain).unwrap_or(std::cmp::Ordering::Equal));
+        v.truncate(n);
+        v
+    }
+}
+
+// ------------------------------------------------------------------ checks
+
+fn unknown(rubric: &Rubric, ind: &str, place: &str) -> Error {
+    Error::UnknownIndicator { indicator: ind.to_owned(), rubric: rubric.id().to_owned(), place: place.to_owned(), valid: rubric.valid_ids_text() }
+}
+
+/// Checks one level map against the rubric and writes it into `slots`
+/// (`MISSING` where absent). Pushes every problem into `errors`.
+pub(crate) fn fill_slots<'a>(rubric: &Rubric, entries: impl Iterator<Item = (&'a IndicatorId, &'a Level)>, place: &str, slots: &mut [i64], errors: &mut Vec<Error>) {
+    for s in slots.iter_mut() {
+        *s = MISSING;
+    }
+    for (k, v) in entries {
+        let Some(pos) = rubric.position(k.as_str()) else {
+            errors.push(unknown(rubric, k.as_str(), place));
+            continue;
+        };
+        let Some(ind) = rubric.d.indicators.get(pos) else { continue };
+        let items = v.items();
+        if !ind.repeatable {
+            if let Level::Many(list) = v {
+                errors.push(Error::NotRepeatable {
+                    indicator: k.0.clone(),
+                    place: place.to_owned(),
+                    value: format!("{list:?}"),
+                    min: ind.min_level,
+                    max: ind.max_level,
+                });
+                continue;
+            }
+        }
+        if ind.repeatable && (items.len() < usize::from(ind.min_items) || items.len() > usize::from(ind.max_items)) {
+            errors.push(Error::WrongItemCount { indicator: k.0.clone(), place: place.to_owned(), count: items.len(), min: ind.min_items, max: ind.max_items });
+            continue;
+        }
+        for (j, lv) in items.iter().enumerate() {
+            if *lv < i64::from(ind.min_level) || *lv > i64::from(ind.max_level) {
+                errors.push(Error::LevelOutOfRange {
+                    indicator: k.0.clone(),
+                    place: place.to_owned(),
+                    level: *lv,
+                    min: ind.min_level,
+                    max: ind.max_level,
+                    rubric: rubric.id().to_owned(),
+                });
+            } else if let Some(s) = slots.get_mut(ind.slot + j) {
+                *s = *lv;
+            }
+        }
+    }
+}
+
+fn check_keys<'a, T: 'a>(rubric: &Rubric, m: impl Iterator<Item = (&'a IndicatorId, &'a T)>, place: &str, errors: &mut Vec<Error>) {
+    for (k, _) in m {
+        if rubric.position(k.as_str()).is_none() {
+            errors.push(unknown(rubric, k.as_str(), place));
+        }
+    }
+}
+
+// ------------------------------------------------------------------ kernel
+
+/// Per-aspect integer sums: n = Σ w_int·L, d = Σ w_int over the items counted.
+/// Checks levels and item counts; applies the missing policy. Allocation-free
+/// unless there is an error.
+pub(crate) fn kernel(rubric: &Rubric, slots: &[i64], policy: MissingPolicy, track: &str, n: &mut [i64], d: &mut [i64], missing: &mut Vec<usize>, errors: &mut Vec<Error>) {
+    for (ai, a) in rubric.d.aspects.iter().enumerate() {
+        let (mut na, mut da) = (0i64, 0i64);
+        for (off, ind) in rubric.d.indicators.get(a.indicators.clone()).unwrap_or(&[]).iter().enumerate() {
+            let width = if ind.repeatable { usize::from(ind.max_items) } else { 1 };
+            let cells = slots.get(ind.slot..ind.slot + width).unwrap_or(&[]);
+            let mut count = 0u8;
+            let mut sum = 0i64;
+            for &c in cells {
+                if c == MISSING {
+                    continue;
+                }
+                if c < i64::from(ind.min_level) || c > i64::from(ind.max_level) {
+                    errors.push(Error::LevelOutOfRange {
+                        indicator: ids(rubric, a.indicators.start + off),
+                        place: track.to_owned(),
+                        level: c,
+                        min: ind.min_level,
+                        max: ind.max_level,
+                        rubric: rubric.id().to_owned(),
+                    });
+                    continue;
+                }
+                count += 1;
+                sum += c;
+            }
+            if count == 0 {
+                missing.push(a.indicators.start + off);
+                match policy {
+                    MissingPolicy::Error | MissingPolicy::Renormalize => {}
+                    MissingPolicy::Lowest => {
+                        na += ind.w_int * i64::from(ind.min_level) * i64::from(ind.min_items);
+                        da += ind.w_int * i64::from(ind.min_items);
+                    }
+                }
+                continue;
+            }
+            if ind.repeatable && count < ind.min_items {
+                errors.push(Error::WrongItemCount { indicator: ids(rubric, a.indicators.start + off), place: track.to_owned(), count: usize::from(count), min: ind.min_items, max: ind.max_items });
+            }
+            na += ind.w_int * sum;
+            da += ind.w_int * i64::from(count);
+        }
+        if let (Some(x), Some(y)) = (n.get_mut(ai), d.get_mut(ai)) {
+            *x = na;
+            *y = da;
+        }
+    }
+    if policy == MissingPolicy::Error && !missing.is_empty() {
+        errors.push(Error::MissingIndicators {
+            indicators: missing.iter().map(|&p| ids(rubric, p)).collect(),
+            track: track.to_owned(),
+            rubric: rubric.id().to_owned(),
+        });
+    }
+}
+
+fn ids(rubric: &Rubric, pos: usize) -> String {
+    rubric.indicators().get(pos).map(|(_, _, i)| i.id.clone()).unwrap_or_default()
+}
+
+/// Exact results from per-aspect sums.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Exact {
+    pub index: Ratio,
+    pub domains: Vec<Option<Ratio>>,
+    pub aspects: Vec<Option<Ratio>>,
+    /// d(index)/d(n_a): index = Σ coef_a · n_a.
+    pub coef: Vec<Ratio>,
+}
+
+fn ovf(ctx: &str) -> Error {
+    Error::overflow(ctx)
+}
+
+/// The general exact aggregation (handles empty aspects and domains by
+/// renormalising over the present ones; with nothing missing this is exactly
+/// the official nested formula).
+pub(crate) fn aggregate(rubric: &Rubric, n: &[i64], d: &[i64]) -> Result<Exact> {
+    let dd = &rubric.d;
+    let mut aspects = Vec::with_capacity(dd.aspects.len());
+    for (na, da) in n.iter().zip(d) {
+        aspects.push(if *da > 0 { Some(Ratio::new(i128::from(*na), i128::from(*da)).ok_or_else(|| ovf("an aspect index"))?) } else { None });
+    }
+    // weight of each aspect inside its parent, over present siblings
+    let mut coef = vec![Ratio::ZERO; dd.aspects.len()];
+    let mut domains = Vec::with_capacity(dd.domains.len());
+    let mut top_sum = Ratio::ZERO;
+    let mut top_acc = Ratio::ZERO;
+    // (share of each aspect in the index, before dividing by top_sum)
+    let mut share = vec![Ratio::ZERO; dd.aspects.len()];
+    if dd.domains.is_empty() {
+        for (k, a) in dd.aspects.iter().enumerate() {
+            if let Some(Some(ix)) = aspects.get(k) {
+                top_sum = top_sum.checked_add(a.weight).ok_or_else(|| ovf("the index"))?;
+                top_acc = top_acc.checked_add(a.weight.checked_mul(*ix).ok_or_else(|| ovf("the index"))?).ok_or_else(|| ovf("the index"))?;
+                if let Some(s) = share.get_mut(k) {
+                    *s = a.weight;
+                }
+            }
+        }
+    } else {
+        for dom in &dd.domains {
+            let mut wsum = Ratio::ZERO;
+            let mut acc = Ratio::ZERO;
+            for k in dom.aspects.clone() {
+                if let (Some(Some(ix)), Some(a)) = (aspects.get(k), dd.aspects.get(k)) {
+                    wsum = wsum.checked_add(a.weight).ok_or_else(|| ovf("a domain index"))?;
+                    acc = acc.checked_add(a.weight.checked_mul(*ix).ok_or_else(|| ovf("a domain index"))?).ok_or_else(|| ovf("a domain index"))?;
+                }
+            }
+            if wsum == Ratio::ZERO {
+                domains.push(None);
+                continue;
+            }
+            let di = acc.checked_div(wsum).ok_or_else(|| ovf("a domain index"))?;
+            domains.push(Some(di));
+            top_sum = top_sum.checked_add(dom.weight).ok_or_else(|| ovf("the index"))?;
+            top_acc = top_acc.checked_add(dom.weight.checked_mul(di).ok_or_else(|| ovf("the index"))?).ok_or_else(|| ovf("the index"))?;
+            for k in dom.aspects.clone() {
+                if let (Some(Some(_)), Some(a), Some(s)) = (aspects.get(k), dd.aspects.get(k), share.get_mut(k)) {
+                    *s = dom.weight.checked_mul(a.weight).and_then(|x| x.checked_div(wsum)).ok_or_else(|| ovf("a weight"))?;
+                }
+            }
+        }
+    }
+    if top_sum == Ratio::ZERO {
+        return Err(Error::InvalidAssessment { message: "no indicator has a level, so no index can be computed".into() });
+    }
+    let index = top_acc.checked_div(top_sum).ok_or_else(|| ovf("the index"))?;
+    for (k, c) in coef.iter_mut().enumerate() {
+        if let (Some(s), Some(da)) = (share.get(k), d.get(k)) {
+            if *da > 0 {
+                *c = s.checked_div(top_sum.checked_mul(Ratio::int(i128::from(*da))).ok_or_else(|| ovf("a weight"))?).ok_or_else(|| ovf("a weight"))?;
+            }
+        }
+    }
+    Ok(Exact { index, domains, aspects, coef })
+}
+
+// ------------------------------------------------------------------ predicates
+
+/// Index of the predicate band for a value.
+pub(crate) fn band_of(rubric: &Rubric, v: Ratio) -> usize {
+    let bands = &rubric.d.bands;
+    let last = bands.len().saturating_sub(1);
+    for (k, b) in bands.iter().enumerate() {
+        if v < b.max || (k == last && v <= b.max) {
+            return k;
+        }
+    }
+    last
+}
+
+/// The value a predicate is read from, per the options.
+fn basis(v: Ratio, opts: &Options) -> Result<Ratio> {
+    Ok(match opts.predicate_basis {
+        PredicateBasis::Exact => v,
+        PredicateBasis::Reported => v.round2().ok_or_else(|| ovf("rounding"))?.to_ratio(),
+    })
+}
+
+/// The predicate name of a value (per the options' basis).
+pub fn predicate_of(rubric: &Rubric, value: Ratio, opts: &Options) -> Result<String> {
+    let b = band_of(rubric, basis(value, opts)?);
+    Ok(rubric.predicates().get(b).map(|p| p.name.clone()).unwrap_or_default())
+}
+
+fn round2(v: Ratio) -> Result<Hundredths> {
+    v.round2().ok_or_else(|| ovf("rounding"))
+}
+
+fn round4(v: Ratio) -> Result<f64> {
+    Ok(v.round_to(4).ok_or_else(|| ovf("rounding"))? as f64 / 10_000.0)
+}
+
+// ------------------------------------------------------------------ scoring
+
+/// Checks every part of an assessment against a rubric (all tracks, notes,
+/// evidence) and, for the track that would be scored, completeness per the
+/// missing policy. Returns every problem found; empty means valid.
+pub fn check(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> Vec<Error> {
+    let mut errors = Vec::new();
+    if assessment.rubric != rubric.id() {
+        errors.push(Error::RubricMismatch { expected: rubric.id().to_owned(), found: assessment.rubric.clone() });
+        return errors;
+    }
+    let mut slots = vec![MISSING; rubric.d.slots];
+    if let Some(l) = &assessment.levels {
+        fill_slots(rubric, l.iter(), "levels", &mut slots, &mut errors);
+    }
+    if let Some(t) = &assessment.tracks {
+        for (m, name) in [(&t.mandiri, "tracks.mandiri"), (&t.dokumen, "tracks.dokumen"), (&t.interviu, "tracks.interviu"), (&t.visitasi, "tracks.visitasi"), (&t.target, "tracks.target")] {
+            if let Some(m) = m {
+                fill_slots(rubric, m.iter(), name, &mut slots, &mut errors);
+            }
+        }
+    }
+    check_keys(rubric, assessment.notes.iter(), "notes", &mut errors);
+    check_keys(rubric, assessment.evidence.iter(), "evidence", &mut errors);
+    if !errors.is_empty() {
+        return errors;
+    }
+    let track = opts.track.unwrap_or_else(|| assessment.default_track());
+    match assessment.resolve(track) {
+        Err(e) => errors.push(e),
+        Ok(resolved) => {
+            fill_slots(rubric, resolved.iter().map(|(k, (l, _))| (k, l)), track.as_str(), &mut slots, &mut errors);
+            let na = rubric.d.aspects.len();
+            let (mut n, mut d) = (vec![0; na], vec![0; na]);
+            let mut missing = Vec::new();
+            kernel(rubric, &slots, opts.missing, track.as_str(), &mut n, &mut d, &mut missing, &mut errors);
+            if errors.is_empty() {
+                if let Err(e) = aggregate(rubric, &n, &d) {
+                    errors.push(e);
+                }
+            }
+        }
+    }
+    errors
+}
+
+/// Scores an assessment against the given rubric.
+pub fn score_with(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> Result<Report> {
+    if let Some(e) = check(assessment, rubric, opts).into_iter().next() {
+        return Err(e);
+    }
+    let track = opts.track.unwrap_or_else(|| assessment.default_track());
+    let resolved = assessment.resolve(track)?;
+    let dd = &rubric.d;
+    let mut slots = vec![MISSING; dd.slots];
+    let mut errors = Vec::new();
+    fill_slots(rubric, resolved.iter().map(|(k, (l, _))| (k, l)), track.as_str(), &mut slots, &mut errors);
+    let na = dd.aspects.len();
+    let (mut n, mut d) = (vec![0; na], vec![0; na]);
+    let mut missing = Vec::new();
+    kernel(rubric, &slots, opts.missing, track.as_str(), &mut n, &mut d, &mut missing, &mut errors);
+    if let Some(e) = errors.into_iter().next() {
+        return Err(e);
+    }
+    let ex = aggregate(rubric, &n, &d)?;
+    build_report(assessment, rubric, opts, track, &resolved, &ex, &missing)
+}
+
+fn build_report(
+    assessment: &Assessment,
+    rubric: &Rubric,
+    opts: &Options,
+    track: Track,
+    resolved: &BTreeMap<IndicatorId, (Level, Track)>,
+    ex: &Exact,
+    missing: &[usize],
+) -> Result<Report> {
+    let spec = rubric.spec();
+    let pred_name = |v: Option<Ratio>| -> Result<Option<String>> { v.map(|v| predicate_of(rubric, v, opts)).transpose() };
+    let idx = round2(ex.index)?;
+    let band = band_of(rubric, basis(ex.index, opts)?);
+    let bspec = spec.predicates.get(band);
+    let next_predicate = match rubric.predicates().get(band + 1) {
+        Some(nb) => {
+            let from = match opts.predicate_basis {
+                PredicateBasis::Reported => idx.to_ratio(),
+                PredicateBasis::Exact => ex.index,
+            };
+            let gap = nb.min.value().checked_sub(from).ok_or_else(|| ovf("a gap"))?;
+            Some(NextPredicate { name: nb.name.clone(), min: nb.min.to_f64(), gap: round2(gap)?.to_f64() })
+        }
+        None => None,
+    };
+    let domains = rubric
+        .domains()
+        .iter()
+        .zip(&ex.domains)
+        .map(|(ds, v)| {
+            Ok(DomainScore {
+                id: ds.id.clone(),
+                name: ds.name.clone(),
+                name_en: ds.name_en.clone(),
+                weight: ds.weight.to_f64(),
+                index: v.map(round2).transpose()?.map(Hundredths::to_f64),
+                index_exact: v.map(|v| v.exact_string()),
+                predicate: pred_name(*v)?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let aspects = rubric
+        .aspects()
+        .into_iter()
+        .zip(&ex.aspects)
+        .map(|((dom, a), v)| {
+            Ok(AspectScore {
+                id: a.id.clone(),
+                domain: dom.map(|d| d.id.clone()),
+                name: a.name.clone(),
+                name_en: a.name_en.clone(),
+                weight: a.weight.to_f64(),
+                index: v.map(round2).transpose()?.map(Hundredths::to_f64),
+                index_exact: v.map(|v| v.exact_string()),
+                predicate: pred_name(*v)?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let mut indicators = Vec::with_capacity(dd_len(rubric));
+    for (pos, ((dom, asp, ind), di)) in rubric.indicators().into_iter().zip(&rubric.d.indicators).enumerate() {
+        let entry = resolved.get(&IndicatorId(ind.id.clone()));
+        let is_missing = missing.contains(&pos);
+        let coef = ex.coef.get(di.aspect).copied().unwrap_or(Ratio::ZERO);
+        let w = Ratio::int(i128::from(di.w_int));
+        let levels: Vec<i64> = entry.map(|(l, _)| l.items().to_vec()).unwrap_or_default();
+        let counted: i64 = if is_missing {
+            match opts.missing {
+                MissingPolicy::Lowest => i64::from(di.min_level) * i64::from(di.min_items),
+                _ => 0,
+            }
+        } else {
+            levels.iter().sum()
+        };
+        let contribution = coef.checked_mul(w).and_then(|x| x.checked_mul(Ratio::int(i128::from(counted)))).ok_or_else(|| ovf("a contribution"))?;
+        let lowest = if is_missing { i64::from(di.min_level) } else { levels.iter().copied().min().unwrap_or(0) };
+        let gain = if is_missing && opts.missing == MissingPolicy::Renormalize {
+            None
+        } else if lowest >= i64::from(di.max_level) {
+            Some(Ratio::ZERO)
+        } else {
+            Some(coef.checked_mul(w).ok_or_else(|| ovf("a gain"))?)
+        };
+        indicators.push(IndicatorScore {
+            id: ind.id.clone(),
+            aspect: asp.id.clone(),
+            domain: dom.map(|d| d.id.clone()),
+            name: ind.name.clone(),
+            name_en: ind.name_en.clone(),
+            level: match entry {
+                Some((Level::One(v), _)) => Some(*v),
+                _ => None,
+            },
+            levels,
+            source: entry.map(|(_, t)| t.as_str().to_owned()),
+            weight: ind.weight.to_f64(),
+            contribution: round4(contribution)?,
+            gain: gain.map(round4).transpose()?,
+            gain_exact: gain.map(|g| g.exact_string()),
+            missing: is_missing,
+        });
+    }
+    let missing_ids: Vec<String> = missing.iter().map(|&p| ids(rubric, p)).collect();
+    Ok(Report {
+        rubric: rubric.id().to_owned(),
+        rubric_status: spec.status,
+        index_name: spec.index_name.clone(),
+        institution: assessment.institution.clone(),
+        year: assessment.year,
+        track: track.as_str().to_owned(),
+        index: idx.to_f64(),
+        index_text: idx.to_string(),
+        index_exact: ex.index.exact_string(),
+        predicate: bspec.map(|b| b.name.clone()).unwrap_or_default(),
+        predicate_en: bspec.and_then(|b| b.name_en.clone()),
+        predicate_label: bspec.and_then(|b| b.label.clone()),
+        next_predicate,
+        domains,
+        aspects,
+        indicators,
+        official: missing_ids.is_empty(),
+        missing: missing_ids,
+        options: Options { track: Some(track), ..*opts },
+    })
+}
+
+fn dd_len(r: &Rubric) -> usize {
+    r.d.indicators.len()
+}
+
+/// The exact index of an assessment (for callers that need the unrounded value).
+pub fn score_exact(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> Result<Ratio> {
+    if let Some(e) = check(assessment, rubric, opts).into_iter().next() {
+        return Err(e);
+    }
+    let track = opts.track.unwrap_or_else(|| assessment.default_track());
+    let resolved = assessment.resolve(track)?;
+    let mut slots = vec![MISSING; rubric.d.slots];
+    let mut errors = Vec::new();
+    fill_slots(rubric, resolved.iter().map(|(k, (l, _))| (k, l)), track.as_str(), &mut slots, &mut errors);
+    let na = rubric.d.aspects.len();
+    let (mut n, mut d) = (vec![0; na], vec![0; na]);
+    kernel(rubric, &slots, opts.missing, track.as_str(), &mut n, &mut d, &mut Vec::new(), &mut errors);
+    if let Some(e) = errors.into_iter().next() {
+        return Err(e);
+    }
+    Ok(aggregate(rubric, &n, &d)?.index)
+}
+
+// ------------------------------------------------------------------ comparison
+
+/// One indicator in a comparison of two tracks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorChange {
+    pub id: String,
+    pub name: String,
+    pub from: Vec<i64>,
+    pub to: Vec<i64>,
+    /// Sum of `to` minus sum of `from` (levels).
+    pub delta: i64,
+}
+
+/// Two tracks compared: indices and every indicator whose level differs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub from: String,
+    pub to: String,
+    pub index_from: f64,
+    pub index_to: f64,
+    /// Difference of the exact indices, rounded half up to 2 decimals.
+    pub index_delta: f64,
+    pub predicate_from: String,
+    pub predicate_to: String,
+    pub changes: Vec<IndicatorChange>,
+}
+
+/// Compares two tracks of an assessment indicator by indicator.
+pub fn compare(assessment: &Assessment, rubric: &Rubric, from: Track, to: Track, opts: &Options) -> Result<Comparison> {
+    let a = score_with(assessment, rubric, &Options { track: Some(from), ..*opts })?;
+    let b = score_with(assessment, rubric, &Options { track: Some(to), ..*opts })?;
+    let ea = score_exact(assessment, rubric, &Options { track: Some(from), ..*opts })?;
+    let eb = score_exact(assessment, rubric, &Options { track: Some(to), ..*opts })?;
+    let delta = eb.checked_sub(ea).ok_or_else(|| ovf("a difference"))?;
+    let changes = a
+        .indicators
+        .iter()
+        .zip(&b.indicators)
+        .filter(|(x, y)| x.levels != y.levels)
+        .map(|(x, y)| IndicatorChange {
+            id: x.id.clone(),
+            name: x.name.clone(),
+            from: x.levels.clone(),
+            to: y.levels.clone(),
+            delta: y.levels.iter().sum::<i64>() - x.levels.iter().sum::<i64>(),
+        })
+        .collect();
+    Ok(Comparison {
+        from: from.as_str().to_owned(),
+        to: to.as_str().to_owned(),
+        index_from: a.index,
+        index_to: b.index,
+        index_delta: round2(delta)?.to_f64(),
+        predicate_from: a.predicate,
+        predicate_to: b.predicate,
+        changes,
+    })
+}

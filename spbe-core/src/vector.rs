@@ -1,0 +1,313 @@
+//! The compact, URL-safe text form of an assessment (a "vector", like a CVSS
+//! vector), for sharing an assessment as a link.
+//!
+//! ```text
+//! SPBE1.permenpanrb-59-2020.Y2024.NS2FidXBhdGVuIENvbnRvaA.L34432...
+//! ```
+//!
+//! Segments are separated by `.`; every character is URL-unreserved
+//! (`A-Z a-z 0-9 - _ . ~`), so a vector can go in a path, a query or a `#hash`
+//! unescaped.
+//!
+//! * `SPBE1` — format version.
+//! * the rubric id.
+//! * `Y<year>` — optional year (decimal, may start with `-`).
+//! * `N<text>` — optional institution, UTF-8 in base64url without padding.
+//! * `L<levels>` for plain levels, or one or more of `M` (mandiri), `D` (dokumen),
+//!   `I` (interviu), `V` (visitasi), `T` (target) for tracks. `<levels>` has one
+//!   code per indicator in rubric order: a digit for a level, `_` for no level,
+//!   and for a list (a repeatable indicator's services) `~` followed by the number
+//!   of items and one digit per item, e.g. `~3133` for `[1, 3, 3]`.
+//! * `C<indicator>~<text>` — a note (penjelasan), base64url.
+//! * `E<indicator>` followed by `~<text>` per evidence reference, base64url.
+//!
+//! Segments appear in this order; every part of an assessment survives the round trip.
+
+use std::collections::BTreeMap;
+
+use crate::assessment::{Assessment, IndicatorId, Level, LevelMap, Tracks};
+use crate::error::{Error, Result};
+use crate::rubric::{self, Rubric};
+use crate::score::{fill_slots, MISSING};
+
+/// The version prefix of the current vector format.
+pub const PREFIX: &str = "SPBE1";
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// base64url without padding.
+pub(crate) fn b64_encode(data: &[u8]) -> String {
+    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
+    for chunk in data.chunks(3) {
+        let b = [chunk.first().copied().unwrap_or(0), chunk.get(1).copied().unwrap_or(0), chunk.get(2).copied().unwrap_or(0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        let chars = chunk.len() + 1;
+        for k in 0..chars {
+            let idx = ((n >> (18 - 6 * k)) & 63) as usize;
+            out.push(char::from(B64.get(idx).copied().unwrap_or(b'A')));
+        }
+    }
+    out
+}
+
+pub(crate) fn b64_decode(s: &str) -> Option<Vec<u8>> {
+    let val = |c: u8| -> Option<u32> { B64.iter().position(|&x| x == c).map(|p| p as u32) };
+    let bytes = s.as_bytes();
+    if bytes.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(bytes.len() * 3 / 4);
+    for chunk in bytes.chunks(4) {
+        let mut n = 0u32;
+        for (k, &c) in chunk.iter().enumerate() {
+            n |= val(c)? << (18 - 6 * k);
+        }
+        let produced = chunk.len() - 1;
+        for k in 0..produced {
+            out.push(((n >> (16 - 8 * k)) & 0xff) as u8);
+        }
+        // reject non-canonical encodings (stray low bits)
+        let used_bits = 8 * produced;
+        let mask = (1u32 << (24 - used_bits)) - 1;
+        if n & mask != 0 {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+fn text_b64(s: &str) -> String {
+    b64_encode(s.as_bytes())
+}
+
+fn ind_ok(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+fn encode_levels(rubric: &Rubric, m: &LevelMap, place: &str) -> Result<String> {
+    let mut errors = Vec::new();
+    let mut slots = vec![MISSING; rubric.d.slots];
+    fill_slots(rubric, m.iter(), place, &mut slots, &mut errors);
+    if let Some(e) = errors.into_iter().next() {
+        return Err(e);
+    }
+    let mut out = String::with_capacity(rubric.d.indicators.len());
+    for (_, _, ind) in rubric.indicators() {
+        match m.get(&IndicatorId(ind.id.clone())) {
+            None => out.push('_'),
+            Some(Level::One(v)) => out.push_str(&v.to_string()),
+            Some(Level::Many(list)) => {
+                out.push('~');
+                out.push_str(&list.len().to_string());
+                for v in list {
+                    out.push_str(&v.to_string());
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Writes an assessment as a vector. The assessment must be valid for its
+/// rubric except that indicators may be missing (a half-filled form can be shared).
+pub fn to_vector(assessment: &Assessment, rubric: &Rubric) -> Result<String> {
+    if assessment.rubric != rubric.id() {
+        return Err(Error::RubricMismatch { expected: rubric.id().to_owned(), found: assessment.rubric.clone() });
+    }
+    let mut segs = vec![PREFIX.to_owned(), rubric.id().to_owned()];
+    if let Some(y) = assessment.year {
+        segs.push(format!("Y{y}"));
+    }
+    if let Some(n) = &assessment.institution {
+        segs.push(format!("N{}", text_b64(n)));
+    }
+    if let Some(l) = &assessment.levels {
+        segs.push(format!("L{}", encode_levels(rubric, l, "levels")?));
+    }
+    if let Some(t) = &assessment.tracks {
+        for (tag, m, place) in [('M', &t.mandiri, "tracks.mandiri"), ('D', &t.dokumen, "tracks.dokumen"), ('I', &t.interviu, "tracks.interviu"), ('V', &t.visitasi, "tracks.visitasi"), ('T', &t.target, "tracks.target")] {
+            if let Some(m) = m {
+                segs.push(format!("{tag}{}", encode_levels(rubric, m, place)?));
+            }
+        }
+    }
+    for (k, note) in &assessment.notes {
+        if rubric.position(k.as_str()).is_none() || !ind_ok(k.as_str()) {
+            return Err(Error::UnknownIndicator { indicator: k.0.clone(), rubric: rubric.id().to_owned(), place: "notes".into(), valid: rubric.valid_ids_text() });
+        }
+        segs.push(format!("C{k}~{}", text_b64(note)));
+    }
+    for (k, refs) in &assessment.evidence {
+        if rubric.position(k.as_str()).is_none() || !ind_ok(k.as_str()) {
+            return Err(Error::UnknownIndicator { indicator: k.0.clone(), rubric: rubric.id().to_owned(), place: "evidence".into(), valid: rubric.valid_ids_text() });
+        }
+        let mut s = format!("E{k}");
+        for r in refs {
+            s.push('~');
+            s.push_str(&text_b64(r));
+        }
+        segs.push(s);
+    }
+    Ok(segs.join("."))
+}
+
+/// Whether a text looks like a vector (starts with `SPBE1.`).
+pub fn is_vector(text: &str) -> bool {
+    text.trim_start().starts_with("SPBE1.")
+}
+
+/// Parses a vector whose rubric is a built-in edition.
+pub fn from_vector(text: &str) -> Result<Assessment> {
+    let id = text.trim().split('.').nth(1).unwrap_or("");
+    let rubric = rubric::builtin(id).map_err(|e| match e {
+        Error::UnknownRubric { id, known } => Error::InvalidVector { segment: 2, message: format!("unknown rubric {id:?}; built-in editions: {known}") },
+        other => other,
+    })?;
+    from_vector_with(text, rubric)
+}
+
+/// Parses a vector against the given rubric.
+pub fn from_vector_with(text: &str, rubric: &Rubric) -> Result<Assessment> {
+    let text = text.trim();
+    if text.len() > rubric::MAX_INPUT_BYTES {
+        return Err(Error::InputTooLarge { size: text.len(), limit: rubric::MAX_INPUT_BYTES });
+    }
+    let bad = |segment: usize, message: String| Error::InvalidVector { segment, message };
+    let mut parts = text.split('.');
+    if parts.next() != Some(PREFIX) {
+        return Err(bad(1, format!("a vector starts with \"{PREFIX}.\"")));
+    }
+    let id = parts.next().unwrap_or("");
+    if id != rubric.id() {
+        return Err(bad(2, format!("the vector is for {id:?}, not {:?}", rubric.id())));
+    }
+    let mut a = Assessment {
+        rubric: id.to_owned(),
+        institution: None,
+        year: None,
+        levels: None,
+        tracks: None,
+        notes: BTreeMap::new(),
+        evidence: BTreeMap::new(),
+    };
+    let order = |c: char| "YNLMDIVTCE".find(c);
+    let mut last = 0usize;
+    for (k, seg) in parts.enumerate() {
+        let pos = k + 3;
+        let mut chars = seg.chars();
+        let tag = chars.next().ok_or_else(|| bad(pos, "empty segment".into()))?;
+        let body = chars.as_str();
+        let ord = order(tag).ok_or_else(|| bad(pos, format!("unknown segment tag {tag:?}; expected one of Y N L M D I V T C E")))?;
+        if ord < last || (ord == last && k > 0 && !matches!(tag, 'C' | 'E')) {
+            return Err(bad(pos, format!("segment {tag:?} is repeated or out of order (order: Y N L M D I V T C E)")));
+        }
+        last = ord;
+        match tag {
+            'Y' => a.year = Some(body.parse::<i64>().map_err(|_| bad(pos, format!("year {body:?} is not a whole number")))?),
+            'N' => a.institution = Some(decode_text(body).ok_or_else(|| bad(pos, "institution is not valid base64url UTF-8".into()))?),
+            'L' => a.levels = Some(decode_levels(rubric, body, pos)?),
+            'M' | 'D' | 'I' | 'V' | 'T' => {
+                let m = Some(decode_levels(rubric, body, pos)?);
+                let t = a.tracks.get_or_insert_with(Tracks::default);
+                match tag {
+                    'M' => t.mandiri = m,
+                    'D' => t.dokumen = m,
+                    'I' => t.interviu = m,
+                    'V' => t.visitasi = m,
+                    _ => t.target = m,
+                }
+            }
+            'C' => {
+                let (ind, note) = body.split_once('~').ok_or_else(|| bad(pos, "a note is C<indicator>~<base64url text>".into()))?;
+                check_ind(rubric, ind, pos)?;
+                let text = decode_text(note).ok_or_else(|| bad(pos, format!("the note of indicator {ind} is not valid base64url UTF-8")))?;
+                if a.notes.insert(IndicatorId(ind.to_owned()), text).is_some() {
+                    return Err(bad(pos, format!("indicator {ind} has two notes")));
+                }
+            }
+            _ => {
+                let mut it = body.split('~');
+                let ind = it.next().unwrap_or("");
+                check_ind(rubric, ind, pos)?;
+                let refs = it
+                    .map(|r| decode_text(r).ok_or_else(|| bad(pos, format!("an evidence reference of indicator {ind} is not valid base64url UTF-8"))))
+                    .collect::<Result<Vec<_>>>()?;
+                if a.evidence.insert(IndicatorId(ind.to_owned()), refs).is_some() {
+                    return Err(bad(pos, format!("indicator {ind} has two evidence segments")));
+                }
+            }
+        }
+    }
+    if a.levels.is_some() && a.tracks.is_some() {
+        return Err(bad(0, "a vector has either L or track segments (M D I V T), not both".into()));
+    }
+    if a.levels.is_none() && a.tracks.is_none() {
+        return Err(bad(0, "the vector has no levels segment (L, or M D I V T)".into()));
+    }
+    Ok(a)
+}
+
+fn check_ind(rubric: &Rubric, ind: &str, pos: usize) -> Result<()> {
+    if rubric.position(ind).is_none() {
+        return Err(Error::InvalidVector { segment: pos, message: format!("indicator {ind:?} does not exist in {}", rubric.id()) });
+    }
+    Ok(())
+}
+
+fn decode_text(s: &str) -> Option<String> {
+    String::from_utf8(b64_decode(s)?).ok()
+}
+
+fn decode_levels(rubric: &Rubric, body: &str, pos: usize) -> Result<LevelMap> {
+    let bad = |message: String| Error::InvalidVector { segment: pos, message };
+    let ids = rubric.indicator_ids();
+    let bytes = body.as_bytes();
+    let mut i = 0usize;
+    let mut out = LevelMap::new();
+    for id in &ids {
+        let c = *bytes.get(i).ok_or_else(|| bad(format!("levels end early: {} codes for {} indicators", out.len(), ids.len())))?;
+        i += 1;
+        match c {
+            b'_' => {}
+            b'0'..=b'9' => {
+                out.insert(IndicatorId((*id).to_owned()), Level::One(i64::from(c - b'0')));
+            }
+            b'~' => {
+                let n = bytes.get(i).filter(|b| b.is_ascii_digit()).ok_or_else(|| bad(format!("indicator {id}: '~' must be followed by the number of items")))?;
+                i += 1;
+                let n = usize::from(n - b'0');
+                let mut items = Vec::with_capacity(n);
+                for _ in 0..n {
+                    let d = bytes.get(i).filter(|b| b.is_ascii_digit()).ok_or_else(|| bad(format!("indicator {id}: expected {n} item digits")))?;
+                    items.push(i64::from(d - b'0'));
+                    i += 1;
+                }
+                out.insert(IndicatorId((*id).to_owned()), Level::Many(items));
+            }
+            other => return Err(bad(format!("indicator {id}: unexpected character {:?}; expected a digit, '_' or '~'", char::from(other)))),
+        }
+    }
+    if i != bytes.len() {
+        return Err(bad(format!("{} extra character(s) after the {} indicators", bytes.len() - i, ids.len())));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64url_round_trip() {
+        for s in ["", "f", "fo", "foo", "foob", "fooba", "foobar", "Kabupaten Contoh — Dinas Kominfo"] {
+            let e = b64_encode(s.as_bytes());
+            assert!(e.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+            assert_eq!(b64_decode(&e).as_deref(), Some(s.as_bytes()));
+        }
+        assert_eq!(b64_encode(b"foobar"), "Zm9vYmFy");
+        assert_eq!(b64_encode(b"fo"), "Zm8");
+        assert_eq!(b64_decode("Zm9"), None); // stray low bits
+        assert_eq!(b64_decode("Z"), None);
+        assert_eq!(b64_decode("Zm+v"), None);
+    }
+}
