@@ -356,6 +356,27 @@ impl Assessment {
     }
 
     pub(crate) fn from_raw_with(raw: &RawAssessment, hint: RangeHint<'_>) -> std::result::Result<Assessment, Vec<Error>> {
+        let (a, errors) = Assessment::from_raw_partial(raw, hint);
+        if errors.is_empty() {
+            Ok(a)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Like [`from_raw`](Self::from_raw) but always returns what could be read
+    /// (bad entries left out) together with every problem found.
+    pub fn from_raw_lenient(raw: &RawAssessment) -> (Assessment, Vec<Error>) {
+        let rubric = crate::rubric::builtin(&raw.rubric).ok();
+        let hint = |ind: &str| -> (u8, u8, bool) {
+            rubric
+                .and_then(|r| r.position(ind).and_then(|p| r.d.indicators.get(p)))
+                .map_or((r_min(rubric), r_max(rubric), false), |i| (i.min_level, i.max_level, i.repeatable))
+        };
+        Assessment::from_raw_partial(raw, &hint)
+    }
+
+    fn from_raw_partial(raw: &RawAssessment, hint: RangeHint<'_>) -> (Assessment, Vec<Error>) {
         let mut errors = Vec::new();
         let levels = raw.levels.as_ref().map(|p| level_map(p, "levels", hint, &mut errors));
         let tracks = raw.tracks.as_ref().map(|t| Tracks {
@@ -404,19 +425,8 @@ impl Assessment {
                 }),
             }
         }
-        if errors.is_empty() {
-            Ok(Assessment {
-                rubric: raw.rubric.clone(),
-                institution: raw.institution.clone(),
-                year: raw.year,
-                levels,
-                tracks,
-                notes,
-                evidence,
-            })
-        } else {
-            Err(errors)
-        }
+        let a = Assessment { rubric: raw.rubric.clone(), institution: raw.institution.clone(), year: raw.year, levels, tracks, notes, evidence };
+        (a, errors)
     }
 
     /// A new assessment with plain levels.

@@ -71,15 +71,52 @@ pub fn score_json(text: &str, opts: &Options) -> Result<Report> {
 /// unknown rubric or indicators, levels, item counts, duplicates, and missing
 /// indicators of the track that would be scored. Empty means it scores.
 pub fn validate(text: &str, opts: &Options) -> Vec<Error> {
-    let a = if vector::is_vector(text) {
-        from_vector(text).map_err(|e| vec![e])
-    } else {
-        Assessment::from_json_all(text)
-    };
-    match a {
-        Err(errors) => errors,
-        Ok(a) => validate_assessment(&a, opts),
+    if vector::is_vector(text) {
+        return match from_vector(text) {
+            Err(e) => vec![e],
+            Ok(a) => validate_assessment(&a, opts),
+        };
     }
+    if text.len() > MAX_INPUT_BYTES {
+        return vec![Error::InputTooLarge { size: text.len(), limit: MAX_INPUT_BYTES }];
+    }
+    match serde_json::from_str::<RawAssessment>(text) {
+        Err(e) => vec![rubric::json_error(&e, "assessment")],
+        Ok(raw) => validate_raw(&raw, None, opts),
+    }
+}
+
+/// Every problem of a raw assessment: what parsing found, then the rubric
+/// checks on everything that could be read. When parsing already found a bad
+/// entry, the missing-indicator check is skipped (it would only repeat it).
+pub fn validate_raw(raw: &RawAssessment, rubric: Option<&Rubric>, opts: &Options) -> Vec<Error> {
+    let (a, mut errors) = Assessment::from_raw_lenient(raw);
+    let r = match rubric {
+        Some(r) => r,
+        None => match builtin(&a.rubric) {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(e);
+                return errors;
+            }
+        },
+    };
+    let bad: std::collections::HashSet<String> = errors.iter().filter_map(|e| e.indicator().map(str::to_owned)).collect();
+    let structural = errors.iter().any(|e| matches!(e, Error::InvalidAssessment { .. }));
+    for e in check(&a, r, opts) {
+        match e {
+            // indicators whose entry was bad are reported already, not as missing
+            Error::MissingIndicators { indicators, track, rubric } => {
+                let rest: Vec<String> = indicators.into_iter().filter(|i| !bad.contains(i)).collect();
+                if !rest.is_empty() {
+                    errors.push(Error::MissingIndicators { indicators: rest, track, rubric });
+                }
+            }
+            Error::TrackNotPresent { .. } | Error::InvalidAssessment { .. } if structural => {}
+            other => errors.push(other),
+        }
+    }
+    errors
 }
 
 /// Every problem of a parsed assessment (built-in edition).
@@ -92,11 +129,8 @@ pub fn validate_assessment(a: &Assessment, opts: &Options) -> Vec<Error> {
 
 /// Every problem of an assessment given as a JSON value (Python dict, JS object).
 pub fn validate_value(v: serde_json::Value, rubric: Option<&Rubric>, opts: &Options) -> Vec<Error> {
-    match Assessment::from_value(v) {
-        Err(errors) => errors,
-        Ok(a) => match rubric {
-            Some(r) => check(&a, r, opts),
-            None => validate_assessment(&a, opts),
-        },
+    match serde_json::from_value::<RawAssessment>(v) {
+        Err(e) => vec![Error::InvalidAssessment { message: format!("assessment: {e}") }],
+        Ok(raw) => validate_raw(&raw, rubric, opts),
     }
 }

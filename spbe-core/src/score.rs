@@ -452,21 +452,26 @@ pub fn check(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> Vec<Er
     }
     check_keys(rubric, assessment.notes.iter(), "notes", &mut errors);
     check_keys(rubric, assessment.evidence.iter(), "evidence", &mut errors);
-    if !errors.is_empty() {
-        return errors;
-    }
     let track = opts.track.unwrap_or_else(|| assessment.default_track());
     match assessment.resolve(track) {
         Err(e) => errors.push(e),
         Ok(resolved) => {
-            fill_slots(rubric, resolved.iter().map(|(k, (l, _))| (k, l)), track.as_str(), &mut slots, &mut errors);
-            let na = rubric.d.aspects.len();
-            let (mut n, mut d) = (vec![0; na], vec![0; na]);
-            let mut missing = Vec::new();
-            kernel(rubric, &slots, opts.missing, track.as_str(), &mut n, &mut d, &mut missing, &mut errors);
+            if opts.missing == MissingPolicy::Error {
+                let absent: Vec<String> = rubric.indicator_ids().into_iter().filter(|id| !resolved.contains_key(&IndicatorId((*id).to_owned()))).map(str::to_owned).collect();
+                if !absent.is_empty() {
+                    errors.push(Error::MissingIndicators { indicators: absent, track: track.as_str().to_owned(), rubric: rubric.id().to_owned() });
+                }
+            }
             if errors.is_empty() {
-                if let Err(e) = aggregate(rubric, &n, &d) {
-                    errors.push(e);
+                fill_slots(rubric, resolved.iter().map(|(k, (l, _))| (k, l)), track.as_str(), &mut slots, &mut errors);
+                let na = rubric.d.aspects.len();
+                let (mut n, mut d) = (vec![0; na], vec![0; na]);
+                let mut missing = Vec::new();
+                kernel(rubric, &slots, opts.missing, track.as_str(), &mut n, &mut d, &mut missing, &mut errors);
+                if errors.is_empty() {
+                    if let Err(e) = aggregate(rubric, &n, &d) {
+                        errors.push(e);
+                    }
                 }
             }
         }

@@ -1,1 +1,453 @@
-fn main() {}
+//! `spbe`: score SPBE / Indeks Pemerintah Digital assessments from the command line.
+//!
+//! Exit status: 0 on success, 1 on invalid input (message on stderr), 2 on usage errors.
+
+use std::io::Read;
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use spbe_core::{Assessment, Error, MissingPolicy, Options, PredicateBasis, Report, Rubric, Track};
+
+#[derive(Parser)]
+#[command(name = "spbe", version, about = "Exact SPBE / Digital Government maturity index (PermenPANRB 5/2018, 59/2020, 8/2026)")]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Missing {
+    /// Official: a missing indicator is an error.
+    Error,
+    /// Non-official: count a missing indicator as the lowest level.
+    Lowest,
+    /// Non-official: leave missing indicators out and renormalise the weights.
+    Renormalize,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Basis {
+    /// Predicate from the reported 2-decimal value (default).
+    Reported,
+    /// Predicate from the exact value.
+    Exact,
+}
+
+#[derive(clap::Args)]
+struct ScoreOpts {
+    /// Track to score: levels, mandiri, dokumen, interviu, visitasi, target, final.
+    #[arg(long)]
+    track: Option<String>,
+    /// Missing-indicator policy (only `error` is official).
+    #[arg(long, value_enum, default_value = "error")]
+    missing: Missing,
+    /// What the predicate is read from.
+    #[arg(long, value_enum, default_value = "reported")]
+    predicate_basis: Basis,
+    /// Use a rubric file instead of the built-in edition named in the assessment.
+    #[arg(long, value_name = "RUBRIC_FILE")]
+    rubric: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Score an assessment (JSON file, `-` for stdin, or a compact vector).
+    Score {
+        input: String,
+        #[command(flatten)]
+        opts: ScoreOpts,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Check an assessment and list every problem found.
+    Validate {
+        input: String,
+        #[command(flatten)]
+        opts: ScoreOpts,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Print the compact vector (URL-safe text form) of an assessment.
+    Vector {
+        input: String,
+        #[arg(long, value_name = "RUBRIC_FILE")]
+        rubric: Option<String>,
+    },
+    /// Print an assessment (JSON file, stdin or vector) as JSON.
+    Json {
+        input: String,
+        #[arg(long, value_name = "RUBRIC_FILE")]
+        rubric: Option<String>,
+    },
+    /// Compare two tracks indicator by indicator (e.g. `mandiri final`).
+    Compare {
+        input: String,
+        from: String,
+        to: String,
+        #[command(flatten)]
+        opts: ScoreOpts,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// List the built-in rubric editions.
+    Rubrics {
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Show a rubric's structure, or one indicator's question and level criteria.
+    Rubric {
+        /// A built-in edition id or a rubric JSON file.
+        id: String,
+        indicator: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse(); // usage errors exit with status 2
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("spbe: error [{}]: {e}", e.code());
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn read_input(input: &str) -> Result<String, Error> {
+    if input == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .take(spbe_core::MAX_INPUT_BYTES as u64 + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::Io { path: "stdin".into(), message: e.to_string() })?;
+        if buf.len() > spbe_core::MAX_INPUT_BYTES {
+            return Err(Error::InputTooLarge { size: buf.len(), limit: spbe_core::MAX_INPUT_BYTES });
+        }
+        return String::from_utf8(buf).map_err(|_| Error::Io { path: "stdin".into(), message: "not UTF-8 text".into() });
+    }
+    if spbe_core::is_vector(input) && !Path::new(input).exists() {
+        return Ok(input.to_owned());
+    }
+    spbe_core::read_limited(Path::new(input))
+}
+
+fn load_rubric(arg: &Option<String>) -> Result<Option<Rubric>, Error> {
+    arg.as_ref().map(Rubric::from_path).transpose()
+}
+
+fn parse(text: &str, rubric: Option<&Rubric>) -> Result<Assessment, Error> {
+    match (spbe_core::is_vector(text), rubric) {
+        (true, Some(r)) => spbe_core::from_vector_with(text, r),
+        (true, None) => spbe_core::from_vector(text),
+        (false, _) => Assessment::from_json(text),
+    }
+}
+
+fn options(o: &ScoreOpts) -> Result<Options, Error> {
+    Ok(Options {
+        track: o.track.as_deref().map(str::parse::<Track>).transpose()?,
+        missing: match o.missing {
+            Missing::Error => MissingPolicy::Error,
+            Missing::Lowest => MissingPolicy::Lowest,
+            Missing::Renormalize => MissingPolicy::Renormalize,
+        },
+        predicate_basis: match o.predicate_basis {
+            Basis::Reported => PredicateBasis::Reported,
+            Basis::Exact => PredicateBasis::Exact,
+        },
+    })
+}
+
+fn resolve_rubric<'a>(custom: &'a Option<Rubric>, a: &Assessment) -> Result<&'a Rubric, Error> {
+    match custom {
+        Some(r) => Ok(r),
+        None => spbe_core::builtin(&a.rubric),
+    }
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_default()
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Error> {
+    match cli.cmd {
+        Cmd::Score { input, opts, format } => {
+            let custom = load_rubric(&opts.rubric)?;
+            let a = parse(&read_input(&input)?, custom.as_ref())?;
+            let rubric = resolve_rubric(&custom, &a)?;
+            let report = spbe_core::score_with(&a, rubric, &options(&opts)?)?;
+            match format {
+                Format::Json => println!("{}", to_json(&report)),
+                Format::Text => print!("{}", text_report(&report, rubric)),
+            }
+        }
+        Cmd::Validate { input, opts, format } => {
+            let custom = load_rubric(&opts.rubric)?;
+            let o = options(&opts)?;
+            let text = read_input(&input)?;
+            let problems = match (spbe_core::is_vector(&text), &custom) {
+                (false, None) => spbe_core::validate(&text, &o),
+                _ => match parse(&text, custom.as_ref()) {
+                    Err(e) => vec![e],
+                    Ok(a) => match resolve_rubric(&custom, &a) {
+                        Err(e) => vec![e],
+                        Ok(r) => spbe_core::check(&a, r, &o),
+                    },
+                },
+            };
+            match format {
+                Format::Json => println!("{}", to_json(&problems.iter().map(Error::issue).collect::<Vec<_>>())),
+                Format::Text if problems.is_empty() => println!("valid"),
+                Format::Text => {
+                    for p in &problems {
+                        println!("[{}] {p}", p.code());
+                    }
+                }
+            }
+            if !problems.is_empty() {
+                // invalid input: status 1; the problems are listed above
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Cmd::Vector { input, rubric } => {
+            let custom = load_rubric(&rubric)?;
+            let a = parse(&read_input(&input)?, custom.as_ref())?;
+            let r = resolve_rubric(&custom, &a)?;
+            println!("{}", spbe_core::to_vector(&a, r)?);
+        }
+        Cmd::Json { input, rubric } => {
+            let custom = load_rubric(&rubric)?;
+            let a = parse(&read_input(&input)?, custom.as_ref())?;
+            println!("{}", a.to_json());
+        }
+        Cmd::Compare { input, from, to, opts, format } => {
+            let custom = load_rubric(&opts.rubric)?;
+            let a = parse(&read_input(&input)?, custom.as_ref())?;
+            let r = resolve_rubric(&custom, &a)?;
+            let c = spbe_core::compare(&a, r, from.parse()?, to.parse()?, &options(&opts)?)?;
+            match format {
+                Format::Json => println!("{}", to_json(&c)),
+                Format::Text => {
+                    println!("{} {:.2} ({})  ->  {} {:.2} ({})   change {:+.2}", c.from, c.index_from, c.predicate_from, c.to, c.index_to, c.predicate_to, c.index_delta);
+                    if c.changes.is_empty() {
+                        println!("no indicator differs");
+                    } else {
+                        println!("\n{:>4}  {:>7}  {:>7}  {:>5}  name", "ind", c.from, c.to, "delta");
+                        for ch in &c.changes {
+                            println!("{:>4}  {:>7}  {:>7}  {:>+5}  {}", ch.id, levels_text(&ch.from), levels_text(&ch.to), ch.delta, clip(&ch.name, 60));
+                        }
+                    }
+                }
+            }
+        }
+        Cmd::Rubrics { format } => {
+            let all = spbe_core::builtins()?;
+            match format {
+                Format::Json => {
+                    let list: Vec<_> = all
+                        .iter()
+                        .map(|r| {
+                            let s = r.spec();
+                            serde_json::json!({
+                                "id": s.id, "short_title": s.short_title, "title": s.title, "status": s.status,
+                                "in_force": s.in_force, "index_name": s.index_name,
+                                "domains": r.domains().len(), "aspects": r.aspects().len(), "indicators": r.indicator_ids().len(),
+                            })
+                        })
+                        .collect();
+                    println!("{}", to_json(&list));
+                }
+                Format::Text => {
+                    for r in all {
+                        let s = r.spec();
+                        let years = s.in_force.as_ref().map(|y| format!("{}-{}", y.from, y.to.map(|t| t.to_string()).unwrap_or_default())).unwrap_or_default();
+                        println!(
+                            "{:<22} {:<20} {:<10} {:<13} {} domains, {} aspects, {} indicators",
+                            s.id,
+                            s.short_title.clone().unwrap_or_default(),
+                            years,
+                            format!("{:?}", s.status).to_lowercase(),
+                            r.domains().len(),
+                            r.aspects().len(),
+                            r.indicator_ids().len()
+                        );
+                    }
+                }
+            }
+        }
+        Cmd::Rubric { id, indicator, format } => {
+            let owned;
+            let r: &Rubric = if Path::new(&id).is_file() {
+                owned = Rubric::from_path(&id)?;
+                &owned
+            } else {
+                spbe_core::builtin(&id)?
+            };
+            match (indicator, format) {
+                (None, Format::Json) => println!("{}", to_json(r)),
+                (None, Format::Text) => print!("{}", text_rubric(r)),
+                (Some(ind), f) => {
+                    let (dom, asp, spec) = r.indicator(&ind).ok_or_else(|| Error::UnknownIndicator {
+                        indicator: ind.clone(),
+                        rubric: r.id().to_owned(),
+                        place: "the command line".into(),
+                        valid: r.indicator_ids().join(", "),
+                    })?;
+                    match f {
+                        Format::Json => println!("{}", to_json(spec)),
+                        Format::Text => {
+                            println!("Indikator {}: {}", spec.id, spec.name);
+                            if let Some(en) = &spec.name_en {
+                                println!("  ({en})");
+                            }
+                            if let Some(d) = dom {
+                                println!("Domain {}: {}", d.id, d.name);
+                            }
+                            println!("Aspek {}: {}", asp.id, asp.name);
+                            println!("Bobot: {} %{}", spec.weight, if spec.items.is_some() { " per item" } else { "" });
+                            if let Some(it) = spec.items {
+                                println!("Items: {} to {} (one level per reported service)", it.min, it.max);
+                            }
+                            if let Some(q) = &spec.question {
+                                println!("\nPertanyaan: {q}");
+                            }
+                            let scale = r.scale(&spec.scale);
+                            println!("\nTingkat ({}):", scale.map(|s| s.name.as_str()).unwrap_or(&spec.scale));
+                            for (k, lv) in scale.map(|s| s.levels.as_slice()).unwrap_or(&[]).iter().enumerate() {
+                                let name = lv.name.clone().map(|n| format!(" {n}")).unwrap_or_default();
+                                let text = spec
+                                    .criteria
+                                    .as_ref()
+                                    .and_then(|c| c.get(k).cloned())
+                                    .or_else(|| lv.criteria.clone())
+                                    .or_else(|| lv.summary_en.clone().map(|s| format!("{s} (summary, not official text)")))
+                                    .unwrap_or_else(|| "(no criteria known for this edition)".into());
+                                println!("  {}{name}: {text}", lv.level);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn levels_text(v: &[i64]) -> String {
+    match v {
+        [] => "-".into(),
+        [x] => x.to_string(),
+        _ => v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join("/"),
+    }
+}
+
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_owned()
+    } else {
+        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn opt_idx(v: Option<f64>) -> String {
+    v.map(|x| format!("{x:.2}")).unwrap_or_else(|| "-".into())
+}
+
+fn text_report(rep: &Report, rubric: &Rubric) -> String {
+    use std::fmt::Write;
+    let mut o = String::new();
+    let spec = rubric.spec();
+    let who = match (&rep.institution, rep.year) {
+        (Some(i), Some(y)) => format!(" — {i} ({y})"),
+        (Some(i), None) => format!(" — {i}"),
+        (None, Some(y)) => format!(" ({y})"),
+        (None, None) => String::new(),
+    };
+    let _ = writeln!(o, "{}{who}", rep.index_name.clone().unwrap_or_else(|| "Index".into()));
+    let _ = writeln!(o, "Rubric {} ({}, {}), track: {}", rep.rubric, spec.short_title.clone().unwrap_or_default(), format!("{:?}", rep.rubric_status).to_lowercase(), rep.track);
+    let label = rep.predicate_label.as_ref().map(|l| format!(" / {l}")).unwrap_or_default();
+    let _ = writeln!(o, "\n  Index     {}  {}{label}   (exact {})", rep.index_text, rep.predicate, rep.index_exact);
+    match &rep.next_predicate {
+        Some(n) => {
+            let _ = writeln!(o, "  Next      {} from {:.2}: {:.2} to go", n.name, n.min, n.gap);
+        }
+        None => {
+            let _ = writeln!(o, "  Next      (top band)");
+        }
+    }
+    if !rep.official {
+        let _ = writeln!(o, "  NOTE      not official: {} indicator(s) missing, policy {:?}: {}", rep.missing.len(), rep.options.missing, rep.missing.join(", "));
+    }
+    if !rep.domains.is_empty() {
+        let _ = writeln!(o, "\nDomains\n  {:>3}  {:<44} {:>6} {:>6}  predicate", "id", "name", "weight", "index");
+        for d in &rep.domains {
+            let _ = writeln!(o, "  {:>3}  {:<44} {:>6.2} {:>6}  {}", d.id, clip(&d.name, 44), d.weight, opt_idx(d.index), d.predicate.clone().unwrap_or_default());
+        }
+    }
+    let _ = writeln!(o, "\nAspects\n  {:>3}  {:>3}  {:<44} {:>6} {:>6}  predicate", "id", "dom", "name", "weight", "index");
+    for a in &rep.aspects {
+        let _ = writeln!(
+            o,
+            "  {:>3}  {:>3}  {:<44} {:>6.2} {:>6}  {}",
+            a.id,
+            a.domain.clone().unwrap_or_else(|| "-".into()),
+            clip(&a.name, 44),
+            a.weight,
+            opt_idx(a.index),
+            a.predicate.clone().unwrap_or_default()
+        );
+    }
+    let top = rep.top_gains(5);
+    if !top.is_empty() {
+        let _ = writeln!(o, "\nLargest gains from raising one indicator by one level\n  {:>4}  {:>5}  {:>7}  name", "ind", "level", "gain");
+        for i in top {
+            let _ = writeln!(o, "  {:>4}  {:>5}  {:>+7.4}  {}", i.id, levels_text(&i.levels), i.gain.unwrap_or(0.0), clip(&i.name, 70));
+        }
+    }
+    o
+}
+
+fn text_rubric(r: &Rubric) -> String {
+    use std::fmt::Write;
+    let s = r.spec();
+    let mut o = String::new();
+    let _ = writeln!(o, "{} — {}", s.id, s.title);
+    if let Some(l) = &s.legal_basis {
+        let _ = writeln!(o, "Legal basis: {l}");
+    }
+    let _ = writeln!(o, "Status: {:?}{}", s.status, s.status_note.as_ref().map(|n| format!(" — {n}")).unwrap_or_default());
+    let _ = writeln!(o, "\nPredicates:");
+    let n = s.predicates.len();
+    for (k, b) in s.predicates.iter().enumerate() {
+        let upper = if k + 1 == n { "<=" } else { "<" };
+        let label = b.label.as_ref().map(|l| format!(" ({l})")).unwrap_or_default();
+        let _ = writeln!(o, "  {} <= index {upper} {}  {}{label}", b.min, b.max, b.name);
+    }
+    let _ = writeln!(o, "\nStructure (weights in % of the index):");
+    let mut last_dom = None;
+    for (dom, asp) in r.aspects() {
+        if let Some(d) = dom {
+            if last_dom != Some(&d.id) {
+                let _ = writeln!(o, "Domain {} {} [{}]", d.id, d.name, d.weight);
+                last_dom = Some(&d.id);
+            }
+        }
+        let _ = writeln!(o, "  Aspek {} {} [{}]", asp.id, asp.name, asp.weight);
+        for i in &asp.indicators {
+            let rep = i.items.map(|it| format!(" x{}..{} items", it.min, it.max)).unwrap_or_default();
+            let _ = writeln!(o, "    {:>3}. {} [{}{rep}]", i.id, i.name, i.weight);
+        }
+    }
+    o
+}
