@@ -1,0 +1,136 @@
+//! Runs every conformance vector in `tests/vectors/*.json` (shared with the
+//! Python and JS suites). Each file holds `input` (an assessment object or a
+//! vector string), optional `options`, and `expect`: either the results or
+//! `{"error": code, "indicator"?: id}`.
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+use spbe_core::{Assessment, Error, MissingPolicy, Options, PredicateBasis, Track};
+
+fn vectors_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors")
+}
+
+fn options(v: Option<&Value>) -> Result<Options, Error> {
+    let mut o = Options::default();
+    let Some(v) = v else { return Ok(o) };
+    if let Some(t) = v.get("track").and_then(Value::as_str) {
+        o.track = Some(t.parse::<Track>()?);
+    }
+    if let Some(m) = v.get("missing") {
+        o.missing = serde_json::from_value::<MissingPolicy>(m.clone()).expect("missing policy");
+    }
+    if let Some(b) = v.get("predicate_basis") {
+        o.predicate_basis = serde_json::from_value::<PredicateBasis>(b.clone()).expect("basis");
+    }
+    Ok(o)
+}
+
+fn run_case(case: &Value) -> Result<spbe_core::Report, Error> {
+    let opts = options(case.get("options"))?;
+    let a = match &case["input"] {
+        Value::String(s) => spbe_core::parse_input(s)?,
+        v => Assessment::from_value(v.clone()).map_err(|mut e| e.remove(0))?,
+    };
+    spbe_core::score(&a, &opts)
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9
+}
+
+#[test]
+fn all_vectors() {
+    let mut files: Vec<_> = std::fs::read_dir(vectors_dir()).expect("tests/vectors").filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    files.sort();
+    assert!(files.len() >= 50, "expected the full vector set, found {}", files.len());
+    let mut failures = Vec::new();
+    for path in &files {
+        let name = path.file_name().unwrap_or_default().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(path).expect("read");
+        let case: Value = serde_json::from_str(&text).expect("vector json");
+        let expect = &case["expect"];
+        let got = run_case(&case);
+        let mut fail = |msg: String| failures.push(format!("{name}: {msg}"));
+        match (expect.get("error").and_then(Value::as_str), got) {
+            (Some(code), Err(e)) => {
+                if e.code() != code {
+                    fail(format!("expected error {code}, got {} ({e})", e.code()));
+                }
+                if let Some(ind) = expect.get("indicator").and_then(Value::as_str) {
+                    if e.indicator() != Some(ind) {
+                        fail(format!("expected the error to name indicator {ind}, got {:?} ({e})", e.indicator()));
+                    }
+                }
+                // the message names the indicator it is about
+                if let Some(ind) = e.indicator() {
+                    if !e.to_string().contains(ind) {
+                        fail(format!("message does not name indicator {ind}: {e}"));
+                    }
+                }
+            }
+            (Some(code), Ok(r)) => fail(format!("expected error {code}, got index {}", r.index_text)),
+            (None, Err(e)) => fail(format!("unexpected error [{}] {e}", e.code())),
+            (None, Ok(r)) => {
+                if !close(r.index, expect["index"].as_f64().unwrap_or(f64::NAN)) {
+                    fail(format!("index {} != {}", r.index, expect["index"]));
+                }
+                for key in ["index_text", "index_exact", "predicate"] {
+                    let want = expect[key].as_str().unwrap_or("");
+                    let have = match key {
+                        "index_text" => r.index_text.as_str(),
+                        "index_exact" => r.index_exact.as_str(),
+                        _ => r.predicate.as_str(),
+                    };
+                    if want != have {
+                        fail(format!("{key} {have:?} != {want:?}"));
+                    }
+                }
+                let doms = expect["domains"].as_object().cloned().unwrap_or_default();
+                if doms.len() != r.domains.len() {
+                    fail(format!("{} domains, expected {}", r.domains.len(), doms.len()));
+                }
+                for d in &r.domains {
+                    let want = doms.get(&d.id).and_then(Value::as_f64);
+                    if want.map(|w| d.index.is_some_and(|x| close(x, w))) != Some(true) && !(want.is_none() && d.index.is_none()) {
+                        fail(format!("domain {} index {:?} != {:?}", d.id, d.index, want));
+                    }
+                }
+                let asps = expect["aspects"].as_object().cloned().unwrap_or_default();
+                if asps.len() != r.aspects.len() {
+                    fail(format!("{} aspects, expected {}", r.aspects.len(), asps.len()));
+                }
+                for a in &r.aspects {
+                    let want = asps.get(&a.id).and_then(Value::as_f64);
+                    if want.map(|w| a.index.is_some_and(|x| close(x, w))) != Some(true) && !(want.is_none() && a.index.is_none()) {
+                        fail(format!("aspect {} index {:?} != {:?}", a.id, a.index, want));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} vectors failed:\n{}", failures.len(), files.len(), failures.join("\n"));
+}
+
+/// validate() agrees with score(): no problems exactly when the vector scores.
+#[test]
+fn validate_agrees_with_score() {
+    for entry in std::fs::read_dir(vectors_dir()).expect("dir").flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|x| x != "json") {
+            continue;
+        }
+        let case: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
+        let Ok(opts) = options(case.get("options")) else { continue };
+        let problems = match &case["input"] {
+            Value::String(s) => spbe_core::validate(s, &opts),
+            v => spbe_core::validate_value(v.clone(), None, &opts),
+        };
+        let scored = run_case(&case);
+        assert_eq!(problems.is_empty(), scored.is_ok(), "{}: validate {:?} vs score {:?}", path.display(), problems, scored.err());
+        if let Err(e) = scored {
+            assert!(problems.iter().any(|p| p.code() == e.code()), "{}: validate lacks {}", path.display(), e.code());
+        }
+    }
+}
