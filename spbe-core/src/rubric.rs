@@ -484,6 +484,10 @@ pub(crate) fn json_error(e: &serde_json::Error, what: &str) -> Error {
         Category::Syntax | Category::Eof | Category::Io => {
             Error::MalformedJson { message: strip_position(&e.to_string()), line: e.line(), column: e.column() }
         }
+        Category::Data if what == "rubric" => Error::InvalidRubric {
+            id: String::new(),
+            problems: vec![RubricProblem { code: "shape", path: format!("line {}, column {}", e.line(), e.column()), message: strip_position(&e.to_string()) }],
+        },
         Category::Data => Error::InvalidAssessment { message: format!("{what}: {e}") },
     }
 }
@@ -535,9 +539,10 @@ fn derive(spec: &RubricSpec, problems: &mut Vec<RubricProblem>) -> Option<Derive
 
     // scales
     let mut scale_range: HashMap<&str, (u8, u8, usize)> = HashMap::new();
+    let mut scale_ids = HashSet::new();
     for (si, s) in spec.scales.iter().enumerate() {
         let path = format!("scales[{si}]");
-        if scale_range.contains_key(s.id.as_str()) {
+        if !scale_ids.insert(s.id.as_str()) {
             ctx.add("duplicate_id", &path, format!("scale id {:?} is used twice", s.id));
         }
         if s.levels.len() < 2 {
