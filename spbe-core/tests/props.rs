@@ -1,0 +1,214 @@
+//! Property tests of the scoring rules.
+
+use proptest::prelude::*;
+use spbe_core::batch::{score_columns, OnError, MISSING};
+use spbe_core::{builtin, score_exact, score_with, Assessment, Level, MissingPolicy, Options, PredicateBasis, Ratio, Track, Tracks};
+
+const EDITIONS: [&str; 3] = ["permenpanrb-5-2018", "permenpanrb-59-2020", "permenpanrb-8-2026"];
+
+/// Random complete levels for an edition: (indicator id, level) in rubric order;
+/// the 2018 indicator 35 gets 1-3 services.
+fn levels_for(ed: &'static str) -> impl Strategy<Value = Vec<(String, Level)>> {
+    let rb = builtin(ed).unwrap();
+    let (lo, hi) = rb.level_range();
+    let ids: Vec<(String, bool)> = rb.indicators().iter().map(|(_, _, i)| (i.id.clone(), i.items.is_some())).collect();
+    let n = ids.len();
+    (proptest::collection::vec(lo..=hi, n), proptest::collection::vec(lo..=hi, 1..=3)).prop_map(move |(v, services)| {
+        ids.iter()
+            .zip(v)
+            .map(|((id, rep), l)| (id.clone(), if *rep { Level::Many(services.iter().map(|&s| i64::from(s)).collect()) } else { Level::One(i64::from(l)) }))
+            .collect()
+    })
+}
+
+fn any_edition() -> impl Strategy<Value = (&'static str, Vec<(String, Level)>)> {
+    prop_oneof![levels_for(EDITIONS[0]).prop_map(|l| (EDITIONS[0], l)), levels_for(EDITIONS[1]).prop_map(|l| (EDITIONS[1], l)), levels_for(EDITIONS[2]).prop_map(|l| (EDITIONS[2], l)),]
+}
+
+fn exact(v: &Option<String>) -> Ratio {
+    // exact strings are decimals or p/q
+    let s = v.as_deref().unwrap();
+    match s.split_once('/') {
+        Some((p, q)) => Ratio::new(p.parse().unwrap(), q.parse().unwrap()).unwrap(),
+        None => Ratio::parse_decimal(s).unwrap(),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn every_index_is_within_the_level_range((ed, lv) in any_edition()) {
+        let rb = builtin(ed).unwrap();
+        let (lo, hi) = rb.level_range();
+        let rep = score_with(&Assessment::with_levels(ed, lv), rb, &Options::default()).unwrap();
+        let all = std::iter::once(Some(rep.index)).chain(rep.domains.iter().map(|d| d.index)).chain(rep.aspects.iter().map(|a| a.index));
+        for v in all {
+            let v = v.unwrap();
+            prop_assert!(v >= f64::from(lo) && v <= f64::from(hi), "{v}");
+        }
+    }
+
+    #[test]
+    fn raising_a_level_never_lowers_any_index((ed, lv) in any_edition(), pick in any::<prop::sample::Index>()) {
+        let rb = builtin(ed).unwrap();
+        let (_, hi) = rb.level_range();
+        let k = pick.index(lv.len());
+        let mut up = lv.clone();
+        match &mut up[k].1 {
+            Level::One(v) => *v = (*v + 1).min(i64::from(hi)),
+            Level::Many(items) => items[0] = (items[0] + 1).min(i64::from(hi)),
+        }
+        let o = Options::default();
+        let a = score_with(&Assessment::with_levels(ed, lv), rb, &o).unwrap();
+        let b = score_with(&Assessment::with_levels(ed, up), rb, &o).unwrap();
+        prop_assert!(exact(&Some(b.index_exact.clone())) >= exact(&Some(a.index_exact.clone())));
+        for (x, y) in a.domains.iter().zip(&b.domains) {
+            prop_assert!(exact(&y.index_exact) >= exact(&x.index_exact));
+        }
+        for (x, y) in a.aspects.iter().zip(&b.aspects) {
+            prop_assert!(exact(&y.index_exact) >= exact(&x.index_exact));
+        }
+        prop_assert!(b.index >= a.index);
+    }
+
+    #[test]
+    fn all_levels_k_gives_k_everywhere(e in 0usize..3, k in 0u8..=5, services in 1usize..=3) {
+        let ed = EDITIONS[e];
+        let rb = builtin(ed).unwrap();
+        let (lo, hi) = rb.level_range();
+        prop_assume!(k >= lo && k <= hi);
+        let lv = rb.indicators().iter().map(|(_, _, i)| (i.id.clone(), if i.items.is_some() { Level::Many(vec![i64::from(k); services]) } else { Level::One(i64::from(k)) })).collect::<Vec<_>>();
+        let rep = score_with(&Assessment::with_levels(ed, lv), rb, &Options::default()).unwrap();
+        let want = format!("{k}.00");
+        prop_assert_eq!(&rep.index_text, &want);
+        prop_assert_eq!(rep.index_exact, k.to_string());
+        for d in &rep.domains { prop_assert_eq!(d.index, Some(f64::from(k))); }
+        for a in &rep.aspects { prop_assert_eq!(a.index, Some(f64::from(k))); }
+    }
+
+    /// 59/2020: the nested formula (aspects, then domains, then /100) equals the
+    /// flat Σ BI_i × NI_i / 100 over the 47 indicators, with the Tabel 9 weights
+    /// written here independently, in hundredths of a percent.
+    #[test]
+    fn nested_equals_flat_for_2020(lv in levels_for("permenpanrb-59-2020")) {
+        let weight = |i: u32| -> i128 { match i { 1..=10 => 130, 11..=20 => 250, 21..=31 => 150, 32..=41 => 275, _ => 300 } };
+        let mut sum = 0i128;
+        for (id, l) in &lv {
+            let Level::One(v) = l else { unreachable!() };
+            sum += weight(id.parse().unwrap()) * i128::from(*v);
+        }
+        let flat = Ratio::new(sum, 10_000).unwrap();
+        let rb = builtin("permenpanrb-59-2020").unwrap();
+        let nested = score_exact(&Assessment::with_levels("permenpanrb-59-2020", lv), rb, &Options::default()).unwrap();
+        prop_assert_eq!(nested, flat);
+    }
+
+    #[test]
+    fn predicate_is_monotone_in_the_index(e in 0usize..3, a in 0i128..=500, b in 0i128..=500, exact_basis in any::<bool>()) {
+        let rb = builtin(EDITIONS[e]).unwrap();
+        let o = Options { predicate_basis: if exact_basis { PredicateBasis::Exact } else { PredicateBasis::Reported }, ..Options::default() };
+        let (x, y) = (Ratio::new(a.min(b), 100).unwrap(), Ratio::new(a.max(b), 100).unwrap());
+        let rank = |v: Ratio| { let name = spbe_core::predicate_of(rb, v, &o).unwrap(); rb.predicates().iter().position(|p| p.name == name).unwrap() };
+        prop_assert!(rank(x) <= rank(y));
+        // and finer: thousandths
+        let (x3, y3) = (Ratio::new(a.min(b) * 10 + 5, 1000).unwrap(), Ratio::new(a.max(b) * 10 + 5, 1000).unwrap());
+        prop_assert!(rank(x3) <= rank(y3));
+    }
+
+    #[test]
+    fn batch_equals_single_scoring(e in 0usize..3, raw_rows in proptest::collection::vec(proptest::collection::vec(0u8..=6, 47), 1..20), policy in 0u8..3, mode in 0u8..3) {
+        let ed = EDITIONS[e];
+        let rb = builtin(ed).unwrap();
+        let lo = rb.level_range().0;
+        // mode 0: raw (errors likely); 1: levels in range, some missing; 2: complete and in range
+        let rows: Vec<Vec<u8>> = raw_rows.iter().map(|r| r.iter().map(|&v| match (mode, v) {
+            (1 | 2, 0) => lo.max(v),
+            (2, 6) => 3,
+            _ => v,
+        }).collect()).collect();
+        let names = rb.slot_names();
+        let opts = Options { missing: [MissingPolicy::Error, MissingPolicy::Lowest, MissingPolicy::Renormalize][usize::from(policy)], ..Options::default() };
+        // 6 means "missing" in this generator; some values are out of range on purpose
+        let cols: Vec<Vec<i64>> = (0..names.len()).map(|c| rows.iter().map(|r| if r[c] == 6 { MISSING } else { i64::from(r[c]) }).collect()).collect();
+        let out = score_columns(rb, &cols, &opts, OnError::Collect).unwrap();
+        for (ri, row) in rows.iter().enumerate() {
+            // the same row as an assessment
+            let mut lv = Vec::new();
+            let mut k = 0;
+            for (_, _, ind) in rb.indicators() {
+                let width = ind.items.map_or(1, |it| usize::from(it.max));
+                let items: Vec<i64> = row[k..k + width].iter().filter(|v| **v != 6).map(|v| i64::from(*v)).collect();
+                k += width;
+                if items.is_empty() { continue; }
+                lv.push((ind.id.clone(), if ind.items.is_some() { Level::Many(items) } else { Level::One(items[0]) }));
+            }
+            let single = score_with(&Assessment::with_levels(ed, lv), rb, &opts);
+            let failed = out.errors.iter().find(|(r, _)| *r == ri);
+            match (single, failed) {
+                (Ok(rep), None) => {
+                    prop_assert_eq!(out.index[ri], rep.index);
+                    prop_assert_eq!(&rb.predicates()[usize::from(out.predicate[ri])].name, &rep.predicate);
+                    for (d, col) in rep.domains.iter().zip(&out.domains) { prop_assert_eq!(d.index.unwrap_or(f64::NAN).to_bits(), col[ri].to_bits()); }
+                    for (a, col) in rep.aspects.iter().zip(&out.aspects) { prop_assert_eq!(a.index.unwrap_or(f64::NAN).to_bits(), col[ri].to_bits()); }
+                }
+                (Err(e), Some((_, be))) => prop_assert_eq!(e.code(), be.code()),
+                (s, b) => prop_assert!(false, "row {ri}: single {:?} vs batch {:?}", s.map(|r| r.index), b),
+            }
+        }
+    }
+
+    #[test]
+    fn vector_and_json_round_trips_are_lossless(
+        (ed, lv) in any_edition(),
+        drop in proptest::collection::vec(any::<bool>(), 47),
+        use_tracks in any::<bool>(),
+        institution in proptest::option::of(".{0,40}"),
+        year in proptest::option::of(-3000i64..3000),
+        notes in proptest::collection::vec((0usize..47, ".{0,30}"), 0..4),
+        evidence in proptest::collection::vec((0usize..47, proptest::collection::vec(".{0,20}", 0..3)), 0..3),
+    ) {
+        let rb = builtin(ed).unwrap();
+        let ids = rb.indicator_ids();
+        let partial: spbe_core::LevelMap = lv.into_iter().enumerate().filter(|(k, _)| !drop[*k]).map(|(_, (id, l))| (spbe_core::IndicatorId(id), l)).collect();
+        let mut a = Assessment::with_levels(ed, Vec::new());
+        if use_tracks {
+            a.levels = None;
+            a.tracks = Some(Tracks { mandiri: Some(partial.clone()), dokumen: Some(partial.clone()), interviu: Some(Default::default()), visitasi: None, target: Some(partial) });
+        } else {
+            a.levels = Some(partial);
+        }
+        a.institution = institution;
+        a.year = year;
+        for (k, n) in notes { a.notes.insert(spbe_core::IndicatorId(ids[k % ids.len()].to_owned()), n); }
+        for (k, e) in evidence { a.evidence.insert(spbe_core::IndicatorId(ids[k % ids.len()].to_owned()), e); }
+
+        let v = spbe_core::to_vector(&a, rb).unwrap();
+        prop_assert!(v.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b)), "not URL-safe: {v}");
+        prop_assert_eq!(&spbe_core::from_vector(&v).unwrap(), &a);
+        let json = a.to_json();
+        prop_assert_eq!(&Assessment::from_json(&json).unwrap(), &a);
+        // and the JSON of the parsed vector is the same text
+        prop_assert_eq!(spbe_core::from_vector(&v).unwrap().to_json(), json);
+    }
+
+    #[test]
+    fn final_track_takes_the_latest_external_stage(lv in levels_for("permenpanrb-59-2020"), re in proptest::collection::vec((0usize..47, 1i64..=5, any::<bool>()), 0..10)) {
+        let rb = builtin("permenpanrb-59-2020").unwrap();
+        let dokumen: spbe_core::LevelMap = lv.iter().map(|(k, l)| (spbe_core::IndicatorId(k.clone()), l.clone())).collect();
+        let (mut interviu, mut visitasi) = (spbe_core::LevelMap::new(), spbe_core::LevelMap::new());
+        let mut expected = dokumen.clone();
+        for (k, l, on_site) in re {
+            let id = spbe_core::IndicatorId((k + 1).to_string());
+            if on_site { visitasi.insert(id, Level::One(l)); } else { interviu.insert(id, Level::One(l)); }
+        }
+        for (k, v) in interviu.iter().chain(visitasi.iter()) { expected.insert(k.clone(), v.clone()); }
+        for (k, v) in &visitasi { expected.insert(k.clone(), v.clone()); }
+        let mut a = Assessment::with_levels("permenpanrb-59-2020", Vec::new());
+        a.levels = None;
+        a.tracks = Some(Tracks { dokumen: Some(dokumen), interviu: Some(interviu), visitasi: Some(visitasi), ..Default::default() });
+        let got = score_exact(&a, rb, &Options { track: Some(Track::Final), ..Default::default() }).unwrap();
+        let want = score_exact(&Assessment { levels: Some(expected), tracks: None, ..a.clone() }, rb, &Options::default()).unwrap();
+        prop_assert_eq!(got, want);
+    }
+}
