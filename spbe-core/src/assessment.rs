@@ -131,7 +131,15 @@ pub enum Track {
 
 impl Track {
     /// All track names.
-    pub const ALL: [Track; 7] = [Track::Levels, Track::Mandiri, Track::Dokumen, Track::Interviu, Track::Visitasi, Track::Target, Track::Final];
+    pub const ALL: [Track; 7] = [
+        Track::Levels,
+        Track::Mandiri,
+        Track::Dokumen,
+        Track::Interviu,
+        Track::Visitasi,
+        Track::Target,
+        Track::Final,
+    ];
 
     /// The snake_case name.
     pub fn as_str(self) -> &'static str {
@@ -156,10 +164,18 @@ impl fmt::Display for Track {
 impl std::str::FromStr for Track {
     type Err = Error;
     fn from_str(s: &str) -> Result<Track> {
-        Track::ALL.iter().copied().find(|t| t.as_str() == s).ok_or_else(|| Error::UnknownTrack {
-            track: s.to_owned(),
-            valid: Track::ALL.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", "),
-        })
+        Track::ALL
+            .iter()
+            .copied()
+            .find(|t| t.as_str() == s)
+            .ok_or_else(|| Error::UnknownTrack {
+                track: s.to_owned(),
+                valid: Track::ALL
+                    .iter()
+                    .map(|t| t.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
     }
 }
 
@@ -200,7 +216,10 @@ impl<'de> Deserialize<'de> for Pairs {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("an object keyed by indicator id")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> std::result::Result<Pairs, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> std::result::Result<Pairs, A::Error> {
                 let mut out = Vec::new();
                 while let Some((k, v)) = m.next_entry::<String, Value>()? {
                     out.push((k, v));
@@ -254,7 +273,10 @@ pub(crate) type RangeHint<'a> = &'a dyn Fn(&str) -> (u8, u8, bool);
 fn describe(v: &Value) -> String {
     let s = v.to_string();
     if s.len() > 40 {
-        format!("{}...", &s[..s.char_indices().nth(37).map_or(s.len(), |(i, _)| i)])
+        format!(
+            "{}...",
+            &s[..s.char_indices().nth(37).map_or(s.len(), |(i, _)| i)]
+        )
     } else {
         s
     }
@@ -267,9 +289,22 @@ pub(crate) fn level_item(v: &Value, ind: &str, place: &str, hint: RangeHint<'_>)
             if let Some(i) = n.as_i64() {
                 Ok(i)
             } else if n.as_u64().is_some() {
-                Err(Error::LevelOutOfRange { indicator: ind.to_owned(), place: place.to_owned(), level: i64::MAX, min, max, rubric: String::new() })
+                Err(Error::LevelOutOfRange {
+                    indicator: ind.to_owned(),
+                    place: place.to_owned(),
+                    level: i64::MAX,
+                    min,
+                    max,
+                    rubric: String::new(),
+                })
             } else {
-                Err(Error::NonIntegerLevel { indicator: ind.to_owned(), place: place.to_owned(), value: describe(v), min, max })
+                Err(Error::NonIntegerLevel {
+                    indicator: ind.to_owned(),
+                    place: place.to_owned(),
+                    value: describe(v),
+                    min,
+                    max,
+                })
             }
         }
         _ => Err(Error::InvalidLevelType {
@@ -278,7 +313,11 @@ pub(crate) fn level_item(v: &Value, ind: &str, place: &str, hint: RangeHint<'_>)
             value: describe(v),
             min,
             max,
-            list_hint: if rep { " (or a list of them, one per service)".to_owned() } else { String::new() },
+            list_hint: if rep {
+                " (or a list of them, one per service)".to_owned()
+            } else {
+                String::new()
+            },
         }),
     }
 }
@@ -288,7 +327,10 @@ fn level_map(p: &Pairs, place: &str, hint: RangeHint<'_>, errors: &mut Vec<Error
     for (k, v) in &p.0 {
         let key = IndicatorId(k.clone());
         if out.contains_key(&key) {
-            errors.push(Error::DuplicateIndicator { indicator: k.clone(), place: place.to_owned() });
+            errors.push(Error::DuplicateIndicator {
+                indicator: k.clone(),
+                place: place.to_owned(),
+            });
             continue;
         }
         let level = match v {
@@ -331,15 +373,23 @@ impl Assessment {
     /// Like [`from_json`](Self::from_json) but returns every problem found.
     pub fn from_json_all(text: &str) -> std::result::Result<Assessment, Vec<Error>> {
         if text.len() > MAX_INPUT_BYTES {
-            return Err(vec![Error::InputTooLarge { size: text.len(), limit: MAX_INPUT_BYTES }]);
+            return Err(vec![Error::InputTooLarge {
+                size: text.len(),
+                limit: MAX_INPUT_BYTES,
+            }]);
         }
-        let raw: RawAssessment = serde_json::from_str(text).map_err(|e| vec![json_error(&e, "assessment")])?;
+        let raw: RawAssessment =
+            serde_json::from_str(text).map_err(|e| vec![json_error(&e, "assessment")])?;
         Assessment::from_raw(&raw)
     }
 
     /// Parses a JSON value (e.g. converted from a Python dict or JS object).
     pub fn from_value(v: Value) -> std::result::Result<Assessment, Vec<Error>> {
-        let raw: RawAssessment = serde_json::from_value(v).map_err(|e| vec![Error::InvalidAssessment { message: format!("assessment: {e}") }])?;
+        let raw: RawAssessment = serde_json::from_value(v).map_err(|e| {
+            vec![Error::InvalidAssessment {
+                message: format!("assessment: {e}"),
+            }]
+        })?;
         Assessment::from_raw(&raw)
     }
 
@@ -350,12 +400,17 @@ impl Assessment {
         let hint = |ind: &str| -> (u8, u8, bool) {
             rubric
                 .and_then(|r| r.position(ind).and_then(|p| r.d.indicators.get(p)))
-                .map_or((r_min(rubric), r_max(rubric), false), |i| (i.min_level, i.max_level, i.repeatable))
+                .map_or((r_min(rubric), r_max(rubric), false), |i| {
+                    (i.min_level, i.max_level, i.repeatable)
+                })
         };
         Assessment::from_raw_with(raw, &hint)
     }
 
-    pub(crate) fn from_raw_with(raw: &RawAssessment, hint: RangeHint<'_>) -> std::result::Result<Assessment, Vec<Error>> {
+    pub(crate) fn from_raw_with(
+        raw: &RawAssessment,
+        hint: RangeHint<'_>,
+    ) -> std::result::Result<Assessment, Vec<Error>> {
         let (a, errors) = Assessment::from_raw_partial(raw, hint);
         if errors.is_empty() {
             Ok(a)
@@ -371,20 +426,40 @@ impl Assessment {
         let hint = |ind: &str| -> (u8, u8, bool) {
             rubric
                 .and_then(|r| r.position(ind).and_then(|p| r.d.indicators.get(p)))
-                .map_or((r_min(rubric), r_max(rubric), false), |i| (i.min_level, i.max_level, i.repeatable))
+                .map_or((r_min(rubric), r_max(rubric), false), |i| {
+                    (i.min_level, i.max_level, i.repeatable)
+                })
         };
         Assessment::from_raw_partial(raw, &hint)
     }
 
     fn from_raw_partial(raw: &RawAssessment, hint: RangeHint<'_>) -> (Assessment, Vec<Error>) {
         let mut errors = Vec::new();
-        let levels = raw.levels.as_ref().map(|p| level_map(p, "levels", hint, &mut errors));
+        let levels = raw
+            .levels
+            .as_ref()
+            .map(|p| level_map(p, "levels", hint, &mut errors));
         let tracks = raw.tracks.as_ref().map(|t| Tracks {
-            mandiri: t.mandiri.as_ref().map(|p| level_map(p, "tracks.mandiri", hint, &mut errors)),
-            dokumen: t.dokumen.as_ref().map(|p| level_map(p, "tracks.dokumen", hint, &mut errors)),
-            interviu: t.interviu.as_ref().map(|p| level_map(p, "tracks.interviu", hint, &mut errors)),
-            visitasi: t.visitasi.as_ref().map(|p| level_map(p, "tracks.visitasi", hint, &mut errors)),
-            target: t.target.as_ref().map(|p| level_map(p, "tracks.target", hint, &mut errors)),
+            mandiri: t
+                .mandiri
+                .as_ref()
+                .map(|p| level_map(p, "tracks.mandiri", hint, &mut errors)),
+            dokumen: t
+                .dokumen
+                .as_ref()
+                .map(|p| level_map(p, "tracks.dokumen", hint, &mut errors)),
+            interviu: t
+                .interviu
+                .as_ref()
+                .map(|p| level_map(p, "tracks.interviu", hint, &mut errors)),
+            visitasi: t
+                .visitasi
+                .as_ref()
+                .map(|p| level_map(p, "tracks.visitasi", hint, &mut errors)),
+            target: t
+                .target
+                .as_ref()
+                .map(|p| level_map(p, "tracks.target", hint, &mut errors)),
         });
         match (&levels, &tracks) {
             (Some(_), Some(_)) => errors.push(Error::InvalidAssessment { message: "give either \"levels\" or \"tracks\", not both".into() }),
@@ -395,25 +470,40 @@ impl Assessment {
             _ => {}
         }
         let mut notes = BTreeMap::new();
+        #[allow(clippy::map_entry)] // the duplicate is an error, not an update
         for (k, v) in raw.notes.as_ref().map(|p| p.0.as_slice()).unwrap_or(&[]) {
             let key = IndicatorId(k.clone());
             if notes.contains_key(&key) {
-                errors.push(Error::DuplicateIndicator { indicator: k.clone(), place: "notes".into() });
+                errors.push(Error::DuplicateIndicator {
+                    indicator: k.clone(),
+                    place: "notes".into(),
+                });
             } else if let Value::String(s) = v {
                 notes.insert(key, s.clone());
             } else {
-                errors.push(Error::InvalidAssessment { message: format!("notes[{k:?}] must be a string (the penjelasan), got {}", describe(v)) });
+                errors.push(Error::InvalidAssessment {
+                    message: format!(
+                        "notes[{k:?}] must be a string (the penjelasan), got {}",
+                        describe(v)
+                    ),
+                });
             }
         }
         let mut evidence = BTreeMap::new();
         for (k, v) in raw.evidence.as_ref().map(|p| p.0.as_slice()).unwrap_or(&[]) {
             let key = IndicatorId(k.clone());
             if evidence.contains_key(&key) {
-                errors.push(Error::DuplicateIndicator { indicator: k.clone(), place: "evidence".into() });
+                errors.push(Error::DuplicateIndicator {
+                    indicator: k.clone(),
+                    place: "evidence".into(),
+                });
                 continue;
             }
             let list = match v {
-                Value::Array(items) => items.iter().map(|i| i.as_str().map(str::to_owned)).collect::<Option<Vec<_>>>(),
+                Value::Array(items) => items
+                    .iter()
+                    .map(|i| i.as_str().map(str::to_owned))
+                    .collect::<Option<Vec<_>>>(),
                 _ => None,
             };
             match list {
@@ -425,17 +515,33 @@ impl Assessment {
                 }),
             }
         }
-        let a = Assessment { rubric: raw.rubric.clone(), institution: raw.institution.clone(), year: raw.year, levels, tracks, notes, evidence };
+        let a = Assessment {
+            rubric: raw.rubric.clone(),
+            institution: raw.institution.clone(),
+            year: raw.year,
+            levels,
+            tracks,
+            notes,
+            evidence,
+        };
         (a, errors)
     }
 
     /// A new assessment with plain levels.
-    pub fn with_levels(rubric: &str, levels: impl IntoIterator<Item = (String, Level)>) -> Assessment {
+    pub fn with_levels(
+        rubric: &str,
+        levels: impl IntoIterator<Item = (String, Level)>,
+    ) -> Assessment {
         Assessment {
             rubric: rubric.to_owned(),
             institution: None,
             year: None,
-            levels: Some(levels.into_iter().map(|(k, v)| (IndicatorId(k), v)).collect()),
+            levels: Some(
+                levels
+                    .into_iter()
+                    .map(|(k, v)| (IndicatorId(k), v))
+                    .collect(),
+            ),
             tracks: None,
             notes: BTreeMap::new(),
             evidence: BTreeMap::new(),
@@ -454,7 +560,13 @@ impl Assessment {
             out.push(Track::Levels);
         }
         if let Some(t) = &self.tracks {
-            for (tr, m) in [(Track::Mandiri, &t.mandiri), (Track::Dokumen, &t.dokumen), (Track::Interviu, &t.interviu), (Track::Visitasi, &t.visitasi), (Track::Target, &t.target)] {
+            for (tr, m) in [
+                (Track::Mandiri, &t.mandiri),
+                (Track::Dokumen, &t.dokumen),
+                (Track::Interviu, &t.interviu),
+                (Track::Visitasi, &t.visitasi),
+                (Track::Target, &t.target),
+            ] {
                 if m.is_some() {
                     out.push(tr);
                 }
@@ -491,9 +603,12 @@ impl Assessment {
                 }
             },
         };
-        let single = |m: &Option<LevelMap>, t: Track| -> Result<BTreeMap<IndicatorId, (Level, Track)>> {
-            m.as_ref().map(|m| m.iter().map(|(k, v)| (k.clone(), (v.clone(), t))).collect()).ok_or_else(not_present)
-        };
+        let single =
+            |m: &Option<LevelMap>, t: Track| -> Result<BTreeMap<IndicatorId, (Level, Track)>> {
+                m.as_ref()
+                    .map(|m| m.iter().map(|(k, v)| (k.clone(), (v.clone(), t))).collect())
+                    .ok_or_else(not_present)
+            };
         match (track, &self.levels, &self.tracks) {
             (Track::Levels, l, _) => single(l, Track::Levels),
             (_, _, None) => Err(not_present()),
@@ -508,7 +623,11 @@ impl Assessment {
                 }
                 let mut out = BTreeMap::new();
                 // later stages override earlier ones, indicator by indicator
-                for (m, tr) in [(&t.dokumen, Track::Dokumen), (&t.interviu, Track::Interviu), (&t.visitasi, Track::Visitasi)] {
+                for (m, tr) in [
+                    (&t.dokumen, Track::Dokumen),
+                    (&t.interviu, Track::Interviu),
+                    (&t.visitasi, Track::Visitasi),
+                ] {
                     for (k, v) in m.iter().flatten() {
                         out.insert(k.clone(), (v.clone(), tr));
                     }
@@ -528,7 +647,9 @@ fn r_max(r: Option<&crate::rubric::Rubric>) -> u8 {
 
 pub(crate) fn first(mut v: Vec<Error>) -> Error {
     if v.is_empty() {
-        Error::InvalidAssessment { message: "invalid assessment".into() }
+        Error::InvalidAssessment {
+            message: "invalid assessment".into(),
+        }
     } else {
         v.swap_remove(0)
     }

@@ -52,16 +52,36 @@ fn hundredths(num: i128, den: i128) -> Option<i128> {
 
 /// Scores `rows` assessments given as slot columns. The track option is ignored
 /// (columns are one track); the missing policy and predicate basis apply.
-pub fn score_columns<C: AsRef<[i64]>>(rubric: &Rubric, columns: &[C], opts: &Options, on_error: OnError) -> Result<BatchOutput> {
+pub fn score_columns<C: AsRef<[i64]>>(
+    rubric: &Rubric,
+    columns: &[C],
+    opts: &Options,
+    on_error: OnError,
+) -> Result<BatchOutput> {
     let dd = &rubric.d;
     if columns.len() != dd.slots {
         return Err(Error::InvalidBatch {
-            message: format!("{} columns given but {} takes {} (one per slot: {})", columns.len(), rubric.id(), dd.slots, rubric.slot_names().join(", ")),
+            message: format!(
+                "{} columns given but {} takes {} (one per slot: {})",
+                columns.len(),
+                rubric.id(),
+                dd.slots,
+                rubric.slot_names().join(", ")
+            ),
         });
     }
     let rows = columns.first().map_or(0, |c| c.as_ref().len());
-    if let Some((k, c)) = columns.iter().enumerate().find(|(_, c)| c.as_ref().len() != rows) {
-        return Err(Error::InvalidBatch { message: format!("column {k} has {} rows but column 0 has {rows}", c.as_ref().len()) });
+    if let Some((k, c)) = columns
+        .iter()
+        .enumerate()
+        .find(|(_, c)| c.as_ref().len() != rows)
+    {
+        return Err(Error::InvalidBatch {
+            message: format!(
+                "column {k} has {} rows but column 0 has {rows}",
+                c.as_ref().len()
+            ),
+        });
     }
     let na = dd.aspects.len();
     let nd = dd.domains.len();
@@ -91,9 +111,21 @@ pub fn score_columns<C: AsRef<[i64]>>(rubric: &Rubric, columns: &[C], opts: &Opt
         }
         missing.clear();
         errors.clear();
-        kernel(rubric, &slots, opts.missing, "levels", &mut n, &mut d, &mut missing, &mut errors);
+        kernel(
+            rubric,
+            &slots,
+            opts.missing,
+            "levels",
+            &mut n,
+            &mut d,
+            &mut missing,
+            &mut errors,
+        );
         if let Some(e) = errors.drain(..).next() {
-            let e = Error::Row { row: r, source: Box::new(e) };
+            let e = Error::Row {
+                row: r,
+                source: Box::new(e),
+            };
             match on_error {
                 OnError::Fail => return Err(e),
                 OnError::Collect => {
@@ -102,7 +134,10 @@ pub fn score_columns<C: AsRef<[i64]>>(rubric: &Rubric, columns: &[C], opts: &Opt
                 }
             }
         }
-        let fast = dd.fast.as_ref().filter(|f| missing.is_empty() && f.aspect_den.as_slice() == d.as_slice());
+        let fast = dd
+            .fast
+            .as_ref()
+            .filter(|f| missing.is_empty() && f.aspect_den.as_slice() == d.as_slice());
         let result: Result<()> = (|| {
             if let Some(f) = fast {
                 // index = Σ k_a n_a / q
@@ -111,50 +146,85 @@ pub fn score_columns<C: AsRef<[i64]>>(rubric: &Rubric, columns: &[C], opts: &Opt
                     num += k * i128::from(*x);
                 }
                 let h = hundredths(num, f.q_index).ok_or_else(|| Error::overflow("the index"))?;
-                set(&mut out, r, h, match opts.predicate_basis {
-                    PredicateBasis::Reported => band_reported(h),
-                    PredicateBasis::Exact => band_of(rubric, Ratio::new(num, f.q_index).unwrap_or(Ratio::ZERO)),
-                });
+                set(
+                    &mut out,
+                    r,
+                    h,
+                    match opts.predicate_basis {
+                        PredicateBasis::Reported => band_reported(h),
+                        PredicateBasis::Exact => {
+                            band_of(rubric, Ratio::new(num, f.q_index).unwrap_or(Ratio::ZERO))
+                        }
+                    },
+                );
                 for (di, dom) in dd.domains.iter().enumerate() {
                     let mut num: i128 = 0;
                     for a in dom.aspects.clone() {
-                        num += f.k_domain.get(a).copied().unwrap_or(0) * i128::from(n.get(a).copied().unwrap_or(0));
+                        num += f.k_domain.get(a).copied().unwrap_or(0)
+                            * i128::from(n.get(a).copied().unwrap_or(0));
                     }
                     let q = f.q_domain.get(di).copied().unwrap_or(1);
                     if let Some(col) = out.domains.get_mut(di) {
                         if let Some(cell) = col.get_mut(r) {
-                            *cell = hundredths(num, q).ok_or_else(|| Error::overflow("a domain index"))? as f64 / 100.0;
+                            *cell = hundredths(num, q)
+                                .ok_or_else(|| Error::overflow("a domain index"))?
+                                as f64
+                                / 100.0;
                         }
                     }
                 }
                 for (ai, col) in out.aspects.iter_mut().enumerate() {
-                    let (x, y) = (n.get(ai).copied().unwrap_or(0), d.get(ai).copied().unwrap_or(1));
+                    let (x, y) = (
+                        n.get(ai).copied().unwrap_or(0),
+                        d.get(ai).copied().unwrap_or(1),
+                    );
                     if let Some(cell) = col.get_mut(r) {
-                        *cell = hundredths(i128::from(x), i128::from(y)).ok_or_else(|| Error::overflow("an aspect index"))? as f64 / 100.0;
+                        *cell = hundredths(i128::from(x), i128::from(y))
+                            .ok_or_else(|| Error::overflow("an aspect index"))?
+                            as f64
+                            / 100.0;
                     }
                 }
             } else {
                 let ex = aggregate(rubric, &n, &d)?;
-                let h = ex.index.round2().ok_or_else(|| Error::overflow("rounding"))?.0;
-                set(&mut out, r, h, match opts.predicate_basis {
-                    PredicateBasis::Reported => band_reported(h),
-                    PredicateBasis::Exact => band_of(rubric, ex.index),
-                });
+                let h = ex
+                    .index
+                    .round2()
+                    .ok_or_else(|| Error::overflow("rounding"))?
+                    .0;
+                set(
+                    &mut out,
+                    r,
+                    h,
+                    match opts.predicate_basis {
+                        PredicateBasis::Reported => band_reported(h),
+                        PredicateBasis::Exact => band_of(rubric, ex.index),
+                    },
+                );
                 for (col, v) in out.domains.iter_mut().zip(&ex.domains) {
                     if let (Some(cell), Some(v)) = (col.get_mut(r), v) {
-                        *cell = v.round2().ok_or_else(|| Error::overflow("rounding"))?.to_f64();
+                        *cell = v
+                            .round2()
+                            .ok_or_else(|| Error::overflow("rounding"))?
+                            .to_f64();
                     }
                 }
                 for (col, v) in out.aspects.iter_mut().zip(&ex.aspects) {
                     if let (Some(cell), Some(v)) = (col.get_mut(r), v) {
-                        *cell = v.round2().ok_or_else(|| Error::overflow("rounding"))?.to_f64();
+                        *cell = v
+                            .round2()
+                            .ok_or_else(|| Error::overflow("rounding"))?
+                            .to_f64();
                     }
                 }
             }
             Ok(())
         })();
         if let Err(e) = result {
-            let e = Error::Row { row: r, source: Box::new(e) };
+            let e = Error::Row {
+                row: r,
+                source: Box::new(e),
+            };
             match on_error {
                 OnError::Fail => return Err(e),
                 OnError::Collect => out.errors.push((r, e)),
@@ -183,7 +253,13 @@ pub fn columns_from_rows(rubric: &Rubric, rows: &[Vec<i64>]) -> Result<Vec<Vec<i
     let mut cols = vec![Vec::with_capacity(rows.len()); slots];
     for (r, row) in rows.iter().enumerate() {
         if row.len() != slots {
-            return Err(Error::InvalidBatch { message: format!("row {r} has {} values but {} takes {slots}", row.len(), rubric.id()) });
+            return Err(Error::InvalidBatch {
+                message: format!(
+                    "row {r} has {} values but {} takes {slots}",
+                    row.len(),
+                    rubric.id()
+                ),
+            });
         }
         for (c, v) in cols.iter_mut().zip(row) {
             c.push(*v);

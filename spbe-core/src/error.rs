@@ -30,27 +30,64 @@ pub enum Error {
 
     /// An indicator id that the rubric does not have.
     #[error("indicator {indicator:?} does not exist in {rubric} (in {place}); valid indicators are {valid}")]
-    UnknownIndicator { indicator: String, rubric: String, place: String, valid: String },
+    UnknownIndicator {
+        indicator: String,
+        rubric: String,
+        place: String,
+        valid: String,
+    },
 
     /// A whole-number level outside the rubric's scale for that indicator.
     #[error("indicator {indicator}{place_suffix}: level {level} is out of range; {rubric} accepts {min} to {max}", place_suffix = suffix(place))]
-    LevelOutOfRange { indicator: String, place: String, level: i64, min: u8, max: u8, rubric: String },
+    LevelOutOfRange {
+        indicator: String,
+        place: String,
+        level: i64,
+        min: u8,
+        max: u8,
+        rubric: String,
+    },
 
     /// A number that is not a whole number (e.g. `3.5` or `3.0`).
     #[error("indicator {indicator}{place_suffix}: level {value} is not a whole number; give one of {min} to {max} without a decimal point", place_suffix = suffix(place))]
-    NonIntegerLevel { indicator: String, place: String, value: String, min: u8, max: u8 },
+    NonIntegerLevel {
+        indicator: String,
+        place: String,
+        value: String,
+        min: u8,
+        max: u8,
+    },
 
     /// A level that is not a number at all (a string, boolean, null, object).
     #[error("indicator {indicator}{place_suffix}: level {value} is not a number; give a whole number from {min} to {max}{list_hint}", place_suffix = suffix(place))]
-    InvalidLevelType { indicator: String, place: String, value: String, min: u8, max: u8, list_hint: String },
+    InvalidLevelType {
+        indicator: String,
+        place: String,
+        value: String,
+        min: u8,
+        max: u8,
+        list_hint: String,
+    },
 
     /// A list of levels for an indicator that takes one level.
     #[error("indicator {indicator}{place_suffix}: got a list {value} but this indicator takes a single level from {min} to {max}", place_suffix = suffix(place))]
-    NotRepeatable { indicator: String, place: String, value: String, min: u8, max: u8 },
+    NotRepeatable {
+        indicator: String,
+        place: String,
+        value: String,
+        min: u8,
+        max: u8,
+    },
 
     /// A repeatable indicator (2018 indicator 35) with too few or too many items.
     #[error("indicator {indicator}{place_suffix}: got {count} levels but it takes {min} to {max} (one per reported service)", place_suffix = suffix(place))]
-    WrongItemCount { indicator: String, place: String, count: usize, min: u8, max: u8 },
+    WrongItemCount {
+        indicator: String,
+        place: String,
+        count: usize,
+        min: u8,
+        max: u8,
+    },
 
     /// The same indicator key twice in one object (never last-wins).
     #[error("indicator {indicator:?} appears more than once in {place}; give each indicator once")]
@@ -58,11 +95,19 @@ pub enum Error {
 
     /// Indicators without a level under the default (official) missing-indicator policy.
     #[error("{track}: {count} indicator(s) have no level: {list}; every indicator of {rubric} needs one (or choose a non-official missing-indicator policy)", count = indicators.len(), list = indicators.join(", "))]
-    MissingIndicators { indicators: Vec<String>, track: String, rubric: String },
+    MissingIndicators {
+        indicators: Vec<String>,
+        track: String,
+        rubric: String,
+    },
 
     /// Input that is not well-formed JSON.
     #[error("malformed JSON at line {line}, column {column}: {message}")]
-    MalformedJson { message: String, line: usize, column: usize },
+    MalformedJson {
+        message: String,
+        line: usize,
+        column: usize,
+    },
 
     /// Well-formed JSON of the wrong shape (unknown field, wrong type, both `levels` and `tracks` ...).
     #[error("invalid assessment: {message}")]
@@ -78,7 +123,10 @@ pub enum Error {
 
     /// A rubric file that fails validation; lists every problem found.
     #[error("invalid rubric {id:?}: {count} problem(s):\n  {list}", count = problems.len(), list = problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n  "))]
-    InvalidRubric { id: String, problems: Vec<RubricProblem> },
+    InvalidRubric {
+        id: String,
+        problems: Vec<RubricProblem>,
+    },
 
     /// A compact vector string that cannot be parsed.
     #[error("invalid vector at segment {segment}: {message}")]
@@ -163,11 +211,17 @@ impl Error {
 
     /// A plain record of this error, for bindings and JSON output.
     pub fn issue(&self) -> Issue {
-        Issue { code: self.code(), indicator: self.indicator().map(str::to_owned), message: self.to_string() }
+        Issue {
+            code: self.code(),
+            indicator: self.indicator().map(str::to_owned),
+            message: self.to_string(),
+        }
     }
 
     pub(crate) fn overflow(context: &str) -> Error {
-        Error::Overflow { context: context.to_owned() }
+        Error::Overflow {
+            context: context.to_owned(),
+        }
     }
 }
 

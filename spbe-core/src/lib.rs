@@ -31,21 +31,37 @@ pub mod vector;
 pub use assessment::{Assessment, IndicatorId, Level, LevelMap, RawAssessment, Track, Tracks};
 pub use error::{Error, Issue, Result, RubricProblem};
 pub use ratio::{Hundredths, Ratio};
-pub use rubric::{builtin, builtin_ids, builtin_json, builtins, Rubric, RubricSpec, Status, MAX_INPUT_BYTES};
-pub use score::{check, compare, predicate_of, score_exact, score_with, Comparison, MissingPolicy, Options, PredicateBasis, Report};
+pub use rubric::{
+    builtin, builtin_ids, builtin_json, builtins, Rubric, RubricSpec, Status, MAX_INPUT_BYTES,
+};
+pub use score::{
+    check, compare, predicate_of, score_exact, score_with, Comparison, MissingPolicy, Options,
+    PredicateBasis, Report,
+};
 pub use vector::{from_vector, from_vector_with, is_vector, to_vector};
 
 /// Reads a file, refusing anything larger than [`MAX_INPUT_BYTES`].
 pub fn read_limited(path: &std::path::Path) -> Result<String> {
     use std::io::Read;
-    let io = |e: std::io::Error| Error::Io { path: path.display().to_string(), message: e.to_string() };
+    let io = |e: std::io::Error| Error::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    };
     let f = std::fs::File::open(path).map_err(io)?;
     let mut buf = Vec::new();
-    f.take(MAX_INPUT_BYTES as u64 + 1).read_to_end(&mut buf).map_err(io)?;
+    f.take(MAX_INPUT_BYTES as u64 + 1)
+        .read_to_end(&mut buf)
+        .map_err(io)?;
     if buf.len() > MAX_INPUT_BYTES {
-        return Err(Error::InputTooLarge { size: buf.len(), limit: MAX_INPUT_BYTES });
+        return Err(Error::InputTooLarge {
+            size: buf.len(),
+            limit: MAX_INPUT_BYTES,
+        });
     }
-    String::from_utf8(buf).map_err(|_| Error::Io { path: path.display().to_string(), message: "not UTF-8 text".into() })
+    String::from_utf8(buf).map_err(|_| Error::Io {
+        path: path.display().to_string(),
+        message: "not UTF-8 text".into(),
+    })
 }
 
 /// Parses an assessment from JSON text or a compact vector (built-in editions).
@@ -78,7 +94,10 @@ pub fn validate(text: &str, opts: &Options) -> Vec<Error> {
         };
     }
     if text.len() > MAX_INPUT_BYTES {
-        return vec![Error::InputTooLarge { size: text.len(), limit: MAX_INPUT_BYTES }];
+        return vec![Error::InputTooLarge {
+            size: text.len(),
+            limit: MAX_INPUT_BYTES,
+        }];
     }
     match serde_json::from_str::<RawAssessment>(text) {
         Err(e) => vec![rubric::json_error(&e, "assessment")],
@@ -101,15 +120,31 @@ pub fn validate_raw(raw: &RawAssessment, rubric: Option<&Rubric>, opts: &Options
             }
         },
     };
-    let bad: std::collections::HashSet<String> = errors.iter().filter_map(|e| e.indicator().map(str::to_owned)).collect();
-    let structural = errors.iter().any(|e| matches!(e, Error::InvalidAssessment { .. }));
+    let bad: std::collections::HashSet<String> = errors
+        .iter()
+        .filter_map(|e| e.indicator().map(str::to_owned))
+        .collect();
+    let structural = errors
+        .iter()
+        .any(|e| matches!(e, Error::InvalidAssessment { .. }));
     for e in check(&a, r, opts) {
         match e {
             // indicators whose entry was bad are reported already, not as missing
-            Error::MissingIndicators { indicators, track, rubric } => {
-                let rest: Vec<String> = indicators.into_iter().filter(|i| !bad.contains(i)).collect();
+            Error::MissingIndicators {
+                indicators,
+                track,
+                rubric,
+            } => {
+                let rest: Vec<String> = indicators
+                    .into_iter()
+                    .filter(|i| !bad.contains(i))
+                    .collect();
                 if !rest.is_empty() {
-                    errors.push(Error::MissingIndicators { indicators: rest, track, rubric });
+                    errors.push(Error::MissingIndicators {
+                        indicators: rest,
+                        track,
+                        rubric,
+                    });
                 }
             }
             Error::TrackNotPresent { .. } | Error::InvalidAssessment { .. } if structural => {}
@@ -130,7 +165,9 @@ pub fn validate_assessment(a: &Assessment, opts: &Options) -> Vec<Error> {
 /// Every problem of an assessment given as a JSON value (Python dict, JS object).
 pub fn validate_value(v: serde_json::Value, rubric: Option<&Rubric>, opts: &Options) -> Vec<Error> {
     match serde_json::from_value::<RawAssessment>(v) {
-        Err(e) => vec![Error::InvalidAssessment { message: format!("assessment: {e}") }],
+        Err(e) => vec![Error::InvalidAssessment {
+            message: format!("assessment: {e}"),
+        }],
         Ok(raw) => validate_raw(&raw, rubric, opts),
     }
 }

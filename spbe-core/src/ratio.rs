@@ -72,7 +72,10 @@ impl Ratio {
 
     /// Checked difference.
     pub fn checked_sub(self, o: Ratio) -> Option<Ratio> {
-        self.checked_add(Ratio { num: o.num.checked_neg()?, den: o.den })
+        self.checked_add(Ratio {
+            num: o.num.checked_neg()?,
+            den: o.den,
+        })
     }
 
     /// Checked product.
@@ -103,7 +106,11 @@ impl Ratio {
     /// Rounds half up to `places` decimals, as an integer count of 10^-places.
     pub fn round_to(&self, places: u32) -> Option<i128> {
         let scale = 10i128.checked_pow(places)?;
-        let n = self.num.checked_mul(scale)?.checked_mul(2)?.checked_add(self.den)?;
+        let n = self
+            .num
+            .checked_mul(scale)?
+            .checked_mul(2)?
+            .checked_add(self.den)?;
         let d = self.den.checked_mul(2)?;
         Some(n.div_euclid(d))
     }
@@ -131,7 +138,9 @@ impl Ratio {
         if int_part.len() > 18 || frac_part.len() > 9 {
             return None;
         }
-        if !int_part.bytes().all(|b| b.is_ascii_digit()) || !frac_part.bytes().all(|b| b.is_ascii_digit()) {
+        if !int_part.bytes().all(|b| b.is_ascii_digit())
+            || !frac_part.bytes().all(|b| b.is_ascii_digit())
+        {
             return None;
         }
         let mut num: i128 = 0;
@@ -194,7 +203,10 @@ impl Ord for Ratio {
     fn cmp(&self, other: &Self) -> Ordering {
         // Cross-multiplication can overflow for huge operands; fall back to a
         // continued-fraction style comparison that cannot.
-        match (self.num.checked_mul(other.den), other.num.checked_mul(self.den)) {
+        match (
+            self.num.checked_mul(other.den),
+            other.num.checked_mul(self.den),
+        ) {
             (Some(a), Some(b)) => a.cmp(&b),
             _ => cmp_slow(self.num, self.den, other.num, other.den),
         }
@@ -245,6 +257,7 @@ impl fmt::Display for Hundredths {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -16,9 +16,18 @@ pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 
 /// The built-in editions: (id, JSON text).
 const BUILTIN_SOURCES: [(&str, &str); 3] = [
-    ("permenpanrb-5-2018", include_str!("../rubrics/permenpanrb-5-2018.json")),
-    ("permenpanrb-59-2020", include_str!("../rubrics/permenpanrb-59-2020.json")),
-    ("permenpanrb-8-2026", include_str!("../rubrics/permenpanrb-8-2026.json")),
+    (
+        "permenpanrb-5-2018",
+        include_str!("../rubrics/permenpanrb-5-2018.json"),
+    ),
+    (
+        "permenpanrb-59-2020",
+        include_str!("../rubrics/permenpanrb-59-2020.json"),
+    ),
+    (
+        "permenpanrb-8-2026",
+        include_str!("../rubrics/permenpanrb-8-2026.json"),
+    ),
 ];
 
 /// An exact decimal weight as written in a rubric file (`"1.30"`, `13`, `1.3`).
@@ -35,7 +44,10 @@ pub struct Dec {
 impl Dec {
     /// Parses a decimal string.
     pub fn parse(text: &str) -> Option<Dec> {
-        Ratio::parse_decimal(text).map(|value| Dec { value, text: text.trim().to_owned() })
+        Ratio::parse_decimal(text).map(|value| Dec {
+            value,
+            text: text.trim().to_owned(),
+        })
     }
     /// The exact value.
     pub fn value(&self) -> Ratio {
@@ -72,7 +84,9 @@ impl<'de> Deserialize<'de> for Dec {
                 f.write_str("a decimal number such as \"1.30\" or 13")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Dec, E> {
-                Dec::parse(v).ok_or_else(|| E::custom(format!("{v:?} is not a plain decimal such as \"1.30\"")))
+                Dec::parse(v).ok_or_else(|| {
+                    E::custom(format!("{v:?} is not a plain decimal such as \"1.30\""))
+                })
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<Dec, E> {
                 self.visit_str(&v.to_string())
@@ -84,7 +98,11 @@ impl<'de> Deserialize<'de> for Dec {
                 // Rust prints the shortest representation that reads back to the
                 // same float: the decimal literal the author wrote.
                 let text = format!("{v}");
-                Dec::parse(&text).ok_or_else(|| E::custom(format!("{text} is not a plain decimal; write it as a string such as \"1.30\"")))
+                Dec::parse(&text).ok_or_else(|| {
+                    E::custom(format!(
+                        "{text} is not a plain decimal; write it as a string such as \"1.30\""
+                    ))
+                })
             }
         }
         d.deserialize_any(V)
@@ -339,7 +357,12 @@ impl Serialize for Rubric {
 static BUILTINS: OnceLock<Vec<Result<Rubric>>> = OnceLock::new();
 
 fn builtins_cell() -> &'static Vec<Result<Rubric>> {
-    BUILTINS.get_or_init(|| BUILTIN_SOURCES.iter().map(|(_, text)| Rubric::from_json(text)).collect())
+    BUILTINS.get_or_init(|| {
+        BUILTIN_SOURCES
+            .iter()
+            .map(|(_, text)| Rubric::from_json(text))
+            .collect()
+    })
 }
 
 /// Ids of the built-in editions, oldest first.
@@ -349,14 +372,20 @@ pub fn builtin_ids() -> Vec<&'static str> {
 
 /// A built-in edition by id (e.g. `"permenpanrb-59-2020"`).
 pub fn builtin(id: &str) -> Result<&'static Rubric> {
-    let pos = BUILTIN_SOURCES.iter().position(|(bid, _)| *bid == id).ok_or_else(|| Error::UnknownRubric {
-        id: id.to_owned(),
-        known: builtin_ids().join(", "),
-    })?;
+    let pos = BUILTIN_SOURCES
+        .iter()
+        .position(|(bid, _)| *bid == id)
+        .ok_or_else(|| Error::UnknownRubric {
+            id: id.to_owned(),
+            known: builtin_ids().join(", "),
+        })?;
     match builtins_cell().get(pos) {
         Some(Ok(r)) => Ok(r),
         Some(Err(e)) => Err(e.clone()),
-        None => Err(Error::UnknownRubric { id: id.to_owned(), known: builtin_ids().join(", ") }),
+        None => Err(Error::UnknownRubric {
+            id: id.to_owned(),
+            known: builtin_ids().join(", "),
+        }),
     }
 }
 
@@ -367,14 +396,20 @@ pub fn builtins() -> Result<Vec<&'static Rubric>> {
 
 /// The raw JSON text of a built-in edition.
 pub fn builtin_json(id: &str) -> Option<&'static str> {
-    BUILTIN_SOURCES.iter().find(|(bid, _)| *bid == id).map(|(_, t)| *t)
+    BUILTIN_SOURCES
+        .iter()
+        .find(|(bid, _)| *bid == id)
+        .map(|(_, t)| *t)
 }
 
 impl Rubric {
     /// Loads and validates a rubric from JSON text.
     pub fn from_json(text: &str) -> Result<Rubric> {
         if text.len() > MAX_INPUT_BYTES {
-            return Err(Error::InputTooLarge { size: text.len(), limit: MAX_INPUT_BYTES });
+            return Err(Error::InputTooLarge {
+                size: text.len(),
+                limit: MAX_INPUT_BYTES,
+            });
         }
         let spec: RubricSpec = serde_json::from_str(text).map_err(|e| json_error(&e, "rubric"))?;
         Rubric::from_spec(spec)
@@ -392,7 +427,10 @@ impl Rubric {
         let derived = derive(&spec, &mut problems);
         match derived {
             Some(d) if problems.is_empty() => Ok(Rubric { spec, d }),
-            _ => Err(Error::InvalidRubric { id: spec.id.clone(), problems }),
+            _ => Err(Error::InvalidRubric {
+                id: spec.id.clone(),
+                problems,
+            }),
         }
     }
 
@@ -415,22 +453,34 @@ impl Rubric {
     /// All aspects in order, with their domain (if any).
     pub fn aspects(&self) -> Vec<(Option<&DomainSpec>, &AspectSpec)> {
         match (&self.spec.domains, &self.spec.aspects) {
-            (Some(ds), _) => ds.iter().flat_map(|d| d.aspects.iter().map(move |a| (Some(d), a))).collect(),
+            (Some(ds), _) => ds
+                .iter()
+                .flat_map(|d| d.aspects.iter().map(move |a| (Some(d), a)))
+                .collect(),
             (None, Some(asp)) => asp.iter().map(|a| (None, a)).collect(),
             (None, None) => Vec::new(),
         }
     }
     /// All indicators in order, with their aspect and domain.
     pub fn indicators(&self) -> Vec<(Option<&DomainSpec>, &AspectSpec, &IndicatorSpec)> {
-        self.aspects().into_iter().flat_map(|(d, a)| a.indicators.iter().map(move |i| (d, a, i))).collect()
+        self.aspects()
+            .into_iter()
+            .flat_map(|(d, a)| a.indicators.iter().map(move |i| (d, a, i)))
+            .collect()
     }
     /// One indicator by id.
-    pub fn indicator(&self, id: &str) -> Option<(Option<&DomainSpec>, &AspectSpec, &IndicatorSpec)> {
+    pub fn indicator(
+        &self,
+        id: &str,
+    ) -> Option<(Option<&DomainSpec>, &AspectSpec, &IndicatorSpec)> {
         self.indicators().into_iter().find(|(_, _, i)| i.id == id)
     }
     /// Indicator ids in order.
     pub fn indicator_ids(&self) -> Vec<&str> {
-        self.indicators().into_iter().map(|(_, _, i)| i.id.as_str()).collect()
+        self.indicators()
+            .into_iter()
+            .map(|(_, _, i)| i.id.as_str())
+            .collect()
     }
     /// A level scale by id.
     pub fn scale(&self, id: &str) -> Option<&ScaleSpec> {
@@ -481,14 +531,22 @@ impl Rubric {
 pub(crate) fn json_error(e: &serde_json::Error, what: &str) -> Error {
     use serde_json::error::Category;
     match e.classify() {
-        Category::Syntax | Category::Eof | Category::Io => {
-            Error::MalformedJson { message: strip_position(&e.to_string()), line: e.line(), column: e.column() }
-        }
+        Category::Syntax | Category::Eof | Category::Io => Error::MalformedJson {
+            message: strip_position(&e.to_string()),
+            line: e.line(),
+            column: e.column(),
+        },
         Category::Data if what == "rubric" => Error::InvalidRubric {
             id: String::new(),
-            problems: vec![RubricProblem { code: "shape", path: format!("line {}, column {}", e.line(), e.column()), message: strip_position(&e.to_string()) }],
+            problems: vec![RubricProblem {
+                code: "shape",
+                path: format!("line {}, column {}", e.line(), e.column()),
+                message: strip_position(&e.to_string()),
+            }],
         },
-        Category::Data => Error::InvalidAssessment { message: format!("{what}: {e}") },
+        Category::Data => Error::InvalidAssessment {
+            message: format!("{what}: {e}"),
+        },
     }
 }
 
@@ -507,27 +565,51 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn add(&mut self, code: &'static str, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(RubricProblem { code, path: path.into(), message: message.into() });
+        self.problems.push(RubricProblem {
+            code,
+            path: path.into(),
+            message: message.into(),
+        });
     }
 }
 
 fn valid_id(s: &str, allow_upper: bool) -> bool {
     !s.is_empty()
         && s.len() <= 64
-        && s.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_lowercase() || b == b'-' || (allow_upper && (b.is_ascii_uppercase() || b == b'_')))
+        && s.bytes().all(|b| {
+            b.is_ascii_digit()
+                || b.is_ascii_lowercase()
+                || b == b'-'
+                || (allow_upper && (b.is_ascii_uppercase() || b == b'_'))
+        })
 }
 
 fn check_weight(ctx: &mut Ctx<'_>, path: &str, w: &Dec) {
     let v = w.value();
     if v <= Ratio::ZERO {
-        ctx.add("weight_not_positive", path, format!("weight {} must be greater than 0", w));
+        ctx.add(
+            "weight_not_positive",
+            path,
+            format!("weight {} must be greater than 0", w),
+        );
     }
     if v > Ratio::int(100) {
-        ctx.add("weight_too_large", path, format!("weight {} is larger than 100 (weights are percent of the whole index)", w));
+        ctx.add(
+            "weight_too_large",
+            path,
+            format!(
+                "weight {} is larger than 100 (weights are percent of the whole index)",
+                w
+            ),
+        );
     }
     // decimals: denominators of weights must divide 10^6
     if 1_000_000 % v.denom() != 0 {
-        ctx.add("weight_precision", path, format!("weight {} has more than 6 decimals", w));
+        ctx.add(
+            "weight_precision",
+            path,
+            format!("weight {} has more than 6 decimals", w),
+        );
     }
 }
 
@@ -543,20 +625,39 @@ fn derive(spec: &RubricSpec, problems: &mut Vec<RubricProblem>) -> Option<Derive
     for (si, s) in spec.scales.iter().enumerate() {
         let path = format!("scales[{si}]");
         if !scale_ids.insert(s.id.as_str()) {
-            ctx.add("duplicate_id", &path, format!("scale id {:?} is used twice", s.id));
+            ctx.add(
+                "duplicate_id",
+                &path,
+                format!("scale id {:?} is used twice", s.id),
+            );
         }
         if s.levels.len() < 2 {
-            ctx.add("scale_levels", &path, format!("scale {:?} needs at least 2 levels", s.id));
+            ctx.add(
+                "scale_levels",
+                &path,
+                format!("scale {:?} needs at least 2 levels", s.id),
+            );
         }
         let mut ok = true;
         for (k, l) in s.levels.iter().enumerate() {
             if l.level > 9 {
-                ctx.add("scale_levels", format!("{path}.levels[{k}]"), format!("level {} is above 9; levels must lie in 0..=9", l.level));
+                ctx.add(
+                    "scale_levels",
+                    format!("{path}.levels[{k}]"),
+                    format!("level {} is above 9; levels must lie in 0..=9", l.level),
+                );
                 ok = false;
             }
             if let Some(prev) = k.checked_sub(1).and_then(|p| s.levels.get(p)) {
                 if l.level != prev.level.wrapping_add(1) {
-                    ctx.add("scale_levels", format!("{path}.levels[{k}]"), format!("levels must be consecutive and ascending; {} follows {}", l.level, prev.level));
+                    ctx.add(
+                        "scale_levels",
+                        format!("{path}.levels[{k}]"),
+                        format!(
+                            "levels must be consecutive and ascending; {} follows {}",
+                            l.level, prev.level
+                        ),
+                    );
                     ok = false;
                 }
             }
@@ -575,11 +676,19 @@ fn derive(spec: &RubricSpec, problems: &mut Vec<RubricProblem>) -> Option<Derive
     // hierarchy
     let flat = match (&spec.domains, &spec.aspects) {
         (Some(_), Some(_)) => {
-            ctx.add("hierarchy", "", "give either \"domains\" or \"aspects\" at the top level, not both");
+            ctx.add(
+                "hierarchy",
+                "",
+                "give either \"domains\" or \"aspects\" at the top level, not both",
+            );
             return None;
         }
         (None, None) => {
-            ctx.add("hierarchy", "", "the rubric has neither \"domains\" nor \"aspects\"");
+            ctx.add(
+                "hierarchy",
+                "",
+                "the rubric has neither \"domains\" nor \"aspects\"",
+            );
             return None;
         }
         (None, Some(_)) => true,
@@ -597,26 +706,54 @@ fn derive(spec: &RubricSpec, problems: &mut Vec<RubricProblem>) -> Option<Derive
     let mut top_sum = Ratio::ZERO;
     let mut overflow = false;
 
-    let mut add_aspect = |ctx: &mut Ctx<'_>, a: &AspectSpec, path: String, parent_weight: Ratio, aspects: &mut Vec<AspectD>, indicators: &mut Vec<IndicatorD>| {
+    let mut add_aspect = |ctx: &mut Ctx<'_>,
+                          a: &AspectSpec,
+                          path: String,
+                          parent_weight: Ratio,
+                          aspects: &mut Vec<AspectD>,
+                          indicators: &mut Vec<IndicatorD>| {
         if !aspect_ids.insert(a.id.clone()) {
-            ctx.add("duplicate_id", &path, format!("aspect id {:?} is used twice", a.id));
+            ctx.add(
+                "duplicate_id",
+                &path,
+                format!("aspect id {:?} is used twice", a.id),
+            );
         }
         if !valid_id(&a.id, true) {
-            ctx.add("invalid_id", &path, format!("aspect id {:?} must be letters, digits, '-' or '_'", a.id));
+            ctx.add(
+                "invalid_id",
+                &path,
+                format!("aspect id {:?} must be letters, digits, '-' or '_'", a.id),
+            );
         }
         check_weight(ctx, &format!("{path}.weight"), &a.weight);
         if a.indicators.is_empty() {
-            ctx.add("empty", &path, format!("aspect {:?} has no indicators", a.id));
+            ctx.add(
+                "empty",
+                &path,
+                format!("aspect {:?} has no indicators", a.id),
+            );
         }
         let start = indicators.len();
         let mut sum = Ratio::ZERO;
         for (ii, ind) in a.indicators.iter().enumerate() {
             let ipath = format!("{path}.indicators[{ii}]");
             if index_of.insert(ind.id.clone(), indicators.len()).is_some() {
-                ctx.add("duplicate_id", &ipath, format!("indicator id {:?} is used twice", ind.id));
+                ctx.add(
+                    "duplicate_id",
+                    &ipath,
+                    format!("indicator id {:?} is used twice", ind.id),
+                );
             }
             if !valid_id(&ind.id, true) || ind.id.len() > 32 {
-                ctx.add("invalid_id", &ipath, format!("indicator id {:?} must be 1-32 letters, digits, '-' or '_'", ind.id));
+                ctx.add(
+                    "invalid_id",
+                    &ipath,
+                    format!(
+                        "indicator id {:?} must be 1-32 letters, digits, '-' or '_'",
+                        ind.id
+                    ),
+                );
             }
             check_weight(ctx, &format!("{ipath}.weight"), &ind.weight);
             sum = sum.checked_add(ind.weight.value()).unwrap_or_else(|| {
@@ -638,7 +775,14 @@ fn derive(spec: &RubricSpec, problems: &mut Vec<RubricProblem>) -> Option<Derive
             let (min_items, max_items, repeatable) = match ind.items {
                 Some(it) => {
                     if it.min < 1 || it.max < it.min || it.max > 9 {
-                        ctx.add("items", &ipath, format!("items {{min: {}, max: {}}} must satisfy 1 <= min <= max <= 9", it.min, it.max));
+                        ctx.add(
+                            "items",
+                            &ipath,
+                            format!(
+                                "items {{min: {}, max: {}}} must satisfy 1 <= min <= max <= 9",
+                                it.min, it.max
+                            ),
+                        );
                     }
                     (it.min, it.max, true)
                 }
@@ -656,12 +800,20 @@ fn derive(spec: &RubricSpec, problems: &mut Vec<RubricProblem>) -> Option<Derive
                 repeatable,
                 slot: slots,
             });
-            slots += if repeatable { usize::from(max_items.max(1)) } else { 1 };
+            slots += if repeatable {
+                usize::from(max_items.max(1))
+            } else {
+                1
+            };
         }
         if sum != a.weight.value() && !a.indicators.is_empty() {
             ctx.add("weight_sum", &path, format!("the weights of aspect {:?}'s indicators add up to {} but the aspect's weight is {}", a.id, sum, a.weight));
         }
-        aspects.push(AspectD { weight: a.weight.value(), indicators: start..indicators.len(), parent_weight });
+        aspects.push(AspectD {
+            weight: a.weight.value(),
+            indicators: start..indicators.len(),
+            parent_weight,
+        });
     };
 
     if flat {
@@ -671,10 +823,21 @@ fn derive(spec: &RubricSpec, problems: &mut Vec<RubricProblem>) -> Option<Derive
         }
         for (ai, a) in list.iter().enumerate() {
             top_sum = top_sum.checked_add(a.weight.value()).unwrap_or(Ratio::ZERO);
-            add_aspect(&mut ctx, a, format!("aspects[{ai}]"), hundred, &mut aspects, &mut indicators);
+            add_aspect(
+                &mut ctx,
+                a,
+                format!("aspects[{ai}]"),
+                hundred,
+                &mut aspects,
+                &mut indicators,
+            );
         }
         if top_sum != hundred {
-            ctx.add("weight_total", "aspects", format!("the aspect weights add up to {top_sum}, not 100"));
+            ctx.add(
+                "weight_total",
+                "aspects",
+                format!("the aspect weights add up to {top_sum}, not 100"),
+            );
         }
     } else {
         let list = spec.domains.as_deref().unwrap_or(&[]);
@@ -684,10 +847,18 @@ fn derive(spec: &RubricSpec, problems: &mut Vec<RubricProblem>) -> Option<Derive
         for (di, d) in list.iter().enumerate() {
             let path = format!("domains[{di}]");
             if !domain_ids.insert(d.id.clone()) {
-                ctx.add("duplicate_id", &path, format!("domain id {:?} is used twice", d.id));
+                ctx.add(
+                    "duplicate_id",
+                    &path,
+                    format!("domain id {:?} is used twice", d.id),
+                );
             }
             if !valid_id(&d.id, true) {
-                ctx.add("invalid_id", &path, format!("domain id {:?} must be letters, digits, '-' or '_'", d.id));
+                ctx.add(
+                    "invalid_id",
+                    &path,
+                    format!("domain id {:?} must be letters, digits, '-' or '_'", d.id),
+                );
             }
             check_weight(&mut ctx, &format!("{path}.weight"), &d.weight);
             top_sum = top_sum.checked_add(d.weight.value()).unwrap_or(Ratio::ZERO);
@@ -698,22 +869,43 @@ fn derive(spec: &RubricSpec, problems: &mut Vec<RubricProblem>) -> Option<Derive
             let mut sum = Ratio::ZERO;
             for (ai, a) in d.aspects.iter().enumerate() {
                 sum = sum.checked_add(a.weight.value()).unwrap_or(Ratio::ZERO);
-                add_aspect(&mut ctx, a, format!("{path}.aspects[{ai}]"), d.weight.value(), &mut aspects, &mut indicators);
+                add_aspect(
+                    &mut ctx,
+                    a,
+                    format!("{path}.aspects[{ai}]"),
+                    d.weight.value(),
+                    &mut aspects,
+                    &mut indicators,
+                );
             }
             if sum != d.weight.value() && !d.aspects.is_empty() {
                 ctx.add("weight_sum", &path, format!("the weights of domain {:?}'s aspects add up to {} but the domain's weight is {}", d.id, sum, d.weight));
             }
-            domains.push(DomainD { weight: d.weight.value(), aspects: start..aspects.len() });
+            domains.push(DomainD {
+                weight: d.weight.value(),
+                aspects: start..aspects.len(),
+            });
         }
         if top_sum != hundred {
-            ctx.add("weight_total", "domains", format!("the domain weights add up to {top_sum}, not 100"));
+            ctx.add(
+                "weight_total",
+                "domains",
+                format!("the domain weights add up to {top_sum}, not 100"),
+            );
         }
     }
     if overflow {
-        ctx.add("weight_precision", "", "weights are too large to add exactly");
+        ctx.add(
+            "weight_precision",
+            "",
+            "weights are too large to add exactly",
+        );
     }
 
-    let used_ranges: Vec<(u8, u8)> = indicators.iter().map(|i| (i.min_level, i.max_level)).collect();
+    let used_ranges: Vec<(u8, u8)> = indicators
+        .iter()
+        .map(|i| (i.min_level, i.max_level))
+        .collect();
     let min_level = used_ranges.iter().map(|r| r.0).min().unwrap_or(1);
     let max_level = used_ranges.iter().map(|r| r.1).max().unwrap_or(5);
 
@@ -721,15 +913,30 @@ fn derive(spec: &RubricSpec, problems: &mut Vec<RubricProblem>) -> Option<Derive
     let mut bands = Vec::new();
     let mut names = HashSet::new();
     if spec.predicates.is_empty() {
-        ctx.add("predicates", "predicates", "the rubric has no predicate bands");
+        ctx.add(
+            "predicates",
+            "predicates",
+            "the rubric has no predicate bands",
+        );
     }
     for (bi, b) in spec.predicates.iter().enumerate() {
         let path = format!("predicates[{bi}]");
         if !names.insert(b.name.as_str()) {
-            ctx.add("duplicate_id", &path, format!("predicate {:?} is used twice", b.name));
+            ctx.add(
+                "duplicate_id",
+                &path,
+                format!("predicate {:?} is used twice", b.name),
+            );
         }
         if b.min.value() >= b.max.value() {
-            ctx.add("predicate_band", &path, format!("band {:?} is empty: min {} is not below max {}", b.name, b.min, b.max));
+            ctx.add(
+                "predicate_band",
+                &path,
+                format!(
+                    "band {:?} is empty: min {} is not below max {}",
+                    b.name, b.min, b.max
+                ),
+            );
         }
         if let Some(prev) = bi.checked_sub(1).and_then(|p| spec.predicates.get(p)) {
             match b.min.value().cmp(&prev.max.value()) {
@@ -742,10 +949,24 @@ fn derive(spec: &RubricSpec, problems: &mut Vec<RubricProblem>) -> Option<Derive
     }
     if let (Some(first), Some(last)) = (spec.predicates.first(), spec.predicates.last()) {
         if first.min.value() > Ratio::int(i128::from(min_level)) {
-            ctx.add("predicate_coverage", "predicates[0]", format!("the lowest band starts at {} but an index can be as low as {}", first.min, min_level));
+            ctx.add(
+                "predicate_coverage",
+                "predicates[0]",
+                format!(
+                    "the lowest band starts at {} but an index can be as low as {}",
+                    first.min, min_level
+                ),
+            );
         }
         if last.max.value() < Ratio::int(i128::from(max_level)) {
-            ctx.add("predicate_coverage", format!("predicates[{}]", spec.predicates.len() - 1), format!("the highest band ends at {} but an index can be as high as {}", last.max, max_level));
+            ctx.add(
+                "predicate_coverage",
+                format!("predicates[{}]", spec.predicates.len() - 1),
+                format!(
+                    "the highest band ends at {} but an index can be as high as {}",
+                    last.max, max_level
+                ),
+            );
         }
     }
 
@@ -763,7 +984,18 @@ fn derive(spec: &RubricSpec, problems: &mut Vec<RubricProblem>) -> Option<Derive
         let w = i.weight.checked_mul(Ratio::int(unit))?;
         i.w_int = i64::try_from(w.numer()).ok()?;
     }
-    let mut d = Derived { domains, aspects, indicators, bands, total: hundred, slots, index_of, min_level, max_level, fast: None };
+    let mut d = Derived {
+        domains,
+        aspects,
+        indicators,
+        bands,
+        total: hundred,
+        slots,
+        index_of,
+        min_level,
+        max_level,
+        fast: None,
+    };
     d.fast = fast_path(&d);
     Some(d)
 }
@@ -781,8 +1013,14 @@ fn fast_path(d: &Derived) -> Option<FastPath> {
         }
         // nominal = every indicator at its minimum item count (1 for all)
         aspect_den.push(den);
-        coef.push(a.weight.checked_div(d.total.checked_mul(Ratio::int(i128::from(den)))?)?);
-        dcoef.push(a.weight.checked_div(a.parent_weight.checked_mul(Ratio::int(i128::from(den)))?)?);
+        coef.push(
+            a.weight
+                .checked_div(d.total.checked_mul(Ratio::int(i128::from(den)))?)?,
+        );
+        dcoef.push(
+            a.weight
+                .checked_div(a.parent_weight.checked_mul(Ratio::int(i128::from(den)))?)?,
+        );
     }
     let lcm = |rs: &[Ratio]| -> Option<i128> {
         let mut q: i128 = 1;
@@ -792,7 +1030,10 @@ fn fast_path(d: &Derived) -> Option<FastPath> {
         Some(q)
     };
     let q_index = lcm(&coef)?;
-    let k_index = coef.iter().map(|c| c.checked_mul(Ratio::int(q_index)).map(|r| r.numer())).collect::<Option<Vec<_>>>()?;
+    let k_index = coef
+        .iter()
+        .map(|c| c.checked_mul(Ratio::int(q_index)).map(|r| r.numer()))
+        .collect::<Option<Vec<_>>>()?;
     let mut q_domain = Vec::with_capacity(d.domains.len());
     let mut k_domain = vec![0i128; d.aspects.len()];
     for dom in &d.domains {
@@ -804,14 +1045,26 @@ fn fast_path(d: &Derived) -> Option<FastPath> {
         q_domain.push(q);
     }
     // guard: products k·N must fit in i128 for the largest possible N
-    let max_n: i128 = aspect_den.iter().map(|x| i128::from(*x) * 9 * 9).max().unwrap_or(0);
+    let max_n: i128 = aspect_den
+        .iter()
+        .map(|x| i128::from(*x) * 9 * 9)
+        .max()
+        .unwrap_or(0);
     for k in k_index.iter().chain(k_domain.iter()) {
-        k.checked_mul(max_n)?.checked_mul(i128::try_from(d.aspects.len()).ok()?)?;
+        k.checked_mul(max_n)?
+            .checked_mul(i128::try_from(d.aspects.len()).ok()?)?;
     }
-    Some(FastPath { aspect_den, k_index, q_index, k_domain, q_domain })
+    Some(FastPath {
+        aspect_den,
+        k_index,
+        q_index,
+        k_domain,
+        q_domain,
+    })
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

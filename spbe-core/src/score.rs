@@ -71,7 +71,8 @@ mod track_opt {
     }
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Track>, D::Error> {
         let s: Option<String> = Option::deserialize(d)?;
-        s.map(|s| s.parse::<Track>().map_err(serde::de::Error::custom)).transpose()
+        s.map(|s| s.parse::<Track>().map_err(serde::de::Error::custom))
+            .transpose()
     }
 }
 
@@ -180,8 +181,16 @@ impl Report {
 
     /// Indicators sorted by the gain of a one-level rise, highest first (ties in rubric order).
     pub fn top_gains(&self, n: usize) -> Vec<&IndicatorScore> {
-        let mut v: Vec<&IndicatorScore> = self.indicators.iter().filter(|i| i.gain.is_some_and(|g| g > 0.0)).collect();
-        v.sort_by(|a, b| b.gain.partial_cmp(&a.gain).unwrap_or(std::cmp::Ordering::Equal));
+        let mut v: Vec<&IndicatorScore> = self
+            .indicators
+            .iter()
+            .filter(|i| i.gain.is_some_and(|g| g > 0.0))
+            .collect();
+        v.sort_by(|a, b| {
+            b.gain
+                .partial_cmp(&a.gain)
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
         v.truncate(n);
         v
     }
@@ -190,12 +199,23 @@ impl Report {
 // ------------------------------------------------------------------ checks
 
 fn unknown(rubric: &Rubric, ind: &str, place: &str) -> Error {
-    Error::UnknownIndicator { indicator: ind.to_owned(), rubric: rubric.id().to_owned(), place: place.to_owned(), valid: rubric.valid_ids_text() }
+    Error::UnknownIndicator {
+        indicator: ind.to_owned(),
+        rubric: rubric.id().to_owned(),
+        place: place.to_owned(),
+        valid: rubric.valid_ids_text(),
+    }
 }
 
 /// Checks one level map against the rubric and writes it into `slots`
 /// (`MISSING` where absent). Pushes every problem into `errors`.
-pub(crate) fn fill_slots<'a>(rubric: &Rubric, entries: impl Iterator<Item = (&'a IndicatorId, &'a Level)>, place: &str, slots: &mut [i64], errors: &mut Vec<Error>) {
+pub(crate) fn fill_slots<'a>(
+    rubric: &Rubric,
+    entries: impl Iterator<Item = (&'a IndicatorId, &'a Level)>,
+    place: &str,
+    slots: &mut [i64],
+    errors: &mut Vec<Error>,
+) {
     for s in slots.iter_mut() {
         *s = MISSING;
     }
@@ -204,7 +224,9 @@ pub(crate) fn fill_slots<'a>(rubric: &Rubric, entries: impl Iterator<Item = (&'a
             errors.push(unknown(rubric, k.as_str(), place));
             continue;
         };
-        let Some(ind) = rubric.d.indicators.get(pos) else { continue };
+        let Some(ind) = rubric.d.indicators.get(pos) else {
+            continue;
+        };
         let items = v.items();
         if !ind.repeatable {
             if let Level::Many(list) = v {
@@ -218,8 +240,17 @@ pub(crate) fn fill_slots<'a>(rubric: &Rubric, entries: impl Iterator<Item = (&'a
                 continue;
             }
         }
-        if ind.repeatable && (items.len() < usize::from(ind.min_items) || items.len() > usize::from(ind.max_items)) {
-            errors.push(Error::WrongItemCount { indicator: k.0.clone(), place: place.to_owned(), count: items.len(), min: ind.min_items, max: ind.max_items });
+        if ind.repeatable
+            && (items.len() < usize::from(ind.min_items)
+                || items.len() > usize::from(ind.max_items))
+        {
+            errors.push(Error::WrongItemCount {
+                indicator: k.0.clone(),
+                place: place.to_owned(),
+                count: items.len(),
+                min: ind.min_items,
+                max: ind.max_items,
+            });
             continue;
         }
         for (j, lv) in items.iter().enumerate() {
@@ -239,7 +270,12 @@ pub(crate) fn fill_slots<'a>(rubric: &Rubric, entries: impl Iterator<Item = (&'a
     }
 }
 
-fn check_keys<'a, T: 'a>(rubric: &Rubric, m: impl Iterator<Item = (&'a IndicatorId, &'a T)>, place: &str, errors: &mut Vec<Error>) {
+fn check_keys<'a, T: 'a>(
+    rubric: &Rubric,
+    m: impl Iterator<Item = (&'a IndicatorId, &'a T)>,
+    place: &str,
+    errors: &mut Vec<Error>,
+) {
     for (k, _) in m {
         if rubric.position(k.as_str()).is_none() {
             errors.push(unknown(rubric, k.as_str(), place));
@@ -252,11 +288,32 @@ fn check_keys<'a, T: 'a>(rubric: &Rubric, m: impl Iterator<Item = (&'a Indicator
 /// Per-aspect integer sums: n = Σ w_int·L, d = Σ w_int over the items counted.
 /// Checks levels and item counts; applies the missing policy. Allocation-free
 /// unless there is an error.
-pub(crate) fn kernel(rubric: &Rubric, slots: &[i64], policy: MissingPolicy, track: &str, n: &mut [i64], d: &mut [i64], missing: &mut Vec<usize>, errors: &mut Vec<Error>) {
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn kernel(
+    rubric: &Rubric,
+    slots: &[i64],
+    policy: MissingPolicy,
+    track: &str,
+    n: &mut [i64],
+    d: &mut [i64],
+    missing: &mut Vec<usize>,
+    errors: &mut Vec<Error>,
+) {
     for (ai, a) in rubric.d.aspects.iter().enumerate() {
         let (mut na, mut da) = (0i64, 0i64);
-        for (off, ind) in rubric.d.indicators.get(a.indicators.clone()).unwrap_or(&[]).iter().enumerate() {
-            let width = if ind.repeatable { usize::from(ind.max_items) } else { 1 };
+        for (off, ind) in rubric
+            .d
+            .indicators
+            .get(a.indicators.clone())
+            .unwrap_or(&[])
+            .iter()
+            .enumerate()
+        {
+            let width = if ind.repeatable {
+                usize::from(ind.max_items)
+            } else {
+                1
+            };
             let cells = slots.get(ind.slot..ind.slot + width).unwrap_or(&[]);
             let mut count = 0u8;
             let mut sum = 0i64;
@@ -290,7 +347,13 @@ pub(crate) fn kernel(rubric: &Rubric, slots: &[i64], policy: MissingPolicy, trac
                 continue;
             }
             if ind.repeatable && count < ind.min_items {
-                errors.push(Error::WrongItemCount { indicator: ids(rubric, a.indicators.start + off), place: track.to_owned(), count: usize::from(count), min: ind.min_items, max: ind.max_items });
+                errors.push(Error::WrongItemCount {
+                    indicator: ids(rubric, a.indicators.start + off),
+                    place: track.to_owned(),
+                    count: usize::from(count),
+                    min: ind.min_items,
+                    max: ind.max_items,
+                });
             }
             na += ind.w_int * sum;
             da += ind.w_int * i64::from(count);
@@ -310,7 +373,11 @@ pub(crate) fn kernel(rubric: &Rubric, slots: &[i64], policy: MissingPolicy, trac
 }
 
 fn ids(rubric: &Rubric, pos: usize) -> String {
-    rubric.indicators().get(pos).map(|(_, _, i)| i.id.clone()).unwrap_or_default()
+    rubric
+        .indicators()
+        .get(pos)
+        .map(|(_, _, i)| i.id.clone())
+        .unwrap_or_default()
 }
 
 /// Exact results from per-aspect sums.
@@ -334,7 +401,14 @@ pub(crate) fn aggregate(rubric: &Rubric, n: &[i64], d: &[i64]) -> Result<Exact> 
     let dd = &rubric.d;
     let mut aspects = Vec::with_capacity(dd.aspects.len());
     for (na, da) in n.iter().zip(d) {
-        aspects.push(if *da > 0 { Some(Ratio::new(i128::from(*na), i128::from(*da)).ok_or_else(|| ovf("an aspect index"))?) } else { None });
+        aspects.push(if *da > 0 {
+            Some(
+                Ratio::new(i128::from(*na), i128::from(*da))
+                    .ok_or_else(|| ovf("an aspect index"))?,
+            )
+        } else {
+            None
+        });
     }
     // weight of each aspect inside its parent, over present siblings
     let mut coef = vec![Ratio::ZERO; dd.aspects.len()];
@@ -346,8 +420,12 @@ pub(crate) fn aggregate(rubric: &Rubric, n: &[i64], d: &[i64]) -> Result<Exact> 
     if dd.domains.is_empty() {
         for (k, a) in dd.aspects.iter().enumerate() {
             if let Some(Some(ix)) = aspects.get(k) {
-                top_sum = top_sum.checked_add(a.weight).ok_or_else(|| ovf("the index"))?;
-                top_acc = top_acc.checked_add(a.weight.checked_mul(*ix).ok_or_else(|| ovf("the index"))?).ok_or_else(|| ovf("the index"))?;
+                top_sum = top_sum
+                    .checked_add(a.weight)
+                    .ok_or_else(|| ovf("the index"))?;
+                top_acc = top_acc
+                    .checked_add(a.weight.checked_mul(*ix).ok_or_else(|| ovf("the index"))?)
+                    .ok_or_else(|| ovf("the index"))?;
                 if let Some(s) = share.get_mut(k) {
                     *s = a.weight;
                 }
@@ -359,8 +437,16 @@ pub(crate) fn aggregate(rubric: &Rubric, n: &[i64], d: &[i64]) -> Result<Exact> 
             let mut acc = Ratio::ZERO;
             for k in dom.aspects.clone() {
                 if let (Some(Some(ix)), Some(a)) = (aspects.get(k), dd.aspects.get(k)) {
-                    wsum = wsum.checked_add(a.weight).ok_or_else(|| ovf("a domain index"))?;
-                    acc = acc.checked_add(a.weight.checked_mul(*ix).ok_or_else(|| ovf("a domain index"))?).ok_or_else(|| ovf("a domain index"))?;
+                    wsum = wsum
+                        .checked_add(a.weight)
+                        .ok_or_else(|| ovf("a domain index"))?;
+                    acc = acc
+                        .checked_add(
+                            a.weight
+                                .checked_mul(*ix)
+                                .ok_or_else(|| ovf("a domain index"))?,
+                        )
+                        .ok_or_else(|| ovf("a domain index"))?;
                 }
             }
             if wsum == Ratio::ZERO {
@@ -369,27 +455,52 @@ pub(crate) fn aggregate(rubric: &Rubric, n: &[i64], d: &[i64]) -> Result<Exact> 
             }
             let di = acc.checked_div(wsum).ok_or_else(|| ovf("a domain index"))?;
             domains.push(Some(di));
-            top_sum = top_sum.checked_add(dom.weight).ok_or_else(|| ovf("the index"))?;
-            top_acc = top_acc.checked_add(dom.weight.checked_mul(di).ok_or_else(|| ovf("the index"))?).ok_or_else(|| ovf("the index"))?;
+            top_sum = top_sum
+                .checked_add(dom.weight)
+                .ok_or_else(|| ovf("the index"))?;
+            top_acc = top_acc
+                .checked_add(dom.weight.checked_mul(di).ok_or_else(|| ovf("the index"))?)
+                .ok_or_else(|| ovf("the index"))?;
             for k in dom.aspects.clone() {
-                if let (Some(Some(_)), Some(a), Some(s)) = (aspects.get(k), dd.aspects.get(k), share.get_mut(k)) {
-                    *s = dom.weight.checked_mul(a.weight).and_then(|x| x.checked_div(wsum)).ok_or_else(|| ovf("a weight"))?;
+                if let (Some(Some(_)), Some(a), Some(s)) =
+                    (aspects.get(k), dd.aspects.get(k), share.get_mut(k))
+                {
+                    *s = dom
+                        .weight
+                        .checked_mul(a.weight)
+                        .and_then(|x| x.checked_div(wsum))
+                        .ok_or_else(|| ovf("a weight"))?;
                 }
             }
         }
     }
     if top_sum == Ratio::ZERO {
-        return Err(Error::InvalidAssessment { message: "no indicator has a level, so no index can be computed".into() });
+        return Err(Error::InvalidAssessment {
+            message: "no indicator has a level, so no index can be computed".into(),
+        });
     }
-    let index = top_acc.checked_div(top_sum).ok_or_else(|| ovf("the index"))?;
+    let index = top_acc
+        .checked_div(top_sum)
+        .ok_or_else(|| ovf("the index"))?;
     for (k, c) in coef.iter_mut().enumerate() {
         if let (Some(s), Some(da)) = (share.get(k), d.get(k)) {
             if *da > 0 {
-                *c = s.checked_div(top_sum.checked_mul(Ratio::int(i128::from(*da))).ok_or_else(|| ovf("a weight"))?).ok_or_else(|| ovf("a weight"))?;
+                *c = s
+                    .checked_div(
+                        top_sum
+                            .checked_mul(Ratio::int(i128::from(*da)))
+                            .ok_or_else(|| ovf("a weight"))?,
+                    )
+                    .ok_or_else(|| ovf("a weight"))?;
             }
         }
     }
-    Ok(Exact { index, domains, aspects, coef })
+    Ok(Exact {
+        index,
+        domains,
+        aspects,
+        coef,
+    })
 }
 
 // ------------------------------------------------------------------ predicates
@@ -417,7 +528,11 @@ fn basis(v: Ratio, opts: &Options) -> Result<Ratio> {
 /// The predicate name of a value (per the options' basis).
 pub fn predicate_of(rubric: &Rubric, value: Ratio, opts: &Options) -> Result<String> {
     let b = band_of(rubric, basis(value, opts)?);
-    Ok(rubric.predicates().get(b).map(|p| p.name.clone()).unwrap_or_default())
+    Ok(rubric
+        .predicates()
+        .get(b)
+        .map(|p| p.name.clone())
+        .unwrap_or_default())
 }
 
 fn round2(v: Ratio) -> Result<Hundredths> {
@@ -436,7 +551,10 @@ fn round4(v: Ratio) -> Result<f64> {
 pub fn check(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> Vec<Error> {
     let mut errors = Vec::new();
     if assessment.rubric != rubric.id() {
-        errors.push(Error::RubricMismatch { expected: rubric.id().to_owned(), found: assessment.rubric.clone() });
+        errors.push(Error::RubricMismatch {
+            expected: rubric.id().to_owned(),
+            found: assessment.rubric.clone(),
+        });
         return errors;
     }
     let mut slots = vec![MISSING; rubric.d.slots];
@@ -444,7 +562,13 @@ pub fn check(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> Vec<Er
         fill_slots(rubric, l.iter(), "levels", &mut slots, &mut errors);
     }
     if let Some(t) = &assessment.tracks {
-        for (m, name) in [(&t.mandiri, "tracks.mandiri"), (&t.dokumen, "tracks.dokumen"), (&t.interviu, "tracks.interviu"), (&t.visitasi, "tracks.visitasi"), (&t.target, "tracks.target")] {
+        for (m, name) in [
+            (&t.mandiri, "tracks.mandiri"),
+            (&t.dokumen, "tracks.dokumen"),
+            (&t.interviu, "tracks.interviu"),
+            (&t.visitasi, "tracks.visitasi"),
+            (&t.target, "tracks.target"),
+        ] {
             if let Some(m) = m {
                 fill_slots(rubric, m.iter(), name, &mut slots, &mut errors);
             }
@@ -457,17 +581,41 @@ pub fn check(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> Vec<Er
         Err(e) => errors.push(e),
         Ok(resolved) => {
             if opts.missing == MissingPolicy::Error {
-                let absent: Vec<String> = rubric.indicator_ids().into_iter().filter(|id| !resolved.contains_key(&IndicatorId((*id).to_owned()))).map(str::to_owned).collect();
+                let absent: Vec<String> = rubric
+                    .indicator_ids()
+                    .into_iter()
+                    .filter(|id| !resolved.contains_key(&IndicatorId((*id).to_owned())))
+                    .map(str::to_owned)
+                    .collect();
                 if !absent.is_empty() {
-                    errors.push(Error::MissingIndicators { indicators: absent, track: track.as_str().to_owned(), rubric: rubric.id().to_owned() });
+                    errors.push(Error::MissingIndicators {
+                        indicators: absent,
+                        track: track.as_str().to_owned(),
+                        rubric: rubric.id().to_owned(),
+                    });
                 }
             }
             if errors.is_empty() {
-                fill_slots(rubric, resolved.iter().map(|(k, (l, _))| (k, l)), track.as_str(), &mut slots, &mut errors);
+                fill_slots(
+                    rubric,
+                    resolved.iter().map(|(k, (l, _))| (k, l)),
+                    track.as_str(),
+                    &mut slots,
+                    &mut errors,
+                );
                 let na = rubric.d.aspects.len();
                 let (mut n, mut d) = (vec![0; na], vec![0; na]);
                 let mut missing = Vec::new();
-                kernel(rubric, &slots, opts.missing, track.as_str(), &mut n, &mut d, &mut missing, &mut errors);
+                kernel(
+                    rubric,
+                    &slots,
+                    opts.missing,
+                    track.as_str(),
+                    &mut n,
+                    &mut d,
+                    &mut missing,
+                    &mut errors,
+                );
                 if errors.is_empty() {
                     if let Err(e) = aggregate(rubric, &n, &d) {
                         errors.push(e);
@@ -489,11 +637,26 @@ pub fn score_with(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> R
     let dd = &rubric.d;
     let mut slots = vec![MISSING; dd.slots];
     let mut errors = Vec::new();
-    fill_slots(rubric, resolved.iter().map(|(k, (l, _))| (k, l)), track.as_str(), &mut slots, &mut errors);
+    fill_slots(
+        rubric,
+        resolved.iter().map(|(k, (l, _))| (k, l)),
+        track.as_str(),
+        &mut slots,
+        &mut errors,
+    );
     let na = dd.aspects.len();
     let (mut n, mut d) = (vec![0; na], vec![0; na]);
     let mut missing = Vec::new();
-    kernel(rubric, &slots, opts.missing, track.as_str(), &mut n, &mut d, &mut missing, &mut errors);
+    kernel(
+        rubric,
+        &slots,
+        opts.missing,
+        track.as_str(),
+        &mut n,
+        &mut d,
+        &mut missing,
+        &mut errors,
+    );
     if let Some(e) = errors.into_iter().next() {
         return Err(e);
     }
@@ -511,7 +674,9 @@ fn build_report(
     missing: &[usize],
 ) -> Result<Report> {
     let spec = rubric.spec();
-    let pred_name = |v: Option<Ratio>| -> Result<Option<String>> { v.map(|v| predicate_of(rubric, v, opts)).transpose() };
+    let pred_name = |v: Option<Ratio>| -> Result<Option<String>> {
+        v.map(|v| predicate_of(rubric, v, opts)).transpose()
+    };
     let idx = round2(ex.index)?;
     let band = band_of(rubric, basis(ex.index, opts)?);
     let bspec = spec.predicates.get(band);
@@ -521,8 +686,16 @@ fn build_report(
                 PredicateBasis::Reported => idx.to_ratio(),
                 PredicateBasis::Exact => ex.index,
             };
-            let gap = nb.min.value().checked_sub(from).ok_or_else(|| ovf("a gap"))?;
-            Some(NextPredicate { name: nb.name.clone(), min: nb.min.to_f64(), gap: round2(gap)?.to_f64() })
+            let gap = nb
+                .min
+                .value()
+                .checked_sub(from)
+                .ok_or_else(|| ovf("a gap"))?;
+            Some(NextPredicate {
+                name: nb.name.clone(),
+                min: nb.min.to_f64(),
+                gap: round2(gap)?.to_f64(),
+            })
         }
         None => None,
     };
@@ -560,7 +733,12 @@ fn build_report(
         })
         .collect::<Result<Vec<_>>>()?;
     let mut indicators = Vec::with_capacity(dd_len(rubric));
-    for (pos, ((dom, asp, ind), di)) in rubric.indicators().into_iter().zip(&rubric.d.indicators).enumerate() {
+    for (pos, ((dom, asp, ind), di)) in rubric
+        .indicators()
+        .into_iter()
+        .zip(&rubric.d.indicators)
+        .enumerate()
+    {
         let entry = resolved.get(&IndicatorId(ind.id.clone()));
         let is_missing = missing.contains(&pos);
         let coef = ex.coef.get(di.aspect).copied().unwrap_or(Ratio::ZERO);
@@ -574,8 +752,15 @@ fn build_report(
         } else {
             levels.iter().sum()
         };
-        let contribution = coef.checked_mul(w).and_then(|x| x.checked_mul(Ratio::int(i128::from(counted)))).ok_or_else(|| ovf("a contribution"))?;
-        let lowest = if is_missing { i64::from(di.min_level) } else { levels.iter().copied().min().unwrap_or(0) };
+        let contribution = coef
+            .checked_mul(w)
+            .and_then(|x| x.checked_mul(Ratio::int(i128::from(counted))))
+            .ok_or_else(|| ovf("a contribution"))?;
+        let lowest = if is_missing {
+            i64::from(di.min_level)
+        } else {
+            levels.iter().copied().min().unwrap_or(0)
+        };
         let gain = if is_missing && opts.missing == MissingPolicy::Renormalize {
             None
         } else if lowest >= i64::from(di.max_level) {
@@ -622,7 +807,10 @@ fn build_report(
         indicators,
         official: missing_ids.is_empty(),
         missing: missing_ids,
-        options: Options { track: Some(track), ..*opts },
+        options: Options {
+            track: Some(track),
+            ..*opts
+        },
     })
 }
 
@@ -639,10 +827,25 @@ pub fn score_exact(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> 
     let resolved = assessment.resolve(track)?;
     let mut slots = vec![MISSING; rubric.d.slots];
     let mut errors = Vec::new();
-    fill_slots(rubric, resolved.iter().map(|(k, (l, _))| (k, l)), track.as_str(), &mut slots, &mut errors);
+    fill_slots(
+        rubric,
+        resolved.iter().map(|(k, (l, _))| (k, l)),
+        track.as_str(),
+        &mut slots,
+        &mut errors,
+    );
     let na = rubric.d.aspects.len();
     let (mut n, mut d) = (vec![0; na], vec![0; na]);
-    kernel(rubric, &slots, opts.missing, track.as_str(), &mut n, &mut d, &mut Vec::new(), &mut errors);
+    kernel(
+        rubric,
+        &slots,
+        opts.missing,
+        track.as_str(),
+        &mut n,
+        &mut d,
+        &mut Vec::new(),
+        &mut errors,
+    );
     if let Some(e) = errors.into_iter().next() {
         return Err(e);
     }
@@ -677,11 +880,45 @@ pub struct Comparison {
 }
 
 /// Compares two tracks of an assessment indicator by indicator.
-pub fn compare(assessment: &Assessment, rubric: &Rubric, from: Track, to: Track, opts: &Options) -> Result<Comparison> {
-    let a = score_with(assessment, rubric, &Options { track: Some(from), ..*opts })?;
-    let b = score_with(assessment, rubric, &Options { track: Some(to), ..*opts })?;
-    let ea = score_exact(assessment, rubric, &Options { track: Some(from), ..*opts })?;
-    let eb = score_exact(assessment, rubric, &Options { track: Some(to), ..*opts })?;
+pub fn compare(
+    assessment: &Assessment,
+    rubric: &Rubric,
+    from: Track,
+    to: Track,
+    opts: &Options,
+) -> Result<Comparison> {
+    let a = score_with(
+        assessment,
+        rubric,
+        &Options {
+            track: Some(from),
+            ..*opts
+        },
+    )?;
+    let b = score_with(
+        assessment,
+        rubric,
+        &Options {
+            track: Some(to),
+            ..*opts
+        },
+    )?;
+    let ea = score_exact(
+        assessment,
+        rubric,
+        &Options {
+            track: Some(from),
+            ..*opts
+        },
+    )?;
+    let eb = score_exact(
+        assessment,
+        rubric,
+        &Options {
+            track: Some(to),
+            ..*opts
+        },
+    )?;
     let delta = eb.checked_sub(ea).ok_or_else(|| ovf("a difference"))?;
     let changes = a
         .indicators

@@ -39,7 +39,11 @@ const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 pub(crate) fn b64_encode(data: &[u8]) -> String {
     let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
     for chunk in data.chunks(3) {
-        let b = [chunk.first().copied().unwrap_or(0), chunk.get(1).copied().unwrap_or(0), chunk.get(2).copied().unwrap_or(0)];
+        let b = [
+            chunk.first().copied().unwrap_or(0),
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         let chars = chunk.len() + 1;
         for k in 0..chars {
@@ -81,7 +85,10 @@ fn text_b64(s: &str) -> String {
 }
 
 fn ind_ok(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 fn encode_levels(rubric: &Rubric, m: &LevelMap, place: &str) -> Result<String> {
@@ -112,7 +119,10 @@ fn encode_levels(rubric: &Rubric, m: &LevelMap, place: &str) -> Result<String> {
 /// rubric except that indicators may be missing (a half-filled form can be shared).
 pub fn to_vector(assessment: &Assessment, rubric: &Rubric) -> Result<String> {
     if assessment.rubric != rubric.id() {
-        return Err(Error::RubricMismatch { expected: rubric.id().to_owned(), found: assessment.rubric.clone() });
+        return Err(Error::RubricMismatch {
+            expected: rubric.id().to_owned(),
+            found: assessment.rubric.clone(),
+        });
     }
     let mut segs = vec![PREFIX.to_owned(), rubric.id().to_owned()];
     if let Some(y) = assessment.year {
@@ -125,7 +135,13 @@ pub fn to_vector(assessment: &Assessment, rubric: &Rubric) -> Result<String> {
         segs.push(format!("L{}", encode_levels(rubric, l, "levels")?));
     }
     if let Some(t) = &assessment.tracks {
-        for (tag, m, place) in [('M', &t.mandiri, "tracks.mandiri"), ('D', &t.dokumen, "tracks.dokumen"), ('I', &t.interviu, "tracks.interviu"), ('V', &t.visitasi, "tracks.visitasi"), ('T', &t.target, "tracks.target")] {
+        for (tag, m, place) in [
+            ('M', &t.mandiri, "tracks.mandiri"),
+            ('D', &t.dokumen, "tracks.dokumen"),
+            ('I', &t.interviu, "tracks.interviu"),
+            ('V', &t.visitasi, "tracks.visitasi"),
+            ('T', &t.target, "tracks.target"),
+        ] {
             if let Some(m) = m {
                 segs.push(format!("{tag}{}", encode_levels(rubric, m, place)?));
             }
@@ -133,13 +149,23 @@ pub fn to_vector(assessment: &Assessment, rubric: &Rubric) -> Result<String> {
     }
     for (k, note) in &assessment.notes {
         if rubric.position(k.as_str()).is_none() || !ind_ok(k.as_str()) {
-            return Err(Error::UnknownIndicator { indicator: k.0.clone(), rubric: rubric.id().to_owned(), place: "notes".into(), valid: rubric.valid_ids_text() });
+            return Err(Error::UnknownIndicator {
+                indicator: k.0.clone(),
+                rubric: rubric.id().to_owned(),
+                place: "notes".into(),
+                valid: rubric.valid_ids_text(),
+            });
         }
         segs.push(format!("C{k}~{}", text_b64(note)));
     }
     for (k, refs) in &assessment.evidence {
         if rubric.position(k.as_str()).is_none() || !ind_ok(k.as_str()) {
-            return Err(Error::UnknownIndicator { indicator: k.0.clone(), rubric: rubric.id().to_owned(), place: "evidence".into(), valid: rubric.valid_ids_text() });
+            return Err(Error::UnknownIndicator {
+                indicator: k.0.clone(),
+                rubric: rubric.id().to_owned(),
+                place: "evidence".into(),
+                valid: rubric.valid_ids_text(),
+            });
         }
         let mut s = format!("E{k}");
         for r in refs {
@@ -160,7 +186,10 @@ pub fn is_vector(text: &str) -> bool {
 pub fn from_vector(text: &str) -> Result<Assessment> {
     let id = text.trim().split('.').nth(1).unwrap_or("");
     let rubric = rubric::builtin(id).map_err(|e| match e {
-        Error::UnknownRubric { id, known } => Error::InvalidVector { segment: 2, message: format!("unknown rubric {id:?}; built-in editions: {known}") },
+        Error::UnknownRubric { id, known } => Error::InvalidVector {
+            segment: 2,
+            message: format!("unknown rubric {id:?}; built-in editions: {known}"),
+        },
         other => other,
     })?;
     from_vector_with(text, rubric)
@@ -170,7 +199,10 @@ pub fn from_vector(text: &str) -> Result<Assessment> {
 pub fn from_vector_with(text: &str, rubric: &Rubric) -> Result<Assessment> {
     let text = text.trim();
     if text.len() > rubric::MAX_INPUT_BYTES {
-        return Err(Error::InputTooLarge { size: text.len(), limit: rubric::MAX_INPUT_BYTES });
+        return Err(Error::InputTooLarge {
+            size: text.len(),
+            limit: rubric::MAX_INPUT_BYTES,
+        });
     }
     let bad = |segment: usize, message: String| Error::InvalidVector { segment, message };
     let mut parts = text.split('.');
@@ -179,7 +211,10 @@ pub fn from_vector_with(text: &str, rubric: &Rubric) -> Result<Assessment> {
     }
     let id = parts.next().unwrap_or("");
     if id != rubric.id() {
-        return Err(bad(2, format!("the vector is for {id:?}, not {:?}", rubric.id())));
+        return Err(bad(
+            2,
+            format!("the vector is for {id:?}, not {:?}", rubric.id()),
+        ));
     }
     let mut a = Assessment {
         rubric: id.to_owned(),
@@ -195,16 +230,36 @@ pub fn from_vector_with(text: &str, rubric: &Rubric) -> Result<Assessment> {
     for (k, seg) in parts.enumerate() {
         let pos = k + 3;
         let mut chars = seg.chars();
-        let tag = chars.next().ok_or_else(|| bad(pos, "empty segment".into()))?;
+        let tag = chars
+            .next()
+            .ok_or_else(|| bad(pos, "empty segment".into()))?;
         let body = chars.as_str();
-        let ord = order(tag).ok_or_else(|| bad(pos, format!("unknown segment tag {tag:?}; expected one of Y N L M D I V T C E")))?;
+        let ord = order(tag).ok_or_else(|| {
+            bad(
+                pos,
+                format!("unknown segment tag {tag:?}; expected one of Y N L M D I V T C E"),
+            )
+        })?;
         if ord < last || (ord == last && k > 0 && !matches!(tag, 'C' | 'E')) {
-            return Err(bad(pos, format!("segment {tag:?} is repeated or out of order (order: Y N L M D I V T C E)")));
+            return Err(bad(
+                pos,
+                format!("segment {tag:?} is repeated or out of order (order: Y N L M D I V T C E)"),
+            ));
         }
         last = ord;
         match tag {
-            'Y' => a.year = Some(body.parse::<i64>().map_err(|_| bad(pos, format!("year {body:?} is not a whole number")))?),
-            'N' => a.institution = Some(decode_text(body).ok_or_else(|| bad(pos, "institution is not valid base64url UTF-8".into()))?),
+            'Y' => {
+                a.year = Some(
+                    body.parse::<i64>()
+                        .map_err(|_| bad(pos, format!("year {body:?} is not a whole number")))?,
+                )
+            }
+            'N' => {
+                a.institution =
+                    Some(decode_text(body).ok_or_else(|| {
+                        bad(pos, "institution is not valid base64url UTF-8".into())
+                    })?)
+            }
             'L' => a.levels = Some(decode_levels(rubric, body, pos)?),
             'M' | 'D' | 'I' | 'V' | 'T' => {
                 let m = Some(decode_levels(rubric, body, pos)?);
@@ -218,9 +273,16 @@ pub fn from_vector_with(text: &str, rubric: &Rubric) -> Result<Assessment> {
                 }
             }
             'C' => {
-                let (ind, note) = body.split_once('~').ok_or_else(|| bad(pos, "a note is C<indicator>~<base64url text>".into()))?;
+                let (ind, note) = body
+                    .split_once('~')
+                    .ok_or_else(|| bad(pos, "a note is C<indicator>~<base64url text>".into()))?;
                 check_ind(rubric, ind, pos)?;
-                let text = decode_text(note).ok_or_else(|| bad(pos, format!("the note of indicator {ind} is not valid base64url UTF-8")))?;
+                let text = decode_text(note).ok_or_else(|| {
+                    bad(
+                        pos,
+                        format!("the note of indicator {ind} is not valid base64url UTF-8"),
+                    )
+                })?;
                 if a.notes.insert(IndicatorId(ind.to_owned()), text).is_some() {
                     return Err(bad(pos, format!("indicator {ind} has two notes")));
                 }
@@ -232,24 +294,39 @@ pub fn from_vector_with(text: &str, rubric: &Rubric) -> Result<Assessment> {
                 let refs = it
                     .map(|r| decode_text(r).ok_or_else(|| bad(pos, format!("an evidence reference of indicator {ind} is not valid base64url UTF-8"))))
                     .collect::<Result<Vec<_>>>()?;
-                if a.evidence.insert(IndicatorId(ind.to_owned()), refs).is_some() {
-                    return Err(bad(pos, format!("indicator {ind} has two evidence segments")));
+                if a.evidence
+                    .insert(IndicatorId(ind.to_owned()), refs)
+                    .is_some()
+                {
+                    return Err(bad(
+                        pos,
+                        format!("indicator {ind} has two evidence segments"),
+                    ));
                 }
             }
         }
     }
     if a.levels.is_some() && a.tracks.is_some() {
-        return Err(bad(0, "a vector has either L or track segments (M D I V T), not both".into()));
+        return Err(bad(
+            0,
+            "a vector has either L or track segments (M D I V T), not both".into(),
+        ));
     }
     if a.levels.is_none() && a.tracks.is_none() {
-        return Err(bad(0, "the vector has no levels segment (L, or M D I V T)".into()));
+        return Err(bad(
+            0,
+            "the vector has no levels segment (L, or M D I V T)".into(),
+        ));
     }
     Ok(a)
 }
 
 fn check_ind(rubric: &Rubric, ind: &str, pos: usize) -> Result<()> {
     if rubric.position(ind).is_none() {
-        return Err(Error::InvalidVector { segment: pos, message: format!("indicator {ind:?} does not exist in {}", rubric.id()) });
+        return Err(Error::InvalidVector {
+            segment: pos,
+            message: format!("indicator {ind:?} does not exist in {}", rubric.id()),
+        });
     }
     Ok(())
 }
@@ -259,49 +336,89 @@ fn decode_text(s: &str) -> Option<String> {
 }
 
 fn decode_levels(rubric: &Rubric, body: &str, pos: usize) -> Result<LevelMap> {
-    let bad = |message: String| Error::InvalidVector { segment: pos, message };
+    let bad = |message: String| Error::InvalidVector {
+        segment: pos,
+        message,
+    };
     let ids = rubric.indicator_ids();
     let bytes = body.as_bytes();
     let mut i = 0usize;
     let mut out = LevelMap::new();
     for id in &ids {
-        let c = *bytes.get(i).ok_or_else(|| bad(format!("levels end early: {} codes for {} indicators", out.len(), ids.len())))?;
+        let c = *bytes.get(i).ok_or_else(|| {
+            bad(format!(
+                "levels end early: {} codes for {} indicators",
+                out.len(),
+                ids.len()
+            ))
+        })?;
         i += 1;
         match c {
             b'_' => {}
             b'0'..=b'9' => {
-                out.insert(IndicatorId((*id).to_owned()), Level::One(i64::from(c - b'0')));
+                out.insert(
+                    IndicatorId((*id).to_owned()),
+                    Level::One(i64::from(c - b'0')),
+                );
             }
             b'~' => {
-                let n = bytes.get(i).filter(|b| b.is_ascii_digit()).ok_or_else(|| bad(format!("indicator {id}: '~' must be followed by the number of items")))?;
+                let n = bytes.get(i).filter(|b| b.is_ascii_digit()).ok_or_else(|| {
+                    bad(format!(
+                        "indicator {id}: '~' must be followed by the number of items"
+                    ))
+                })?;
                 i += 1;
                 let n = usize::from(n - b'0');
                 let mut items = Vec::with_capacity(n);
                 for _ in 0..n {
-                    let d = bytes.get(i).filter(|b| b.is_ascii_digit()).ok_or_else(|| bad(format!("indicator {id}: expected {n} item digits")))?;
+                    let d = bytes
+                        .get(i)
+                        .filter(|b| b.is_ascii_digit())
+                        .ok_or_else(|| bad(format!("indicator {id}: expected {n} item digits")))?;
                     items.push(i64::from(d - b'0'));
                     i += 1;
                 }
                 out.insert(IndicatorId((*id).to_owned()), Level::Many(items));
             }
-            other => return Err(bad(format!("indicator {id}: unexpected character {:?}; expected a digit, '_' or '~'", char::from(other)))),
+            other => {
+                return Err(bad(format!(
+                    "indicator {id}: unexpected character {:?}; expected a digit, '_' or '~'",
+                    char::from(other)
+                )))
+            }
         }
     }
     if i != bytes.len() {
-        return Err(bad(format!("{} extra character(s) after the {} indicators", bytes.len() - i, ids.len())));
+        return Err(bad(format!(
+            "{} extra character(s) after the {} indicators",
+            bytes.len() - i,
+            ids.len()
+        )));
     }
     Ok(out)
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 
     #[test]
     fn base64url_round_trip() {
-        for s in ["", "f", "fo", "foo", "foob", "fooba", "foobar", "Kabupaten Contoh — Dinas Kominfo"] {
+        for s in [
+            "",
+            "f",
+            "fo",
+            "foo",
+            "foob",
+            "fooba",
+            "foobar",
+            "Kabupaten Contoh — Dinas Kominfo",
+        ] {
             let e = b64_encode(s.as_bytes());
-            assert!(e.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+            assert!(e
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
             assert_eq!(b64_decode(&e).as_deref(), Some(s.as_bytes()));
         }
         assert_eq!(b64_encode(b"foobar"), "Zm9vYmFy");

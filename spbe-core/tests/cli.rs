@@ -1,12 +1,27 @@
 //! The `spbe` program: outputs, exit statuses (0 ok, 1 invalid input, 2 usage).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::type_complexity
+)]
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn spbe(args: &[&str], stdin: Option<&str>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_spbe"));
-    cmd.args(args).current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).stdout(Stdio::piped()).stderr(Stdio::piped());
-    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    cmd.args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    cmd.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
     let mut child = cmd.spawn().expect("spawn spbe");
     if let Some(s) = stdin {
         // the program may stop reading early (oversized input): ignore a broken pipe
@@ -24,15 +39,34 @@ const EXAMPLE: &str = "examples/kabupaten-sukamaju-2024.json";
 #[test]
 fn score_the_bundled_example_as_text_and_json() {
     let o = spbe(&["score", EXAMPLE], None);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let text = out(&o);
-    for part in ["Indeks SPBE", "Pemerintah Kabupaten Sukamaju", "track: final", "Domains", "Aspects", "Largest gains"] {
+    for part in [
+        "Indeks SPBE",
+        "Pemerintah Kabupaten Sukamaju",
+        "track: final",
+        "Domains",
+        "Aspects",
+        "Largest gains",
+    ] {
         assert!(text.contains(part), "{part} not in:\n{text}");
     }
     let o = spbe(&["score", EXAMPLE, "--format", "json"], None);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json report");
     // the public contract fields
-    for key in ["rubric", "index", "predicate", "domains", "aspects", "indicators"] {
+    for key in [
+        "rubric",
+        "index",
+        "predicate",
+        "domains",
+        "aspects",
+        "indicators",
+    ] {
         assert!(v.get(key).is_some(), "{key}");
     }
     assert_eq!(v["rubric"], "permenpanrb-59-2020");
@@ -56,7 +90,9 @@ fn example_final_index_by_hand() {
     // A7 (275): 3,4,4,4,3,3,3,3,3,3 = 33   A8 (300): 3,2,3,3,3,1 = 15
     let sum = 130 * 28 + 250 * (11 + 10 + 5) + 150 * (14 + 6) + 275 * 33 + 300 * 15;
     assert_eq!(sum, 26715);
-    let v: serde_json::Value = serde_json::from_slice(&spbe(&["score", EXAMPLE, "--format", "json"], None).stdout).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_slice(&spbe(&["score", EXAMPLE, "--format", "json"], None).stdout)
+            .unwrap();
     assert_eq!(v["index_exact"], "2.6715");
     assert_eq!(v["index"], 2.67);
     assert_eq!(v["predicate"], "Baik");
@@ -75,21 +111,41 @@ fn stdin_vector_and_tracks() {
     assert_eq!(a, c);
     assert_eq!(b, c);
     // the self-assessment track scores higher here
-    let m: serde_json::Value = serde_json::from_str(&out(&spbe(&["score", EXAMPLE, "--track", "mandiri", "--format", "json"], None))).unwrap();
+    let m: serde_json::Value = serde_json::from_str(&out(&spbe(
+        &["score", EXAMPLE, "--track", "mandiri", "--format", "json"],
+        None,
+    )))
+    .unwrap();
     assert_eq!(m["track"], "mandiri");
-    let o = spbe(&["compare", EXAMPLE, "mandiri", "final", "--format", "json"], None);
+    let o = spbe(
+        &["compare", EXAMPLE, "mandiri", "final", "--format", "json"],
+        None,
+    );
     let cmp: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(cmp["changes"].as_array().map(Vec::len), Some(8), "1,10,16,22,25,32,44,47 differ");
+    assert_eq!(
+        cmp["changes"].as_array().map(Vec::len),
+        Some(8),
+        "1,10,16,22,25,32,44,47 differ"
+    );
 }
 
 #[test]
 fn rubrics_and_rubric() {
     let o = spbe(&["rubrics"], None);
     let t = out(&o);
-    assert!(t.contains("permenpanrb-5-2018") && t.contains("permenpanrb-59-2020") && t.contains("permenpanrb-8-2026"));
+    assert!(
+        t.contains("permenpanrb-5-2018")
+            && t.contains("permenpanrb-59-2020")
+            && t.contains("permenpanrb-8-2026")
+    );
     let o = spbe(&["rubric", "permenpanrb-59-2020", "32"], None);
     let t = out(&o);
-    assert!(t.contains("Tingkat Kematangan Layanan Perencanaan") && t.contains("Pertanyaan:") && t.contains("Transaksi"), "{t}");
+    assert!(
+        t.contains("Tingkat Kematangan Layanan Perencanaan")
+            && t.contains("Pertanyaan:")
+            && t.contains("Transaksi"),
+        "{t}"
+    );
     let o = spbe(&["rubric", "permenpanrb-8-2026", "--format", "json"], None);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["status"], "provisional");
@@ -98,27 +154,65 @@ fn rubrics_and_rubric() {
 #[test]
 fn exit_statuses() {
     // invalid input: 1, message on stderr, nothing on stdout
-    let o = spbe(&["score", "-"], Some(r#"{"rubric": "permenpanrb-59-2020", "levels": {"1": 9}}"#));
+    let o = spbe(
+        &["score", "-"],
+        Some(r#"{"rubric": "permenpanrb-59-2020", "levels": {"1": 9}}"#),
+    );
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("level_out_of_range") && err.contains("indicator 1"), "{err}");
+    assert!(
+        err.contains("level_out_of_range") && err.contains("indicator 1"),
+        "{err}"
+    );
     assert!(o.stdout.is_empty());
-    assert_eq!(spbe(&["score", "no-such-file.json"], None).status.code(), Some(1));
-    assert_eq!(spbe(&["score", "-"], Some("{not json")).status.code(), Some(1));
-    assert_eq!(spbe(&["validate", "-"], Some(r#"{"rubric": "permenpanrb-59-2020", "levels": {"1": 9}}"#)).status.code(), Some(1));
+    assert_eq!(
+        spbe(&["score", "no-such-file.json"], None).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        spbe(&["score", "-"], Some("{not json")).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        spbe(
+            &["validate", "-"],
+            Some(r#"{"rubric": "permenpanrb-59-2020", "levels": {"1": 9}}"#)
+        )
+        .status
+        .code(),
+        Some(1)
+    );
     assert_eq!(spbe(&["validate", EXAMPLE], None).status.code(), Some(0));
     // usage errors: 2
     assert_eq!(spbe(&["frobnicate"], None).status.code(), Some(2));
     assert_eq!(spbe(&["score"], None).status.code(), Some(2));
-    assert_eq!(spbe(&["score", EXAMPLE, "--format", "xml"], None).status.code(), Some(2));
-    assert_eq!(spbe(&["score", EXAMPLE, "--missing", "guess"], None).status.code(), Some(2));
+    assert_eq!(
+        spbe(&["score", EXAMPLE, "--format", "xml"], None)
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        spbe(&["score", EXAMPLE, "--missing", "guess"], None)
+            .status
+            .code(),
+        Some(2)
+    );
     // an unknown track is invalid input
-    assert_eq!(spbe(&["score", EXAMPLE, "--track", "reviu"], None).status.code(), Some(1));
+    assert_eq!(
+        spbe(&["score", EXAMPLE, "--track", "reviu"], None)
+            .status
+            .code(),
+        Some(1)
+    );
 }
 
 #[test]
 fn oversized_input_is_refused() {
-    let big = format!("{{\"rubric\": \"permenpanrb-59-2020\", \"institution\": \"{}\"}}", "x".repeat(17 * 1024 * 1024));
+    let big = format!(
+        "{{\"rubric\": \"permenpanrb-59-2020\", \"institution\": \"{}\"}}",
+        "x".repeat(17 * 1024 * 1024)
+    );
     let o = spbe(&["score", "-"], Some(&big));
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("input_too_large"));

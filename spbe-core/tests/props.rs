@@ -1,28 +1,64 @@
 //! Property tests of the scoring rules.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::type_complexity
+)]
+
 use proptest::prelude::*;
 use spbe_core::batch::{score_columns, OnError, MISSING};
-use spbe_core::{builtin, score_exact, score_with, Assessment, Level, MissingPolicy, Options, PredicateBasis, Ratio, Track, Tracks};
+use spbe_core::{
+    builtin, score_exact, score_with, Assessment, Level, MissingPolicy, Options, PredicateBasis,
+    Ratio, Track, Tracks,
+};
 
-const EDITIONS: [&str; 3] = ["permenpanrb-5-2018", "permenpanrb-59-2020", "permenpanrb-8-2026"];
+const EDITIONS: [&str; 3] = [
+    "permenpanrb-5-2018",
+    "permenpanrb-59-2020",
+    "permenpanrb-8-2026",
+];
 
 /// Random complete levels for an edition: (indicator id, level) in rubric order;
 /// the 2018 indicator 35 gets 1-3 services.
 fn levels_for(ed: &'static str) -> impl Strategy<Value = Vec<(String, Level)>> {
     let rb = builtin(ed).unwrap();
     let (lo, hi) = rb.level_range();
-    let ids: Vec<(String, bool)> = rb.indicators().iter().map(|(_, _, i)| (i.id.clone(), i.items.is_some())).collect();
+    let ids: Vec<(String, bool)> = rb
+        .indicators()
+        .iter()
+        .map(|(_, _, i)| (i.id.clone(), i.items.is_some()))
+        .collect();
     let n = ids.len();
-    (proptest::collection::vec(lo..=hi, n), proptest::collection::vec(lo..=hi, 1..=3)).prop_map(move |(v, services)| {
-        ids.iter()
-            .zip(v)
-            .map(|((id, rep), l)| (id.clone(), if *rep { Level::Many(services.iter().map(|&s| i64::from(s)).collect()) } else { Level::One(i64::from(l)) }))
-            .collect()
-    })
+    (
+        proptest::collection::vec(lo..=hi, n),
+        proptest::collection::vec(lo..=hi, 1..=3),
+    )
+        .prop_map(move |(v, services)| {
+            ids.iter()
+                .zip(v)
+                .map(|((id, rep), l)| {
+                    (
+                        id.clone(),
+                        if *rep {
+                            Level::Many(services.iter().map(|&s| i64::from(s)).collect())
+                        } else {
+                            Level::One(i64::from(l))
+                        },
+                    )
+                })
+                .collect()
+        })
 }
 
 fn any_edition() -> impl Strategy<Value = (&'static str, Vec<(String, Level)>)> {
-    prop_oneof![levels_for(EDITIONS[0]).prop_map(|l| (EDITIONS[0], l)), levels_for(EDITIONS[1]).prop_map(|l| (EDITIONS[1], l)), levels_for(EDITIONS[2]).prop_map(|l| (EDITIONS[2], l)),]
+    prop_oneof![
+        levels_for(EDITIONS[0]).prop_map(|l| (EDITIONS[0], l)),
+        levels_for(EDITIONS[1]).prop_map(|l| (EDITIONS[1], l)),
+        levels_for(EDITIONS[2]).prop_map(|l| (EDITIONS[2], l)),
+    ]
 }
 
 fn exact(v: &Option<String>) -> Ratio {

@@ -1,10 +1,21 @@
 //! One test per class of rejected input, with the stable code and a message that
 //! names the indicator, the value given and what would be valid.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::type_complexity
+)]
+
 use spbe_core::{score_json, validate, Error, Options};
 
 fn full_2020(level: u8) -> String {
-    (1..=47).map(|i| format!("\"{i}\": {level}")).collect::<Vec<_>>().join(", ")
+    (1..=47)
+        .map(|i| format!("\"{i}\": {level}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn err(json: &str) -> Error {
@@ -25,35 +36,66 @@ fn unknown_rubric_lists_the_valid_ones() {
     let e = err(r#"{"rubric": "permenpanrb-59-2021", "levels": {"1": 3}}"#);
     assert_eq!(e.code(), "unknown_rubric");
     let m = e.to_string();
-    assert!(m.contains("permenpanrb-59-2021") && m.contains("permenpanrb-59-2020") && m.contains("permenpanrb-5-2018"), "{m}");
+    assert!(
+        m.contains("permenpanrb-59-2021")
+            && m.contains("permenpanrb-59-2020")
+            && m.contains("permenpanrb-5-2018"),
+        "{m}"
+    );
 }
 
 #[test]
 fn unknown_indicator_names_the_valid_range() {
-    let e = err(&format!(r#"{{"rubric": "permenpanrb-59-2020", "levels": {{{}, "48": 3}}}}"#, full_2020(3)));
+    let e = err(&format!(
+        r#"{{"rubric": "permenpanrb-59-2020", "levels": {{{}, "48": 3}}}}"#,
+        full_2020(3)
+    ));
     assert_eq!((e.code(), e.indicator()), ("unknown_indicator", Some("48")));
     assert!(e.to_string().contains("\"1\" to \"47\""), "{e}");
 }
 
 #[test]
 fn level_out_of_range_names_value_and_range() {
-    let e = err(&format!(r#"{{"rubric": "permenpanrb-59-2020", "levels": {{{}, "12": 9}}}}"#, full_2020(3).replace("\"12\": 3, ", "")));
-    assert_eq!((e.code(), e.indicator()), ("level_out_of_range", Some("12")));
+    let e = err(&format!(
+        r#"{{"rubric": "permenpanrb-59-2020", "levels": {{{}, "12": 9}}}}"#,
+        full_2020(3).replace("\"12\": 3, ", "")
+    ));
+    assert_eq!(
+        (e.code(), e.indicator()),
+        ("level_out_of_range", Some("12"))
+    );
     let m = e.to_string();
     assert!(m.contains("level 9") && m.contains("1 to 5"), "{m}");
     // 2018 accepts 0, 2020 does not
-    let e = err(&format!(r#"{{"rubric": "permenpanrb-59-2020", "levels": {{{}, "12": 0}}}}"#, full_2020(3).replace("\"12\": 3, ", "")));
+    let e = err(&format!(
+        r#"{{"rubric": "permenpanrb-59-2020", "levels": {{{}, "12": 0}}}}"#,
+        full_2020(3).replace("\"12\": 3, ", "")
+    ));
     assert_eq!(e.code(), "level_out_of_range");
     let e = err(r#"{"rubric": "permenpanrb-59-2020", "levels": {"1": -3}}"#);
     assert_eq!(e.code(), "level_out_of_range");
     let e = err(r#"{"rubric": "permenpanrb-59-2020", "levels": {"1": 99999999999999999999}}"#);
-    assert_eq!(e.code(), "non_integer_level", "a huge number is read as a float: {e}");
+    assert_eq!(
+        e.code(),
+        "non_integer_level",
+        "a huge number is read as a float: {e}"
+    );
 }
 
 #[test]
 fn non_integer_and_non_number_levels() {
-    for (v, code) in [("3.5", "non_integer_level"), ("3.0", "non_integer_level"), ("1e0", "non_integer_level"), ("\"3\"", "invalid_level_type"), ("true", "invalid_level_type"), ("null", "invalid_level_type"), ("{}", "invalid_level_type")] {
-        let e = err(&format!(r#"{{"rubric": "permenpanrb-59-2020", "levels": {{"4": {v}}}}}"#));
+    for (v, code) in [
+        ("3.5", "non_integer_level"),
+        ("3.0", "non_integer_level"),
+        ("1e0", "non_integer_level"),
+        ("\"3\"", "invalid_level_type"),
+        ("true", "invalid_level_type"),
+        ("null", "invalid_level_type"),
+        ("{}", "invalid_level_type"),
+    ] {
+        let e = err(&format!(
+            r#"{{"rubric": "permenpanrb-59-2020", "levels": {{"4": {v}}}}}"#
+        ));
         assert_eq!((e.code(), e.indicator()), (code, Some("4")), "{v}: {e}");
         assert!(e.to_string().contains("1 to 5"), "{e}");
     }
@@ -63,37 +105,67 @@ fn non_integer_and_non_number_levels() {
 fn wrong_item_count_for_repeatable() {
     let base: String = (1..=34).map(|i| format!("\"{i}\": 2, ")).collect();
     for items in ["[]", "[1,2,3,4]"] {
-        let e = err(&format!(r#"{{"rubric": "permenpanrb-5-2018", "levels": {{{base}"35": {items}}}}}"#));
-        assert_eq!((e.code(), e.indicator()), ("wrong_item_count", Some("35")), "{items}");
+        let e = err(&format!(
+            r#"{{"rubric": "permenpanrb-5-2018", "levels": {{{base}"35": {items}}}}}"#
+        ));
+        assert_eq!(
+            (e.code(), e.indicator()),
+            ("wrong_item_count", Some("35")),
+            "{items}"
+        );
         assert!(e.to_string().contains("1 to 3"), "{e}");
     }
     // a bare number is one service; a list for a non-repeatable indicator is refused
-    assert!(score_json(&format!(r#"{{"rubric": "permenpanrb-5-2018", "levels": {{{base}"35": 4}}}}"#), &Options::default()).is_ok());
-    let e = err(&format!(r#"{{"rubric": "permenpanrb-5-2018", "levels": {{"1": [2, 3]}}}}"#));
+    assert!(score_json(
+        &format!(r#"{{"rubric": "permenpanrb-5-2018", "levels": {{{base}"35": 4}}}}"#),
+        &Options::default()
+    )
+    .is_ok());
+    let e = err(r#"{"rubric": "permenpanrb-5-2018", "levels": {"1": [2, 3]}}"#);
     assert_eq!((e.code(), e.indicator()), ("not_repeatable", Some("1")));
 }
 
 #[test]
 fn duplicate_keys_are_rejected_not_last_wins() {
-    let json = format!(r#"{{"rubric": "permenpanrb-59-2020", "levels": {{{}, "7": 5}}}}"#, full_2020(3));
+    let json = format!(
+        r#"{{"rubric": "permenpanrb-59-2020", "levels": {{{}, "7": 5}}}}"#,
+        full_2020(3)
+    );
     let e = err(&json);
-    assert_eq!((e.code(), e.indicator()), ("duplicate_indicator", Some("7")));
+    assert_eq!(
+        (e.code(), e.indicator()),
+        ("duplicate_indicator", Some("7"))
+    );
     // also inside tracks and notes
-    let json = format!(r#"{{"rubric": "permenpanrb-59-2020", "tracks": {{"dokumen": {{{}, "1": 2}}}}}}"#, full_2020(3));
+    let json = format!(
+        r#"{{"rubric": "permenpanrb-59-2020", "tracks": {{"dokumen": {{{}, "1": 2}}}}}}"#,
+        full_2020(3)
+    );
     assert_eq!(err(&json).code(), "duplicate_indicator");
-    let json = format!(r#"{{"rubric": "permenpanrb-59-2020", "levels": {{{}}}, "notes": {{"1": "a", "1": "b"}}}}"#, full_2020(3));
+    let json = format!(
+        r#"{{"rubric": "permenpanrb-59-2020", "levels": {{{}}}, "notes": {{"1": "a", "1": "b"}}}}"#,
+        full_2020(3)
+    );
     assert_eq!(err(&json).code(), "duplicate_indicator");
     // duplicate top-level fields too
-    let e = err(r#"{"rubric": "permenpanrb-59-2020", "rubric": "permenpanrb-5-2018", "levels": {}}"#);
+    let e =
+        err(r#"{"rubric": "permenpanrb-59-2020", "rubric": "permenpanrb-5-2018", "levels": {}}"#);
     assert_eq!(e.code(), "invalid_assessment", "{e}");
 }
 
 #[test]
 fn missing_indicator_lists_all_missing() {
-    let json = format!(r#"{{"rubric": "permenpanrb-59-2020", "levels": {{{}}}}}"#, full_2020(3).replace("\"5\": 3, ", "").replace("\"30\": 3, ", ""));
+    let json = format!(
+        r#"{{"rubric": "permenpanrb-59-2020", "levels": {{{}}}}}"#,
+        full_2020(3)
+            .replace("\"5\": 3, ", "")
+            .replace("\"30\": 3, ", "")
+    );
     let e = err(&json);
     assert_eq!(e.code(), "missing_indicator");
-    let Error::MissingIndicators { indicators, .. } = &e else { panic!("{e:?}") };
+    let Error::MissingIndicators { indicators, .. } = &e else {
+        panic!("{e:?}")
+    };
     assert_eq!(indicators, &["5", "30"]);
 }
 
@@ -101,13 +173,31 @@ fn missing_indicator_lists_all_missing() {
 fn shape_errors() {
     for (json, what) in [
         (r#"{"rubric": "permenpanrb-59-2020"}"#, "no levels"),
-        (r#"{"rubric": "permenpanrb-59-2020", "levels": [3, 4]}"#, "levels must be an object"),
-        (r#"{"rubric": "permenpanrb-59-2020", "levels": {}, "level": {}}"#, "unknown field"),
+        (
+            r#"{"rubric": "permenpanrb-59-2020", "levels": [3, 4]}"#,
+            "levels must be an object",
+        ),
+        (
+            r#"{"rubric": "permenpanrb-59-2020", "levels": {}, "level": {}}"#,
+            "unknown field",
+        ),
         (r#"{"levels": {"1": 3}}"#, "rubric is required"),
-        (r#"{"rubric": "permenpanrb-59-2020", "tracks": {}}"#, "empty tracks"),
-        (r#"{"rubric": "permenpanrb-59-2020", "tracks": {"reviu": {}}}"#, "unknown stage"),
-        (r#"{"rubric": "permenpanrb-59-2020", "levels": {"1": 3}, "year": "2024"}"#, "year must be a number"),
-        (r#"{"rubric": "permenpanrb-59-2020", "levels": {"1": 3}, "evidence": {"1": "not a list"}}"#, "evidence must be a list"),
+        (
+            r#"{"rubric": "permenpanrb-59-2020", "tracks": {}}"#,
+            "empty tracks",
+        ),
+        (
+            r#"{"rubric": "permenpanrb-59-2020", "tracks": {"reviu": {}}}"#,
+            "unknown stage",
+        ),
+        (
+            r#"{"rubric": "permenpanrb-59-2020", "levels": {"1": 3}, "year": "2024"}"#,
+            "year must be a number",
+        ),
+        (
+            r#"{"rubric": "permenpanrb-59-2020", "levels": {"1": 3}, "evidence": {"1": "not a list"}}"#,
+            "evidence must be a list",
+        ),
     ] {
         assert_eq!(err(json).code(), "invalid_assessment", "{what}");
     }
@@ -115,26 +205,35 @@ fn shape_errors() {
 
 #[test]
 fn notes_for_unknown_indicators_are_rejected() {
-    let json = format!(r#"{{"rubric": "permenpanrb-59-2020", "levels": {{{}}}, "notes": {{"99": "x"}}}}"#, full_2020(3));
+    let json = format!(
+        r#"{{"rubric": "permenpanrb-59-2020", "levels": {{{}}}, "notes": {{"99": "x"}}}}"#,
+        full_2020(3)
+    );
     let e = err(&json);
     assert_eq!((e.code(), e.indicator()), ("unknown_indicator", Some("99")));
 }
 
 #[test]
 fn too_large_input_is_refused() {
-    let big = format!(r#"{{"rubric": "permenpanrb-59-2020", "institution": "{}", "levels": {{}}}}"#, "x".repeat(spbe_core::MAX_INPUT_BYTES));
+    let big = format!(
+        r#"{{"rubric": "permenpanrb-59-2020", "institution": "{}", "levels": {{}}}}"#,
+        "x".repeat(spbe_core::MAX_INPUT_BYTES)
+    );
     assert_eq!(err(&big).code(), "input_too_large");
-    assert_eq!(validate(&big, &Options::default())[0].code(), "input_too_large");
+    assert_eq!(
+        validate(&big, &Options::default())[0].code(),
+        "input_too_large"
+    );
 }
 
 #[test]
 fn invalid_vectors() {
     for v in [
-        "SPBE1.permenpanrb-59-2020",                                  // no levels
-        "SPBE1.permenpanrb-59-2020.L333",                             // too short
+        "SPBE1.permenpanrb-59-2020",      // no levels
+        "SPBE1.permenpanrb-59-2020.L333", // too short
         "SPBE1.permenpanrb-59-2020.Lxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", // bad chars
-        "SPBE1.nope.L3",                                              // unknown rubric
-        "SPBE1.permenpanrb-59-2020.Q1",                               // unknown tag
+        "SPBE1.nope.L3",                  // unknown rubric
+        "SPBE1.permenpanrb-59-2020.Q1",   // unknown tag
         "SPBE1.permenpanrb-59-2020.N%%.L33333333333333333333333333333333333333333333333", // bad base64
     ] {
         let e = spbe_core::parse_input(v).expect_err(v);
@@ -142,26 +241,62 @@ fn invalid_vectors() {
     }
     // a level out of range inside a vector is caught when scoring
     let v = format!("SPBE1.permenpanrb-59-2020.L{}", "0".repeat(47));
-    assert_eq!(score_json(&v, &Options::default()).expect_err("0").code(), "level_out_of_range");
+    assert_eq!(
+        score_json(&v, &Options::default()).expect_err("0").code(),
+        "level_out_of_range"
+    );
 }
 
 #[test]
 fn validate_returns_every_problem() {
     let json = r#"{"rubric": "permenpanrb-59-2020", "levels": {"1": 7, "1": 3, "x": 2, "3": 3.5, "4": "3"}, "notes": {"77": "?"}}"#;
-    let codes: Vec<&str> = validate(json, &Options::default()).iter().map(Error::code).collect::<Vec<_>>();
-    for c in ["duplicate_indicator", "non_integer_level", "invalid_level_type", "level_out_of_range", "unknown_indicator", "missing_indicator"] {
+    let codes: Vec<&str> = validate(json, &Options::default())
+        .iter()
+        .map(Error::code)
+        .collect::<Vec<_>>();
+    for c in [
+        "duplicate_indicator",
+        "non_integer_level",
+        "invalid_level_type",
+        "level_out_of_range",
+        "unknown_indicator",
+        "missing_indicator",
+    ] {
         assert!(codes.contains(&c), "{c} not in {codes:?}");
     }
-    assert_eq!(codes.iter().filter(|c| **c == "unknown_indicator").count(), 2, "x and notes 77: {codes:?}");
+    assert_eq!(
+        codes.iter().filter(|c| **c == "unknown_indicator").count(),
+        2,
+        "x and notes 77: {codes:?}"
+    );
     // the missing list leaves out indicators already reported as bad
     let problems = validate(json, &Options::default());
-    let Some(Error::MissingIndicators { indicators, .. }) = problems.iter().find(|e| e.code() == "missing_indicator") else { panic!() };
-    assert!(!indicators.contains(&"1".to_string()) && !indicators.contains(&"3".to_string()) && indicators.contains(&"2".to_string()));
+    let Some(Error::MissingIndicators { indicators, .. }) =
+        problems.iter().find(|e| e.code() == "missing_indicator")
+    else {
+        panic!()
+    };
+    assert!(
+        !indicators.contains(&"1".to_string())
+            && !indicators.contains(&"3".to_string())
+            && indicators.contains(&"2".to_string())
+    );
 }
 
 #[test]
 fn no_panic_on_odd_inputs() {
-    for s in ["null", "[]", "0", "\"SPBE1.\"", "SPBE1.", "SPBE1..", "SPBE1.permenpanrb-5-2018.L~", "SPBE1.permenpanrb-5-2018.L~9", "{\"rubric\":1}", "\u{feff}{}"] {
+    for s in [
+        "null",
+        "[]",
+        "0",
+        "\"SPBE1.\"",
+        "SPBE1.",
+        "SPBE1..",
+        "SPBE1.permenpanrb-5-2018.L~",
+        "SPBE1.permenpanrb-5-2018.L~9",
+        "{\"rubric\":1}",
+        "\u{feff}{}",
+    ] {
         let _ = score_json(s, &Options::default());
         let _ = validate(s, &Options::default());
     }

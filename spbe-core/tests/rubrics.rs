@@ -1,6 +1,14 @@
 //! The built-in editions match the reference facts exactly, and a user's rubric
 //! goes through the same validation, which reports every problem.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::type_complexity
+)]
+
 use spbe_core::{builtin, Error, Ratio, Rubric, Status};
 
 fn r(s: &str) -> Ratio {
@@ -8,20 +16,52 @@ fn r(s: &str) -> Ratio {
 }
 
 /// (domain id, weight, [(aspect id, weight, first indicator, last indicator, indicator weight)])
-type Table = &'static [(&'static str, &'static str, &'static [(&'static str, &'static str, u32, u32, &'static str)])];
+type Table = &'static [(
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str, u32, u32, &'static str)],
+)];
 
 // PermenPANRB 59/2020 Tabel 7, 8, 9.
 const T2020: Table = &[
     ("1", "13", &[("1", "13", 1, 10, "1.30")]),
-    ("2", "25", &[("2", "10", 11, 14, "2.50"), ("3", "10", 15, 18, "2.50"), ("4", "5", 19, 20, "2.50")]),
-    ("3", "16.5", &[("5", "12", 21, 28, "1.50"), ("6", "4.5", 29, 31, "1.50")]),
-    ("4", "45.5", &[("7", "27.5", 32, 41, "2.75"), ("8", "18", 42, 47, "3.00")]),
+    (
+        "2",
+        "25",
+        &[
+            ("2", "10", 11, 14, "2.50"),
+            ("3", "10", 15, 18, "2.50"),
+            ("4", "5", 19, 20, "2.50"),
+        ],
+    ),
+    (
+        "3",
+        "16.5",
+        &[("5", "12", 21, 28, "1.50"), ("6", "4.5", 29, 31, "1.50")],
+    ),
+    (
+        "4",
+        "45.5",
+        &[("7", "27.5", 32, 41, "2.75"), ("8", "18", 42, 47, "3.00")],
+    ),
 ];
 // PermenPANRB 5/2018, reference A.2.
 const T2018: Table = &[
     ("1", "17", &[("1", "7", 1, 7, "1"), ("2", "10", 8, 17, "1")]),
-    ("2", "28", &[("3", "8", 18, 19, "4"), ("4", "8", 20, 21, "4"), ("5", "12", 22, 24, "4")]),
-    ("3", "55", &[("6", "35", 25, 31, "5"), ("7", "20", 32, 35, "5")]),
+    (
+        "2",
+        "28",
+        &[
+            ("3", "8", 18, 19, "4"),
+            ("4", "8", 20, 21, "4"),
+            ("5", "12", 22, 24, "4"),
+        ],
+    ),
+    (
+        "3",
+        "55",
+        &[("6", "35", 25, 31, "5"), ("7", "20", 32, 35, "5")],
+    ),
 ];
 
 fn check_table(id: &str, t: Table) {
@@ -29,10 +69,18 @@ fn check_table(id: &str, t: Table) {
     let doms = rb.domains();
     assert_eq!(doms.len(), t.len(), "{id} domain count");
     for (d, (did, dw, aspects)) in doms.iter().zip(t) {
-        assert_eq!((d.id.as_str(), d.weight.value()), (*did, r(dw)), "{id} domain {did}");
+        assert_eq!(
+            (d.id.as_str(), d.weight.value()),
+            (*did, r(dw)),
+            "{id} domain {did}"
+        );
         assert_eq!(d.aspects.len(), aspects.len());
         for (a, (aid, aw, lo, hi, iw)) in d.aspects.iter().zip(*aspects) {
-            assert_eq!((a.id.as_str(), a.weight.value()), (*aid, r(aw)), "{id} aspect {aid}");
+            assert_eq!(
+                (a.id.as_str(), a.weight.value()),
+                (*aid, r(aw)),
+                "{id} aspect {aid}"
+            );
             let ids: Vec<String> = a.indicators.iter().map(|i| i.id.clone()).collect();
             let want: Vec<String> = (*lo..=*hi).map(|i| i.to_string()).collect();
             assert_eq!(ids, want, "{id} aspect {aid} indicators");
@@ -51,29 +99,85 @@ fn permenpanrb_59_2020_structure_and_weights() {
     // two scales: process for 1-31, service for 32-47, with the official level names
     for (_, _, i) in rb.indicators() {
         let n: u32 = i.id.parse().unwrap();
-        assert_eq!(i.scale, if n <= 31 { "proses" } else { "layanan" }, "indicator {n}");
-        assert_eq!(i.criteria.as_ref().map(Vec::len), Some(5), "235 criteria: indicator {n}");
-        assert!(i.question.as_ref().is_some_and(|q| q.starts_with("Apakah")), "question {n}");
+        assert_eq!(
+            i.scale,
+            if n <= 31 { "proses" } else { "layanan" },
+            "indicator {n}"
+        );
+        assert_eq!(
+            i.criteria.as_ref().map(Vec::len),
+            Some(5),
+            "235 criteria: indicator {n}"
+        );
+        assert!(
+            i.question.as_ref().is_some_and(|q| q.starts_with("Apakah")),
+            "question {n}"
+        );
     }
-    let names = |s: &str| rb.scale(s).unwrap().levels.iter().map(|l| l.name.clone().unwrap()).collect::<Vec<_>>();
-    assert_eq!(names("proses"), ["Rintisan", "Terkelola", "Terdefinisi", "Terpadu dan Terukur", "Optimum"]);
-    assert_eq!(names("layanan"), ["Informasi", "Interaksi", "Transaksi", "Kolaborasi", "Optimum"]);
+    let names = |s: &str| {
+        rb.scale(s)
+            .unwrap()
+            .levels
+            .iter()
+            .map(|l| l.name.clone().unwrap())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        names("proses"),
+        [
+            "Rintisan",
+            "Terkelola",
+            "Terdefinisi",
+            "Terpadu dan Terukur",
+            "Optimum"
+        ]
+    );
+    assert_eq!(
+        names("layanan"),
+        [
+            "Informasi",
+            "Interaksi",
+            "Transaksi",
+            "Kolaborasi",
+            "Optimum"
+        ]
+    );
     // spot checks of the official text
     let (_, a, i1) = rb.indicator("1").unwrap();
     assert_eq!(a.name, "Kebijakan Internal Tata Kelola SPBE");
-    assert_eq!(i1.name, "Tingkat Kematangan Kebijakan Internal Arsitektur SPBE Instansi Pusat/Pemerintah Daerah");
-    assert!(i1.criteria.as_ref().unwrap()[0].starts_with("Konsep kebijakan internal terkait Arsitektur SPBE"));
+    assert_eq!(
+        i1.name,
+        "Tingkat Kematangan Kebijakan Internal Arsitektur SPBE Instansi Pusat/Pemerintah Daerah"
+    );
+    assert!(i1.criteria.as_ref().unwrap()[0]
+        .starts_with("Konsep kebijakan internal terkait Arsitektur SPBE"));
     let (_, a6, _) = rb.indicator("29").unwrap();
     assert_eq!(a6.name, "Pelaksanaan Audit TIK");
     let (_, _, i44) = rb.indicator("44").unwrap();
-    assert_eq!(i44.name, "Tingkat Kematangan Jaringan Dokumentasi dan Informasi Hukum (JDIH)");
+    assert_eq!(
+        i44.name,
+        "Tingkat Kematangan Jaringan Dokumentasi dan Informasi Hukum (JDIH)"
+    );
     // the indicator 3 row shift is kept as printed
     let (_, _, i3) = rb.indicator("3").unwrap();
     assert!(i3.criteria.as_ref().unwrap()[2].starts_with("Kondisi:"));
     assert!(i3.criteria.as_ref().unwrap()[3].starts_with("Kriteria tingkat 2 telah terpenuhi"));
     // predicates, Tabel 13
-    let bands: Vec<(&str, Ratio, Ratio)> = rb.predicates().iter().map(|b| (b.name.as_str(), b.min.value(), b.max.value())).collect();
-    assert_eq!(bands, [("Kurang", r("1"), r("1.8")), ("Cukup", r("1.8"), r("2.6")), ("Baik", r("2.6"), r("3.5")), ("Sangat Baik", r("3.5"), r("4.2")), ("Memuaskan", r("4.2"), r("5"))]);
+    let bands: Vec<(&str, Ratio, Ratio)> = rb
+        .predicates()
+        .iter()
+        .map(|b| (b.name.as_str(), b.min.value(), b.max.value()))
+        .collect();
+    assert_eq!(
+        bands,
+        [
+            ("Kurang", r("1"), r("1.8")),
+            ("Cukup", r("1.8"), r("2.6")),
+            ("Baik", r("2.6"), r("3.5")),
+            ("Sangat Baik", r("3.5"), r("4.2")),
+            ("Memuaskan", r("4.2"), r("5"))
+        ]
+    );
     assert_eq!(rb.level_range(), (1, 5));
 }
 
@@ -85,12 +189,46 @@ fn permenpanrb_5_2018_structure_and_weights() {
     assert_eq!(rb.level_range(), (0, 5));
     let (_, _, i35) = rb.indicator("35").unwrap();
     assert_eq!(i35.items.map(|i| (i.min, i.max)), Some((1, 3)));
-    assert_eq!(rb.indicators().iter().filter(|(_, _, i)| i.items.is_some()).count(), 1);
+    assert_eq!(
+        rb.indicators()
+            .iter()
+            .filter(|(_, _, i)| i.items.is_some())
+            .count(),
+        1
+    );
     assert_eq!(rb.slot_names().len(), 37);
-    let service: Vec<_> = rb.scale("layanan").unwrap().levels.iter().filter_map(|l| l.name.clone()).collect();
-    assert_eq!(service, ["Informasi", "Interaksi", "Transaksi", "Kolaborasi", "Optimalisasi"]);
-    let bands: Vec<(&str, Ratio)> = rb.predicates().iter().map(|b| (b.name.as_str(), b.min.value())).collect();
-    assert_eq!(bands, [("Kurang", r("0")), ("Cukup", r("1.8")), ("Baik", r("2.6")), ("Sangat Baik", r("3.5")), ("Memuaskan", r("4.2"))]);
+    let service: Vec<_> = rb
+        .scale("layanan")
+        .unwrap()
+        .levels
+        .iter()
+        .filter_map(|l| l.name.clone())
+        .collect();
+    assert_eq!(
+        service,
+        [
+            "Informasi",
+            "Interaksi",
+            "Transaksi",
+            "Kolaborasi",
+            "Optimalisasi"
+        ]
+    );
+    let bands: Vec<(&str, Ratio)> = rb
+        .predicates()
+        .iter()
+        .map(|b| (b.name.as_str(), b.min.value()))
+        .collect();
+    assert_eq!(
+        bands,
+        [
+            ("Kurang", r("0")),
+            ("Cukup", r("1.8")),
+            ("Baik", r("2.6")),
+            ("Sangat Baik", r("3.5")),
+            ("Memuaskan", r("4.2"))
+        ]
+    );
 }
 
 #[test]
@@ -102,9 +240,17 @@ fn permenpanrb_8_2026_structure_weights_and_bands() {
         ("1", "10", &[("1", "5"), ("2", "5")]),
         ("2", "10", &[("3", "5"), ("4", "5")]),
         ("3", "15", &[("5", "5"), ("6", "3"), ("7", "3"), ("8", "4")]),
-        ("4", "15", &[("9", "4"), ("10", "4"), ("11", "3"), ("12", "4")]),
+        (
+            "4",
+            "15",
+            &[("9", "4"), ("10", "4"), ("11", "3"), ("12", "4")],
+        ),
         ("5", "10", &[("13", "5"), ("14", "5")]),
-        ("6", "15", &[("15", "4"), ("16", "4"), ("17", "4"), ("18", "3")]),
+        (
+            "6",
+            "15",
+            &[("15", "4"), ("16", "4"), ("17", "4"), ("18", "3")],
+        ),
         ("7", "25", &[("19", "10"), ("20", "15")]),
     ];
     let aspects = rb.aspects();
@@ -112,11 +258,26 @@ fn permenpanrb_8_2026_structure_weights_and_bands() {
     for ((dom, a), (aid, aw, inds)) in aspects.iter().zip(want) {
         assert!(dom.is_none());
         assert_eq!((a.id.as_str(), a.weight.value()), (*aid, r(aw)));
-        let got: Vec<(&str, Ratio)> = a.indicators.iter().map(|i| (i.id.as_str(), i.weight.value())).collect();
+        let got: Vec<(&str, Ratio)> = a
+            .indicators
+            .iter()
+            .map(|i| (i.id.as_str(), i.weight.value()))
+            .collect();
         let exp: Vec<(&str, Ratio)> = inds.iter().map(|(i, w)| (*i, r(w))).collect();
         assert_eq!(got, exp, "aspect {aid}");
     }
-    let bands: Vec<(&str, Option<&str>, Ratio, Ratio)> = rb.predicates().iter().map(|b| (b.name.as_str(), b.label.as_deref(), b.min.value(), b.max.value())).collect();
+    let bands: Vec<(&str, Option<&str>, Ratio, Ratio)> = rb
+        .predicates()
+        .iter()
+        .map(|b| {
+            (
+                b.name.as_str(),
+                b.label.as_deref(),
+                b.min.value(),
+                b.max.value(),
+            )
+        })
+        .collect();
     assert_eq!(
         bands,
         [
@@ -140,13 +301,17 @@ fn builtin_files_round_trip_through_the_spec() {
 
 fn problems(json: &str) -> Vec<(&'static str, String)> {
     match Rubric::from_json(json) {
-        Err(Error::InvalidRubric { problems, .. }) => problems.into_iter().map(|p| (p.code, p.path)).collect(),
+        Err(Error::InvalidRubric { problems, .. }) => {
+            problems.into_iter().map(|p| (p.code, p.path)).collect()
+        }
         other => panic!("expected invalid_rubric, got {other:?}"),
     }
 }
 
-const SCALE: &str = r#"[{"id": "s", "name": "S", "levels": [{"level": 1}, {"level": 2}, {"level": 3}]}]"#;
-const BANDS: &str = r#"[{"name": "Low", "min": 1, "max": 2}, {"name": "High", "min": 2, "max": 3}]"#;
+const SCALE: &str =
+    r#"[{"id": "s", "name": "S", "levels": [{"level": 1}, {"level": 2}, {"level": 3}]}]"#;
+const BANDS: &str =
+    r#"[{"name": "Low", "min": 1, "max": 2}, {"name": "High", "min": 2, "max": 3}]"#;
 
 #[test]
 fn a_valid_custom_rubric_scores() {
@@ -156,10 +321,16 @@ fn a_valid_custom_rubric_scores() {
                         {{"id": "B", "name": "B", "weight": 40.0, "indicators": [{{"id": "b1", "name": "b1", "weight": 40, "scale": "s"}}]}}]}}"#
     );
     let rb = Rubric::from_json(&json).expect("valid");
-    let a = spbe_core::Assessment::from_json(r#"{"rubric": "my-rubric", "levels": {"a1": 1, "a2": 2, "b1": 3}}"#).unwrap();
+    let a = spbe_core::Assessment::from_json(
+        r#"{"rubric": "my-rubric", "levels": {"a1": 1, "a2": 2, "b1": 3}}"#,
+    )
+    .unwrap();
     let rep = spbe_core::score_with(&a, &rb, &Default::default()).unwrap();
     // (60 * 1.5 + 40 * 3) / 100 = 2.1
-    assert_eq!((rep.index_text.as_str(), rep.predicate.as_str()), ("2.10", "High"));
+    assert_eq!(
+        (rep.index_text.as_str(), rep.predicate.as_str()),
+        ("2.10", "High")
+    );
 }
 
 #[test]
@@ -179,29 +350,57 @@ fn validation_reports_every_problem() {
              {"id": "3", "name": "A3", "weight": 40, "indicators": [{"id": "3", "name": "i3", "weight": -40, "scale": "s"}]}]}]}"#;
     let got = problems(json);
     let codes: Vec<&str> = got.iter().map(|(c, _)| *c).collect();
-    for want in ["invalid_id", "duplicate_id", "scale_levels", "missing_criteria", "predicate_gap", "predicate_overlap", "unknown_scale", "items", "weight_sum", "weight_total", "weight_not_positive"] {
+    for want in [
+        "invalid_id",
+        "duplicate_id",
+        "scale_levels",
+        "missing_criteria",
+        "predicate_gap",
+        "predicate_overlap",
+        "unknown_scale",
+        "items",
+        "weight_sum",
+        "weight_total",
+        "weight_not_positive",
+    ] {
         assert!(codes.contains(&want), "{want} missing from {got:#?}");
     }
     // duplicates at every level: scale, indicator, aspect, domain, predicate name
-    assert!(codes.iter().filter(|c| **c == "duplicate_id").count() >= 5, "{got:#?}");
+    assert!(
+        codes.iter().filter(|c| **c == "duplicate_id").count() >= 5,
+        "{got:#?}"
+    );
 }
 
 #[test]
 fn hierarchy_and_coverage_problems() {
-    let both = format!(r#"{{"id": "x", "title": "t", "status": "custom", "scales": {SCALE}, "predicates": {BANDS}, "domains": [], "aspects": []}}"#);
+    let both = format!(
+        r#"{{"id": "x", "title": "t", "status": "custom", "scales": {SCALE}, "predicates": {BANDS}, "domains": [], "aspects": []}}"#
+    );
     assert!(problems(&both).iter().any(|(c, _)| *c == "hierarchy"));
     let gap_low = format!(
         r#"{{"id": "x", "title": "t", "status": "custom", "scales": {SCALE}, "predicates": [{{"name": "A", "min": 1.5, "max": 2.9}}],
             "aspects": [{{"id": "A", "name": "A", "weight": 100, "indicators": [{{"id": "1", "name": "1", "weight": 100, "scale": "s"}}]}}]}}"#
     );
     let p = problems(&gap_low);
-    assert_eq!(p.iter().filter(|(c, _)| *c == "predicate_coverage").count(), 2, "{p:?}");
+    assert_eq!(
+        p.iter().filter(|(c, _)| *c == "predicate_coverage").count(),
+        2,
+        "{p:?}"
+    );
     let many_decimals = format!(
         r#"{{"id": "x", "title": "t", "status": "custom", "scales": {SCALE}, "predicates": {BANDS},
             "aspects": [{{"id": "A", "name": "A", "weight": "100.0000001", "indicators": [{{"id": "1", "name": "1", "weight": "100.0000001", "scale": "s"}}]}}]}}"#
     );
-    assert!(problems(&many_decimals).iter().any(|(c, _)| *c == "weight_precision" || *c == "weight_too_large"));
+    assert!(problems(&many_decimals)
+        .iter()
+        .any(|(c, _)| *c == "weight_precision" || *c == "weight_too_large"));
     // a syntax error is reported as malformed JSON, a wrong field as invalid
     assert_eq!(Rubric::from_json("{").unwrap_err().code(), "malformed_json");
-    assert_eq!(Rubric::from_json(r#"{"id": "x", "titel": "t"}"#).unwrap_err().code(), "invalid_rubric");
+    assert_eq!(
+        Rubric::from_json(r#"{"id": "x", "titel": "t"}"#)
+            .unwrap_err()
+            .code(),
+        "invalid_rubric"
+    );
 }

@@ -3,6 +3,14 @@
 //! vector string), optional `options`, and `expect`: either the results or
 //! `{"error": code, "indicator"?: id}`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::type_complexity
+)]
+
 use std::path::PathBuf;
 
 use serde_json::Value;
@@ -42,12 +50,24 @@ fn close(a: f64, b: f64) -> bool {
 
 #[test]
 fn all_vectors() {
-    let mut files: Vec<_> = std::fs::read_dir(vectors_dir()).expect("tests/vectors").filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    let mut files: Vec<_> = std::fs::read_dir(vectors_dir())
+        .expect("tests/vectors")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
     files.sort();
-    assert!(files.len() >= 50, "expected the full vector set, found {}", files.len());
+    assert!(
+        files.len() >= 50,
+        "expected the full vector set, found {}",
+        files.len()
+    );
     let mut failures = Vec::new();
     for path in &files {
-        let name = path.file_name().unwrap_or_default().to_string_lossy().to_string();
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
         let text = std::fs::read_to_string(path).expect("read");
         let case: Value = serde_json::from_str(&text).expect("vector json");
         let expect = &case["expect"];
@@ -60,7 +80,10 @@ fn all_vectors() {
                 }
                 if let Some(ind) = expect.get("indicator").and_then(Value::as_str) {
                     if e.indicator() != Some(ind) {
-                        fail(format!("expected the error to name indicator {ind}, got {:?} ({e})", e.indicator()));
+                        fail(format!(
+                            "expected the error to name indicator {ind}, got {:?} ({e})",
+                            e.indicator()
+                        ));
                     }
                 }
                 // the message names the indicator it is about
@@ -70,7 +93,9 @@ fn all_vectors() {
                     }
                 }
             }
-            (Some(code), Ok(r)) => fail(format!("expected error {code}, got index {}", r.index_text)),
+            (Some(code), Ok(r)) => {
+                fail(format!("expected error {code}, got index {}", r.index_text))
+            }
             (None, Err(e)) => fail(format!("unexpected error [{}] {e}", e.code())),
             (None, Ok(r)) => {
                 if !close(r.index, expect["index"].as_f64().unwrap_or(f64::NAN)) {
@@ -89,28 +114,46 @@ fn all_vectors() {
                 }
                 let doms = expect["domains"].as_object().cloned().unwrap_or_default();
                 if doms.len() != r.domains.len() {
-                    fail(format!("{} domains, expected {}", r.domains.len(), doms.len()));
+                    fail(format!(
+                        "{} domains, expected {}",
+                        r.domains.len(),
+                        doms.len()
+                    ));
                 }
                 for d in &r.domains {
                     let want = doms.get(&d.id).and_then(Value::as_f64);
-                    if want.map(|w| d.index.is_some_and(|x| close(x, w))) != Some(true) && !(want.is_none() && d.index.is_none()) {
+                    if want.map(|w| d.index.is_some_and(|x| close(x, w))) != Some(true)
+                        && !(want.is_none() && d.index.is_none())
+                    {
                         fail(format!("domain {} index {:?} != {:?}", d.id, d.index, want));
                     }
                 }
                 let asps = expect["aspects"].as_object().cloned().unwrap_or_default();
                 if asps.len() != r.aspects.len() {
-                    fail(format!("{} aspects, expected {}", r.aspects.len(), asps.len()));
+                    fail(format!(
+                        "{} aspects, expected {}",
+                        r.aspects.len(),
+                        asps.len()
+                    ));
                 }
                 for a in &r.aspects {
                     let want = asps.get(&a.id).and_then(Value::as_f64);
-                    if want.map(|w| a.index.is_some_and(|x| close(x, w))) != Some(true) && !(want.is_none() && a.index.is_none()) {
+                    if want.map(|w| a.index.is_some_and(|x| close(x, w))) != Some(true)
+                        && !(want.is_none() && a.index.is_none())
+                    {
                         fail(format!("aspect {} index {:?} != {:?}", a.id, a.index, want));
                     }
                 }
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {} vectors failed:\n{}", failures.len(), files.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} vectors failed:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
 }
 
 /// validate() agrees with score(): no problems exactly when the vector scores.
@@ -121,16 +164,31 @@ fn validate_agrees_with_score() {
         if path.extension().is_none_or(|x| x != "json") {
             continue;
         }
-        let case: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
-        let Ok(opts) = options(case.get("options")) else { continue };
+        let case: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
+        let Ok(opts) = options(case.get("options")) else {
+            continue;
+        };
         let problems = match &case["input"] {
             Value::String(s) => spbe_core::validate(s, &opts),
             v => spbe_core::validate_value(v.clone(), None, &opts),
         };
         let scored = run_case(&case);
-        assert_eq!(problems.is_empty(), scored.is_ok(), "{}: validate {:?} vs score {:?}", path.display(), problems, scored.err());
+        assert_eq!(
+            problems.is_empty(),
+            scored.is_ok(),
+            "{}: validate {:?} vs score {:?}",
+            path.display(),
+            problems,
+            scored.err()
+        );
         if let Err(e) = scored {
-            assert!(problems.iter().any(|p| p.code() == e.code()), "{}: validate lacks {}", path.display(), e.code());
+            assert!(
+                problems.iter().any(|p| p.code() == e.code()),
+                "{}: validate lacks {}",
+                path.display(),
+                e.code()
+            );
         }
     }
 }

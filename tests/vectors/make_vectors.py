@@ -392,11 +392,20 @@ CASES.append(("vector-2026", {
 
 # ---------------------------------------------------------------- write
 def main():
+    import sys
+    files = {f"{name}.json": json.dumps(c, ensure_ascii=False, indent=1) + "\n" for name, c in CASES}
+    if "--check" in sys.argv:
+        on_disk = {p.name: p.read_text() for p in HERE.glob("*.json")}
+        stale = sorted(n for n in files.keys() | on_disk.keys() if files.get(n) != on_disk.get(n))
+        if stale:
+            sys.exit("tests/vectors differ from make_vectors.py (run it to regenerate): " + ", ".join(stale))
+        print(f"{len(files)} vectors match their generator")
+        return
     for old in HERE.glob("*.json"):
         old.unlink()
-    for name, c in CASES:
-        (HERE / f"{name}.json").write_text(json.dumps(c, ensure_ascii=False, indent=1) + "\n")
-    print(f"wrote {len(CASES)} vectors")
+    for name, text in files.items():
+        (HERE / name).write_text(text)
+    print(f"wrote {len(files)} vectors")
 
 
 if __name__ == "__main__":

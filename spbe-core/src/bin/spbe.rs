@@ -10,7 +10,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use spbe_core::{Assessment, Error, MissingPolicy, Options, PredicateBasis, Report, Rubric, Track};
 
 #[derive(Parser)]
-#[command(name = "spbe", version, about = "Exact SPBE / Digital Government maturity index (PermenPANRB 5/2018, 59/2020, 8/2026)")]
+#[command(
+    name = "spbe",
+    version,
+    about = "Exact SPBE / Digital Government maturity index (PermenPANRB 5/2018, 59/2020, 8/2026)"
+)]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
@@ -128,11 +132,20 @@ fn read_input(input: &str) -> Result<String, Error> {
         std::io::stdin()
             .take(spbe_core::MAX_INPUT_BYTES as u64 + 1)
             .read_to_end(&mut buf)
-            .map_err(|e| Error::Io { path: "stdin".into(), message: e.to_string() })?;
+            .map_err(|e| Error::Io {
+                path: "stdin".into(),
+                message: e.to_string(),
+            })?;
         if buf.len() > spbe_core::MAX_INPUT_BYTES {
-            return Err(Error::InputTooLarge { size: buf.len(), limit: spbe_core::MAX_INPUT_BYTES });
+            return Err(Error::InputTooLarge {
+                size: buf.len(),
+                limit: spbe_core::MAX_INPUT_BYTES,
+            });
         }
-        return String::from_utf8(buf).map_err(|_| Error::Io { path: "stdin".into(), message: "not UTF-8 text".into() });
+        return String::from_utf8(buf).map_err(|_| Error::Io {
+            path: "stdin".into(),
+            message: "not UTF-8 text".into(),
+        });
     }
     if spbe_core::is_vector(input) && !Path::new(input).exists() {
         return Ok(input.to_owned());
@@ -180,7 +193,11 @@ fn to_json<T: serde::Serialize>(v: &T) -> String {
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.cmd {
-        Cmd::Score { input, opts, format } => {
+        Cmd::Score {
+            input,
+            opts,
+            format,
+        } => {
             let custom = load_rubric(&opts.rubric)?;
             let a = parse(&read_input(&input)?, custom.as_ref())?;
             let rubric = resolve_rubric(&custom, &a)?;
@@ -190,7 +207,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 Format::Text => print!("{}", text_report(&report, rubric)),
             }
         }
-        Cmd::Validate { input, opts, format } => {
+        Cmd::Validate {
+            input,
+            opts,
+            format,
+        } => {
             let custom = load_rubric(&opts.rubric)?;
             let o = options(&opts)?;
             let text = read_input(&input)?;
@@ -205,7 +226,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 },
             };
             match format {
-                Format::Json => println!("{}", to_json(&problems.iter().map(Error::issue).collect::<Vec<_>>())),
+                Format::Json => println!(
+                    "{}",
+                    to_json(&problems.iter().map(Error::issue).collect::<Vec<_>>())
+                ),
                 Format::Text if problems.is_empty() => println!("valid"),
                 Format::Text => {
                     for p in &problems {
@@ -229,7 +253,13 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let a = parse(&read_input(&input)?, custom.as_ref())?;
             println!("{}", a.to_json());
         }
-        Cmd::Compare { input, from, to, opts, format } => {
+        Cmd::Compare {
+            input,
+            from,
+            to,
+            opts,
+            format,
+        } => {
             let custom = load_rubric(&opts.rubric)?;
             let a = parse(&read_input(&input)?, custom.as_ref())?;
             let r = resolve_rubric(&custom, &a)?;
@@ -237,13 +267,32 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             match format {
                 Format::Json => println!("{}", to_json(&c)),
                 Format::Text => {
-                    println!("{} {:.2} ({})  ->  {} {:.2} ({})   change {:+.2}", c.from, c.index_from, c.predicate_from, c.to, c.index_to, c.predicate_to, c.index_delta);
+                    println!(
+                        "{} {:.2} ({})  ->  {} {:.2} ({})   change {:+.2}",
+                        c.from,
+                        c.index_from,
+                        c.predicate_from,
+                        c.to,
+                        c.index_to,
+                        c.predicate_to,
+                        c.index_delta
+                    );
                     if c.changes.is_empty() {
                         println!("no indicator differs");
                     } else {
-                        println!("\n{:>4}  {:>7}  {:>7}  {:>5}  name", "ind", c.from, c.to, "delta");
+                        println!(
+                            "\n{:>4}  {:>7}  {:>7}  {:>5}  name",
+                            "ind", c.from, c.to, "delta"
+                        );
                         for ch in &c.changes {
-                            println!("{:>4}  {:>7}  {:>7}  {:>+5}  {}", ch.id, levels_text(&ch.from), levels_text(&ch.to), ch.delta, clip(&ch.name, 60));
+                            println!(
+                                "{:>4}  {:>7}  {:>7}  {:>+5}  {}",
+                                ch.id,
+                                levels_text(&ch.from),
+                                levels_text(&ch.to),
+                                ch.delta,
+                                clip(&ch.name, 60)
+                            );
                         }
                     }
                 }
@@ -269,7 +318,17 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 Format::Text => {
                     for r in all {
                         let s = r.spec();
-                        let years = s.in_force.as_ref().map(|y| format!("{}-{}", y.from, y.to.map(|t| t.to_string()).unwrap_or_default())).unwrap_or_default();
+                        let years = s
+                            .in_force
+                            .as_ref()
+                            .map(|y| {
+                                format!(
+                                    "{}-{}",
+                                    y.from,
+                                    y.to.map(|t| t.to_string()).unwrap_or_default()
+                                )
+                            })
+                            .unwrap_or_default();
                         println!(
                             "{:<22} {:<20} {:<10} {:<13} {} domains, {} aspects, {} indicators",
                             s.id,
@@ -284,7 +343,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 }
             }
         }
-        Cmd::Rubric { id, indicator, format } => {
+        Cmd::Rubric {
+            id,
+            indicator,
+            format,
+        } => {
             let owned;
             let r: &Rubric = if Path::new(&id).is_file() {
                 owned = Rubric::from_path(&id)?;
@@ -296,12 +359,13 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 (None, Format::Json) => println!("{}", to_json(r)),
                 (None, Format::Text) => print!("{}", text_rubric(r)),
                 (Some(ind), f) => {
-                    let (dom, asp, spec) = r.indicator(&ind).ok_or_else(|| Error::UnknownIndicator {
-                        indicator: ind.clone(),
-                        rubric: r.id().to_owned(),
-                        place: "the command line".into(),
-                        valid: r.indicator_ids().join(", "),
-                    })?;
+                    let (dom, asp, spec) =
+                        r.indicator(&ind).ok_or_else(|| Error::UnknownIndicator {
+                            indicator: ind.clone(),
+                            rubric: r.id().to_owned(),
+                            place: "the command line".into(),
+                            valid: r.indicator_ids().join(", "),
+                        })?;
                     match f {
                         Format::Json => println!("{}", to_json(spec)),
                         Format::Text => {
@@ -313,24 +377,50 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                                 println!("Domain {}: {}", d.id, d.name);
                             }
                             println!("Aspek {}: {}", asp.id, asp.name);
-                            println!("Bobot: {} %{}", spec.weight, if spec.items.is_some() { " per item" } else { "" });
+                            println!(
+                                "Bobot: {} %{}",
+                                spec.weight,
+                                if spec.items.is_some() {
+                                    " per item"
+                                } else {
+                                    ""
+                                }
+                            );
                             if let Some(it) = spec.items {
-                                println!("Items: {} to {} (one level per reported service)", it.min, it.max);
+                                println!(
+                                    "Items: {} to {} (one level per reported service)",
+                                    it.min, it.max
+                                );
                             }
                             if let Some(q) = &spec.question {
                                 println!("\nPertanyaan: {q}");
                             }
                             let scale = r.scale(&spec.scale);
-                            println!("\nTingkat ({}):", scale.map(|s| s.name.as_str()).unwrap_or(&spec.scale));
-                            for (k, lv) in scale.map(|s| s.levels.as_slice()).unwrap_or(&[]).iter().enumerate() {
-                                let name = lv.name.clone().map(|n| format!(" {n}")).unwrap_or_default();
+                            println!(
+                                "\nTingkat ({}):",
+                                scale.map(|s| s.name.as_str()).unwrap_or(&spec.scale)
+                            );
+                            for (k, lv) in scale
+                                .map(|s| s.levels.as_slice())
+                                .unwrap_or(&[])
+                                .iter()
+                                .enumerate()
+                            {
+                                let name =
+                                    lv.name.clone().map(|n| format!(" {n}")).unwrap_or_default();
                                 let text = spec
                                     .criteria
                                     .as_ref()
                                     .and_then(|c| c.get(k).cloned())
                                     .or_else(|| lv.criteria.clone())
-                                    .or_else(|| lv.summary_en.clone().map(|s| format!("{s} (summary, not official text)")))
-                                    .unwrap_or_else(|| "(no criteria known for this edition)".into());
+                                    .or_else(|| {
+                                        lv.summary_en
+                                            .clone()
+                                            .map(|s| format!("{s} (summary, not official text)"))
+                                    })
+                                    .unwrap_or_else(|| {
+                                        "(no criteria known for this edition)".into()
+                                    });
                                 println!("  {}{name}: {text}", lv.level);
                             }
                         }
@@ -346,7 +436,11 @@ fn levels_text(v: &[i64]) -> String {
     match v {
         [] => "-".into(),
         [x] => x.to_string(),
-        _ => v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join("/"),
+        _ => v
+            .iter()
+            .map(|x| x.to_string())
+            .collect::<Vec<_>>()
+            .join("/"),
     }
 }
 
@@ -374,28 +468,73 @@ fn text_report(rep: &Report, rubric: &Rubric) -> String {
         (None, Some(y)) => format!(" ({y})"),
         (None, None) => String::new(),
     };
-    let _ = writeln!(o, "{}{who}", rep.index_name.clone().unwrap_or_else(|| "Index".into()));
-    let _ = writeln!(o, "Rubric {} ({}, {}), track: {}", rep.rubric, spec.short_title.clone().unwrap_or_default(), format!("{:?}", rep.rubric_status).to_lowercase(), rep.track);
-    let label = rep.predicate_label.as_ref().map(|l| format!(" / {l}")).unwrap_or_default();
-    let _ = writeln!(o, "\n  Index     {}  {}{label}   (exact {})", rep.index_text, rep.predicate, rep.index_exact);
+    let _ = writeln!(
+        o,
+        "{}{who}",
+        rep.index_name.clone().unwrap_or_else(|| "Index".into())
+    );
+    let _ = writeln!(
+        o,
+        "Rubric {} ({}, {}), track: {}",
+        rep.rubric,
+        spec.short_title.clone().unwrap_or_default(),
+        format!("{:?}", rep.rubric_status).to_lowercase(),
+        rep.track
+    );
+    let label = rep
+        .predicate_label
+        .as_ref()
+        .map(|l| format!(" / {l}"))
+        .unwrap_or_default();
+    let _ = writeln!(
+        o,
+        "\n  Index     {}  {}{label}   (exact {})",
+        rep.index_text, rep.predicate, rep.index_exact
+    );
     match &rep.next_predicate {
         Some(n) => {
-            let _ = writeln!(o, "  Next      {} from {:.2}: {:.2} to go", n.name, n.min, n.gap);
+            let _ = writeln!(
+                o,
+                "  Next      {} from {:.2}: {:.2} to go",
+                n.name, n.min, n.gap
+            );
         }
         None => {
             let _ = writeln!(o, "  Next      (top band)");
         }
     }
     if !rep.official {
-        let _ = writeln!(o, "  NOTE      not official: {} indicator(s) missing, policy {:?}: {}", rep.missing.len(), rep.options.missing, rep.missing.join(", "));
+        let _ = writeln!(
+            o,
+            "  NOTE      not official: {} indicator(s) missing, policy {:?}: {}",
+            rep.missing.len(),
+            rep.options.missing,
+            rep.missing.join(", ")
+        );
     }
     if !rep.domains.is_empty() {
-        let _ = writeln!(o, "\nDomains\n  {:>3}  {:<44} {:>6} {:>6}  predicate", "id", "name", "weight", "index");
+        let _ = writeln!(
+            o,
+            "\nDomains\n  {:>3}  {:<44} {:>6} {:>6}  predicate",
+            "id", "name", "weight", "index"
+        );
         for d in &rep.domains {
-            let _ = writeln!(o, "  {:>3}  {:<44} {:>6.2} {:>6}  {}", d.id, clip(&d.name, 44), d.weight, opt_idx(d.index), d.predicate.clone().unwrap_or_default());
+            let _ = writeln!(
+                o,
+                "  {:>3}  {:<44} {:>6.2} {:>6}  {}",
+                d.id,
+                clip(&d.name, 44),
+                d.weight,
+                opt_idx(d.index),
+                d.predicate.clone().unwrap_or_default()
+            );
         }
     }
-    let _ = writeln!(o, "\nAspects\n  {:>3}  {:>3}  {:<44} {:>6} {:>6}  predicate", "id", "dom", "name", "weight", "index");
+    let _ = writeln!(
+        o,
+        "\nAspects\n  {:>3}  {:>3}  {:<44} {:>6} {:>6}  predicate",
+        "id", "dom", "name", "weight", "index"
+    );
     for a in &rep.aspects {
         let _ = writeln!(
             o,
@@ -410,9 +549,20 @@ fn text_report(rep: &Report, rubric: &Rubric) -> String {
     }
     let top = rep.top_gains(5);
     if !top.is_empty() {
-        let _ = writeln!(o, "\nLargest gains from raising one indicator by one level\n  {:>4}  {:>5}  {:>7}  name", "ind", "level", "gain");
+        let _ = writeln!(
+            o,
+            "\nLargest gains from raising one indicator by one level\n  {:>4}  {:>5}  {:>7}  name",
+            "ind", "level", "gain"
+        );
         for i in top {
-            let _ = writeln!(o, "  {:>4}  {:>5}  {:>+7.4}  {}", i.id, levels_text(&i.levels), i.gain.unwrap_or(0.0), clip(&i.name, 70));
+            let _ = writeln!(
+                o,
+                "  {:>4}  {:>5}  {:>+7.4}  {}",
+                i.id,
+                levels_text(&i.levels),
+                i.gain.unwrap_or(0.0),
+                clip(&i.name, 70)
+            );
         }
     }
     o
@@ -426,13 +576,29 @@ fn text_rubric(r: &Rubric) -> String {
     if let Some(l) = &s.legal_basis {
         let _ = writeln!(o, "Legal basis: {l}");
     }
-    let _ = writeln!(o, "Status: {:?}{}", s.status, s.status_note.as_ref().map(|n| format!(" — {n}")).unwrap_or_default());
+    let _ = writeln!(
+        o,
+        "Status: {:?}{}",
+        s.status,
+        s.status_note
+            .as_ref()
+            .map(|n| format!(" — {n}"))
+            .unwrap_or_default()
+    );
     let _ = writeln!(o, "\nPredicates:");
     let n = s.predicates.len();
     for (k, b) in s.predicates.iter().enumerate() {
         let upper = if k + 1 == n { "<=" } else { "<" };
-        let label = b.label.as_ref().map(|l| format!(" ({l})")).unwrap_or_default();
-        let _ = writeln!(o, "  {} <= index {upper} {}  {}{label}", b.min, b.max, b.name);
+        let label = b
+            .label
+            .as_ref()
+            .map(|l| format!(" ({l})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            o,
+            "  {} <= index {upper} {}  {}{label}",
+            b.min, b.max, b.name
+        );
     }
     let _ = writeln!(o, "\nStructure (weights in % of the index):");
     let mut last_dom = None;
@@ -445,7 +611,10 @@ fn text_rubric(r: &Rubric) -> String {
         }
         let _ = writeln!(o, "  Aspek {} {} [{}]", asp.id, asp.name, asp.weight);
         for i in &asp.indicators {
-            let rep = i.items.map(|it| format!(" x{}..{} items", it.min, it.max)).unwrap_or_default();
+            let rep = i
+                .items
+                .map(|it| format!(" x{}..{} items", it.min, it.max))
+                .unwrap_or_default();
             let _ = writeln!(o, "    {:>3}. {} [{}{rep}]", i.id, i.name, i.weight);
         }
     }
