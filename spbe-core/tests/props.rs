@@ -248,3 +248,29 @@ proptest! {
         prop_assert_eq!(got, want);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// No public entry point panics, whatever the text.
+    #[test]
+    fn arbitrary_text_never_panics(s in "\\PC{0,200}", v in "SPBE1\\.(permenpanrb-(5-2018|59-2020|8-2026)|x)(\\.[A-Z~_0-9a-z-]{0,60}){0,6}") {
+        for t in [s.as_str(), v.as_str()] {
+            let _ = spbe_core::score_json(t, &Options::default());
+            let _ = spbe_core::validate(t, &Options { missing: MissingPolicy::Renormalize, ..Options::default() });
+            let _ = spbe_core::Rubric::from_json(t);
+            let _ = spbe_core::parse_input(t);
+        }
+    }
+
+    #[test]
+    fn arbitrary_json_levels_never_panic(vals in proptest::collection::vec(("[0-9]{1,3}|x", "-?[0-9]{1,22}(\\.[0-9]{1,3})?|\\[[0-9, ]{0,12}\\]|null|true|\"3\""), 0..60), ed in 0usize..3) {
+        let body: Vec<String> = vals.iter().map(|(k, v)| format!("\"{k}\": {v}")).collect();
+        let json = format!("{{\"rubric\": \"{}\", \"levels\": {{{}}}}}", EDITIONS[ed], body.join(", "));
+        for missing in [MissingPolicy::Error, MissingPolicy::Lowest, MissingPolicy::Renormalize] {
+            let o = Options { missing, ..Options::default() };
+            let _ = spbe_core::score_json(&json, &o);
+            let _ = spbe_core::validate(&json, &o);
+        }
+    }
+}
