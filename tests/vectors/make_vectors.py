@@ -313,6 +313,15 @@ case("2018-band-180", "permenpanrb-5-2018: exact 1.80 is Cukup", "permenpanrb-5-
 lv[1] = 2              # 1.79
 case("2018-band-179", "permenpanrb-5-2018: exact 1.79 is Kurang", "permenpanrb-5-2018", lv)
 
+# the other 2018 edges: with one service for indicator 35 the weights are flat
+# integers (1, 4, 5 %) so index = sum(w * L) / 100
+w18 = {i: int(E2018["iw"][i]) for i in range(1, 36)}
+for target in (259, 260, 349, 350, 419, 420):
+    lv = raise_to(w18, target - 100)
+    lv[35] = [lv[35]]
+    assert compute(E2018, lv)[0] == F(target, 100)
+    case(f"2018-band-{target}", f"permenpanrb-5-2018: exact index {target / 100:.2f} is {band(E2018, F(target, 100))}", "permenpanrb-5-2018", lv)
+
 # ---------------------------------------------------------------- 2026
 lv = {1: 3, 2: 3, 3: 2, 4: 3, 5: 3, 6: 2, 7: 3, 8: 2, 9: 2, 10: 3, 11: 1, 12: 2, 13: 4, 14: 3, 15: 3, 16: 3, 17: 4, 18: 2, 19: 3, 20: 2}
 case("2026-mixed", "permenpanrb-8-2026 (provisional): a mixed assessment; 7 aspects directly under the index", "permenpanrb-8-2026", lv)
