@@ -545,17 +545,29 @@ fn round4(v: Ratio) -> Result<f64> {
 
 // ------------------------------------------------------------------ scoring
 
-/// Checks every part of an assessment against a rubric (all tracks, notes,
-/// evidence) and, for the track that would be scored, completeness per the
-/// missing policy. Returns every problem found; empty means valid.
-pub fn check(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> Vec<Error> {
+/// A track resolved and computed exactly.
+struct Evaluated {
+    track: Track,
+    resolved: BTreeMap<IndicatorId, (Level, Track)>,
+    exact: Exact,
+    missing: Vec<usize>,
+}
+
+/// The single pass behind [`check`], [`score_with`] and [`score_exact`]: checks
+/// every part of the assessment, then resolves the track and computes it.
+/// Returns every problem found, and the computation when there were none.
+fn evaluate(
+    assessment: &Assessment,
+    rubric: &Rubric,
+    opts: &Options,
+) -> (Vec<Error>, Option<Evaluated>) {
     let mut errors = Vec::new();
     if assessment.rubric != rubric.id() {
         errors.push(Error::RubricMismatch {
             expected: rubric.id().to_owned(),
             found: assessment.rubric.clone(),
         });
-        return errors;
+        return (errors, None);
     }
     let mut slots = vec![MISSING; rubric.d.slots];
     if let Some(l) = &assessment.levels {
@@ -577,66 +589,31 @@ pub fn check(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> Vec<Er
     check_keys(rubric, assessment.notes.iter(), "notes", &mut errors);
     check_keys(rubric, assessment.evidence.iter(), "evidence", &mut errors);
     let track = opts.track.unwrap_or_else(|| assessment.default_track());
-    match assessment.resolve(track) {
-        Err(e) => errors.push(e),
-        Ok(resolved) => {
-            if opts.missing == MissingPolicy::Error {
-                let absent: Vec<String> = rubric
-                    .indicator_ids()
-                    .into_iter()
-                    .filter(|id| !resolved.contains_key(&IndicatorId((*id).to_owned())))
-                    .map(str::to_owned)
-                    .collect();
-                if !absent.is_empty() {
-                    errors.push(Error::MissingIndicators {
-                        indicators: absent,
-                        track: track.as_str().to_owned(),
-                        rubric: rubric.id().to_owned(),
-                    });
-                }
-            }
-            if errors.is_empty() {
-                fill_slots(
-                    rubric,
-                    resolved.iter().map(|(k, (l, _))| (k, l)),
-                    track.as_str(),
-                    &mut slots,
-                    &mut errors,
-                );
-                let na = rubric.d.aspects.len();
-                let (mut n, mut d) = (vec![0; na], vec![0; na]);
-                let mut missing = Vec::new();
-                kernel(
-                    rubric,
-                    &slots,
-                    opts.missing,
-                    track.as_str(),
-                    &mut n,
-                    &mut d,
-                    &mut missing,
-                    &mut errors,
-                );
-                if errors.is_empty() {
-                    if let Err(e) = aggregate(rubric, &n, &d) {
-                        errors.push(e);
-                    }
-                }
-            }
+    let resolved = match assessment.resolve(track) {
+        Ok(r) => r,
+        Err(e) => {
+            errors.push(e);
+            return (errors, None);
+        }
+    };
+    if opts.missing == MissingPolicy::Error {
+        let absent: Vec<String> = rubric
+            .indicator_ids()
+            .into_iter()
+            .filter(|id| !resolved.contains_key(&IndicatorId((*id).to_owned())))
+            .map(str::to_owned)
+            .collect();
+        if !absent.is_empty() {
+            errors.push(Error::MissingIndicators {
+                indicators: absent,
+                track: track.as_str().to_owned(),
+                rubric: rubric.id().to_owned(),
+            });
         }
     }
-    errors
-}
-
-/// Scores an assessment against the given rubric.
-pub fn score_with(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> Result<Report> {
-    if let Some(e) = check(assessment, rubric, opts).into_iter().next() {
-        return Err(e);
+    if !errors.is_empty() {
+        return (errors, None);
     }
-    let track = opts.track.unwrap_or_else(|| assessment.default_track());
-    let resolved = assessment.resolve(track)?;
-    let dd = &rubric.d;
-    let mut slots = vec![MISSING; dd.slots];
-    let mut errors = Vec::new();
     fill_slots(
         rubric,
         resolved.iter().map(|(k, (l, _))| (k, l)),
@@ -644,7 +621,7 @@ pub fn score_with(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> R
         &mut slots,
         &mut errors,
     );
-    let na = dd.aspects.len();
+    let na = rubric.d.aspects.len();
     let (mut n, mut d) = (vec![0; na], vec![0; na]);
     let mut missing = Vec::new();
     kernel(
@@ -657,11 +634,55 @@ pub fn score_with(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> R
         &mut missing,
         &mut errors,
     );
-    if let Some(e) = errors.into_iter().next() {
-        return Err(e);
+    if !errors.is_empty() {
+        return (errors, None);
     }
-    let ex = aggregate(rubric, &n, &d)?;
-    build_report(assessment, rubric, opts, track, &resolved, &ex, &missing)
+    match aggregate(rubric, &n, &d) {
+        Ok(exact) => (
+            errors,
+            Some(Evaluated {
+                track,
+                resolved,
+                exact,
+                missing,
+            }),
+        ),
+        Err(e) => {
+            errors.push(e);
+            (errors, None)
+        }
+    }
+}
+
+fn evaluated(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> Result<Evaluated> {
+    match evaluate(assessment, rubric, opts) {
+        (_, Some(ev)) => Ok(ev),
+        (errors, None) => Err(errors
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| Error::overflow("the index"))),
+    }
+}
+
+/// Checks every part of an assessment against a rubric (all tracks, notes,
+/// evidence) and, for the track that would be scored, completeness per the
+/// missing policy. Returns every problem found; empty means it scores.
+pub fn check(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> Vec<Error> {
+    evaluate(assessment, rubric, opts).0
+}
+
+/// Scores an assessment against the given rubric.
+pub fn score_with(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> Result<Report> {
+    let ev = evaluated(assessment, rubric, opts)?;
+    build_report(
+        assessment,
+        rubric,
+        opts,
+        ev.track,
+        &ev.resolved,
+        &ev.exact,
+        &ev.missing,
+    )
 }
 
 fn build_report(
@@ -820,36 +841,7 @@ fn dd_len(r: &Rubric) -> usize {
 
 /// The exact index of an assessment (for callers that need the unrounded value).
 pub fn score_exact(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> Result<Ratio> {
-    if let Some(e) = check(assessment, rubric, opts).into_iter().next() {
-        return Err(e);
-    }
-    let track = opts.track.unwrap_or_else(|| assessment.default_track());
-    let resolved = assessment.resolve(track)?;
-    let mut slots = vec![MISSING; rubric.d.slots];
-    let mut errors = Vec::new();
-    fill_slots(
-        rubric,
-        resolved.iter().map(|(k, (l, _))| (k, l)),
-        track.as_str(),
-        &mut slots,
-        &mut errors,
-    );
-    let na = rubric.d.aspects.len();
-    let (mut n, mut d) = (vec![0; na], vec![0; na]);
-    kernel(
-        rubric,
-        &slots,
-        opts.missing,
-        track.as_str(),
-        &mut n,
-        &mut d,
-        &mut Vec::new(),
-        &mut errors,
-    );
-    if let Some(e) = errors.into_iter().next() {
-        return Err(e);
-    }
-    Ok(aggregate(rubric, &n, &d)?.index)
+    Ok(evaluated(assessment, rubric, opts)?.exact.index)
 }
 
 // ------------------------------------------------------------------ comparison
