@@ -18,6 +18,34 @@ use crate::score::{aggregate, band_of, kernel, Options, PredicateBasis};
 
 pub use crate::score::MISSING;
 
+/// A value in a batch column: an `i64` level ([`MISSING`] for an empty cell),
+/// or an `f64` as found in data frames (NaN for an empty cell; it must be a
+/// whole number, otherwise the row fails with `non_integer_level`).
+pub trait Cell: Copy {
+    /// The level, [`MISSING`] for an empty cell, or `Err(text)` for a value that
+    /// is not a whole number.
+    fn level(self) -> std::result::Result<i64, String>;
+}
+
+impl Cell for i64 {
+    fn level(self) -> std::result::Result<i64, String> {
+        Ok(self)
+    }
+}
+
+impl Cell for f64 {
+    fn level(self) -> std::result::Result<i64, String> {
+        if self.is_nan() {
+            Ok(MISSING)
+        } else if self.fract() == 0.0 && self.abs() < 1e15 {
+            // a whole number well inside i64: the conversion is exact
+            Ok(self as i64)
+        } else {
+            Err(format!("{self}"))
+        }
+    }
+}
+
 /// What to do with a row that cannot be scored.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum OnError {
@@ -52,7 +80,7 @@ fn hundredths(num: i128, den: i128) -> Option<i128> {
 
 /// Scores `rows` assessments given as slot columns. The track option is ignored
 /// (columns are one track); the missing policy and predicate basis apply.
-pub fn score_columns<C: AsRef<[i64]>>(
+pub fn score_columns<T: Cell, C: AsRef<[T]>>(
     rubric: &Rubric,
     columns: &[C],
     opts: &Options,
@@ -100,27 +128,63 @@ pub fn score_columns<C: AsRef<[i64]>>(
     let mut d = vec![0i64; na];
     let mut missing = Vec::with_capacity(dd.indicators.len());
     let mut errors = Vec::new();
+    // slot -> indicator position, for messages about a cell
+    let mut slot_ind = Vec::with_capacity(dd.slots);
+    for (k, ind) in dd.indicators.iter().enumerate() {
+        let width = if ind.repeatable {
+            usize::from(ind.max_items)
+        } else {
+            1
+        };
+        slot_ind.extend(std::iter::repeat_n(k, width));
+    }
+    let ids = rubric.indicator_ids();
     let band_reported = |h: i128| -> usize {
         // h hundredths vs band bounds (exact compare)
         band_of(rubric, Ratio::new(h, 100).unwrap_or(Ratio::ZERO))
     };
 
     for r in 0..rows {
-        for (s, c) in slots.iter_mut().zip(columns) {
-            *s = c.as_ref().get(r).copied().unwrap_or(crate::score::MISSING);
-        }
         missing.clear();
         errors.clear();
-        kernel(
-            rubric,
-            &slots,
-            opts.missing,
-            "levels",
-            &mut n,
-            &mut d,
-            &mut missing,
-            &mut errors,
-        );
+        for (j, (s, c)) in slots.iter_mut().zip(columns).enumerate() {
+            *s = match c.as_ref().get(r).map(|v| v.level()) {
+                Some(Ok(v)) => v,
+                None => MISSING,
+                Some(Err(text)) => {
+                    let ind = slot_ind
+                        .get(j)
+                        .and_then(|&k| dd.indicators.get(k).map(|i| (k, i)));
+                    let (id, min, max) = ind.map_or((String::new(), 0, 0), |(k, i)| {
+                        (
+                            ids.get(k).map_or(String::new(), |s| (*s).to_owned()),
+                            i.min_level,
+                            i.max_level,
+                        )
+                    });
+                    errors.push(Error::NonIntegerLevel {
+                        indicator: id,
+                        place: String::new(),
+                        value: text,
+                        min,
+                        max,
+                    });
+                    MISSING
+                }
+            };
+        }
+        if errors.is_empty() {
+            kernel(
+                rubric,
+                &slots,
+                opts.missing,
+                "levels",
+                &mut n,
+                &mut d,
+                &mut missing,
+                &mut errors,
+            );
+        }
         if let Some(e) = errors.drain(..).next() {
             let e = Error::Row {
                 row: r,
