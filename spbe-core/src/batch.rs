@@ -5,44 +5,83 @@
 //! length (one entry per assessment). A plain indicator has one slot named by
 //! its id (`"1"` ... `"47"`); a repeatable indicator (2018 indicator 35) has one
 //! slot per possible item, named `"35.1"`, `"35.2"`, `"35.3"`, and an
-//! assessment's items are its non-empty slots. [`MISSING`] marks an empty slot.
+//! assessment's items are its non-empty slots. [`MISSING`] (or NaN in a float
+//! column) marks an empty slot.
 //!
 //! The common case (every indicator present, nominal item counts) is computed
 //! with precomputed integer multipliers: one integer dot product per index, then
-//! half-up rounding of the exact quotient, so the results equal [`crate::score_with`].
+//! half-up rounding of the exact quotient. Any other row goes through the same
+//! kernel and exact aggregation as [`crate::score_with`], so the results are
+//! always equal to scoring the rows one by one.
 
 use crate::error::{Error, Result};
 use crate::ratio::Ratio;
-use crate::rubric::Rubric;
+use crate::rubric::{FastPath, Rubric};
 use crate::score::{aggregate, band_of, kernel, Options, PredicateBasis};
 
 pub use crate::score::MISSING;
 
 /// A value in a batch column: an `i64` level ([`MISSING`] for an empty cell),
-/// or an `f64` as found in data frames (NaN for an empty cell; it must be a
-/// whole number, otherwise the row fails with `non_integer_level`).
+/// an `f64` as found in data frames (NaN for an empty cell; it must be a whole
+/// number, otherwise the row fails with `non_integer_level`), or the 8
+/// little-endian bytes of such an `f64` (what a binding hands over uncopied).
 pub trait Cell: Copy {
     /// The level, [`MISSING`] for an empty cell, or `Err(text)` for a value that
     /// is not a whole number.
     fn level(self) -> std::result::Result<i64, String>;
+
+    /// The level, [`MISSING`], or [`NOT_WHOLE`]: the hot-path form of [`Cell::level`].
+    #[inline]
+    fn quick(self) -> i64 {
+        self.level().unwrap_or(NOT_WHOLE)
+    }
 }
 
+/// What [`Cell::quick`] returns for a value that is not a whole number.
+pub const NOT_WHOLE: i64 = i64::MIN + 1;
+
 impl Cell for i64 {
+    #[inline]
     fn level(self) -> std::result::Result<i64, String> {
         Ok(self)
     }
 }
 
 impl Cell for f64 {
+    #[inline]
     fn level(self) -> std::result::Result<i64, String> {
-        if self.is_nan() {
+        // the common case first: a whole number converts to i64 and back exactly
+        // (`as` saturates and maps NaN to 0, so NaN fails this test)
+        let i = self as i64;
+        if i as f64 == self && i.unsigned_abs() < (1 << 50) {
+            Ok(i)
+        } else if self.is_nan() {
             Ok(MISSING)
-        } else if self.fract() == 0.0 && self.abs() < 1e15 {
-            // a whole number well inside i64: the conversion is exact
-            Ok(self as i64)
         } else {
             Err(format!("{self}"))
         }
+    }
+    #[inline]
+    fn quick(self) -> i64 {
+        let i = self as i64;
+        if i as f64 == self && i.unsigned_abs() < (1 << 50) {
+            i
+        } else if self.is_nan() {
+            MISSING
+        } else {
+            NOT_WHOLE
+        }
+    }
+}
+
+impl Cell for [u8; 8] {
+    #[inline]
+    fn level(self) -> std::result::Result<i64, String> {
+        f64::from_le_bytes(self).level()
+    }
+    #[inline]
+    fn quick(self) -> i64 {
+        f64::from_le_bytes(self).quick()
     }
 }
 
@@ -73,10 +112,30 @@ pub struct BatchOutput {
     pub errors: Vec<(usize, Error)>,
 }
 
-fn hundredths(num: i128, den: i128) -> Option<i128> {
-    // floor((200 num + den) / (2 den)), num >= 0, den > 0
-    Some((num.checked_mul(200)?.checked_add(den)?).div_euclid(den.checked_mul(2)?))
+/// floor((200 num + den) / (2 den)) for num >= 0, den > 0 (half up to
+/// hundredths); the fast path is only built when this cannot overflow.
+#[inline]
+fn hundredths64(num: i64, den: i64) -> i64 {
+    (200 * num + den).div_euclid(2 * den)
 }
+
+/// Per-slot facts for the column-wise accumulation of the common case.
+#[derive(Clone, Copy)]
+struct SlotInfo {
+    aspect: usize,
+    indicator: usize,
+    w: i64,
+    lo: i64,
+    hi: i64,
+    /// One of the first `min_items` slots of its indicator: must hold a level.
+    /// Other slots (extra services) must be empty for the row to be nominal.
+    required: bool,
+}
+
+/// Rows are processed in blocks: per-aspect sums are accumulated column by
+/// column (sequential reads, accumulators in L1), and a row is rebuilt slot by
+/// slot only when it is not nominal.
+const BLOCK: usize = 64;
 
 /// Scores `rows` assessments given as slot columns. The track option is ignored
 /// (columns are one track); the missing policy and predicate basis apply.
@@ -122,180 +181,246 @@ pub fn score_columns<T: Cell, C: AsRef<[T]>>(
         aspects: vec![vec![f64::NAN; rows]; na],
         errors: Vec::new(),
     };
-    // per-row scratch, allocated once
-    let mut slots = vec![0i64; dd.slots];
+    let mut info = Vec::with_capacity(dd.slots);
+    for (k, ind) in dd.indicators.iter().enumerate() {
+        let width = if ind.repeatable { ind.max_items } else { 1 };
+        for item in 0..width {
+            info.push(SlotInfo {
+                aspect: ind.aspect,
+                indicator: k,
+                w: ind.w_int,
+                lo: i64::from(ind.min_level),
+                hi: i64::from(ind.max_level),
+                required: item < ind.min_items,
+            });
+        }
+    }
+    let ids = rubric.indicator_ids();
+
+    // scratch, allocated once
+    let mut acc = vec![0i64; BLOCK * na];
+    let mut nominal = [true; BLOCK];
+    let mut slots = vec![MISSING; dd.slots];
     let mut n = vec![0i64; na];
     let mut d = vec![0i64; na];
     let mut missing = Vec::with_capacity(dd.indicators.len());
     let mut errors = Vec::new();
-    // slot -> indicator position, for messages about a cell
-    let mut slot_ind = Vec::with_capacity(dd.slots);
-    for (k, ind) in dd.indicators.iter().enumerate() {
-        let width = if ind.repeatable {
-            usize::from(ind.max_items)
-        } else {
-            1
-        };
-        slot_ind.extend(std::iter::repeat_n(k, width));
-    }
-    let ids = rubric.indicator_ids();
-    let band_reported = |h: i128| -> usize {
-        // h hundredths vs band bounds (exact compare)
-        band_of(rubric, Ratio::new(h, 100).unwrap_or(Ratio::ZERO))
-    };
 
-    for r in 0..rows {
-        missing.clear();
-        errors.clear();
-        for (j, (s, c)) in slots.iter_mut().zip(columns).enumerate() {
-            *s = match c.as_ref().get(r).map(|v| v.level()) {
-                Some(Ok(v)) => v,
-                None => MISSING,
-                Some(Err(text)) => {
-                    let ind = slot_ind
-                        .get(j)
-                        .and_then(|&k| dd.indicators.get(k).map(|i| (k, i)));
-                    let (id, min, max) = ind.map_or((String::new(), 0, 0), |(k, i)| {
-                        (
-                            ids.get(k).map_or(String::new(), |s| (*s).to_owned()),
-                            i.min_level,
-                            i.max_level,
-                        )
-                    });
-                    errors.push(Error::NonIntegerLevel {
-                        indicator: id,
-                        place: String::new(),
-                        value: text,
-                        min,
-                        max,
-                    });
-                    MISSING
-                }
-            };
-        }
-        if errors.is_empty() {
-            kernel(
-                rubric,
-                &slots,
-                opts.missing,
-                "levels",
-                &mut n,
-                &mut d,
-                &mut missing,
-                &mut errors,
-            );
-        }
-        if let Some(e) = errors.drain(..).next() {
-            let e = Error::Row {
-                row: r,
-                source: Box::new(e),
-            };
-            match on_error {
-                OnError::Fail => return Err(e),
-                OnError::Collect => {
-                    out.errors.push((r, e));
-                    continue;
+    let mut start = 0;
+    while start < rows {
+        let end = (start + BLOCK).min(rows);
+        let len = end - start;
+        if let Some(f) = &dd.fast {
+            acc.iter_mut().for_each(|x| *x = 0);
+            nominal.iter_mut().for_each(|x| *x = true);
+            for (c, s) in columns.iter().zip(&info) {
+                let col = c.as_ref().get(start..end).unwrap_or(&[]);
+                for (k, v) in col.iter().enumerate() {
+                    let x = v.quick();
+                    let ok = if s.required {
+                        let in_range = x >= s.lo && x <= s.hi;
+                        if in_range {
+                            if let Some(a) = acc.get_mut(k * na + s.aspect) {
+                                *a += s.w * x;
+                            }
+                        }
+                        in_range
+                    } else {
+                        x == MISSING
+                    };
+                    if !ok {
+                        if let Some(flag) = nominal.get_mut(k) {
+                            *flag = false;
+                        }
+                    }
                 }
             }
+            for k in 0..len {
+                let r = start + k;
+                if nominal.get(k).copied().unwrap_or(false) {
+                    if let Some(sums) = acc.get(k * na..(k + 1) * na) {
+                        fast_row(rubric, f, sums, opts, r, &mut out);
+                        continue;
+                    }
+                }
+                general_row(
+                    rubric,
+                    columns,
+                    &info,
+                    &ids,
+                    r,
+                    opts,
+                    on_error,
+                    &mut slots,
+                    &mut n,
+                    &mut d,
+                    &mut missing,
+                    &mut errors,
+                    &mut out,
+                )?;
+            }
+        } else {
+            for r in start..end {
+                general_row(
+                    rubric,
+                    columns,
+                    &info,
+                    &ids,
+                    r,
+                    opts,
+                    on_error,
+                    &mut slots,
+                    &mut n,
+                    &mut d,
+                    &mut missing,
+                    &mut errors,
+                    &mut out,
+                )?;
+            }
         }
-        let fast = dd
-            .fast
-            .as_ref()
-            .filter(|f| missing.is_empty() && f.aspect_den.as_slice() == d.as_slice());
-        let result: Result<()> = (|| {
-            if let Some(f) = fast {
-                // index = Σ k_a n_a / q
-                let mut num: i128 = 0;
-                for (k, x) in f.k_index.iter().zip(&n) {
-                    num += k * i128::from(*x);
+        start = end;
+    }
+    Ok(out)
+}
+
+/// A nominal row: integer dot products with the precomputed multipliers.
+#[inline]
+fn fast_row(
+    rubric: &Rubric,
+    f: &FastPath,
+    n: &[i64],
+    opts: &Options,
+    r: usize,
+    out: &mut BatchOutput,
+) {
+    let mut num: i64 = 0;
+    for (k, x) in f.k_index.iter().zip(n) {
+        num += k * x;
+    }
+    let h = hundredths64(num, f.q_index);
+    let band = match (opts.predicate_basis, &f.band_max_h) {
+        (PredicateBasis::Reported, Some(maxes)) => {
+            let last = maxes.len().saturating_sub(1);
+            maxes.iter().position(|m| h < *m).unwrap_or(last)
+        }
+        (PredicateBasis::Reported, None) => band_of(
+            rubric,
+            Ratio::new(i128::from(h), 100).unwrap_or(Ratio::ZERO),
+        ),
+        (PredicateBasis::Exact, _) => band_of(
+            rubric,
+            Ratio::new(i128::from(num), i128::from(f.q_index)).unwrap_or(Ratio::ZERO),
+        ),
+    };
+    set(out, r, i128::from(h), band);
+    for (di, dom) in rubric.d.domains.iter().enumerate() {
+        let mut num: i64 = 0;
+        for a in dom.aspects.clone() {
+            num += f.k_domain.get(a).copied().unwrap_or(0) * n.get(a).copied().unwrap_or(0);
+        }
+        let q = f.q_domain.get(di).copied().unwrap_or(1);
+        if let Some(cell) = out.domains.get_mut(di).and_then(|col| col.get_mut(r)) {
+            *cell = hundredths64(num, q) as f64 / 100.0;
+        }
+    }
+    for ((col, x), y) in out.aspects.iter_mut().zip(n).zip(&f.aspect_den) {
+        if let Some(cell) = col.get_mut(r) {
+            *cell = hundredths64(*x, *y) as f64 / 100.0;
+        }
+    }
+}
+
+/// Any other row: rebuilt slot by slot, checked by the kernel, aggregated exactly.
+#[allow(clippy::too_many_arguments)]
+fn general_row<T: Cell, C: AsRef<[T]>>(
+    rubric: &Rubric,
+    columns: &[C],
+    info: &[SlotInfo],
+    ids: &[&str],
+    r: usize,
+    opts: &Options,
+    on_error: OnError,
+    slots: &mut [i64],
+    n: &mut [i64],
+    d: &mut [i64],
+    missing: &mut Vec<usize>,
+    errors: &mut Vec<Error>,
+    out: &mut BatchOutput,
+) -> Result<()> {
+    let dd = &rubric.d;
+    missing.clear();
+    errors.clear();
+    for ((s, c), si) in slots.iter_mut().zip(columns).zip(info) {
+        *s = match c.as_ref().get(r).map(|v| v.level()) {
+            Some(Ok(v)) => v,
+            None => MISSING,
+            Some(Err(text)) => {
+                let (min, max) = dd
+                    .indicators
+                    .get(si.indicator)
+                    .map_or((0, 0), |i| (i.min_level, i.max_level));
+                let indicator = ids
+                    .get(si.indicator)
+                    .map_or(String::new(), |s| (*s).to_owned());
+                errors.push(Error::NonIntegerLevel {
+                    indicator,
+                    place: String::new(),
+                    value: text,
+                    min,
+                    max,
+                });
+                MISSING
+            }
+        };
+    }
+    if errors.is_empty() {
+        kernel(rubric, slots, opts.missing, "levels", n, d, missing, errors);
+    }
+    let result = match errors.drain(..).next() {
+        Some(e) => Err(e),
+        None => aggregate(rubric, n, d).and_then(|ex| {
+            let h = ex
+                .index
+                .round2()
+                .ok_or_else(|| Error::overflow("rounding"))?
+                .0;
+            let band = match opts.predicate_basis {
+                PredicateBasis::Reported => {
+                    band_of(rubric, Ratio::new(h, 100).unwrap_or(Ratio::ZERO))
                 }
-                let h = hundredths(num, f.q_index).ok_or_else(|| Error::overflow("the index"))?;
-                set(
-                    &mut out,
-                    r,
-                    h,
-                    match opts.predicate_basis {
-                        PredicateBasis::Reported => band_reported(h),
-                        PredicateBasis::Exact => {
-                            band_of(rubric, Ratio::new(num, f.q_index).unwrap_or(Ratio::ZERO))
-                        }
-                    },
-                );
-                for (di, dom) in dd.domains.iter().enumerate() {
-                    let mut num: i128 = 0;
-                    for a in dom.aspects.clone() {
-                        num += f.k_domain.get(a).copied().unwrap_or(0)
-                            * i128::from(n.get(a).copied().unwrap_or(0));
-                    }
-                    let q = f.q_domain.get(di).copied().unwrap_or(1);
-                    if let Some(col) = out.domains.get_mut(di) {
-                        if let Some(cell) = col.get_mut(r) {
-                            *cell = hundredths(num, q)
-                                .ok_or_else(|| Error::overflow("a domain index"))?
-                                as f64
-                                / 100.0;
-                        }
-                    }
+                PredicateBasis::Exact => band_of(rubric, ex.index),
+            };
+            set(out, r, h, band);
+            for (col, v) in out.domains.iter_mut().zip(&ex.domains) {
+                if let (Some(cell), Some(v)) = (col.get_mut(r), v) {
+                    *cell = v
+                        .round2()
+                        .ok_or_else(|| Error::overflow("rounding"))?
+                        .to_f64();
                 }
-                for (ai, col) in out.aspects.iter_mut().enumerate() {
-                    let (x, y) = (
-                        n.get(ai).copied().unwrap_or(0),
-                        d.get(ai).copied().unwrap_or(1),
-                    );
-                    if let Some(cell) = col.get_mut(r) {
-                        *cell = hundredths(i128::from(x), i128::from(y))
-                            .ok_or_else(|| Error::overflow("an aspect index"))?
-                            as f64
-                            / 100.0;
-                    }
-                }
-            } else {
-                let ex = aggregate(rubric, &n, &d)?;
-                let h = ex
-                    .index
-                    .round2()
-                    .ok_or_else(|| Error::overflow("rounding"))?
-                    .0;
-                set(
-                    &mut out,
-                    r,
-                    h,
-                    match opts.predicate_basis {
-                        PredicateBasis::Reported => band_reported(h),
-                        PredicateBasis::Exact => band_of(rubric, ex.index),
-                    },
-                );
-                for (col, v) in out.domains.iter_mut().zip(&ex.domains) {
-                    if let (Some(cell), Some(v)) = (col.get_mut(r), v) {
-                        *cell = v
-                            .round2()
-                            .ok_or_else(|| Error::overflow("rounding"))?
-                            .to_f64();
-                    }
-                }
-                for (col, v) in out.aspects.iter_mut().zip(&ex.aspects) {
-                    if let (Some(cell), Some(v)) = (col.get_mut(r), v) {
-                        *cell = v
-                            .round2()
-                            .ok_or_else(|| Error::overflow("rounding"))?
-                            .to_f64();
-                    }
+            }
+            for (col, v) in out.aspects.iter_mut().zip(&ex.aspects) {
+                if let (Some(cell), Some(v)) = (col.get_mut(r), v) {
+                    *cell = v
+                        .round2()
+                        .ok_or_else(|| Error::overflow("rounding"))?
+                        .to_f64();
                 }
             }
             Ok(())
-        })();
-        if let Err(e) = result {
-            let e = Error::Row {
-                row: r,
-                source: Box::new(e),
-            };
-            match on_error {
-                OnError::Fail => return Err(e),
-                OnError::Collect => out.errors.push((r, e)),
-            }
+        }),
+    };
+    if let Err(e) = result {
+        let e = Error::Row {
+            row: r,
+            source: Box::new(e),
+        };
+        match on_error {
+            OnError::Fail => return Err(e),
+            OnError::Collect => out.errors.push((r, e)),
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 fn set(out: &mut BatchOutput, r: usize, h: i128, band: usize) {

@@ -17,15 +17,65 @@ pub struct Ratio {
 }
 
 pub(crate) fn gcd(a: i128, b: i128) -> i128 {
-    let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
-    while b != 0 {
-        let t = a % b;
-        a = b;
-        b = t;
+    let (a, b) = (a.unsigned_abs(), b.unsigned_abs());
+    let g = match (u64::try_from(a), u64::try_from(b)) {
+        (Ok(x), Ok(y)) => u128::from(gcd_u64(x, y)),
+        _ => gcd_u128(a, b),
+    };
+    // g <= max(|a|, |b|), which fits in i128 unless an input was i128::MIN,
+    // which the constructors never produce
+    i128::try_from(g).unwrap_or(1)
+}
+
+/// Binary (Stein's) gcd: shifts and subtractions, no division.
+fn gcd_u64(mut a: u64, mut b: u64) -> u64 {
+    if a == 0 {
+        return b;
     }
-    // a <= max(|a|,|b|); both fit in i128 unless the input was i128::MIN, which
-    // the constructors below never produce.
-    i128::try_from(a).unwrap_or(1)
+    if b == 0 {
+        return a;
+    }
+    let shift = (a | b).trailing_zeros();
+    a >>= a.trailing_zeros();
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+        b -= a;
+        if b == 0 {
+            return a << shift;
+        }
+    }
+}
+
+fn gcd_u128(mut a: u128, mut b: u128) -> u128 {
+    if a == 0 {
+        return b;
+    }
+    if b == 0 {
+        return a;
+    }
+    let shift = (a | b).trailing_zeros();
+    a >>= a.trailing_zeros();
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+        b -= a;
+        if b == 0 {
+            return a << shift;
+        }
+    }
+}
+
+/// Exact division of i128 values, in 64 bits when they fit (much faster).
+fn div_exact(x: i128, g: i128) -> i128 {
+    match (i64::try_from(x), i64::try_from(g)) {
+        (Ok(a), Ok(b)) if b != 0 && !(a == i64::MIN && b == -1) => i128::from(a / b),
+        _ => x / g,
+    }
 }
 
 impl Ratio {
@@ -43,7 +93,11 @@ impl Ratio {
             return None;
         }
         let g = gcd(num, den);
-        let (mut n, mut d) = (num / g, den / g);
+        let (mut n, mut d) = if g == 1 {
+            (num, den)
+        } else {
+            (div_exact(num, g), div_exact(den, g))
+        };
         if d < 0 {
             n = -n;
             d = -d;
@@ -64,9 +118,9 @@ impl Ratio {
     /// Checked sum.
     pub fn checked_add(self, o: Ratio) -> Option<Ratio> {
         let g = gcd(self.den, o.den);
-        let lhs = self.num.checked_mul(o.den / g)?;
-        let rhs = o.num.checked_mul(self.den / g)?;
-        let den = (self.den / g).checked_mul(o.den)?;
+        let lhs = self.num.checked_mul(div_exact(o.den, g))?;
+        let rhs = o.num.checked_mul(div_exact(self.den, g))?;
+        let den = div_exact(self.den, g).checked_mul(o.den)?;
         Ratio::new(lhs.checked_add(rhs)?, den)
     }
 
@@ -82,8 +136,8 @@ impl Ratio {
     pub fn checked_mul(self, o: Ratio) -> Option<Ratio> {
         let g1 = gcd(self.num, o.den);
         let g2 = gcd(o.num, self.den);
-        let num = (self.num / g1).checked_mul(o.num / g2)?;
-        let den = (self.den / g2).checked_mul(o.den / g1)?;
+        let num = div_exact(self.num, g1).checked_mul(div_exact(o.num, g2))?;
+        let den = div_exact(self.den, g2).checked_mul(div_exact(o.den, g1))?;
         Ratio::new(num, den)
     }
 
@@ -302,5 +356,15 @@ mod tests {
         assert!(r(1, 3) < r(34, 100));
         assert!(r(i128::MAX / 3, i128::MAX / 2) < r(i128::MAX / 2, i128::MAX / 3));
         assert_eq!(Ratio::int(i128::MAX).checked_add(Ratio::int(1)), None);
+        // gcd: small, mixed and large operands
+        assert_eq!(gcd(12, 18), 6);
+        assert_eq!(gcd(-12, 18), 6);
+        assert_eq!(gcd(0, 7), 7);
+        assert_eq!(gcd(1 << 100, 3 << 90), 1 << 90);
+        assert_eq!(gcd(i128::from(u64::MAX) * 6, 4), 2);
+        assert_eq!(
+            r(i128::MAX - 1, 2),
+            Ratio::new((i128::MAX - 1) / 2, 1).unwrap()
+        );
     }
 }

@@ -314,11 +314,13 @@ pub(crate) struct FastPath {
     /// Nominal Σ w_int per aspect.
     pub aspect_den: Vec<i64>,
     /// index = Σ_a k_a · N_a / q
-    pub k_index: Vec<i128>,
-    pub q_index: i128,
+    pub k_index: Vec<i64>,
+    pub q_index: i64,
     /// domain d = Σ_{a∈d} k_a · N_a / q_d (per aspect multiplier, per domain q)
-    pub k_domain: Vec<i128>,
-    pub q_domain: Vec<i128>,
+    pub k_domain: Vec<i64>,
+    pub q_domain: Vec<i64>,
+    /// Upper bounds of the predicate bands in hundredths, when they are whole hundredths.
+    pub band_max_h: Option<Vec<i64>>,
 }
 
 #[derive(Clone, Debug)]
@@ -1044,22 +1046,57 @@ fn fast_path(d: &Derived) -> Option<FastPath> {
         }
         q_domain.push(q);
     }
-    // guard: products k·N must fit in i128 for the largest possible N
-    let max_n: i128 = aspect_den
-        .iter()
-        .map(|x| i128::from(*x) * 9 * 9)
-        .max()
-        .unwrap_or(0);
-    for k in k_index.iter().chain(k_domain.iter()) {
-        k.checked_mul(max_n)?
-            .checked_mul(i128::try_from(d.aspects.len()).ok()?)?;
+    // guard: with every level at most 9, Σ k·N, times 200, plus q must fit in
+    // i64, so the batch can use plain i64 arithmetic without overflow.
+    let bound = |ks: &[i128], q: i128| -> Option<()> {
+        let mut total: i128 = 0;
+        for (k, den) in ks.iter().zip(&aspect_den) {
+            total = total.checked_add(
+                k.checked_abs()?
+                    .checked_mul(i128::from(*den).checked_mul(9)?)?,
+            )?;
+        }
+        let worst = total.checked_mul(200)?.checked_add(q.checked_mul(2)?)?;
+        (worst < i128::from(i64::MAX)).then_some(())
+    };
+    bound(&k_index, q_index)?;
+    for (dom, q) in d.domains.iter().zip(&q_domain) {
+        let ks: Vec<i128> = (0..d.aspects.len())
+            .map(|a| {
+                if dom.aspects.contains(&a) {
+                    k_domain.get(a).copied().unwrap_or(0)
+                } else {
+                    0
+                }
+            })
+            .collect();
+        bound(&ks, *q)?;
     }
+    for den in &aspect_den {
+        den.checked_mul(9 * 200 + 2)?;
+    }
+    let to64 = |v: &[i128]| {
+        v.iter()
+            .map(|x| i64::try_from(*x).ok())
+            .collect::<Option<Vec<i64>>>()
+    };
+    let band_max_h = d
+        .bands
+        .iter()
+        .map(|b| {
+            let h = b.max.checked_mul(Ratio::int(100))?;
+            (h.denom() == 1)
+                .then(|| i64::try_from(h.numer()).ok())
+                .flatten()
+        })
+        .collect::<Option<Vec<i64>>>();
     Some(FastPath {
         aspect_den,
-        k_index,
-        q_index,
-        k_domain,
-        q_domain,
+        k_index: to64(&k_index)?,
+        q_index: i64::try_from(q_index).ok()?,
+        k_domain: to64(&k_domain)?,
+        q_domain: to64(&q_domain)?,
+        band_max_h,
     })
 }
 

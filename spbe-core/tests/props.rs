@@ -283,14 +283,32 @@ fn float_columns() {
     let mut cols: Vec<Vec<f64>> = (0..20).map(|_| vec![3.0, 3.0, 3.0]).collect();
     cols[4][1] = 2.5;
     cols[7][2] = f64::NAN;
-    let out = score_columns(rb, &cols, &Options { missing: MissingPolicy::Lowest, ..Options::default() }, OnError::Collect).unwrap();
+    let out = score_columns(
+        rb,
+        &cols,
+        &Options {
+            missing: MissingPolicy::Lowest,
+            ..Options::default()
+        },
+        OnError::Collect,
+    )
+    .unwrap();
     assert_eq!(out.index[0], 3.0);
     assert!(out.index[1].is_nan());
     let (row, e) = &out.errors[0];
-    assert_eq!((*row, e.code(), e.indicator()), (1, "non_integer_level", Some("5")));
-    assert!(e.to_string().contains("row 1") && e.to_string().contains("2.5"), "{e}");
+    assert_eq!(
+        (*row, e.code(), e.indicator()),
+        (1, "non_integer_level", Some("5"))
+    );
+    assert!(
+        e.to_string().contains("row 1") && e.to_string().contains("2.5"),
+        "{e}"
+    );
     // indicator 8 (weight 4) counted at level 1: (300 - 4*2) / 100
     assert_eq!(out.index[2], 2.92);
     let strict = score_columns(rb, &cols, &Options::default(), OnError::Fail).unwrap_err();
-    assert_eq!((strict.code(), strict.indicator()), ("non_integer_level", Some("5")));
+    assert_eq!(
+        (strict.code(), strict.indicator()),
+        ("non_integer_level", Some("5"))
+    );
 }

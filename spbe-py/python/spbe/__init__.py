@@ -1,0 +1,204 @@
+"""spbe: exact computation of Indonesia's SPBE / Digital Government maturity index.
+
+The arithmetic is spbe-core's (Rust), compiled into :mod:`spbe._lowlevel`; this
+package converts Python values at the edge.
+
+>>> import spbe
+>>> r = spbe.score({str(i): 3 for i in range(1, 48)}, rubric="permenpanrb-59-2020")
+>>> r.index, r.predicate
+(3.0, 'Baik')
+"""
+from __future__ import annotations
+
+import json
+import os
+from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
+
+from . import _lowlevel
+from ._errors import (
+    ArithmeticOverflowError,
+    DuplicateIndicatorError,
+    InputTooLargeError,
+    InvalidAssessmentError,
+    InvalidBatchError,
+    InvalidLevelTypeError,
+    InvalidOptionsError,
+    InvalidRubricError,
+    InvalidVectorError,
+    LevelOutOfRangeError,
+    MalformedJsonError,
+    MissingIndicatorError,
+    NonIntegerLevelError,
+    NotRepeatableError,
+    RubricMismatchError,
+    SpbeError,
+    SpbeIOError,
+    TrackNotPresentError,
+    UnknownIndicatorError,
+    UnknownRubricError,
+    UnknownTrackError,
+    WrongItemCountError,
+    from_core,
+)
+from ._frame import score_frame
+from ._report import AspectScore, DomainScore, IndicatorScore, NextPredicate, Report
+from ._rubric import Aspect, Domain, Indicator, LevelInfo, Predicate, Rubric, _read_text_or_path, rubrics
+
+__version__: str = _lowlevel.__version__
+
+__all__ = [
+    "score", "validate", "score_frame", "to_vector", "from_vector", "rubrics", "Rubric",
+    "Report", "DomainScore", "AspectScore", "IndicatorScore", "NextPredicate",
+    "Domain", "Aspect", "Indicator", "LevelInfo", "Predicate",
+    "SpbeError", "InvalidAssessmentError", "UnknownRubricError", "UnknownIndicatorError", "LevelOutOfRangeError",
+    "NonIntegerLevelError", "InvalidLevelTypeError", "NotRepeatableError", "WrongItemCountError", "DuplicateIndicatorError",
+    "MissingIndicatorError", "MalformedJsonError", "UnknownTrackError", "TrackNotPresentError", "RubricMismatchError",
+    "InputTooLargeError", "InvalidRubricError", "InvalidVectorError", "InvalidBatchError", "InvalidOptionsError",
+    "ArithmeticOverflowError", "SpbeIOError",
+]
+
+Assessment = Union[Mapping[Any, Any], str, "os.PathLike[str]"]
+RubricLike = Union[str, Rubric, None]
+
+_SPBE_KEYS = ("rubric", "levels", "tracks")
+
+
+def _resolve_rubric(rubric: RubricLike) -> Optional[Rubric]:
+    if rubric is None:
+        return None
+    if isinstance(rubric, Rubric):
+        return rubric
+    if isinstance(rubric, str):
+        return Rubric.builtin(rubric)
+    raise TypeError(f"rubric must be an edition id (str) or a spbe.Rubric, got {type(rubric).__name__}")
+
+
+def _json_default(o: Any) -> Any:
+    # numpy scalars and arrays, Decimal ... at the edge; a bool stays a bool
+    if hasattr(o, "__index__"):
+        return o.__index__()
+    if hasattr(o, "tolist"):
+        return o.tolist()
+    if hasattr(o, "__float__"):
+        return float(o)
+    raise TypeError(f"{type(o).__name__} is not a level (use whole numbers)")
+
+
+def _key(k: Any) -> str:
+    if isinstance(k, bool):
+        return str(k)
+    if hasattr(k, "__index__"):
+        return str(k.__index__())
+    return str(k)
+
+
+def _prepare(assessment: Assessment, rubric: RubricLike) -> Tuple[str, Optional[Rubric]]:
+    """The assessment as JSON text or a vector, and the rubric object to use (if any)."""
+    rb = rubric if isinstance(rubric, Rubric) else None
+    rid = rubric.id if isinstance(rubric, Rubric) else rubric
+    if isinstance(assessment, Mapping):
+        if any(k in assessment for k in _SPBE_KEYS):
+            d: Dict[str, Any] = dict(assessment)
+            if rid is not None and "rubric" not in d:
+                d["rubric"] = rid
+            for key in ("levels", "notes", "evidence"):
+                if isinstance(d.get(key), Mapping):
+                    d[key] = {_key(k): v for k, v in d[key].items()}
+            if isinstance(d.get("tracks"), Mapping):
+                d["tracks"] = {t: ({_key(k): v for k, v in m.items()} if isinstance(m, Mapping) else m) for t, m in d["tracks"].items()}
+        else:
+            if rid is None:
+                raise UnknownRubricError("a plain {indicator: level} mapping needs rubric= (e.g. rubric=\"permenpanrb-59-2020\")")
+            d = {"rubric": rid, "levels": {_key(k): v for k, v in assessment.items()}}
+        try:
+            return json.dumps(d, default=_json_default, ensure_ascii=False), rb
+        except (TypeError, ValueError) as e:
+            raise InvalidAssessmentError(f"cannot read the assessment: {e}") from None
+    if isinstance(assessment, (str, os.PathLike)):
+        text = _read_text_or_path(assessment)
+        return text, rb
+    raise TypeError(f"assessment must be a dict, a JSON or vector string, or a path; got {type(assessment).__name__}")
+
+
+def _options(track: Optional[str], missing: str, predicate_basis: str) -> str:
+    o: Dict[str, Any] = {"missing": missing, "predicate_basis": predicate_basis}
+    if track is not None:
+        o["track"] = track
+    return json.dumps(o)
+
+
+def _handle(rb: Optional[Rubric]) -> Any:
+    return rb._handle if rb is not None else None
+
+
+def score(
+    assessment: Assessment,
+    *,
+    rubric: RubricLike = None,
+    track: Optional[str] = None,
+    missing: str = "error",
+    predicate_basis: str = "reported",
+) -> Report:
+    """Scores one assessment.
+
+    ``assessment`` is a dict in the spbe JSON format (with its ``"rubric"`` key),
+    a path to such a file, JSON text, a compact vector string, or a plain
+    ``{indicator: level}`` mapping together with ``rubric=``.
+
+    ``track`` picks a track of an assessment with ``tracks`` (``mandiri``,
+    ``dokumen``, ``interviu``, ``visitasi``, ``target`` or ``final``, the default).
+    ``missing`` is ``"error"`` (official), ``"lowest"`` or ``"renormalize"``
+    (both non-official); ``predicate_basis`` is ``"reported"`` (the predicate of
+    the 2-decimal value, default) or ``"exact"``.
+
+    Raises a :class:`SpbeError` subclass (a ``ValueError``) for bad input.
+    """
+    text, rb = _prepare(assessment, rubric)
+    try:
+        out = _lowlevel.score(text, _options(track, missing, predicate_basis), _handle(rb))
+    except _lowlevel.CoreError as e:
+        raise from_core(e.args) from None
+    return Report._from_json(out)
+
+
+def validate(
+    assessment: Any,
+    *,
+    rubric: RubricLike = None,
+    track: Optional[str] = None,
+    missing: str = "error",
+    predicate_basis: str = "reported",
+) -> List[Dict[str, Optional[str]]]:
+    """Every problem of an assessment, as dicts ``{"code", "indicator", "message"}``.
+
+    An empty list means it scores. Never raises (a problem with the arguments
+    themselves is reported in the list too).
+    """
+    try:
+        rb = _resolve_rubric(rubric)
+        text, rb = _prepare(assessment, rb if rb is not None else rubric)
+        problems = _lowlevel.validate(text, _options(track, missing, predicate_basis), _handle(rb))
+    except SpbeError as e:
+        return [e.to_dict()]
+    except _lowlevel.CoreError as e:
+        return [from_core(e.args).to_dict()]
+    except (TypeError, ValueError, OSError) as e:
+        return [{"code": "invalid_assessment", "indicator": None, "message": str(e)}]
+    return [{"code": c, "indicator": i, "message": m} for c, i, m in problems]
+
+
+def to_vector(assessment: Assessment, *, rubric: RubricLike = None) -> str:
+    """The compact, URL-safe vector of an assessment (e.g. ``SPBE1.permenpanrb-59-2020.L34...``)."""
+    text, rb = _prepare(assessment, rubric)
+    try:
+        return str(_lowlevel.to_vector(text, _handle(rb)))
+    except _lowlevel.CoreError as e:
+        raise from_core(e.args) from None
+
+
+def from_vector(vector: str, *, rubric: Optional[Rubric] = None) -> Dict[str, Any]:
+    """The assessment (a dict in the spbe JSON format) of a vector."""
+    try:
+        return json.loads(_lowlevel.from_vector(vector, _handle(rubric)))  # type: ignore[no-any-return]
+    except _lowlevel.CoreError as e:
+        raise from_core(e.args) from None

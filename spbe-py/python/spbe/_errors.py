@@ -1,0 +1,138 @@
+"""The exception hierarchy, mapped code by code from spbe-core's error kinds."""
+from __future__ import annotations
+
+from typing import Dict, Optional, Type
+
+
+class SpbeError(ValueError):
+    """Base of every spbe error. A ``ValueError``.
+
+    Attributes: ``code`` (stable machine code, e.g. ``"level_out_of_range"``),
+    ``indicator`` (the indicator concerned, if any), ``row`` (the frame row, for
+    :func:`spbe.score_frame`), ``message``.
+    """
+
+    code: str = "spbe_error"
+
+    def __init__(self, message: str, *, code: Optional[str] = None, indicator: Optional[str] = None, row: Optional[int] = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+        self.indicator = indicator
+        self.row = row
+
+    def to_dict(self) -> Dict[str, Optional[str]]:
+        """``{"code", "indicator", "message"}``, as :func:`spbe.validate` returns."""
+        return {"code": self.code, "indicator": self.indicator, "message": self.message}
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (_rebuild, (type(self), self.message, self.code, self.indicator, self.row))
+
+
+def _rebuild(cls: Type[SpbeError], message: str, code: str, indicator: Optional[str], row: Optional[int]) -> SpbeError:
+    return cls(message, code=code, indicator=indicator, row=row)
+
+
+class InvalidAssessmentError(SpbeError):
+    """The assessment cannot be scored as given (the parent of the specific kinds below)."""
+
+    code = "invalid_assessment"
+
+
+class UnknownRubricError(SpbeError):
+    code = "unknown_rubric"
+
+
+class UnknownIndicatorError(InvalidAssessmentError):
+    code = "unknown_indicator"
+
+
+class LevelOutOfRangeError(InvalidAssessmentError):
+    code = "level_out_of_range"
+
+
+class NonIntegerLevelError(InvalidAssessmentError):
+    code = "non_integer_level"
+
+
+class InvalidLevelTypeError(InvalidAssessmentError):
+    code = "invalid_level_type"
+
+
+class NotRepeatableError(InvalidAssessmentError):
+    code = "not_repeatable"
+
+
+class WrongItemCountError(InvalidAssessmentError):
+    code = "wrong_item_count"
+
+
+class DuplicateIndicatorError(InvalidAssessmentError):
+    code = "duplicate_indicator"
+
+
+class MissingIndicatorError(InvalidAssessmentError):
+    code = "missing_indicator"
+
+
+class MalformedJsonError(InvalidAssessmentError):
+    code = "malformed_json"
+
+
+class UnknownTrackError(InvalidAssessmentError):
+    code = "unknown_track"
+
+
+class TrackNotPresentError(InvalidAssessmentError):
+    code = "track_not_present"
+
+
+class RubricMismatchError(InvalidAssessmentError):
+    code = "rubric_mismatch"
+
+
+class InputTooLargeError(InvalidAssessmentError):
+    code = "input_too_large"
+
+
+class InvalidRubricError(SpbeError):
+    code = "invalid_rubric"
+
+
+class InvalidVectorError(SpbeError):
+    code = "invalid_vector"
+
+
+class InvalidBatchError(SpbeError):
+    code = "invalid_batch"
+
+
+class InvalidOptionsError(SpbeError):
+    code = "invalid_options"
+
+
+class ArithmeticOverflowError(SpbeError):
+    code = "arithmetic_overflow"
+
+
+class SpbeIOError(SpbeError):
+    code = "io_error"
+
+
+ERRORS_BY_CODE: Dict[str, Type[SpbeError]] = {
+    cls.code: cls
+    for cls in (
+        InvalidAssessmentError, UnknownRubricError, UnknownIndicatorError, LevelOutOfRangeError, NonIntegerLevelError,
+        InvalidLevelTypeError, NotRepeatableError, WrongItemCountError, DuplicateIndicatorError, MissingIndicatorError,
+        MalformedJsonError, UnknownTrackError, TrackNotPresentError, RubricMismatchError, InputTooLargeError,
+        InvalidRubricError, InvalidVectorError, InvalidBatchError, InvalidOptionsError, ArithmeticOverflowError, SpbeIOError,
+    )
+}
+
+
+def from_core(args: tuple) -> SpbeError:  # type: ignore[type-arg]
+    """Builds the right exception from the compiled module's ``CoreError`` args."""
+    code, indicator, message, row = args
+    cls = ERRORS_BY_CODE.get(code, SpbeError)
+    return cls(message, code=code, indicator=indicator, row=row)

@@ -1,0 +1,171 @@
+"""Scoring a data frame (pandas or polars) through spbe-core's batch entry point."""
+from __future__ import annotations
+
+import json
+from typing import Any, List, Tuple
+
+from . import _lowlevel
+from ._errors import SpbeError, from_core
+from ._rubric import Rubric
+
+
+def _kind(df: Any) -> str:
+    mod = type(df).__module__.split(".")[0]
+    if mod == "pandas":
+        return "pandas"
+    if mod == "polars":
+        return "polars"
+    raise TypeError(f"score_frame takes a pandas or polars DataFrame, got {type(df).__name__}")
+
+
+def _source_columns(rubric: Rubric, columns: List[str]) -> List[Any]:
+    """For every slot, the frame column it comes from (or None if the frame has none).
+
+    A plain indicator is the column named by its id ("1" .. "47"). A repeatable
+    indicator (2018 indicator 35) is the columns "35.1", "35.2", "35.3" (empty
+    cells for services not reported); a single column "35" is accepted as
+    one service (it fills "35.1").
+    """
+    present = set(columns)
+    out: List[Any] = []
+    for slot in rubric.slot_names:
+        if slot in present:
+            out.append(slot)
+        elif slot.endswith(".1") and slot[:-2] in present:
+            out.append(slot[:-2])
+        else:
+            out.append(None)
+    return out
+
+
+def _matrix(np: Any, df: Any, kind: str, rubric: Rubric, sources: List[Any]) -> Any:
+    """A column-major float64 matrix (NaN = empty); cells that are not numbers raise."""
+    rows = df.shape[0]
+    numeric, other = [], []
+    for j, col in enumerate(sources):
+        if col is not None:
+            (numeric if _is_numeric(df[col], kind) else other).append((j, col))
+    for j, col in other:
+        values = df[col].tolist() if kind == "pandas" else df[col].to_list()
+        _raise_cell(rubric, values, j, np)  # raises unless every cell is a number
+    if len(numeric) == len(sources):
+        # one call: pandas keeps same-typed columns in one column-major block
+        cols = [c for _, c in numeric]
+        if kind == "pandas":
+            mat = df[cols].to_numpy(dtype="float64", na_value=np.nan)
+        else:
+            import polars as pl
+
+            mat = df.select([pl.col(c).cast(pl.Float64) for c in cols]).to_numpy()
+        return np.asfortranarray(mat, dtype="<f8")
+    mat = np.full((rows, len(sources)), np.nan, dtype="<f8", order="F")
+    for j, col in numeric:
+        s = df[col]
+        if kind == "pandas":
+            mat[:, j] = s.to_numpy(dtype="float64", na_value=np.nan)
+        else:
+            import polars as pl
+
+            mat[:, j] = s.cast(pl.Float64).fill_null(float("nan")).to_numpy()
+    for j, col in other:
+        vals = df[col].tolist() if kind == "pandas" else df[col].to_list()
+        mat[:, j] = np.asarray([np.nan if v is None else v for v in vals], dtype="float64")
+    return mat
+
+
+def _is_numeric(s: Any, kind: str) -> bool:
+    if kind == "pandas":
+        import pandas as pd
+
+        return bool(pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype))
+    import polars as pl
+
+    return bool(s.dtype.is_numeric() or s.dtype == pl.Null)
+
+
+def _is_np_number(np: Any, v: Any) -> bool:
+    return isinstance(v, (np.integer, np.floating))
+
+
+def _raise_cell(rubric: Rubric, values: List[Any], slot: int, np: Any) -> None:
+    """Raises for the first cell that is not a number (None and NaN are empty cells)."""
+    for row, v in enumerate(values):
+        if v is None or (isinstance(v, float) and v != v):
+            continue
+        if isinstance(v, bool) or not (isinstance(v, (int, float)) or _is_np_number(np, v)):
+            err = _lowlevel.cell_type_error(rubric._handle, row, slot, json.dumps(v, default=str))
+            raise from_core(err.args)
+
+
+def score_frame(df: Any, *, rubric: Any, missing: str = "error", predicate_basis: str = "reported", errors: str = "raise", threads: int = 0) -> Any:
+    """Scores a frame with one row per assessment and one column per indicator.
+
+    ``df`` is a pandas or polars DataFrame; indicator columns are named by the
+    indicator id (``"1"`` .. ``"47"``); the 2018 indicator 35 is the columns
+    ``"35.1"``, ``"35.2"``, ``"35.3"`` (one per reported service; empty cells for
+    services not reported) or a single column ``"35"`` for one service. Empty
+    cells (None, NaN, null) are missing indicators. Other columns pass through
+    unchanged and in order.
+
+    Returns a frame of the same library with the columns ``index``,
+    ``predicate``, ``domain_<id>`` and ``aspect_<id>`` added. With
+    ``errors="raise"`` (default) the first bad cell or row raises an
+    :class:`SpbeError` naming its row and indicator; with ``errors="collect"``
+    failed rows get null results and their message in an ``error`` column.
+    The work happens in spbe-core with the GIL released.
+    """
+    import numpy as np
+
+    from . import _resolve_rubric
+
+    kind = _kind(df)
+    if errors not in ("raise", "collect"):
+        raise ValueError('errors must be "raise" or "collect"')
+    rb = _resolve_rubric(rubric)
+    if rb is None:
+        raise SpbeError("score_frame needs rubric= (an edition id or a Rubric)", code="unknown_rubric")
+    columns = [str(c) for c in df.columns]
+    if kind == "pandas" and columns != list(df.columns):
+        df = df.rename(columns={c: str(c) for c in df.columns})
+    sources = _source_columns(rb, columns)
+    mat = _matrix(np, df, kind, rb, sources)
+    rows = mat.shape[0]
+    opts = json.dumps({"missing": missing, "predicate_basis": predicate_basis})
+    try:
+        idx_b, pred_b, dom_b, asp_b, errs = _lowlevel.score_matrix(rb._handle, mat.tobytes(order="F"), rows, opts, errors == "collect", threads)
+    except _lowlevel.CoreError as e:
+        raise from_core(e.args) from None
+    index = np.frombuffer(idx_b, dtype="<f8")
+    codes = np.frombuffer(pred_b, dtype=np.uint8).astype(np.int16)
+    codes[codes == 255] = -1
+    names = [p.name for p in rb.predicates]
+    dom_ids = [d.id for d in rb.domains]
+    asp_ids = [a.id for a in rb.aspects]
+    dom = np.frombuffer(dom_b, dtype="<f8").reshape(len(dom_ids), rows) if dom_ids else np.empty((0, rows))
+    asp = np.frombuffer(asp_b, dtype="<f8").reshape(len(asp_ids), rows)
+    extra: List[Tuple[str, Any]] = [(f"domain_{d}", dom[k]) for k, d in enumerate(dom_ids)] + [(f"aspect_{a}", asp[k]) for k, a in enumerate(asp_ids)]
+    error_col = None
+    if errors == "collect":
+        error_col = [None] * rows
+        for r, _code, _ind, msg in errs:
+            error_col[r] = msg
+    if kind == "pandas":
+        import pandas as pd
+
+        out = df.copy(deep=False)
+        out["index"] = index
+        out["predicate"] = pd.Categorical.from_codes(codes, categories=names, ordered=True)
+        for name, col in extra:
+            out[name] = col
+        if error_col is not None:
+            out["error"] = pd.Series(error_col, index=out.index, dtype="object")
+        return out
+    import polars as pl
+
+    pred = pl.Series("predicate", names, dtype=pl.Enum(names)).gather(pl.Series(np.where(codes < 0, 0, codes))).to_frame()
+    pred = pred.with_columns(pl.when(pl.Series(codes < 0)).then(None).otherwise(pl.col("predicate")).alias("predicate"))
+    cols = [pl.Series("index", index).fill_nan(None), pred["predicate"]] + [pl.Series(n, c).fill_nan(None) for n, c in extra]
+    if error_col is not None:
+        cols.append(pl.Series("error", error_col, dtype=pl.Utf8))
+    return df.with_columns(cols)
+

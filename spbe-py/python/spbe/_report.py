@@ -1,0 +1,147 @@
+"""Typed results of scoring."""
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Tuple
+
+
+@dataclass(frozen=True)
+class NextPredicate:
+    """The band above the index: its name, lower bound and how far the index is below it."""
+
+    name: str
+    min: float
+    gap: float
+
+
+@dataclass(frozen=True)
+class DomainScore:
+    id: str
+    name: str
+    name_en: Optional[str]
+    weight: float
+    #: Reported index (2 decimals); ``None`` only when a renormalising policy left the domain empty.
+    index: Optional[float]
+    index_exact: Optional[str]
+    predicate: Optional[str]
+
+
+@dataclass(frozen=True)
+class AspectScore:
+    id: str
+    domain: Optional[str]
+    name: str
+    name_en: Optional[str]
+    weight: float
+    index: Optional[float]
+    index_exact: Optional[str]
+    predicate: Optional[str]
+
+
+@dataclass(frozen=True)
+class IndicatorScore:
+    id: str
+    aspect: str
+    domain: Optional[str]
+    name: str
+    name_en: Optional[str]
+    #: The level (``None`` when missing, or for a list of services).
+    level: Optional[int]
+    #: All item levels (one per reported service for the 2018 indicator 35).
+    levels: Tuple[int, ...]
+    #: Which stage the level came from (for the ``final`` track).
+    source: Optional[str]
+    weight: float
+    #: Points of the index this indicator contributes.
+    contribution: float
+    #: How much the index would rise with this indicator one level higher.
+    gain: Optional[float]
+    gain_exact: Optional[str]
+    missing: bool
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of :func:`spbe.score`. ``to_dict()`` is exactly the CLI's JSON report."""
+
+    rubric: str
+    rubric_status: str
+    index_name: Optional[str]
+    institution: Optional[str]
+    year: Optional[int]
+    track: str
+    #: The reported index: the exact value rounded half up to 2 decimals.
+    index: float
+    index_text: str
+    #: The exact index, as a terminating decimal (``"2.595"``) or a fraction (``"61/30"``).
+    index_exact: str
+    predicate: str
+    predicate_en: Optional[str]
+    predicate_label: Optional[str]
+    next_predicate: Optional[NextPredicate]
+    domains: Tuple[DomainScore, ...]
+    aspects: Tuple[AspectScore, ...]
+    indicators: Tuple[IndicatorScore, ...]
+    missing: Tuple[str, ...]
+    official: bool
+    options: Dict[str, Any] = field(compare=False)
+    _json: str = field(repr=False, compare=False, default="{}")
+
+    @classmethod
+    def _from_json(cls, text: str) -> "Report":
+        d = json.loads(text)
+        nxt = d.get("next_predicate")
+        return cls(
+            rubric=d["rubric"], rubric_status=d["rubric_status"], index_name=d.get("index_name"), institution=d.get("institution"),
+            year=d.get("year"), track=d["track"], index=d["index"], index_text=d["index_text"], index_exact=d["index_exact"],
+            predicate=d["predicate"], predicate_en=d.get("predicate_en"), predicate_label=d.get("predicate_label"),
+            next_predicate=NextPredicate(**nxt) if nxt else None,
+            domains=tuple(DomainScore(**x) for x in d["domains"]),
+            aspects=tuple(AspectScore(**x) for x in d["aspects"]),
+            indicators=tuple(IndicatorScore(**{**x, "levels": tuple(x["levels"])}) for x in d["indicators"]),
+            missing=tuple(d["missing"]), official=d["official"], options=d["options"], _json=text,
+        )
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The report as a plain dict: exactly the ``spbe score --format json`` report."""
+        return json.loads(self._json)  # type: ignore[no-any-return]
+
+    def to_json(self, indent: Optional[int] = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def top_gains(self, n: int = 5) -> List[IndicatorScore]:
+        """The ``n`` indicators whose one-level rise gains the most (ties in rubric order)."""
+        ranked = sorted((i for i in self.indicators if i.gain), key=lambda i: -(i.gain or 0.0))
+        return ranked[:n]
+
+    def __repr__(self) -> str:
+        who = f" {self.institution}" if self.institution else ""
+        yr = f" {self.year}" if self.year is not None else ""
+        parts = [f"<Report{who}{yr}: {self.index_name or 'index'} {self.index_text} {self.predicate} ({self.rubric}, track {self.track})"]
+        for d in self.domains:
+            parts.append(f"  domain {d.id} {d.name}: {_fmt(d.index)} {d.predicate or ''}")
+        if not self.domains:
+            for a in self.aspects:
+                parts.append(f"  aspect {a.id} {a.name}: {_fmt(a.index)} {a.predicate or ''}")
+        if not self.official:
+            parts.append(f"  not official: missing {', '.join(self.missing)}")
+        return "\n".join(parts) + ">"
+
+    def _repr_html_(self) -> str:
+        e = html.escape
+        head = f"<strong>{e(self.index_name or 'Index')} {e(self.index_text)} — {e(self.predicate)}</strong>"
+        meta = " · ".join(e(str(x)) for x in (self.institution, self.year, self.rubric, f"track {self.track}") if x is not None)
+        rows = []
+        for d in self.domains:
+            rows.append(f"<tr><th>Domain {e(d.id)}</th><td>{e(d.name)}</td><td>{d.weight:g}</td><td>{_fmt(d.index)}</td><td>{e(d.predicate or '')}</td></tr>")
+        for a in self.aspects:
+            rows.append(f"<tr><td>Aspek {e(a.id)}</td><td>{e(a.name)}</td><td>{a.weight:g}</td><td>{_fmt(a.index)}</td><td>{e(a.predicate or '')}</td></tr>")
+        table = "<table><thead><tr><th></th><th>name</th><th>weight</th><th>index</th><th>predicate</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+        note = "" if self.official else f"<p><em>Not official: missing {e(', '.join(self.missing))}</em></p>"
+        return f"<div class='spbe-report'><p>{head}<br><small>{meta}</small></p>{note}{table}</div>"
+
+
+def _fmt(v: Optional[float]) -> str:
+    return "-" if v is None else f"{v:.2f}"

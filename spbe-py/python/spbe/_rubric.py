@@ -1,0 +1,249 @@
+"""Browsing a rubric edition: domains, aspects, indicators, levels, predicates."""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Dict, List, Optional, Tuple, Union
+
+from . import _lowlevel
+from ._errors import SpbeError, SpbeIOError, from_core
+
+
+def _call(fn: Any, *args: Any, **kwargs: Any) -> Any:
+    try:
+        return fn(*args, **kwargs)
+    except _lowlevel.CoreError as e:
+        raise from_core(e.args) from None
+
+
+@dataclass(frozen=True)
+class LevelInfo:
+    """One maturity level of an indicator: its name and criteria."""
+
+    level: int
+    name: Optional[str]
+    name_en: Optional[str]
+    #: The official criteria text of this level for this indicator (or of the scale).
+    criteria: Optional[str]
+    #: Our English summary where no official text is known (2018).
+    summary_en: Optional[str]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name: str
+    name_en: Optional[str]
+    #: Weight in percent of the whole index (per item for a repeatable indicator).
+    weight: float
+    weight_decimal: Decimal
+    aspect: str
+    domain: Optional[str]
+    kind: Optional[str]
+    scale: str
+    question: Optional[str]
+    levels: Tuple[LevelInfo, ...]
+    #: ``(min, max)`` items for a repeatable indicator (2018 indicator 35: ``(1, 3)``), else ``None``.
+    items: Optional[Tuple[int, int]]
+    aliases: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Aspect:
+    id: str
+    name: str
+    name_en: Optional[str]
+    weight: float
+    weight_decimal: Decimal
+    domain: Optional[str]
+    indicators: Tuple[Indicator, ...]
+
+
+@dataclass(frozen=True)
+class Domain:
+    id: str
+    name: str
+    name_en: Optional[str]
+    weight: float
+    weight_decimal: Decimal
+    aspects: Tuple[Aspect, ...]
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """A predicate band: ``min <= index < max`` (the top band includes ``max``)."""
+
+    name: str
+    name_en: Optional[str]
+    label: Optional[str]
+    min: float
+    max: float
+
+
+class Rubric:
+    """A validated rubric edition, built in or loaded from a file.
+
+    >>> r = Rubric.builtin("permenpanrb-59-2020")
+    >>> r.indicator("32").levels[2].name
+    'Transaksi'
+    """
+
+    __slots__ = ("_handle", "_spec", "_domains", "_aspects", "_indicators")
+
+    def __init__(self, handle: Any) -> None:
+        self._handle = handle
+        self._spec: Dict[str, Any] = json.loads(handle.spec_json())
+        scales = {s["id"]: s for s in self._spec["scales"]}
+        domains: List[Domain] = []
+        aspects: List[Aspect] = []
+        indicators: List[Indicator] = []
+
+        def make_aspect(a: Dict[str, Any], dom: Optional[str]) -> Aspect:
+            inds = []
+            for i in a["indicators"]:
+                scale = scales[i["scale"]]
+                crit = i.get("criteria")
+                levels = tuple(
+                    LevelInfo(l["level"], l.get("name"), l.get("name_en"), crit[k] if crit else l.get("criteria"), l.get("summary_en"))
+                    for k, l in enumerate(scale["levels"])
+                )
+                items = i.get("items")
+                ind = Indicator(
+                    id=i["id"], name=i["name"], name_en=i.get("name_en"), weight=float(Decimal(i["weight"])), weight_decimal=Decimal(i["weight"]),
+                    aspect=a["id"], domain=dom, kind=i.get("kind"), scale=i["scale"], question=i.get("question"), levels=levels,
+                    items=(items["min"], items["max"]) if items else None, aliases=tuple(i.get("aliases", ())),
+                )
+                inds.append(ind)
+                indicators.append(ind)
+            asp = Aspect(a["id"], a["name"], a.get("name_en"), float(Decimal(a["weight"])), Decimal(a["weight"]), dom, tuple(inds))
+            aspects.append(asp)
+            return asp
+
+        if "domains" in self._spec:
+            for d in self._spec["domains"]:
+                asps = tuple(make_aspect(a, d["id"]) for a in d["aspects"])
+                domains.append(Domain(d["id"], d["name"], d.get("name_en"), float(Decimal(d["weight"])), Decimal(d["weight"]), asps))
+        else:
+            for a in self._spec["aspects"]:
+                make_aspect(a, None)
+        self._domains = tuple(domains)
+        self._aspects = tuple(aspects)
+        self._indicators = tuple(indicators)
+
+    # -- construction
+    @classmethod
+    def builtin(cls, id: str) -> "Rubric":
+        """A built-in edition: ``permenpanrb-5-2018``, ``permenpanrb-59-2020`` or ``permenpanrb-8-2026``."""
+        return cls(_call(_lowlevel.RubricHandle.builtin, id))
+
+    @classmethod
+    def from_json(cls, source: Union[str, "os.PathLike[str]"]) -> "Rubric":
+        """A rubric from JSON text or a file path; validated like the built-in ones
+        (an :class:`InvalidRubricError` lists every problem found)."""
+        text = _read_text_or_path(source)
+        return cls(_call(_lowlevel.RubricHandle.from_json, text))
+
+    def __reduce__(self) -> Tuple[Any, Tuple[str]]:
+        return (Rubric.from_json, (self.to_json(),))
+
+    # -- metadata
+    @property
+    def id(self) -> str:
+        return str(self._spec["id"])
+
+    @property
+    def title(self) -> str:
+        return str(self._spec["title"])
+
+    @property
+    def short_title(self) -> Optional[str]:
+        return self._spec.get("short_title")
+
+    @property
+    def status(self) -> str:
+        """``official``, ``reconstructed``, ``provisional`` or ``custom``."""
+        return str(self._spec["status"])
+
+    @property
+    def status_note(self) -> Optional[str]:
+        return self._spec.get("status_note")
+
+    @property
+    def legal_basis(self) -> Optional[str]:
+        return self._spec.get("legal_basis")
+
+    @property
+    def in_force(self) -> Optional[Tuple[int, Optional[int]]]:
+        y = self._spec.get("in_force")
+        return (y["from"], y.get("to")) if y else None
+
+    @property
+    def index_name(self) -> Optional[str]:
+        return self._spec.get("index_name")
+
+    # -- structure
+    @property
+    def domains(self) -> Tuple[Domain, ...]:
+        """Domains in order (empty for editions without domains, i.e. 2026)."""
+        return self._domains
+
+    @property
+    def aspects(self) -> Tuple[Aspect, ...]:
+        return self._aspects
+
+    @property
+    def indicators(self) -> Tuple[Indicator, ...]:
+        return self._indicators
+
+    @property
+    def predicates(self) -> Tuple[Predicate, ...]:
+        return tuple(Predicate(b["name"], b.get("name_en"), b.get("label"), float(Decimal(b["min"])), float(Decimal(b["max"]))) for b in self._spec["predicates"])
+
+    def indicator(self, id: Union[str, int]) -> Indicator:
+        """One indicator by id (``"32"`` or ``32``)."""
+        key = str(id)
+        for i in self._indicators:
+            if i.id == key:
+                return i
+        valid = ", ".join(i.id for i in self._indicators)
+        raise SpbeError(f"indicator {key!r} does not exist in {self.id}; valid indicators are {valid}", code="unknown_indicator", indicator=key)
+
+    @property
+    def slot_names(self) -> Tuple[str, ...]:
+        """Frame column names in order: the indicator ids, and ``"35.1"``, ``"35.2"``, ``"35.3"`` for a repeatable indicator."""
+        return tuple(self._handle.slot_names())
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The rubric in the rubric-file format (weights as exact decimal strings)."""
+        return json.loads(self._handle.spec_json())  # type: ignore[no-any-return]
+
+    def to_json(self) -> str:
+        return str(self._handle.spec_json())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Rubric) and self.to_dict() == other.to_dict()
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+    def __repr__(self) -> str:
+        parts = f"{len(self._domains)} domains, " if self._domains else ""
+        return f"<Rubric {self.id} ({self.status}): {parts}{len(self._aspects)} aspects, {len(self._indicators)} indicators>"
+
+
+def _read_text_or_path(source: Union[str, "os.PathLike[str]"]) -> str:
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and not source.lstrip().startswith(("{", "SPBE1.")) and len(source) < 4096):
+        path = os.fspath(source)
+        try:
+            with open(path, encoding="utf-8") as f:
+                return f.read()
+        except OSError as e:
+            raise SpbeIOError(f"cannot read {path}: {e.strerror or e}") from None
+    return str(source)
+
+
+def rubrics() -> List[Rubric]:
+    """The built-in editions, oldest first."""
+    return [Rubric.builtin(i) for i in _lowlevel.rubric_ids()]

@@ -1,0 +1,399 @@
+//! `spbe._lowlevel`: the compiled part of the Python package. It only converts
+//! at the edge and calls spbe-core; the Python layer (`python/spbe/`) gives it a
+//! friendly API. Values cross as JSON text (assessments, options, reports) or as
+//! raw little buffers of numbers (frames), so no scoring rule lives here.
+
+use pyo3::create_exception;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+use spbe_core::batch::{score_columns, BatchOutput, OnError};
+use spbe_core::{Error, Options, Rubric};
+
+create_exception!(
+    _lowlevel,
+    CoreError,
+    PyValueError,
+    "An error from spbe-core: args are (code, indicator, message, row)."
+);
+
+fn core_err(e: &Error) -> PyErr {
+    let row = match e {
+        Error::Row { row, .. } => Some(*row),
+        _ => None,
+    };
+    CoreError::new_err((
+        e.code(),
+        e.indicator().map(str::to_owned),
+        e.to_string(),
+        row,
+    ))
+}
+
+fn opts(options_json: &str) -> PyResult<Options> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Raw {
+        #[serde(default)]
+        track: Option<String>,
+        #[serde(default)]
+        missing: Option<spbe_core::MissingPolicy>,
+        #[serde(default)]
+        predicate_basis: Option<spbe_core::PredicateBasis>,
+    }
+    let raw: Raw = serde_json::from_str(options_json).map_err(|e| {
+        CoreError::new_err((
+            "invalid_options",
+            None::<String>,
+            format!("invalid options: {e}"),
+            None::<usize>,
+        ))
+    })?;
+    Ok(Options {
+        track: raw
+            .track
+            .map(|t| t.parse())
+            .transpose()
+            .map_err(|e: Error| core_err(&e))?,
+        missing: raw.missing.unwrap_or_default(),
+        predicate_basis: raw.predicate_basis.unwrap_or_default(),
+    })
+}
+
+/// A validated rubric edition (built-in or a user's own file).
+#[pyclass(frozen, module = "spbe._lowlevel")]
+struct RubricHandle {
+    inner: Rubric,
+}
+
+#[pymethods]
+impl RubricHandle {
+    #[staticmethod]
+    fn builtin(id: &str) -> PyResult<Self> {
+        Ok(RubricHandle {
+            inner: spbe_core::builtin(id).map_err(|e| core_err(&e))?.clone(),
+        })
+    }
+
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<Self> {
+        Ok(RubricHandle {
+            inner: Rubric::from_json(text).map_err(|e| core_err(&e))?,
+        })
+    }
+
+    #[getter]
+    fn id(&self) -> String {
+        self.inner.id().to_owned()
+    }
+
+    /// The rubric as JSON (the rubric file format).
+    fn spec_json(&self) -> String {
+        serde_json::to_string(&self.inner).unwrap_or_default()
+    }
+
+    /// Batch column names in order (`"35.1"`, ... for a repeatable indicator).
+    fn slot_names(&self) -> Vec<String> {
+        self.inner.slot_names()
+    }
+
+    fn predicate_names(&self) -> Vec<String> {
+        self.inner
+            .predicates()
+            .iter()
+            .map(|p| p.name.clone())
+            .collect()
+    }
+
+    fn domain_ids(&self) -> Vec<String> {
+        self.inner.domains().iter().map(|d| d.id.clone()).collect()
+    }
+
+    fn aspect_ids(&self) -> Vec<String> {
+        self.inner
+            .aspects()
+            .into_iter()
+            .map(|(_, a)| a.id.clone())
+            .collect()
+    }
+}
+
+fn parse(rubric: Option<&RubricHandle>, text: &str) -> Result<spbe_core::Assessment, Error> {
+    match (spbe_core::is_vector(text), rubric) {
+        (true, Some(r)) => spbe_core::from_vector_with(text, &r.inner),
+        (true, None) => spbe_core::from_vector(text),
+        (false, _) => spbe_core::Assessment::from_json(text),
+    }
+}
+
+/// Ids of the built-in editions.
+#[pyfunction]
+fn rubric_ids() -> Vec<String> {
+    spbe_core::builtin_ids()
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Scores an assessment (JSON text or vector); returns the report as JSON text.
+#[pyfunction]
+#[pyo3(signature = (text, options_json, rubric=None))]
+fn score(text: &str, options_json: &str, rubric: Option<&RubricHandle>) -> PyResult<String> {
+    let o = opts(options_json)?;
+    let a = parse(rubric, text).map_err(|e| core_err(&e))?;
+    let report = match rubric {
+        Some(r) => spbe_core::score_with(&a, &r.inner, &o),
+        None => spbe_core::score(&a, &o),
+    }
+    .map_err(|e| core_err(&e))?;
+    serde_json::to_string(&report).map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+/// Every problem of an assessment as (code, indicator, message) tuples.
+#[pyfunction]
+#[pyo3(signature = (text, options_json, rubric=None))]
+fn validate(
+    text: &str,
+    options_json: &str,
+    rubric: Option<&RubricHandle>,
+) -> PyResult<Vec<(String, Option<String>, String)>> {
+    let o = opts(options_json)?;
+    let problems = if spbe_core::is_vector(text) {
+        match parse(rubric, text) {
+            Err(e) => vec![e],
+            Ok(a) => match rubric {
+                Some(r) => spbe_core::check(&a, &r.inner, &o),
+                None => spbe_core::validate_assessment(&a, &o),
+            },
+        }
+    } else {
+        match rubric {
+            None => spbe_core::validate(text, &o),
+            Some(r) => match serde_json::from_str::<spbe_core::RawAssessment>(text) {
+                Ok(raw) => spbe_core::validate_raw(&raw, Some(&r.inner), &o),
+                Err(_) => spbe_core::validate(text, &o),
+            },
+        }
+    };
+    Ok(problems
+        .iter()
+        .map(|e| {
+            (
+                e.code().to_owned(),
+                e.indicator().map(str::to_owned),
+                e.to_string(),
+            )
+        })
+        .collect())
+}
+
+/// The compact vector of an assessment given as JSON text.
+#[pyfunction]
+#[pyo3(signature = (text, rubric=None))]
+fn to_vector(text: &str, rubric: Option<&RubricHandle>) -> PyResult<String> {
+    let a = parse(rubric, text).map_err(|e| core_err(&e))?;
+    let r = match rubric {
+        Some(r) => &r.inner,
+        None => spbe_core::builtin(&a.rubric).map_err(|e| core_err(&e))?,
+    };
+    spbe_core::to_vector(&a, r).map_err(|e| core_err(&e))
+}
+
+/// The assessment (JSON text) of a vector.
+#[pyfunction]
+#[pyo3(signature = (vector, rubric=None))]
+fn from_vector(vector: &str, rubric: Option<&RubricHandle>) -> PyResult<String> {
+    let a = match rubric {
+        Some(r) => spbe_core::from_vector_with(vector, &r.inner),
+        None => spbe_core::from_vector(vector),
+    }
+    .map_err(|e| core_err(&e))?;
+    Ok(a.to_json())
+}
+
+/// The error for a cell that is not a number at all (found by the Python layer
+/// while converting a frame column): `invalid_level_type`, naming row and indicator.
+#[pyfunction]
+fn cell_type_error(rubric: &RubricHandle, row: usize, slot: usize, value: &str) -> PyErr {
+    let names = rubric.inner.slot_names();
+    let slot_name = names.get(slot).cloned().unwrap_or_default();
+    let ind = slot_name.split('.').next().unwrap_or_default().to_owned();
+    let (min, max) = rubric.inner.level_range();
+    let e = Error::Row {
+        row,
+        source: Box::new(Error::InvalidLevelType {
+            indicator: ind,
+            place: format!("column {slot_name:?}"),
+            value: value.to_owned(),
+            min,
+            max,
+            list_hint: String::new(),
+        }),
+    };
+    core_err(&e)
+}
+
+type MatrixResult<'py> = (
+    Bound<'py, PyBytes>,
+    Bound<'py, PyBytes>,
+    Bound<'py, PyBytes>,
+    Bound<'py, PyBytes>,
+    Vec<(usize, String, Option<String>, String)>,
+);
+
+fn f64_bytes(v: impl Iterator<Item = f64>) -> Vec<u8> {
+    v.flat_map(f64::to_le_bytes).collect()
+}
+
+/// Scores a column-major matrix of float64 levels (NaN = empty), `rows` x slots,
+/// given as little-endian bytes. Returns (index f64[rows], predicate u8[rows],
+/// domains f64[n_domains x rows], aspects f64[n_aspects x rows], errors).
+/// The GIL is released while scoring; rows are split across threads.
+#[pyfunction]
+#[pyo3(signature = (rubric, data, rows, options_json, collect, threads=0))]
+fn score_matrix<'py>(
+    py: Python<'py>,
+    rubric: &RubricHandle,
+    data: &[u8],
+    rows: usize,
+    options_json: &str,
+    collect: bool,
+    threads: usize,
+) -> PyResult<MatrixResult<'py>> {
+    let o = opts(options_json)?;
+    let slots = rubric.inner.slot_names().len();
+    if data.len() != rows * slots * 8 {
+        return Err(core_err(&Error::InvalidBatch {
+            message: format!(
+                "{} bytes for {rows} rows x {slots} columns of float64",
+                data.len()
+            ),
+        }));
+    }
+    let on_error = if collect {
+        OnError::Collect
+    } else {
+        OnError::Fail
+    };
+    let inner = &rubric.inner;
+    let result = py.detach(|| -> Result<BatchOutput, Error> {
+        let values: Vec<f64> = data
+            .chunks_exact(8)
+            .map(|c| f64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
+            .collect();
+        let cols: Vec<&[f64]> = if rows == 0 {
+            vec![&[][..]; slots]
+        } else {
+            values.chunks(rows).collect()
+        };
+        let n_threads = if threads == 0 {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        } else {
+            threads
+        };
+        let n_threads = n_threads.clamp(1, 16).min(rows.div_ceil(4096).max(1));
+        if n_threads == 1 {
+            return score_columns(inner, &cols, &o, on_error);
+        }
+        let chunk = rows.div_ceil(n_threads);
+        let parts: Vec<Result<BatchOutput, Error>> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..n_threads)
+                .map(|t| {
+                    let (lo, hi) = (t * chunk, ((t + 1) * chunk).min(rows));
+                    let sub: Vec<&[f64]> =
+                        cols.iter().map(|c| c.get(lo..hi).unwrap_or(&[])).collect();
+                    s.spawn(move || {
+                        let mut out = score_columns(inner, &sub, &o, on_error)?;
+                        for (r, e) in &mut out.errors {
+                            *r += lo;
+                            if let Error::Row { row, .. } = e {
+                                *row += lo;
+                            }
+                        }
+                        Ok(out)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join().unwrap_or_else(|_| {
+                        Err(Error::InvalidBatch {
+                            message: "a scoring thread failed".into(),
+                        })
+                    })
+                })
+                .collect()
+        });
+        let mut all = BatchOutput {
+            rows,
+            ..Default::default()
+        };
+        let mut first_err = None;
+        for p in parts {
+            match p {
+                Ok(mut out) => {
+                    all.index.append(&mut out.index);
+                    all.predicate.append(&mut out.predicate);
+                    all.index_hundredths.append(&mut out.index_hundredths);
+                    if all.domains.is_empty() {
+                        all.domains = vec![Vec::with_capacity(rows); out.domains.len()];
+                        all.aspects = vec![Vec::with_capacity(rows); out.aspects.len()];
+                    }
+                    for (a, b) in all.domains.iter_mut().zip(out.domains.iter_mut()) {
+                        a.append(b);
+                    }
+                    for (a, b) in all.aspects.iter_mut().zip(out.aspects.iter_mut()) {
+                        a.append(b);
+                    }
+                    all.errors.append(&mut out.errors);
+                }
+                // with OnError::Fail the first failing chunk (lowest rows) wins
+                Err(e) => {
+                    if first_err.is_none() {
+                        first_err = Some(e);
+                    }
+                }
+            }
+        }
+        match first_err {
+            Some(e) => Err(e),
+            None => Ok(all),
+        }
+    });
+    let out = result.map_err(|e| core_err(&e))?;
+    let errors = out
+        .errors
+        .iter()
+        .map(|(r, e)| {
+            (
+                *r,
+                e.code().to_owned(),
+                e.indicator().map(str::to_owned),
+                e.to_string(),
+            )
+        })
+        .collect();
+    Ok((
+        PyBytes::new(py, &f64_bytes(out.index.iter().copied())),
+        PyBytes::new(py, &out.predicate),
+        PyBytes::new(py, &f64_bytes(out.domains.iter().flatten().copied())),
+        PyBytes::new(py, &f64_bytes(out.aspects.iter().flatten().copied())),
+        errors,
+    ))
+}
+
+#[pymodule]
+fn _lowlevel(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("CoreError", m.py().get_type::<CoreError>())?;
+    m.add_class::<RubricHandle>()?;
+    m.add_function(wrap_pyfunction!(rubric_ids, m)?)?;
+    m.add_function(wrap_pyfunction!(score, m)?)?;
+    m.add_function(wrap_pyfunction!(validate, m)?)?;
+    m.add_function(wrap_pyfunction!(to_vector, m)?)?;
+    m.add_function(wrap_pyfunction!(from_vector, m)?)?;
+    m.add_function(wrap_pyfunction!(cell_type_error, m)?)?;
+    m.add_function(wrap_pyfunction!(score_matrix, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
