@@ -42,6 +42,21 @@ fn main() {
             first = out.index[0];
         }
         println!("{id}: batch {best:.1} ns/assessment (best of 7 runs of {rows} rows; first index {first})");
+        // the same from little-endian bytes, as the Python binding passes them
+        let bytes: Vec<u8> = cols
+            .iter()
+            .flat_map(|c| c.iter().flat_map(|v| v.to_le_bytes()))
+            .collect();
+        let (cells, _) = bytes.as_chunks::<8>();
+        let bcols: Vec<&[[u8; 8]]> = cells.chunks(rows).collect();
+        let mut best = f64::INFINITY;
+        for _ in 0..7 {
+            let t = Instant::now();
+            let out = score_columns(rb, &bcols, &Options::default(), OnError::Fail).expect("batch");
+            best = best.min(t.elapsed().as_nanos() as f64 / rows as f64);
+            assert_eq!(out.index[0], first);
+        }
+        println!("{id}: batch from bytes {best:.1} ns/assessment");
         if std::env::var_os("SPBE_BENCH_BATCH_ONLY").is_some() {
             continue;
         }

@@ -23,8 +23,9 @@ pub use crate::score::MISSING;
 
 /// A value in a batch column: an `i64` level ([`MISSING`] for an empty cell),
 /// an `f64` as found in data frames (NaN for an empty cell; it must be a whole
-/// number, otherwise the row fails with `non_integer_level`), or the 8
-/// little-endian bytes of such an `f64` (what a binding hands over uncopied).
+/// number, otherwise the row fails with `non_integer_level`), the 8
+/// little-endian bytes of such an `f64` (what a binding hands over uncopied), or
+/// a `u8` (`u8::MAX` for an empty cell).
 pub trait Cell: Copy {
     /// The level, [`MISSING`] for an empty cell, or `Err(text)` for a value that
     /// is not a whole number.
@@ -70,6 +71,22 @@ impl Cell for f64 {
             MISSING
         } else {
             NOT_WHOLE
+        }
+    }
+}
+
+/// A compact level as handed over by a binding: `u8::MAX` is an empty cell.
+impl Cell for u8 {
+    #[inline]
+    fn level(self) -> std::result::Result<i64, String> {
+        Ok(self.quick())
+    }
+    #[inline]
+    fn quick(self) -> i64 {
+        if self == u8::MAX {
+            MISSING
+        } else {
+            i64::from(self)
         }
     }
 }

@@ -7,7 +7,7 @@ use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
-use spbe_core::batch::{score_columns, BatchOutput, OnError};
+use spbe_core::batch::{score_columns, BatchOutput, Cell, OnError};
 use spbe_core::{Error, Options, Rubric};
 
 create_exception!(
@@ -241,16 +241,27 @@ type MatrixResult<'py> = (
     Vec<(usize, String, Option<String>, String)>,
 );
 
-fn f64_bytes(v: impl Iterator<Item = f64>) -> Vec<u8> {
-    v.flat_map(f64::to_le_bytes).collect()
+/// A Python `bytes` of little-endian f64 values, written in place.
+fn f64_bytes<'py>(
+    py: Python<'py>,
+    len: usize,
+    v: impl Iterator<Item = f64>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    PyBytes::new_with(py, len * 8, |buf| {
+        for (dst, x) in buf.chunks_exact_mut(8).zip(v) {
+            dst.copy_from_slice(&x.to_le_bytes());
+        }
+        Ok(())
+    })
 }
 
-/// Scores a column-major matrix of float64 levels (NaN = empty), `rows` x slots,
-/// given as little-endian bytes. Returns (index f64[rows], predicate u8[rows],
+/// Scores a column-major matrix of levels, `rows` x slots, given as bytes:
+/// little-endian float64 (NaN = empty), or with `int8` one byte per cell (255 = empty). Returns (index f64[rows], predicate u8[rows],
 /// domains f64[n_domains x rows], aspects f64[n_aspects x rows], errors).
 /// The GIL is released while scoring; rows are split across threads.
 #[pyfunction]
-#[pyo3(signature = (rubric, data, rows, options_json, collect, threads=0))]
+#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (rubric, data, rows, options_json, collect, threads=0, int8=false))]
 fn score_matrix<'py>(
     py: Python<'py>,
     rubric: &RubricHandle,
@@ -259,14 +270,17 @@ fn score_matrix<'py>(
     options_json: &str,
     collect: bool,
     threads: usize,
+    int8: bool,
 ) -> PyResult<MatrixResult<'py>> {
     let o = opts(options_json)?;
     let slots = rubric.inner.slot_names().len();
-    if data.len() != rows * slots * 8 {
+    let width = if int8 { 1 } else { 8 };
+    if data.len() != rows * slots * width {
         return Err(core_err(&Error::InvalidBatch {
             message: format!(
-                "{} bytes for {rows} rows x {slots} columns of float64",
-                data.len()
+                "{} bytes for {rows} rows x {slots} columns of {}",
+                data.len(),
+                if int8 { "uint8" } else { "float64" }
             ),
         }));
     }
@@ -277,88 +291,23 @@ fn score_matrix<'py>(
     };
     let inner = &rubric.inner;
     let result = py.detach(|| -> Result<BatchOutput, Error> {
-        let values: Vec<f64> = data
-            .chunks_exact(8)
-            .map(|c| f64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
-            .collect();
-        let cols: Vec<&[f64]> = if rows == 0 {
-            vec![&[][..]; slots]
+        if int8 {
+            // one byte per cell, 255 = empty
+            let cols: Vec<&[u8]> = if rows == 0 {
+                vec![&[][..]; slots]
+            } else {
+                data.chunks(rows).collect()
+            };
+            run_batch(inner, &cols, rows, &o, on_error, threads)
         } else {
-            values.chunks(rows).collect()
-        };
-        let n_threads = if threads == 0 {
-            std::thread::available_parallelism().map_or(1, |n| n.get())
-        } else {
-            threads
-        };
-        let n_threads = n_threads.clamp(1, 16).min(rows.div_ceil(4096).max(1));
-        if n_threads == 1 {
-            return score_columns(inner, &cols, &o, on_error);
-        }
-        let chunk = rows.div_ceil(n_threads);
-        let parts: Vec<Result<BatchOutput, Error>> = std::thread::scope(|s| {
-            let handles: Vec<_> = (0..n_threads)
-                .map(|t| {
-                    let (lo, hi) = (t * chunk, ((t + 1) * chunk).min(rows));
-                    let sub: Vec<&[f64]> =
-                        cols.iter().map(|c| c.get(lo..hi).unwrap_or(&[])).collect();
-                    s.spawn(move || {
-                        let mut out = score_columns(inner, &sub, &o, on_error)?;
-                        for (r, e) in &mut out.errors {
-                            *r += lo;
-                            if let Error::Row { row, .. } = e {
-                                *row += lo;
-                            }
-                        }
-                        Ok(out)
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| {
-                    h.join().unwrap_or_else(|_| {
-                        Err(Error::InvalidBatch {
-                            message: "a scoring thread failed".into(),
-                        })
-                    })
-                })
-                .collect()
-        });
-        let mut all = BatchOutput {
-            rows,
-            ..Default::default()
-        };
-        let mut first_err = None;
-        for p in parts {
-            match p {
-                Ok(mut out) => {
-                    all.index.append(&mut out.index);
-                    all.predicate.append(&mut out.predicate);
-                    all.index_hundredths.append(&mut out.index_hundredths);
-                    if all.domains.is_empty() {
-                        all.domains = vec![Vec::with_capacity(rows); out.domains.len()];
-                        all.aspects = vec![Vec::with_capacity(rows); out.aspects.len()];
-                    }
-                    for (a, b) in all.domains.iter_mut().zip(out.domains.iter_mut()) {
-                        a.append(b);
-                    }
-                    for (a, b) in all.aspects.iter_mut().zip(out.aspects.iter_mut()) {
-                        a.append(b);
-                    }
-                    all.errors.append(&mut out.errors);
-                }
-                // with OnError::Fail the first failing chunk (lowest rows) wins
-                Err(e) => {
-                    if first_err.is_none() {
-                        first_err = Some(e);
-                    }
-                }
-            }
-        }
-        match first_err {
-            Some(e) => Err(e),
-            None => Ok(all),
+            // little-endian float64 cells, read in place
+            let (values, _) = data.as_chunks::<8>();
+            let cols: Vec<&[[u8; 8]]> = if rows == 0 {
+                vec![&[][..]; slots]
+            } else {
+                values.chunks(rows).collect()
+            };
+            run_batch(inner, &cols, rows, &o, on_error, threads)
         }
     });
     let out = result.map_err(|e| core_err(&e))?;
@@ -375,12 +324,92 @@ fn score_matrix<'py>(
         })
         .collect();
     Ok((
-        PyBytes::new(py, &f64_bytes(out.index.iter().copied())),
+        f64_bytes(py, out.index.len(), out.index.iter().copied())?,
         PyBytes::new(py, &out.predicate),
-        PyBytes::new(py, &f64_bytes(out.domains.iter().flatten().copied())),
-        PyBytes::new(py, &f64_bytes(out.aspects.iter().flatten().copied())),
+        f64_bytes(
+            py,
+            out.domains.iter().map(Vec::len).sum(),
+            out.domains.iter().flatten().copied(),
+        )?,
+        f64_bytes(
+            py,
+            out.aspects.iter().map(Vec::len).sum(),
+            out.aspects.iter().flatten().copied(),
+        )?,
         errors,
     ))
+}
+
+/// Scores the columns, splitting the rows across threads (the GIL is released
+/// by the caller). With `OnError::Fail` the error of the lowest failing row wins.
+fn run_batch<T: Cell + Sync>(
+    inner: &Rubric,
+    cols: &[&[T]],
+    rows: usize,
+    o: &Options,
+    on_error: OnError,
+    threads: usize,
+) -> Result<BatchOutput, Error> {
+    let n_threads = if threads == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        threads
+    };
+    let n_threads = n_threads.clamp(1, 16).min(rows.div_ceil(4096).max(1));
+    if n_threads == 1 {
+        return score_columns(inner, cols, o, on_error);
+    }
+    let chunk = rows.div_ceil(n_threads);
+    let parts: Vec<Result<BatchOutput, Error>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..n_threads)
+            .map(|t| {
+                let (lo, hi) = (t * chunk, ((t + 1) * chunk).min(rows));
+                let sub: Vec<&[T]> = cols.iter().map(|c| c.get(lo..hi).unwrap_or(&[])).collect();
+                s.spawn(move || {
+                    let mut out = score_columns(inner, &sub, o, on_error)?;
+                    for (r, e) in &mut out.errors {
+                        *r += lo;
+                        if let Error::Row { row, .. } = e {
+                            *row += lo;
+                        }
+                    }
+                    Ok(out)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    Err(Error::InvalidBatch {
+                        message: "a scoring thread failed".into(),
+                    })
+                })
+            })
+            .collect()
+    });
+    let mut all = BatchOutput {
+        rows,
+        ..Default::default()
+    };
+    for p in parts {
+        let mut out = p?;
+        all.index.append(&mut out.index);
+        all.predicate.append(&mut out.predicate);
+        all.index_hundredths.append(&mut out.index_hundredths);
+        if all.domains.is_empty() && all.aspects.is_empty() {
+            all.domains = vec![Vec::with_capacity(rows); out.domains.len()];
+            all.aspects = vec![Vec::with_capacity(rows); out.aspects.len()];
+        }
+        for (a, b) in all.domains.iter_mut().zip(out.domains.iter_mut()) {
+            a.append(b);
+        }
+        for (a, b) in all.aspects.iter_mut().zip(out.aspects.iter_mut()) {
+            a.append(b);
+        }
+        all.errors.append(&mut out.errors);
+    }
+    Ok(all)
 }
 
 #[pymodule]

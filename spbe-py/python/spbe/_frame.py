@@ -38,6 +38,38 @@ def _source_columns(rubric: Rubric, columns: List[str]) -> List[Any]:
     return out
 
 
+def _compact(np: Any, df: Any, kind: str, sources: List[Any]) -> Any:
+    """The levels as a (slots x rows) uint8 matrix, 255 = empty, when every
+    cell is empty or a whole number from 0 to 254 (checked exactly, per column);
+    otherwise None, and the float64 path lets spbe-core judge every cell."""
+    rows = df.shape[0]
+    out = np.full((len(sources), rows), 255, dtype=np.uint8)
+    for j, col in enumerate(sources):
+        if col is None:
+            continue
+        s = df[col]
+        if not _is_numeric(s, kind):
+            return None
+        a = s.to_numpy() if kind == "polars" else s.to_numpy(dtype=None)
+        if a.dtype.kind in "iu":
+            if rows and (a.min() < 0 or a.max() > 254):
+                return None
+            out[j] = a
+        elif a.dtype.kind == "f":
+            nan = np.isnan(a)
+            if nan.all():
+                continue
+            if np.nanmin(a) < 0 or np.nanmax(a) > 254:
+                return None
+            b = np.where(nan, 255, a).astype(np.uint8)
+            if not np.all((b == a) | nan):
+                return None
+            out[j] = b
+        else:
+            return None
+    return out
+
+
 def _matrix(np: Any, df: Any, kind: str, rubric: Rubric, sources: List[Any]) -> Any:
     """A column-major float64 matrix (NaN = empty); cells that are not numbers raise."""
     rows = df.shape[0]
@@ -128,11 +160,15 @@ def score_frame(df: Any, *, rubric: Any, missing: str = "error", predicate_basis
     if kind == "pandas" and columns != list(df.columns):
         df = df.rename(columns={c: str(c) for c in df.columns})
     sources = _source_columns(rb, columns)
-    mat = _matrix(np, df, kind, rb, sources)
-    rows = mat.shape[0]
+    rows = df.shape[0]
     opts = json.dumps({"missing": missing, "predicate_basis": predicate_basis})
+    compact = _compact(np, df, kind, sources)
+    if compact is not None:
+        data, int8 = compact.tobytes(), True
+    else:
+        data, int8 = _matrix(np, df, kind, rb, sources).tobytes(order="F"), False
     try:
-        idx_b, pred_b, dom_b, asp_b, errs = _lowlevel.score_matrix(rb._handle, mat.tobytes(order="F"), rows, opts, errors == "collect", threads)
+        idx_b, pred_b, dom_b, asp_b, errs = _lowlevel.score_matrix(rb._handle, data, rows, opts, errors == "collect", threads, int8)
     except _lowlevel.CoreError as e:
         raise from_core(e.args) from None
     index = np.frombuffer(idx_b, dtype="<f8")
