@@ -84,6 +84,20 @@ def _json_default(o: Any) -> Any:
     raise TypeError(f"{type(o).__name__} is not a level (use whole numbers)")
 
 
+def _value(v: Any) -> Any:
+    """A level value for JSON: non-finite floats (inf, nan) are not JSON, so
+    they go as their text and spbe-core rejects them naming the indicator."""
+    if isinstance(v, float) and (v != v or v in (float("inf"), float("-inf"))):
+        return str(v)
+    if isinstance(v, (list, tuple)):
+        return [_value(x) for x in v]
+    return v
+
+
+def _levels(m: Mapping[Any, Any]) -> Dict[str, Any]:
+    return {_key(k): _value(v) for k, v in m.items()}
+
+
 def _key(k: Any) -> str:
     if isinstance(k, bool):
         return str(k)
@@ -101,17 +115,19 @@ def _prepare(assessment: Assessment, rubric: RubricLike) -> Tuple[str, Optional[
             d: Dict[str, Any] = dict(assessment)
             if rid is not None and "rubric" not in d:
                 d["rubric"] = rid
-            for key in ("levels", "notes", "evidence"):
+            for key in ("notes", "evidence"):
                 if isinstance(d.get(key), Mapping):
                     d[key] = {_key(k): v for k, v in d[key].items()}
+            if isinstance(d.get("levels"), Mapping):
+                d["levels"] = _levels(d["levels"])
             if isinstance(d.get("tracks"), Mapping):
-                d["tracks"] = {t: ({_key(k): v for k, v in m.items()} if isinstance(m, Mapping) else m) for t, m in d["tracks"].items()}
+                d["tracks"] = {t: (_levels(m) if isinstance(m, Mapping) else m) for t, m in d["tracks"].items()}
         else:
             if rid is None:
                 raise UnknownRubricError("a plain {indicator: level} mapping needs rubric= (e.g. rubric=\"permenpanrb-59-2020\")")
-            d = {"rubric": rid, "levels": {_key(k): v for k, v in assessment.items()}}
+            d = {"rubric": rid, "levels": _levels(assessment)}
         try:
-            return json.dumps(d, default=_json_default, ensure_ascii=False), rb
+            return json.dumps(d, default=_json_default, ensure_ascii=False, allow_nan=False), rb
         except (TypeError, ValueError) as e:
             raise InvalidAssessmentError(f"cannot read the assessment: {e}") from None
     if isinstance(assessment, (str, os.PathLike)):

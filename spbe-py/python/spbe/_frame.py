@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, List, Tuple
+from typing import Any, List, Optional, Tuple
 
 from . import _lowlevel
 from ._errors import SpbeError, from_core
@@ -73,7 +73,8 @@ def _compact(np: Any, df: Any, kind: str, sources: List[Any]) -> Any:
 def _matrix(np: Any, df: Any, kind: str, rubric: Rubric, sources: List[Any]) -> Any:
     """A column-major float64 matrix (NaN = empty); cells that are not numbers raise."""
     rows = df.shape[0]
-    numeric, other = [], []
+    numeric: List[Tuple[int, Any]] = []
+    other: List[Tuple[int, Any]] = []
     for j, col in enumerate(sources):
         if col is not None:
             (numeric if _is_numeric(df[col], kind) else other).append((j, col))
@@ -180,7 +181,7 @@ def score_frame(df: Any, *, rubric: Any, missing: str = "error", predicate_basis
     dom = np.frombuffer(dom_b, dtype="<f8").reshape(len(dom_ids), rows) if dom_ids else np.empty((0, rows))
     asp = np.frombuffer(asp_b, dtype="<f8").reshape(len(asp_ids), rows)
     extra: List[Tuple[str, Any]] = [(f"domain_{d}", dom[k]) for k, d in enumerate(dom_ids)] + [(f"aspect_{a}", asp[k]) for k, a in enumerate(asp_ids)]
-    error_col = None
+    error_col: Optional[List[Optional[str]]] = None
     if errors == "collect":
         error_col = [None] * rows
         for r, _code, _ind, msg in errs:

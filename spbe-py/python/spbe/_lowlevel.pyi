@@ -1,10 +1,18 @@
 """Stubs of the compiled module (checked against it with mypy's stubtest)."""
 from typing import List, Optional, Tuple
 
+from typing_extensions import final
+
+__all__ = [
+    "CoreError", "RubricHandle", "rubric_ids", "score", "validate", "to_vector",
+    "from_vector", "cell_type_error", "score_matrix", "__version__",
+]
+
 __version__: str
 
 class CoreError(ValueError): ...
 
+@final
 class RubricHandle:
     @staticmethod
     def builtin(id: str) -> RubricHandle: ...
