@@ -94,6 +94,9 @@ impl Level {
 /// Levels by indicator.
 pub type LevelMap = BTreeMap<IndicatorId, Level>;
 
+/// A resolved track: per indicator its level(s) and the stage they came from.
+pub type Resolved<'a> = BTreeMap<&'a IndicatorId, (&'a Level, Track)>;
+
 /// The evaluation stages (and the `target` plan) that an assessment can record.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Tracks {
@@ -158,6 +161,19 @@ impl Track {
 impl fmt::Display for Track {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Track {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Track {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
     }
 }
 
@@ -591,7 +607,7 @@ impl Assessment {
     }
 
     /// Resolves a track to levels per indicator, with the stage each level came from.
-    pub fn resolve(&self, track: Track) -> Result<BTreeMap<IndicatorId, (Level, Track)>> {
+    pub fn resolve(&self, track: Track) -> Result<Resolved<'_>> {
         let not_present = || Error::TrackNotPresent {
             track: track.as_str().to_owned(),
             available: {
@@ -603,12 +619,11 @@ impl Assessment {
                 }
             },
         };
-        let single =
-            |m: &Option<LevelMap>, t: Track| -> Result<BTreeMap<IndicatorId, (Level, Track)>> {
-                m.as_ref()
-                    .map(|m| m.iter().map(|(k, v)| (k.clone(), (v.clone(), t))).collect())
-                    .ok_or_else(not_present)
-            };
+        fn one(m: &Option<LevelMap>, t: Track) -> Option<Resolved<'_>> {
+            m.as_ref()
+                .map(|m| m.iter().map(|(k, v)| (k, (v, t))).collect())
+        }
+        let single = |m, t| one(m, t).ok_or_else(not_present);
         match (track, &self.levels, &self.tracks) {
             (Track::Levels, l, _) => single(l, Track::Levels),
             (_, _, None) => Err(not_present()),
@@ -629,7 +644,7 @@ impl Assessment {
                     (&t.visitasi, Track::Visitasi),
                 ] {
                     for (k, v) in m.iter().flatten() {
-                        out.insert(k.clone(), (v.clone(), tr));
+                        out.insert(k, (v, tr));
                     }
                 }
                 Ok(out)

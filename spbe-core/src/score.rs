@@ -9,8 +9,6 @@
 //! all in exact rational arithmetic. Only reported values are rounded, half up,
 //! to 2 decimals.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Assessment, IndicatorId, Level, Track};
@@ -117,18 +115,18 @@ pub struct AspectScore {
 
 /// An indicator's result.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// Names, questions and criteria are in the rubric (`spbe rubric ID --format json`),
+/// looked up by `id`; the report stays small.
 pub struct IndicatorScore {
     pub id: String,
     pub aspect: String,
-    pub domain: Option<String>,
-    pub name: String,
-    pub name_en: Option<String>,
     /// The level, for an indicator with one level (`null` if missing or a list).
     pub level: Option<i64>,
     /// All item levels (one per reported service for a repeatable indicator).
     pub levels: Vec<i64>,
-    /// Which stage the level came from (for the `final` track).
-    pub source: Option<String>,
+    /// Which stage the level came from (`dokumen`, `interviu`, ... for the `final` track).
+    pub source: Option<Track>,
     /// The rubric weight (percent of the index; per item for a repeatable indicator).
     pub weight: f64,
     /// Points of the index this indicator contributes (4 decimals, from exact values).
@@ -136,8 +134,6 @@ pub struct IndicatorScore {
     /// How much the index would rise if this indicator (its lowest item) went up
     /// one level (4 decimals); 0 at the top level, `null` when missing and left out.
     pub gain: Option<f64>,
-    /// The same, exact.
-    pub gain_exact: Option<String>,
     pub missing: bool,
 }
 
@@ -539,16 +535,23 @@ fn round2(v: Ratio) -> Result<Hundredths> {
     v.round2().ok_or_else(|| ovf("rounding"))
 }
 
-fn round4(v: Ratio) -> Result<f64> {
-    Ok(v.round_to(4).ok_or_else(|| ovf("rounding"))? as f64 / 10_000.0)
+/// num / den (den > 0) rounded half up to 4 decimals, as f64 for display.
+fn round4_frac(num: i128, den: i128) -> Result<f64> {
+    let n = num
+        .checked_mul(20_000)
+        .and_then(|x| x.checked_add(den))
+        .ok_or_else(|| ovf("rounding"))?;
+    let d = den.checked_mul(2).ok_or_else(|| ovf("rounding"))?;
+    Ok(n.div_euclid(d) as f64 / 10_000.0)
 }
 
 // ------------------------------------------------------------------ scoring
 
 /// A track resolved and computed exactly.
-struct Evaluated {
+struct Evaluated<'a> {
     track: Track,
-    resolved: BTreeMap<IndicatorId, (Level, Track)>,
+    /// per indicator position: its level(s) and source stage
+    entries: Vec<Option<(&'a Level, Track)>>,
     exact: Exact,
     missing: Vec<usize>,
 }
@@ -556,11 +559,11 @@ struct Evaluated {
 /// The single pass behind [`check`], [`score_with`] and [`score_exact`]: checks
 /// every part of the assessment, then resolves the track and computes it.
 /// Returns every problem found, and the computation when there were none.
-fn evaluate(
-    assessment: &Assessment,
+fn evaluate<'a>(
+    assessment: &'a Assessment,
     rubric: &Rubric,
     opts: &Options,
-) -> (Vec<Error>, Option<Evaluated>) {
+) -> (Vec<Error>, Option<Evaluated<'a>>) {
     let mut errors = Vec::new();
     if assessment.rubric != rubric.id() {
         errors.push(Error::RubricMismatch {
@@ -596,27 +599,32 @@ fn evaluate(
             return (errors, None);
         }
     };
-    if opts.missing == MissingPolicy::Error {
-        let absent: Vec<String> = rubric
-            .indicator_ids()
-            .into_iter()
-            .filter(|id| !resolved.contains_key(&IndicatorId((*id).to_owned())))
-            .map(str::to_owned)
-            .collect();
-        if !absent.is_empty() {
-            errors.push(Error::MissingIndicators {
-                indicators: absent,
-                track: track.as_str().to_owned(),
-                rubric: rubric.id().to_owned(),
-            });
+    // per position (every key is a known indicator: checked above)
+    let mut entries: Vec<Option<(&Level, Track)>> = vec![None; rubric.d.indicators.len()];
+    for (k, v) in &resolved {
+        if let Some(e) = rubric.position(k.as_str()).and_then(|p| entries.get_mut(p)) {
+            *e = Some(*v);
         }
+    }
+    if opts.missing == MissingPolicy::Error && entries.iter().any(Option::is_none) {
+        let absent: Vec<String> = entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.is_none())
+            .map(|(p, _)| ids(rubric, p))
+            .collect();
+        errors.push(Error::MissingIndicators {
+            indicators: absent,
+            track: track.as_str().to_owned(),
+            rubric: rubric.id().to_owned(),
+        });
     }
     if !errors.is_empty() {
         return (errors, None);
     }
     fill_slots(
         rubric,
-        resolved.iter().map(|(k, (l, _))| (k, l)),
+        resolved.iter().map(|(k, (l, _))| (*k, *l)),
         track.as_str(),
         &mut slots,
         &mut errors,
@@ -642,7 +650,7 @@ fn evaluate(
             errors,
             Some(Evaluated {
                 track,
-                resolved,
+                entries,
                 exact,
                 missing,
             }),
@@ -654,7 +662,11 @@ fn evaluate(
     }
 }
 
-fn evaluated(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> Result<Evaluated> {
+fn evaluated<'a>(
+    assessment: &'a Assessment,
+    rubric: &Rubric,
+    opts: &Options,
+) -> Result<Evaluated<'a>> {
     match evaluate(assessment, rubric, opts) {
         (_, Some(ev)) => Ok(ev),
         (errors, None) => Err(errors
@@ -679,7 +691,7 @@ pub fn score_with(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> R
         rubric,
         opts,
         ev.track,
-        &ev.resolved,
+        &ev.entries,
         &ev.exact,
         &ev.missing,
     )
@@ -690,7 +702,7 @@ fn build_report(
     rubric: &Rubric,
     opts: &Options,
     track: Track,
-    resolved: &BTreeMap<IndicatorId, (Level, Track)>,
+    entries: &[Option<(&Level, Track)>],
     ex: &Exact,
     missing: &[usize],
 ) -> Result<Report> {
@@ -753,17 +765,16 @@ fn build_report(
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    let mut indicators = Vec::with_capacity(dd_len(rubric));
-    for (pos, ((dom, asp, ind), di)) in rubric
+    let mut indicators = Vec::with_capacity(rubric.d.indicators.len());
+    for (pos, ((_, asp, ind), di)) in rubric
         .indicators()
         .into_iter()
         .zip(&rubric.d.indicators)
         .enumerate()
     {
-        let entry = resolved.get(&IndicatorId(ind.id.clone()));
+        let entry = entries.get(pos).copied().flatten();
         let is_missing = missing.contains(&pos);
         let coef = ex.coef.get(di.aspect).copied().unwrap_or(Ratio::ZERO);
-        let w = Ratio::int(i128::from(di.w_int));
         let levels: Vec<i64> = entry.map(|(l, _)| l.items().to_vec()).unwrap_or_default();
         let counted: i64 = if is_missing {
             match opts.missing {
@@ -773,10 +784,17 @@ fn build_report(
         } else {
             levels.iter().sum()
         };
-        let contribution = coef
-            .checked_mul(w)
-            .and_then(|x| x.checked_mul(Ratio::int(i128::from(counted))))
+        // contribution = coef · w · Σlevels and gain = coef · w, rounded to 4
+        // decimals straight from numerator and denominator (no gcd needed)
+        let cw = coef
+            .numer()
+            .checked_mul(i128::from(di.w_int))
             .ok_or_else(|| ovf("a contribution"))?;
+        let contribution = round4_frac(
+            cw.checked_mul(i128::from(counted))
+                .ok_or_else(|| ovf("a contribution"))?,
+            coef.denom(),
+        )?;
         let lowest = if is_missing {
             i64::from(di.min_level)
         } else {
@@ -785,26 +803,22 @@ fn build_report(
         let gain = if is_missing && opts.missing == MissingPolicy::Renormalize {
             None
         } else if lowest >= i64::from(di.max_level) {
-            Some(Ratio::ZERO)
+            Some(0.0)
         } else {
-            Some(coef.checked_mul(w).ok_or_else(|| ovf("a gain"))?)
+            Some(round4_frac(cw, coef.denom())?)
         };
         indicators.push(IndicatorScore {
             id: ind.id.clone(),
             aspect: asp.id.clone(),
-            domain: dom.map(|d| d.id.clone()),
-            name: ind.name.clone(),
-            name_en: ind.name_en.clone(),
             level: match entry {
                 Some((Level::One(v), _)) => Some(*v),
                 _ => None,
             },
             levels,
-            source: entry.map(|(_, t)| t.as_str().to_owned()),
+            source: entry.map(|(_, t)| t),
             weight: ind.weight.to_f64(),
-            contribution: round4(contribution)?,
-            gain: gain.map(round4).transpose()?,
-            gain_exact: gain.map(|g| g.exact_string()),
+            contribution,
+            gain,
             missing: is_missing,
         });
     }
@@ -833,10 +847,6 @@ fn build_report(
             ..*opts
         },
     })
-}
-
-fn dd_len(r: &Rubric) -> usize {
-    r.d.indicators.len()
 }
 
 /// The exact index of an assessment (for callers that need the unrounded value).
@@ -912,14 +922,16 @@ pub fn compare(
         },
     )?;
     let delta = eb.checked_sub(ea).ok_or_else(|| ovf("a difference"))?;
+    let specs = rubric.indicators();
     let changes = a
         .indicators
         .iter()
         .zip(&b.indicators)
-        .filter(|(x, y)| x.levels != y.levels)
-        .map(|(x, y)| IndicatorChange {
+        .zip(&specs)
+        .filter(|((x, y), _)| x.levels != y.levels)
+        .map(|((x, y), (_, _, spec))| IndicatorChange {
             id: x.id.clone(),
-            name: x.name.clone(),
+            name: spec.name.clone(),
             from: x.levels.clone(),
             to: y.levels.clone(),
             delta: y.levels.iter().sum::<i64>() - x.levels.iter().sum::<i64>(),

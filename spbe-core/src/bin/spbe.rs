@@ -561,7 +561,12 @@ fn text_report(rep: &Report, rubric: &Rubric) -> String {
                 i.id,
                 levels_text(&i.levels),
                 i.gain.unwrap_or(0.0),
-                clip(&i.name, 70)
+                clip(
+                    rubric
+                        .indicator(&i.id)
+                        .map_or("", |(_, _, spec)| spec.name.as_str()),
+                    70
+                )
             );
         }
     }

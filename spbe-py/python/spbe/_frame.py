@@ -201,7 +201,12 @@ def score_frame(df: Any, *, rubric: Any, missing: str = "error", predicate_basis
 
     pred = pl.Series("predicate", names, dtype=pl.Enum(names)).gather(pl.Series(np.where(codes < 0, 0, codes))).to_frame()
     pred = pred.with_columns(pl.when(pl.Series(codes < 0)).then(None).otherwise(pl.col("predicate")).alias("predicate"))
-    cols = [pl.Series("index", index).fill_nan(None), pred["predicate"]] + [pl.Series(n, c).fill_nan(None) for n, c in extra]
+    def series(name: str, values: Any) -> Any:
+        out = pl.Series(name, values)
+        # polars marks "no value" with null; only pay for it when there is one
+        return out.fill_nan(None) if np.isnan(values).any() else out
+
+    cols = [series("index", index), pred["predicate"]] + [series(n, c) for n, c in extra]
     if error_col is not None:
         cols.append(pl.Series("error", error_col, dtype=pl.Utf8))
     return df.with_columns(cols)

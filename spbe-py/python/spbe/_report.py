@@ -42,23 +42,23 @@ class AspectScore:
 
 @dataclass(frozen=True)
 class IndicatorScore:
+    """One indicator's result. Its name, question and criteria are in the rubric:
+    ``spbe.Rubric.builtin(report.rubric).indicator(score.id)``."""
+
     id: str
     aspect: str
-    domain: Optional[str]
-    name: str
-    name_en: Optional[str]
     #: The level (``None`` when missing, or for a list of services).
     level: Optional[int]
     #: All item levels (one per reported service for the 2018 indicator 35).
     levels: Tuple[int, ...]
-    #: Which stage the level came from (for the ``final`` track).
+    #: Which stage the level came from (``dokumen``, ``interviu``, ... for the ``final`` track).
     source: Optional[str]
+    #: The rubric weight (percent of the index; per item for a repeatable indicator).
     weight: float
-    #: Points of the index this indicator contributes.
+    #: Points of the index this indicator contributes (4 decimals, from exact values).
     contribution: float
-    #: How much the index would rise with this indicator one level higher.
+    #: How much the index would rise with this indicator one level higher (4 decimals).
     gain: Optional[float]
-    gain_exact: Optional[str]
     missing: bool
 
 
