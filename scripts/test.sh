@@ -27,4 +27,16 @@ cargo test --workspace --locked
 step "the README's first command"
 cargo run --release --locked --bin spbe -- score examples/kabupaten-sukamaju-2024.json >/dev/null
 
+step "Python: pip install ./spbe-py (maturin from PyPI) into .venv, then pytest"
+VENV=.venv
+[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+PY="$VENV/bin/python"
+"$PY" -m pip install -q --disable-pip-version-check --upgrade pip
+"$PY" -m pip install -q --disable-pip-version-check pytest hypothesis pandas polars numpy mypy typing_extensions matplotlib
+"$PY" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps ./spbe-py
+mkdir -p test-artifacts
+SPBE_CLI="$PWD/target/release/spbe" "$PY" -m pytest -q tests/py
+"$PY" spbe-py/examples/cohort_analysis.py --institutions 120 --out test-artifacts/cohort-domains.png >/dev/null
+"$PY" spbe-py/bench/bench_frame.py --rows 5000 --repeat 1 --loop-sample 100 >/dev/null
+
 printf '\nall tests passed\n'
