@@ -24,6 +24,7 @@ use crate::rubric::{json_error, MAX_INPUT_BYTES};
 
 /// An indicator id, ordered naturally: numeric ids by value ("2" < "10"), then others.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct IndicatorId(pub String);
 
 impl IndicatorId {
@@ -35,18 +36,21 @@ impl IndicatorId {
 
 impl Ord for IndicatorId {
     fn cmp(&self, other: &Self) -> Ordering {
-        let num = |s: &str| -> Option<u128> {
-            if !s.is_empty() && s.len() < 30 && s.bytes().all(|b| b.is_ascii_digit()) {
-                s.parse().ok()
-            } else {
-                None
+        // numeric ids by value without parsing: strip leading zeros, then a
+        // shorter digit string is smaller, equal lengths compare bytewise
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        match (digits(&self.0), digits(&other.0)) {
+            (true, true) => {
+                let a = self.0.trim_start_matches('0');
+                let b = other.0.trim_start_matches('0');
+                a.len()
+                    .cmp(&b.len())
+                    .then_with(|| a.cmp(b))
+                    .then_with(|| self.0.cmp(&other.0))
             }
-        };
-        match (num(&self.0), num(&other.0)) {
-            (Some(a), Some(b)) => a.cmp(&b).then_with(|| self.0.cmp(&other.0)),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => self.0.cmp(&other.0),
+            (true, false) => Ordering::Less,
+            (false, true) => Ordering::Greater,
+            (false, false) => self.0.cmp(&other.0),
         }
     }
 }
@@ -74,6 +78,7 @@ impl Serialize for IndicatorId {
 /// The level(s) given for one indicator: a single level, or a list (one per
 /// reported service) for a repeatable indicator such as the 2018 indicator 35.
 /// Kept as written so that an assessment round-trips unchanged.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Level {
@@ -98,27 +103,35 @@ pub type LevelMap = BTreeMap<IndicatorId, Level>;
 pub type Resolved<'a> = BTreeMap<&'a IndicatorId, (&'a Level, Track)>;
 
 /// The evaluation stages (and the `target` plan) that an assessment can record.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Tracks {
     /// Penilaian Mandiri: the institution's self-assessment.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "Record<string, Level>"))]
     pub mandiri: Option<LevelMap>,
     /// Penilaian Dokumen: external assessors' document review.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "Record<string, Level>"))]
     pub dokumen: Option<LevelMap>,
     /// Penilaian Interviu: re-scores only the indicators clarified at interview.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "Record<string, Level>"))]
     pub interviu: Option<LevelMap>,
     /// Penilaian Visitasi: re-scores only the indicators validated on site.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "Record<string, Level>"))]
     pub visitasi: Option<LevelMap>,
     /// The institution's target levels (a plan, not a stage).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "Record<string, Level>"))]
     pub target: Option<LevelMap>,
 }
 
 /// A track to score.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
 pub enum Track {
     /// The plain `levels` of an assessment without tracks.
     Levels,
@@ -164,19 +177,6 @@ impl fmt::Display for Track {
     }
 }
 
-impl Serialize for Track {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for Track {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
-    }
-}
-
 impl std::str::FromStr for Track {
     type Err = Error;
     fn from_str(s: &str) -> Result<Track> {
@@ -196,6 +196,7 @@ impl std::str::FromStr for Track {
 }
 
 /// A checked assessment (syntax checked; checked against its rubric when scored).
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Assessment {
     /// Edition id, e.g. `permenpanrb-59-2020`.
@@ -206,15 +207,18 @@ pub struct Assessment {
     pub year: Option<i64>,
     /// Levels, for an assessment without tracks.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "Record<string, Level>"))]
     pub levels: Option<LevelMap>,
     /// Levels per evaluation stage.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tracks: Option<Tracks>,
     /// Per indicator: the explanation (penjelasan).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "tsify", tsify(optional, type = "Record<string, string>"))]
     pub notes: BTreeMap<IndicatorId, String>,
     /// Per indicator: evidence references (bukti dukung names or links).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "tsify", tsify(optional, type = "Record<string, string[]>"))]
     pub evidence: BTreeMap<IndicatorId, Vec<String>>,
 }
 

@@ -140,6 +140,10 @@ pub enum Error {
     #[error("the assessment is for {found:?} but the rubric given is {expected:?}")]
     RubricMismatch { expected: String, found: String },
 
+    /// Scoring options that cannot be read.
+    #[error("invalid options: {message}")]
+    InvalidOptions { message: String },
+
     /// Batch input of the wrong shape.
     #[error("invalid batch input: {message}")]
     InvalidBatch { message: String },
@@ -187,6 +191,7 @@ impl Error {
             Error::InputTooLarge { .. } => "input_too_large",
             Error::RubricMismatch { .. } => "rubric_mismatch",
             Error::InvalidBatch { .. } => "invalid_batch",
+            Error::InvalidOptions { .. } => "invalid_options",
             Error::Row { source, .. } => source.code(),
             Error::Overflow { .. } => "arithmetic_overflow",
             Error::Io { .. } => "io_error",
@@ -227,6 +232,7 @@ impl Error {
 
 /// A serialisable summary of one [`Error`]: `{code, indicator, message}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct Issue {
     pub code: &'static str,
     pub indicator: Option<String>,

@@ -115,8 +115,29 @@ impl Ratio {
         self.den
     }
 
+    /// Both values as i64 pairs, when they fit (the common case: a 64-bit fast
+    /// path matters on wasm32, where every i128 product is a library call).
+    #[inline]
+    fn small(self, o: Ratio) -> Option<(i64, i64, i64, i64)> {
+        Some((
+            i64::try_from(self.num).ok()?,
+            i64::try_from(self.den).ok()?,
+            i64::try_from(o.num).ok()?,
+            i64::try_from(o.den).ok()?,
+        ))
+    }
+
     /// Checked sum.
     pub fn checked_add(self, o: Ratio) -> Option<Ratio> {
+        if let Some((an, ad, bn, bd)) = self.small(o) {
+            if let (Some(x), Some(y), Some(d)) =
+                (an.checked_mul(bd), bn.checked_mul(ad), ad.checked_mul(bd))
+            {
+                if let Some(n) = x.checked_add(y) {
+                    return Ratio::new(i128::from(n), i128::from(d));
+                }
+            }
+        }
         let g = gcd(self.den, o.den);
         let lhs = self.num.checked_mul(div_exact(o.den, g))?;
         let rhs = o.num.checked_mul(div_exact(self.den, g))?;
@@ -134,6 +155,11 @@ impl Ratio {
 
     /// Checked product.
     pub fn checked_mul(self, o: Ratio) -> Option<Ratio> {
+        if let Some((an, ad, bn, bd)) = self.small(o) {
+            if let (Some(n), Some(d)) = (an.checked_mul(bn), ad.checked_mul(bd)) {
+                return Ratio::new(i128::from(n), i128::from(d));
+            }
+        }
         let g1 = gcd(self.num, o.den);
         let g2 = gcd(o.num, self.den);
         let num = div_exact(self.num, g1).checked_mul(div_exact(o.num, g2))?;

@@ -110,6 +110,7 @@ impl<'de> Deserialize<'de> for Dec {
 }
 
 /// Status of an edition's data.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -124,6 +125,7 @@ pub enum Status {
 }
 
 /// Years an edition is in force (`to` is open when absent).
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InForce {
@@ -133,6 +135,7 @@ pub struct InForce {
 }
 
 /// One level of a level scale.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LevelSpec {
@@ -150,6 +153,7 @@ pub struct LevelSpec {
 }
 
 /// A level scale (e.g. Kapabilitas Proses, levels 1-5).
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScaleSpec {
@@ -162,6 +166,7 @@ pub struct ScaleSpec {
 
 /// A predicate band: `min` inclusive, `max` exclusive, except that the last
 /// band also includes its `max`.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BandSpec {
@@ -173,11 +178,14 @@ pub struct BandSpec {
     pub label: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label_en: Option<String>,
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
     pub min: Dec,
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
     pub max: Dec,
 }
 
 /// How many items a repeatable indicator takes (2018 indicator 35: 1 to 3 services).
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ItemsSpec {
@@ -186,6 +194,7 @@ pub struct ItemsSpec {
 }
 
 /// An indicator.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorSpec {
@@ -194,6 +203,7 @@ pub struct IndicatorSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_en: Option<String>,
     /// Weight in percent of the whole index; for a repeatable indicator, the weight of each item.
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
     pub weight: Dec,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
@@ -211,6 +221,7 @@ pub struct IndicatorSpec {
 }
 
 /// An aspect.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AspectSpec {
@@ -218,6 +229,7 @@ pub struct AspectSpec {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_en: Option<String>,
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
     pub weight: Dec,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
@@ -225,6 +237,7 @@ pub struct AspectSpec {
 }
 
 /// A domain.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DomainSpec {
@@ -232,11 +245,13 @@ pub struct DomainSpec {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_en: Option<String>,
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
     pub weight: Dec,
     pub aspects: Vec<AspectSpec>,
 }
 
 /// A rubric file, as written (the wire format of `spbe-core/rubrics/*.json`).
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RubricSpec {

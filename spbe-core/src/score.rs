@@ -20,6 +20,7 @@ use crate::rubric::{Rubric, Status};
 pub const MISSING: i64 = i64::MIN;
 
 /// What to do when an indicator has no level.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MissingPolicy {
@@ -36,6 +37,7 @@ pub enum MissingPolicy {
 }
 
 /// Whether the predicate is read from the reported (rounded) value or the exact one.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PredicateBasis {
@@ -48,14 +50,44 @@ pub enum PredicateBasis {
 }
 
 /// Scoring options. The defaults are the official rules.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Options {
     /// Which track to score; `None` means the assessment's default track.
     #[serde(with = "track_opt")]
+    #[cfg_attr(feature = "tsify", tsify(optional, type = "Track | null"))]
     pub track: Option<Track>,
+    #[cfg_attr(feature = "tsify", tsify(optional))]
     pub missing: MissingPolicy,
+    #[cfg_attr(feature = "tsify", tsify(optional))]
     pub predicate_basis: PredicateBasis,
+}
+
+impl Options {
+    /// Reads options from JSON text (`{"track": "final", "missing": "lowest",
+    /// "predicate_basis": "exact"}`, every field optional), as the bindings pass
+    /// them. An unknown track is `unknown_track`; anything else wrong is `invalid_options`.
+    pub fn from_json(text: &str) -> Result<Options> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Raw {
+            #[serde(default)]
+            track: Option<String>,
+            #[serde(default)]
+            missing: Option<MissingPolicy>,
+            #[serde(default)]
+            predicate_basis: Option<PredicateBasis>,
+        }
+        let raw: Raw = serde_json::from_str(if text.trim().is_empty() { "{}" } else { text }).map_err(|e| Error::InvalidOptions {
+            message: format!("{e}; valid options are track (levels, mandiri, dokumen, interviu, visitasi, target, final), missing (error, lowest, renormalize) and predicate_basis (reported, exact)"),
+        })?;
+        Ok(Options {
+            track: raw.track.map(|t| t.parse()).transpose()?,
+            missing: raw.missing.unwrap_or_default(),
+            predicate_basis: raw.predicate_basis.unwrap_or_default(),
+        })
+    }
 }
 
 mod track_opt {
@@ -77,6 +109,7 @@ mod track_opt {
 // ------------------------------------------------------------------ report types
 
 /// The next predicate band above the index.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NextPredicate {
     pub name: String,
@@ -87,6 +120,7 @@ pub struct NextPredicate {
 }
 
 /// A domain's result.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DomainScore {
     pub id: String,
@@ -100,6 +134,7 @@ pub struct DomainScore {
 }
 
 /// An aspect's result.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AspectScore {
     pub id: String,
@@ -114,6 +149,7 @@ pub struct AspectScore {
 }
 
 /// An indicator's result.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 ///
 /// Names, questions and criteria are in the rubric (`spbe rubric ID --format json`),
@@ -138,6 +174,7 @@ pub struct IndicatorScore {
 }
 
 /// The result of scoring one assessment. Its JSON form is a public contract.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub rubric: String,
@@ -857,6 +894,7 @@ pub fn score_exact(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> 
 // ------------------------------------------------------------------ comparison
 
 /// One indicator in a comparison of two tracks.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct IndicatorChange {
     pub id: String,
@@ -868,6 +906,7 @@ pub struct IndicatorChange {
 }
 
 /// Two tracks compared: indices and every indicator whose level differs.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
     pub from: String,

@@ -301,3 +301,32 @@ fn no_panic_on_odd_inputs() {
         let _ = validate(s, &Options::default());
     }
 }
+
+#[test]
+fn options_from_json() {
+    use spbe_core::{MissingPolicy, PredicateBasis, Track};
+    let o = Options::from_json(
+        r#"{"track": "final", "missing": "lowest", "predicate_basis": "exact"}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        (o.track, o.missing, o.predicate_basis),
+        (
+            Some(Track::Final),
+            MissingPolicy::Lowest,
+            PredicateBasis::Exact
+        )
+    );
+    assert_eq!(Options::from_json("").unwrap(), Options::default());
+    assert_eq!(
+        Options::from_json(r#"{"track": "reviu"}"#)
+            .unwrap_err()
+            .code(),
+        "unknown_track"
+    );
+    for bad in [r#"{"missing": "guess"}"#, r#"{"colour": 1}"#, "[1]", "{"] {
+        let e = Options::from_json(bad).unwrap_err();
+        assert_eq!(e.code(), "invalid_options", "{bad}");
+        assert!(e.to_string().contains("predicate_basis"), "{e}");
+    }
+}

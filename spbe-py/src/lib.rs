@@ -31,33 +31,7 @@ fn core_err(e: &Error) -> PyErr {
 }
 
 fn opts(options_json: &str) -> PyResult<Options> {
-    #[derive(serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Raw {
-        #[serde(default)]
-        track: Option<String>,
-        #[serde(default)]
-        missing: Option<spbe_core::MissingPolicy>,
-        #[serde(default)]
-        predicate_basis: Option<spbe_core::PredicateBasis>,
-    }
-    let raw: Raw = serde_json::from_str(options_json).map_err(|e| {
-        CoreError::new_err((
-            "invalid_options",
-            None::<String>,
-            format!("invalid options: {e}"),
-            None::<usize>,
-        ))
-    })?;
-    Ok(Options {
-        track: raw
-            .track
-            .map(|t| t.parse())
-            .transpose()
-            .map_err(|e: Error| core_err(&e))?,
-        missing: raw.missing.unwrap_or_default(),
-        predicate_basis: raw.predicate_basis.unwrap_or_default(),
-    })
+    Options::from_json(options_json).map_err(|e| core_err(&e))
 }
 
 /// A validated rubric edition (built-in or a user's own file).

@@ -1,0 +1,208 @@
+//! The JS API of spbe: `score`, `check`, `validate`, `rubrics`, `rubric`,
+//! `toVector`, `fromVector`. It converts at the edge and calls spbe-core; the
+//! TypeScript types come from the Rust types (tsify, through spbe-core's
+//! `tsify` feature), so the declarations cannot drift from the data.
+//!
+//! Values cross as JSON: an object argument is `JSON.stringify`-ed and read by
+//! spbe-core exactly as a file would be; results are written with serde_json
+//! and handed back through `JSON.parse` (faster than building objects field by field).
+
+use js_sys::{Reflect, JSON};
+use serde::Serialize;
+use spbe_core::{Error, Issue, Options, Report, Rubric};
+use wasm_bindgen::prelude::*;
+
+/// The result of `check`: `{ ok: true, report }` or `{ ok: false, issues }`.
+#[derive(Serialize, tsify::Tsify)]
+pub struct CheckResult {
+    pub ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub report: Option<Report>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issues: Option<Vec<Issue>>,
+}
+
+/// One built-in edition, as listed by `rubrics()`.
+#[derive(Serialize, tsify::Tsify)]
+pub struct RubricSummary {
+    pub id: String,
+    pub short_title: Option<String>,
+    pub title: String,
+    pub status: spbe_core::Status,
+    pub in_force: Option<spbe_core::rubric::InForce>,
+    pub index_name: Option<String>,
+    pub index_name_en: Option<String>,
+    pub domains: usize,
+    pub aspects: usize,
+    pub indicators: usize,
+}
+
+/// A JS `Error` whose `code` (and `indicator`) carry the spbe error's fields.
+fn js_error(e: &Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    err.set_name("SpbeError");
+    let _ = Reflect::set(&err, &"code".into(), &e.code().into());
+    let _ = Reflect::set(
+        &err,
+        &"indicator".into(),
+        &e.indicator().map_or(JsValue::NULL, JsValue::from),
+    );
+    err.into()
+}
+
+fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(v).map_err(|e| {
+        js_error(&Error::InvalidAssessment {
+            message: e.to_string(),
+        })
+    })?;
+    JSON::parse(&text)
+}
+
+/// The assessment as text: a string is JSON or a vector; an object is stringified.
+fn input_text(v: &JsValue) -> Result<String, Error> {
+    if let Some(s) = v.as_string() {
+        return Ok(s);
+    }
+    if v.is_object() && !v.is_function() {
+        if let Ok(s) = JSON::stringify(v) {
+            if let Some(s) = s.as_string() {
+                return Ok(s);
+            }
+        }
+    }
+    Err(Error::InvalidAssessment {
+        message: "the assessment must be an object in the spbe JSON format or a vector string"
+            .into(),
+    })
+}
+
+fn options(v: &Option<JsValue>) -> Result<Options, Error> {
+    match v {
+        None => Ok(Options::default()),
+        Some(v) if v.is_undefined() || v.is_null() => Ok(Options::default()),
+        Some(v) => Options::from_json(&input_text(v).map_err(|_| Error::InvalidOptions {
+            message: "options must be an object".into(),
+        })?),
+    }
+}
+
+fn score_inner(assessment: &JsValue, opts: &Option<JsValue>) -> Result<Report, Error> {
+    let o = options(opts)?;
+    let a = spbe_core::parse_input(&input_text(assessment)?)?;
+    spbe_core::score(&a, &o)
+}
+
+/// Scores an assessment (an object in the spbe JSON format, or a vector
+/// string); returns exactly the CLI's JSON report. Throws an `Error` with a
+/// string `code` (and `indicator`) for invalid input.
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn score(
+    #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let report = score_inner(&assessment, &options).map_err(|e| js_error(&e))?;
+    to_js(&report)
+}
+
+/// Like `score` but never throws: `{ ok: true, report }` or
+/// `{ ok: false, issues: [{ code, indicator, message }] }` listing every problem.
+#[wasm_bindgen(unchecked_return_type = "CheckResult")]
+pub fn check(
+    #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+) -> JsValue {
+    let result = match score_inner(&assessment, &options) {
+        Ok(report) => CheckResult {
+            ok: true,
+            report: Some(report),
+            issues: None,
+        },
+        Err(first) => {
+            let mut issues: Vec<Issue> = match (input_text(&assessment), self::options(&options)) {
+                (Ok(text), Ok(o)) => spbe_core::validate(&text, &o)
+                    .iter()
+                    .map(Error::issue)
+                    .collect(),
+                _ => Vec::new(),
+            };
+            if issues.is_empty() {
+                issues.push(first.issue());
+            }
+            CheckResult {
+                ok: false,
+                report: None,
+                issues: Some(issues),
+            }
+        }
+    };
+    to_js(&result).unwrap_or(JsValue::NULL)
+}
+
+/// Every problem of an assessment as `[{ code, indicator, message }]` (empty when it scores).
+#[wasm_bindgen(unchecked_return_type = "Issue[]")]
+pub fn validate(
+    #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+) -> JsValue {
+    let issues: Vec<Issue> = match (input_text(&assessment), self::options(&options)) {
+        (Ok(text), Ok(o)) => spbe_core::validate(&text, &o)
+            .iter()
+            .map(Error::issue)
+            .collect(),
+        (Err(e), _) | (_, Err(e)) => vec![e.issue()],
+    };
+    to_js(&issues).unwrap_or(JsValue::NULL)
+}
+
+/// The built-in editions.
+#[wasm_bindgen(unchecked_return_type = "RubricSummary[]")]
+pub fn rubrics() -> Result<JsValue, JsValue> {
+    let list: Vec<RubricSummary> = spbe_core::builtins()
+        .map_err(|e| js_error(&e))?
+        .into_iter()
+        .map(|r| {
+            let s = r.spec();
+            RubricSummary {
+                id: s.id.clone(),
+                short_title: s.short_title.clone(),
+                title: s.title.clone(),
+                status: s.status,
+                in_force: s.in_force.clone(),
+                index_name: s.index_name.clone(),
+                index_name_en: s.index_name_en.clone(),
+                domains: r.domains().len(),
+                aspects: r.aspects().len(),
+                indicators: r.indicator_ids().len(),
+            }
+        })
+        .collect();
+    to_js(&list)
+}
+
+/// A built-in edition's full structure: names, weights (exact decimal strings),
+/// questions, level scales with names and criteria, predicate bands.
+#[wasm_bindgen(unchecked_return_type = "RubricSpec")]
+pub fn rubric(id: &str) -> Result<JsValue, JsValue> {
+    let r: &Rubric = spbe_core::builtin(id).map_err(|e| js_error(&e))?;
+    to_js(r.spec())
+}
+
+/// The compact, URL-safe vector of an assessment (for links such as `index.html#SPBE1...`).
+#[wasm_bindgen(js_name = toVector)]
+pub fn to_vector(
+    #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
+) -> Result<String, JsValue> {
+    let run = || -> Result<String, Error> {
+        let a = spbe_core::parse_input(&input_text(&assessment)?)?;
+        spbe_core::to_vector(&a, spbe_core::builtin(&a.rubric)?)
+    };
+    run().map_err(|e| js_error(&e))
+}
+
+/// The assessment object of a vector.
+#[wasm_bindgen(js_name = fromVector, unchecked_return_type = "Assessment")]
+pub fn from_vector(text: &str) -> Result<JsValue, JsValue> {
+    let a = spbe_core::from_vector(text).map_err(|e| js_error(&e))?;
+    to_js(&a)
+}

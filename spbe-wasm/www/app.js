@@ -1,0 +1,488 @@
+// The SPBE calculator. Every number on this page comes from spbe-core compiled
+// to WebAssembly (spbe_wasm.js); this file only draws the form and the results.
+import init, * as spbe from "./spbe_wasm.js";
+
+const T = {
+  id: {
+    title: "Kalkulator Indeks SPBE", subtitle: "Penilaian mandiri dan target, dihitung persis seperti hasil resmi. Semua data tetap di perangkat Anda.",
+    skip: "Langsung ke isian", setup: "Pengaturan", edition: "Edisi", institution: "Instansi", year: "Tahun",
+    editing: "Sedang mengisi:", current: "Saat ini (penilaian mandiri)", target: "Target",
+    save: "Simpan JSON", load: "Buka JSON", csv: "Ekspor CSV", print: "Cetak", link: "Salin tautan", clear: "Kosongkan",
+    results: "Hasil", "current-short": "Saat ini", "target-short": "Target", gap: "Selisih ke target",
+    parts: "Indeks domain dan aspek", part: "Bagian", weight: "Bobot",
+    gains: "Kenaikan terbesar bila satu indikator naik satu tingkat", indicators: "Indikator",
+    footer: "Dihitung oleh spbe (WebAssembly) di peramban Anda, tanpa server. Hasil resmi ditetapkan oleh Kementerian PANRB.",
+    domain: "Domain", aspect: "Aspek", level: "Tingkat", service: "Layanan", none: "— tidak dilaporkan",
+    note: "Penjelasan dan bukti dukung", noteLabel: "Penjelasan", evidenceLabel: "Bukti dukung (satu per baris: nama dokumen atau tautan)",
+    filled: (n, t) => `${n} dari ${t} indikator terisi`, estimate: "perkiraan, belum lengkap", empty: "belum diisi",
+    nextBand: (name, gap) => `${gap} lagi menuju ${name}`, topBand: "Predikat tertinggi",
+    status: { provisional: "Sementara: disusun dari sumber sekunder.", reconstructed: "Bobot direkonstruksi dari hasil resmi yang dipublikasikan.", official: "Teks resmi.", custom: "" },
+    saved: "Berkas JSON disimpan.", loaded: (f) => `Berkas ${f} dibuka.`, copied: "Tautan disalin.", copyFail: "Salin tautan dari bilah alamat.",
+    cleared: "Isian dikosongkan.", badFile: (m) => `Berkas tidak dapat dibuka: ${m}`, switched: "Edisi diganti; isian tingkat dikosongkan.",
+    criteriaNote: "", summaryNote: "ringkasan, bukan teks resmi", gainLine: (id, name, g) => `${id}. ${name}: +${g}`,
+    chartLabel: "Grafik indeks saat ini dan target per bagian",
+  },
+  en: {
+    title: "SPBE Index Calculator", subtitle: "Self-assessment and target, computed exactly as the official results. Your data stays on your device.",
+    skip: "Skip to the form", setup: "Settings", edition: "Edition", institution: "Institution", year: "Year",
+    editing: "Editing:", current: "Current (self-assessment)", target: "Target",
+    save: "Save JSON", load: "Open JSON", csv: "Export CSV", print: "Print", link: "Copy link", clear: "Clear",
+    results: "Results", "current-short": "Current", "target-short": "Target", gap: "Gap to target",
+    parts: "Domain and aspect indices", part: "Part", weight: "Weight",
+    gains: "Largest gains from raising one indicator by one level", indicators: "Indicators",
+    footer: "Computed by spbe (WebAssembly) in your browser, without a server. Official results are set by the Ministry (KemenPANRB).",
+    domain: "Domain", aspect: "Aspect", level: "Level", service: "Service", none: "— not reported",
+    note: "Explanation and evidence", noteLabel: "Explanation (penjelasan)", evidenceLabel: "Evidence (one per line: document name or link)",
+    filled: (n, t) => `${n} of ${t} indicators filled`, estimate: "estimate, incomplete", empty: "not filled yet",
+    nextBand: (name, gap) => `${gap} to go to ${name}`, topBand: "Top predicate",
+    status: { provisional: "Provisional: built from secondary sources.", reconstructed: "Weights reconstructed from published official results.", official: "Official text.", custom: "" },
+    saved: "JSON file saved.", loaded: (f) => `Opened ${f}.`, copied: "Link copied.", copyFail: "Copy the link from the address bar.",
+    cleared: "Form cleared.", badFile: (m) => `Cannot open the file: ${m}`, switched: "Edition changed; levels cleared.",
+    criteriaNote: "Criteria are the official Indonesian text.", summaryNote: "summary, not official text", gainLine: (id, name, g) => `${id}. ${name}: +${g}`,
+    chartLabel: "Chart of current and target indices per part",
+  },
+};
+
+const $ = (sel) => document.querySelector(sel);
+const el = (tag, attrs = {}, ...kids) => {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === "class") e.className = v;
+    else if (k === "text") e.textContent = v;
+    else e.setAttribute(k, v === true ? "" : v);
+  }
+  for (const k of kids) if (k !== null && k !== undefined) e.append(k);
+  return e;
+};
+
+const state = { lang: "id", active: "mandiri", spec: null, editions: [], assessment: null };
+const t = (k) => T[state.lang][k];
+const nameOf = (x) => (state.lang === "en" && x.name_en ? x.name_en : x.name);
+const fmt = (v) => (v === null || v === undefined ? "—" : v.toFixed(2));
+const predClass = (p) => ({ "Kurang": "kurang", "Cukup": "cukup", "Baik": "baik", "Sangat Baik": "sangat", "Memuaskan": "memuaskan" })[p] || "";
+
+function newAssessment(rubric) {
+  return { rubric, tracks: { mandiri: {}, target: {} } };
+}
+
+// Assessments from files or links: plain `levels` become the current track.
+function normalise(a) {
+  const out = { ...a };
+  if (out.levels) {
+    out.tracks = { ...(out.tracks || {}), mandiri: out.levels };
+    delete out.levels;
+  }
+  out.tracks = { ...(out.tracks || {}) };
+  out.tracks.mandiri = out.tracks.mandiri || {};
+  out.tracks.target = out.tracks.target || {};
+  return out;
+}
+
+function indicators(spec) {
+  const groups = spec.domains ? spec.domains.map((d) => ({ domain: d, aspects: d.aspects })) : [{ domain: null, aspects: spec.aspects }];
+  const list = [];
+  for (const g of groups) for (const a of g.aspects) for (const i of a.indicators) list.push({ domain: g.domain, aspect: a, ind: i });
+  return { groups, list };
+}
+
+function scaleOf(spec, ind) {
+  return spec.scales.find((s) => s.id === ind.scale);
+}
+
+// ---------------------------------------------------------------- form
+function renderForm() {
+  const spec = state.spec;
+  const root = $("#indicators");
+  root.replaceChildren();
+  const { groups } = indicators(spec);
+  if (state.lang === "en") root.append(el("p", { class: "note", text: t("criteriaNote") }));
+  for (const g of groups) {
+    const block = el("div", { class: "domain-block" });
+    if (g.domain) block.append(el("h3", { text: `${t("domain")} ${g.domain.id}. ${nameOf(g.domain)} (${g.domain.weight}%)` }));
+    for (const a of g.aspects) {
+      const ab = el("div", { class: "aspect-block" }, el("h4", { text: `${t("aspect")} ${a.id}. ${nameOf(a)} (${a.weight}%)` }));
+      for (const ind of a.indicators) ab.append(renderIndicator(spec, ind));
+      block.append(ab);
+    }
+    root.append(block);
+  }
+  syncForm();
+}
+
+function renderIndicator(spec, ind) {
+  const scale = scaleOf(spec, ind);
+  const legendId = `lg-${ind.id}`;
+  const fs = el("fieldset", { class: "indicator", "data-indicator": ind.id, "aria-describedby": ind.question ? `q-${ind.id}` : null });
+  fs.append(el("legend", { id: legendId, text: `${ind.id}. ${nameOf(ind)}` }));
+  if (ind.question) fs.append(el("p", { class: "question", id: `q-${ind.id}`, text: ind.question }));
+  const services = ind.items ? ind.items.max : 1;
+  for (let k = 1; k <= services; k++) {
+    const box = el("div", { class: ind.items ? "levels service" : "levels", role: ind.items ? "radiogroup" : null, "aria-label": ind.items ? `${t("service")} ${k}` : null });
+    if (ind.items) box.append(el("div", { class: "service-title", text: `${t("service")} ${k}` }));
+    const group = ind.items ? `ind-${ind.id}-${k}` : `ind-${ind.id}`;
+    if (ind.items && k > ind.items.min) {
+      const input = el("input", { type: "radio", name: group, value: "", "data-service": k });
+      box.append(el("label", { class: "level" }, input, el("span", { class: "lv", text: t("none") }), el("span", { class: "crit" })));
+    }
+    scale.levels.forEach((lv, idx) => {
+      const crit = ind.criteria ? ind.criteria[idx] : lv.criteria || (lv.summary_en ? `${lv.summary_en} (${t("summaryNote")})` : "");
+      const lvName = state.lang === "en" && lv.name_en ? lv.name_en : lv.name;
+      const input = el("input", { type: "radio", name: group, value: String(lv.level), "data-service": ind.items ? k : null });
+      box.append(el("label", { class: "level" }, input, el("span", { class: "lv", text: `${t("level")} ${lv.level}${lvName ? " – " + lvName : ""}` }), el("span", { class: "crit", text: crit })));
+    });
+    fs.append(box);
+  }
+  const note = el("textarea", { "data-note": ind.id, rows: 2 });
+  const evid = el("textarea", { "data-evidence": ind.id, rows: 2 });
+  fs.append(el("details", { class: "extra" }, el("summary", { text: t("note") }),
+    el("label", {}, el("span", { text: t("noteLabel") }), note),
+    el("label", {}, el("span", { text: t("evidenceLabel") }), evid)));
+  return fs;
+}
+
+// Put the active track's levels (and notes) into the form.
+function syncForm() {
+  const a = state.assessment;
+  const levels = a.tracks[state.active] || {};
+  for (const fs of document.querySelectorAll("fieldset.indicator")) {
+    const id = fs.dataset.indicator;
+    const v = levels[id];
+    const items = Array.isArray(v) ? v : v === undefined ? [] : [v];
+    for (const input of fs.querySelectorAll("input[type=radio]")) {
+      const k = input.dataset.service ? Number(input.dataset.service) : 1;
+      const want = items[k - 1];
+      input.checked = want === undefined ? input.value === "" && Array.isArray(v) : String(want) === input.value;
+      input.closest(".level").classList.toggle("chosen", input.checked && input.value !== "");
+    }
+    fs.classList.toggle("missing", items.length === 0);
+    fs.querySelector("[data-note]").value = (a.notes && a.notes[id]) || "";
+    fs.querySelector("[data-evidence]").value = ((a.evidence && a.evidence[id]) || []).join("\n");
+  }
+}
+
+function readIndicator(fs) {
+  const id = fs.dataset.indicator;
+  const ind = indicators(state.spec).list.find((x) => x.ind.id === id).ind;
+  if (!ind.items) {
+    const c = fs.querySelector("input[type=radio]:checked");
+    return c ? Number(c.value) : undefined;
+  }
+  const items = [];
+  for (let k = 1; k <= ind.items.max; k++) {
+    const c = fs.querySelector(`input[name="ind-${id}-${k}"]:checked`);
+    if (c && c.value !== "") items.push(Number(c.value));
+  }
+  return items.length ? items : undefined;
+}
+
+// ---------------------------------------------------------------- results
+function scoreTrack(track) {
+  const levels = state.assessment.tracks[track] || {};
+  const total = indicators(state.spec).list.length;
+  const filled = Object.keys(levels).length;
+  if (filled === 0) return { report: null, filled, total, complete: false };
+  const complete = filled === total;
+  const res = spbe.check(state.assessment, complete ? { track } : { track, missing: "renormalize" });
+  return { report: res.ok ? res.report : null, issues: res.ok ? [] : res.issues, filled, total, complete };
+}
+
+function recompute() {
+  const cur = scoreTrack("mandiri");
+  const tgt = scoreTrack("target");
+  showCard(cur, "index", "predicate", "#progress-current");
+  showCard(tgt, "target-index", "target-predicate", "#progress-target");
+  const gap = $('[data-testid="gap"]');
+  if (cur.report && tgt.report) {
+    const g = Math.round((tgt.report.index - cur.report.index) * 100) / 100;
+    gap.textContent = (g >= 0 ? "+" : "") + g.toFixed(2);
+  } else gap.textContent = "—";
+  const next = cur.report && cur.report.next_predicate;
+  $("#next-band").textContent = cur.report ? (next ? t("nextBand")(next.name, next.gap.toFixed(2)) : t("topBand")) : "";
+  renderParts(cur.report, tgt.report);
+  renderChart(cur.report, tgt.report);
+  renderGains(cur.report || tgt.report);
+  writeHash();
+}
+
+function showCard(s, idTest, predTest, progressSel) {
+  const idx = $(`[data-testid="${idTest}"]`);
+  const pred = $(`[data-testid="${predTest}"]`);
+  if (!s.report) {
+    idx.textContent = "—";
+    pred.textContent = "";
+    pred.className = "pred";
+  } else {
+    idx.textContent = s.report.index_text;
+    pred.textContent = state.lang === "en" && s.report.predicate_en ? `${s.report.predicate} (${s.report.predicate_en})` : s.report.predicate;
+    pred.className = `pred ${predClass(s.report.predicate)}`;
+  }
+  const p = $(progressSel);
+  p.textContent = s.filled === 0 ? t("empty") : t("filled")(s.filled, s.total) + (s.complete ? "" : ` · ${t("estimate")}`);
+  p.classList.toggle("estimate", s.filled > 0 && !s.complete);
+}
+
+function renderParts(cur, tgt) {
+  const body = $("#parts tbody");
+  body.replaceChildren();
+  const spec = state.spec;
+  const byId = (rep, kind, id) => (rep ? rep[kind].find((x) => x.id === id) : null);
+  const row = (cls, label, weight, c, g, head) => {
+    const tr = el("tr", { class: cls });
+    tr.append(el(head ? "th" : "td", { scope: head ? "row" : null, text: label }), el("td", { class: "num", text: weight }),
+      el("td", { class: "num", text: fmt(c && c.index) }), el("td", { class: "num", text: fmt(g && g.index) }));
+    return tr;
+  };
+  const { groups } = indicators(spec);
+  for (const grp of groups) {
+    if (grp.domain) body.append(row("domain", `${t("domain")} ${grp.domain.id}. ${nameOf(grp.domain)}`, grp.domain.weight, byId(cur, "domains", grp.domain.id), byId(tgt, "domains", grp.domain.id), true));
+    for (const a of grp.aspects) body.append(row("", `${t("aspect")} ${a.id}. ${nameOf(a)}`, a.weight, byId(cur, "aspects", a.id), byId(tgt, "aspects", a.id), false));
+  }
+}
+
+function renderChart(cur, tgt) {
+  const spec = state.spec;
+  const parts = spec.domains ? spec.domains.map((d) => ({ kind: "domains", x: d })) : spec.aspects.map((a) => ({ kind: "aspects", x: a }));
+  const W = 720, rowH = 34, left = 250, top = 24, H = top + parts.length * rowH + 24, scale = (W - left - 20) / 5;
+  const NS = "http://www.w3.org/2000/svg";
+  const s = (tag, attrs, text) => {
+    const e = document.createElementNS(NS, tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+  const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, "aria-hidden": "true" });
+  for (const b of spec.predicates) {
+    const x = left + Number(b.min) * scale;
+    svg.append(s("line", { x1: x, x2: x, y1: top - 6, y2: H - 20, stroke: "#c8d0da", "stroke-dasharray": "3 3" }));
+    svg.append(s("text", { x: x + 3, y: top - 10, "font-size": 10, fill: "#5b6675" }, b.name));
+  }
+  parts.forEach((p, k) => {
+    const y = top + k * rowH;
+    svg.append(s("text", { x: left - 8, y: y + 18, "font-size": 12, "text-anchor": "end", fill: "#1b2430" }, `${p.x.id}. ${nameOf(p.x)}`.slice(0, 38)));
+    const c = cur && cur[p.kind].find((x) => x.id === p.x.id);
+    const g = tgt && tgt[p.kind].find((x) => x.id === p.x.id);
+    if (c && c.index !== null) {
+      svg.append(s("rect", { x: left, y: y + 4, width: c.index * scale, height: 12, fill: "#0b5cad" }));
+      svg.append(s("text", { x: left + c.index * scale + 4, y: y + 14, "font-size": 10 }, c.index.toFixed(2)));
+    }
+    if (g && g.index !== null) {
+      svg.append(s("rect", { x: left, y: y + 17, width: g.index * scale, height: 8, fill: "#27ae60", opacity: 0.8 }));
+      svg.append(s("text", { x: left + g.index * scale + 4, y: y + 25, "font-size": 9, fill: "#1e7d3c" }, g.index.toFixed(2)));
+    }
+  });
+  svg.append(s("rect", { x: left, y: H - 14, width: 10, height: 8, fill: "#0b5cad" }));
+  svg.append(s("text", { x: left + 14, y: H - 7, "font-size": 10 }, t("current-short")));
+  svg.append(s("rect", { x: left + 90, y: H - 14, width: 10, height: 8, fill: "#27ae60" }));
+  svg.append(s("text", { x: left + 104, y: H - 7, "font-size": 10 }, t("target-short")));
+  const box = $("#chart");
+  box.setAttribute("aria-label", t("chartLabel"));
+  box.replaceChildren(svg);
+}
+
+function renderGains(rep) {
+  const ol = $("#gains");
+  ol.replaceChildren();
+  if (!rep) return;
+  const byId = Object.fromEntries(indicators(state.spec).list.map((x) => [x.ind.id, x.ind]));
+  const top = rep.indicators.filter((i) => i.gain).sort((a, b) => b.gain - a.gain).slice(0, 5);
+  for (const i of top) ol.append(el("li", { text: t("gainLine")(i.id, nameOf(byId[i.id]), i.gain.toFixed(4)) }));
+}
+
+// ---------------------------------------------------------------- state <-> URL, files
+function cleanAssessment() {
+  const a = JSON.parse(JSON.stringify(state.assessment));
+  const inst = $("#institution").value.trim();
+  const year = $("#year").value.trim();
+  if (inst) a.institution = inst; else delete a.institution;
+  if (year && /^-?\d+$/.test(year)) a.year = Number(year); else delete a.year;
+  for (const k of ["notes", "evidence"]) if (a[k] && Object.keys(a[k]).length === 0) delete a[k];
+  return a;
+}
+
+function writeHash() {
+  try {
+    state.assessment = cleanAssessment();
+    const v = spbe.toVector(state.assessment);
+    if (location.hash.slice(1) !== v) history.replaceState(null, "", `#${v}`);
+  } catch (e) {
+    setStatus(e.message, true);
+  }
+}
+
+function readHash() {
+  const v = decodeURIComponent(location.hash.slice(1));
+  if (!v.startsWith("SPBE1.")) return null;
+  try {
+    return normalise(spbe.fromVector(v));
+  } catch (e) {
+    setStatus(e.message, true);
+    return null;
+  }
+}
+
+function setStatus(msg, error = false) {
+  const s = $("#status");
+  s.textContent = msg;
+  s.classList.toggle("error", error);
+}
+
+function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el("a", { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function fileStem() {
+  const inst = ($("#institution").value || "spbe").trim().toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return `${inst || "spbe"}-${state.assessment.rubric}`;
+}
+
+function csv() {
+  const q = (v) => `"${String(v ?? "").replace(/"/g, '""')}"`;
+  const a = state.assessment;
+  const lines = [["indicator", "domain", "aspect", "name", "current", "target", "note", "evidence"].join(",")];
+  const lv = (m, id) => (m && m[id] !== undefined ? [].concat(m[id]).join("/") : "");
+  for (const { domain, aspect, ind } of indicators(state.spec).list) {
+    lines.push([q(ind.id), q(domain ? domain.id : ""), q(aspect.id), q(ind.name), q(lv(a.tracks.mandiri, ind.id)), q(lv(a.tracks.target, ind.id)),
+      q(a.notes && a.notes[ind.id]), q(((a.evidence && a.evidence[ind.id]) || []).join(" | "))].join(","));
+  }
+  return lines.join("\r\n") + "\r\n";
+}
+
+// ---------------------------------------------------------------- wiring
+function selectEdition(id, assessment) {
+  state.spec = spbe.rubric(id);
+  state.assessment = assessment ? normalise(assessment) : newAssessment(id);
+  $("#edition").value = id;
+  $("#institution").value = state.assessment.institution || "";
+  $("#year").value = state.assessment.year ?? "";
+  const ed = state.editions.find((e) => e.id === id);
+  $("#edition-note").textContent = `${ed.title}. ${t("status")[ed.status] || ""}`;
+  document.title = `${t("title")} — ${ed.short_title || id}`;
+  renderForm();
+  recompute();
+}
+
+function applyLanguage() {
+  document.documentElement.lang = state.lang;
+  for (const e of document.querySelectorAll("[data-i18n]")) {
+    const v = t(e.dataset.i18n);
+    if (typeof v === "string") e.textContent = v;
+  }
+  for (const b of document.querySelectorAll("[data-lang]")) b.setAttribute("aria-pressed", String(b.dataset.lang === state.lang));
+  const opts = $("#edition");
+  for (const o of opts.options) {
+    const ed = state.editions.find((e) => e.id === o.value);
+    o.textContent = editionLabel(ed);
+  }
+}
+
+function editionLabel(ed) {
+  const years = ed.in_force ? `${ed.in_force.from}–${ed.in_force.to ?? ""}` : "";
+  const name = state.lang === "en" && ed.index_name_en ? ed.index_name_en : ed.index_name;
+  return `${ed.short_title} · ${name} · ${years}${ed.status === "provisional" ? " (sementara / provisional)" : ""}`;
+}
+
+async function main() {
+  await init();
+  state.lang = new URLSearchParams(location.search).get("lang") === "en" ? "en" : "id";
+  state.editions = spbe.rubrics();
+  const sel = $("#edition");
+  for (const ed of state.editions) sel.append(el("option", { value: ed.id, text: editionLabel(ed) }));
+  applyLanguage();
+  const fromLink = readHash();
+  let ed = state.editions.find((e) => e.id === "permenpanrb-59-2020") ? "permenpanrb-59-2020" : state.editions[0].id;
+  if (fromLink && state.editions.some((e) => e.id === fromLink.rubric)) ed = fromLink.rubric;
+  selectEdition(ed, fromLink && fromLink.rubric === ed ? fromLink : null);
+
+  sel.addEventListener("change", () => {
+    const keep = cleanAssessment();
+    const a = newAssessment(sel.value);
+    if (keep.institution) a.institution = keep.institution;
+    if (keep.year !== undefined) a.year = keep.year;
+    selectEdition(sel.value, a);
+    setStatus(t("switched"));
+  });
+  $("#institution").addEventListener("input", recompute);
+  $("#year").addEventListener("input", recompute);
+  for (const r of document.querySelectorAll('input[name="active-track"]')) {
+    r.addEventListener("change", () => {
+      state.active = r.value;
+      syncForm();
+    });
+  }
+  $("#indicators").addEventListener("change", (ev) => {
+    const input = ev.target;
+    const fs = input.closest("fieldset.indicator");
+    if (!fs) return;
+    const id = fs.dataset.indicator;
+    const a = state.assessment;
+    if (input.matches("input[type=radio]")) {
+      const v = readIndicator(fs);
+      const track = (a.tracks[state.active] = a.tracks[state.active] || {});
+      if (v === undefined) delete track[id]; else track[id] = v;
+      for (const i of fs.querySelectorAll("input[type=radio]")) i.closest(".level").classList.toggle("chosen", i.checked && i.value !== "");
+      fs.classList.toggle("missing", v === undefined);
+    } else if (input.matches("[data-note]")) {
+      a.notes = a.notes || {};
+      if (input.value.trim()) a.notes[id] = input.value; else delete a.notes[id];
+    } else if (input.matches("[data-evidence]")) {
+      a.evidence = a.evidence || {};
+      const refs = input.value.split("\n").map((x) => x.trim()).filter(Boolean);
+      if (refs.length) a.evidence[id] = refs; else delete a.evidence[id];
+    }
+    recompute();
+  });
+  $("#save").addEventListener("click", () => {
+    download(`${fileStem()}.json`, "application/json", JSON.stringify(cleanAssessment(), null, 2) + "\n");
+    setStatus(t("saved"));
+  });
+  $("#load").addEventListener("change", async (ev) => {
+    const f = ev.target.files[0];
+    if (!f) return;
+    try {
+      const a = JSON.parse(await f.text());
+      if (!a || typeof a !== "object" || !state.editions.some((e) => e.id === a.rubric)) throw new Error(`rubric ${JSON.stringify(a && a.rubric)}`);
+      const problems = spbe.validate(normalise(a), { missing: "renormalize", track: "mandiri" }).filter((p) => p.code !== "invalid_assessment" || !/no indicator has a level/.test(p.message));
+      if (problems.length) throw new Error(problems.map((p) => p.message).join("; "));
+      selectEdition(a.rubric, a);
+      setStatus(t("loaded")(f.name));
+    } catch (e) {
+      setStatus(t("badFile")(e.message), true);
+    }
+    ev.target.value = "";
+  });
+  $("#csv").addEventListener("click", () => download(`${fileStem()}.csv`, "text/csv", csv()));
+  $("#print").addEventListener("click", () => window.print());
+  $("#copy-link").addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      setStatus(t("copied"));
+    } catch {
+      setStatus(t("copyFail"));
+    }
+  });
+  $("#clear").addEventListener("click", () => {
+    const a = newAssessment(state.assessment.rubric);
+    selectEdition(a.rubric, a);
+    setStatus(t("cleared"));
+  });
+  for (const b of document.querySelectorAll("[data-lang]")) {
+    b.addEventListener("click", () => {
+      state.lang = b.dataset.lang;
+      applyLanguage();
+      selectEdition(state.assessment.rubric, cleanAssessment());
+    });
+  }
+  window.addEventListener("hashchange", () => {
+    const a = readHash();
+    if (a && JSON.stringify(a) !== JSON.stringify(normalise(cleanAssessment()))) selectEdition(a.rubric, a);
+  });
+  document.body.dataset.ready = "true";
+}
+
+main().catch((e) => setStatus(`spbe: ${e.message}`, true));
