@@ -10,6 +10,7 @@
 use js_sys::{Reflect, JSON};
 use serde::Serialize;
 use spbe_core::{Error, Issue, Options, Report, Rubric};
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 /// The result of `check`: `{ ok: true, report }` or `{ ok: false, issues }`.
@@ -77,17 +78,17 @@ fn input_text(v: &JsValue) -> Result<String, Error> {
     })
 }
 
-fn options(v: &Option<JsValue>) -> Result<Options, Error> {
-    match v {
+fn options(v: &Option<Ts<Options>>) -> Result<Options, Error> {
+    match v.as_ref().map(Ts::js_value) {
         None => Ok(Options::default()),
         Some(v) if v.is_undefined() || v.is_null() => Ok(Options::default()),
-        Some(v) => Options::from_json(&input_text(v).map_err(|_| Error::InvalidOptions {
+        Some(v) => Options::from_json(&input_text(&v).map_err(|_| Error::InvalidOptions {
             message: "options must be an object".into(),
         })?),
     }
 }
 
-fn score_inner(assessment: &JsValue, opts: &Option<JsValue>) -> Result<Report, Error> {
+fn score_inner(assessment: &JsValue, opts: &Option<Ts<Options>>) -> Result<Report, Error> {
     let o = options(opts)?;
     let a = spbe_core::parse_input(&input_text(assessment)?)?;
     spbe_core::score(&a, &o)
@@ -99,7 +100,7 @@ fn score_inner(assessment: &JsValue, opts: &Option<JsValue>) -> Result<Report, E
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn score(
     #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+    options: Option<Ts<Options>>,
 ) -> Result<JsValue, JsValue> {
     let report = score_inner(&assessment, &options).map_err(|e| js_error(&e))?;
     to_js(&report)
@@ -110,7 +111,7 @@ pub fn score(
 #[wasm_bindgen(unchecked_return_type = "CheckResult")]
 pub fn check(
     #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+    options: Option<Ts<Options>>,
 ) -> JsValue {
     let result = match score_inner(&assessment, &options) {
         Ok(report) => CheckResult {
@@ -143,7 +144,7 @@ pub fn check(
 #[wasm_bindgen(unchecked_return_type = "Issue[]")]
 pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+    options: Option<Ts<Options>>,
 ) -> JsValue {
     let issues: Vec<Issue> = match (input_text(&assessment), self::options(&options)) {
         (Ok(text), Ok(o)) => spbe_core::validate(&text, &o)

@@ -1,0 +1,186 @@
+// End-to-end test of the calculator (spbe-wasm/dist) in real headless Chromium
+// (Debian's /usr/bin/chromium, driven by playwright-core). Expected values are
+// worked out by hand in the comments.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "../..");
+const require = createRequire(path.join(root, "tests/js/package.json"));
+const { chromium } = require("playwright-core");
+const dist = path.join(root, "spbe-wasm/dist");
+const artifacts = path.join(root, "test-artifacts");
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
+
+let server, base, browser;
+const problems = []; // console errors and page errors, across every page
+
+before(async () => {
+  fs.mkdirSync(artifacts, { recursive: true });
+  server = http.createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const file = path.join(dist, rel.endsWith("/") ? rel + "index.html" : rel);
+    if (!file.startsWith(dist)) return res.writeHead(403).end();
+    fs.readFile(file, (err, data) => {
+      if (err) return res.writeHead(404).end();
+      res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
+      res.end(data);
+    });
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${server.address().port}/index.html`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(url, opts = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, ...opts });
+  const page = await context.newPage();
+  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
+  await page.goto(url);
+  await page.waitForSelector("body[data-ready=true]");
+  return page;
+}
+
+const text = (page, id) => page.textContent(`[data-testid="${id}"]`);
+
+test("fill the form: index and predicate update live", async () => {
+  const page = await open(base);
+  assert.equal(await page.inputValue("#edition"), "permenpanrb-59-2020");
+  assert.equal(await text(page, "index"), "—");
+  // every indicator at level 3 ...
+  for (let i = 1; i <= 47; i++) await page.check(`[data-indicator="${i}"] input[value="3"]`);
+  assert.equal(await text(page, "index"), "3.00");
+  assert.equal(await text(page, "predicate"), "Baik");
+  // ... then aspect 7 (indicators 32-41, 2.75 % each) at level 4:
+  // index = (300 + 10 x 2.75) / 100 = 3.275 exactly, reported half up as 3.28
+  for (let i = 32; i <= 41; i++) await page.check(`[data-indicator="${i}"] input[value="4"]`);
+  assert.equal(await text(page, "index"), "3.28");
+  assert.equal(await text(page, "predicate"), "Baik");
+  // domain 4 = (27.5 x 4 + 18 x 3) / 45.5 = 3.6044 -> 3.60 in the table
+  const row = await page.locator("#parts tbody tr", { hasText: "Domain 4." }).textContent();
+  assert.match(row, /Domain 4\. Layanan SPBE.*45\.50.*3\.60/);
+  // the largest one-level gains are the 3.00 % indicators 42-47
+  assert.match(await page.textContent("#gains li:first-child"), /^42\. .*\+0\.0300/);
+  // the link holds the state
+  assert.match(new URL(page.url()).hash, /^#SPBE1\.permenpanrb-59-2020\.M3{31}4{10}3{6}\.T_{47}$/);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(artifacts, "calculator.png"), fullPage: false });
+  await page.context().close();
+});
+
+test("target track and the gap", async () => {
+  const page = await open(base + "#SPBE1.permenpanrb-8-2026.Y2026.M44444444444444444444.T55555555555555555555");
+  assert.equal(await page.inputValue("#edition"), "permenpanrb-8-2026");
+  assert.equal(await page.inputValue("#year"), "2026");
+  assert.equal(await text(page, "index"), "4.00");
+  assert.equal(await text(page, "predicate"), "Memuaskan"); // 2026 bands: 4.00 and up
+  assert.equal(await text(page, "target-index"), "5.00");
+  assert.equal(await text(page, "gap"), "+1.00");
+  // editing the target track changes only the target: indicator 20 (15 %) to level 3
+  await page.check('input[name="active-track"][value="target"]');
+  assert.ok(await page.isChecked('[data-indicator="20"] input[value="5"]'));
+  await page.check('[data-indicator="20"] input[value="3"]');
+  assert.equal(await text(page, "target-index"), "4.70"); // 5 - 2 x 15 / 100
+  assert.equal(await text(page, "index"), "4.00");
+  assert.equal(await text(page, "gap"), "+0.70");
+  await page.context().close();
+});
+
+test("a #vector link shows that assessment (2018, three services for indicator 35)", async () => {
+  // 1-34 at level 2, indicator 35 with services [1, 3, 3]: A7 = 13/6, index = 61/30 = 2.0333 -> 2.03
+  const vector = "SPBE1.permenpanrb-5-2018.N" + Buffer.from("Kota Contoh").toString("base64url") + ".M" + "2".repeat(34) + "~3133";
+  const page = await open(`${base}#${vector}`);
+  assert.equal(await page.inputValue("#edition"), "permenpanrb-5-2018");
+  assert.equal(await page.inputValue("#institution"), "Kota Contoh");
+  assert.equal(await text(page, "index"), "2.03");
+  assert.equal(await text(page, "predicate"), "Cukup");
+  assert.ok(await page.isChecked('[data-indicator="35"] input[name="ind-35-1"][value="1"]'));
+  assert.ok(await page.isChecked('[data-indicator="35"] input[name="ind-35-3"][value="3"]'));
+  // dropping the third service: A7 = (2+2+2+1+3)/5 = 2, index back to 2.00
+  await page.check('[data-indicator="35"] input[name="ind-35-3"][value=""]');
+  assert.equal(await text(page, "index"), "2.00");
+  await page.context().close();
+});
+
+test("save to and load from an spbe JSON file, notes and evidence kept", async () => {
+  const page = await open(base);
+  await page.fill("#institution", "Kabupaten Uji");
+  await page.fill("#year", "2025");
+  for (let i = 1; i <= 47; i++) await page.check(`[data-indicator="${i}"] input[value="${i % 5 + 1}"]`);
+  await page.click('[data-indicator="1"] details summary');
+  await page.fill('[data-note="1"]', "Perbup No. 1 Tahun 2024");
+  await page.fill('[data-evidence="1"]', "SK Bupati\nhttps://contoh.go.id/sk.pdf");
+  await page.click('[data-indicator="2"]'); // blur: the change event fires
+  const before = await text(page, "index");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#save")]);
+  const file = path.join(artifacts, "saved-assessment.json");
+  await download.saveAs(file);
+  const saved = JSON.parse(fs.readFileSync(file, "utf8"));
+  assert.equal(saved.rubric, "permenpanrb-59-2020");
+  assert.equal(saved.institution, "Kabupaten Uji");
+  assert.equal(saved.year, 2025);
+  assert.equal(saved.tracks.mandiri["7"], 3);
+  assert.equal(saved.notes["1"], "Perbup No. 1 Tahun 2024");
+  assert.deepEqual(saved.evidence["1"], ["SK Bupati", "https://contoh.go.id/sk.pdf"]);
+  // a fresh page, then load the file: everything is back
+  const page2 = await open(base);
+  await page2.setInputFiles("#load", file);
+  await page2.waitForFunction((v) => document.querySelector('[data-testid="index"]').textContent === v, before);
+  assert.equal(await page2.inputValue("#institution"), "Kabupaten Uji");
+  assert.equal(await page2.inputValue('[data-note="1"]'), "Perbup No. 1 Tahun 2024");
+  assert.equal(await page2.inputValue('[data-evidence="1"]'), "SK Bupati\nhttps://contoh.go.id/sk.pdf");
+  // a broken file is refused with a message, and the page keeps its state
+  const broken = path.join(artifacts, "broken.json");
+  fs.writeFileSync(broken, JSON.stringify({ rubric: "permenpanrb-59-2020", levels: { "1": 9 } }));
+  await page2.setInputFiles("#load", broken);
+  await page2.waitForFunction(() => document.querySelector("#status").classList.contains("error"));
+  assert.match(await page2.textContent("#status"), /indicator 1\b.*level 9 is out of range/);
+  assert.equal(await text(page2, "index"), before);
+  // CSV export
+  const [csv] = await Promise.all([page2.waitForEvent("download"), page2.click("#csv")]);
+  const csvFile = path.join(artifacts, "export.csv");
+  await csv.saveAs(csvFile);
+  const lines = fs.readFileSync(csvFile, "utf8").trim().split(/\r\n/);
+  assert.equal(lines.length, 48);
+  assert.match(lines[1], /^"1","1","1","Tingkat Kematangan Kebijakan Internal Arsitektur SPBE/);
+  await page.context().close();
+  await page2.context().close();
+});
+
+test("English switch, accessible names, readable on a phone", async () => {
+  const page = await open(base, { viewport: { width: 390, height: 844 } });
+  assert.equal(await page.getAttribute("html", "lang"), "id");
+  assert.equal(await page.textContent("h1"), "Kalkulator Indeks SPBE");
+  await page.click('[data-lang="en"]');
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.equal(await page.textContent("h1"), "SPBE Index Calculator");
+  assert.equal(await page.getAttribute('[data-lang="en"]', "aria-pressed"), "true");
+  assert.match(await page.textContent('[data-indicator="32"] legend'), /32\. Maturity of the planning service/);
+  // a radio is reachable by its label text (what a screen reader announces)
+  await page.getByRole("group", { name: /32\. Maturity of the planning service/ }).getByRole("radio", { name: /Level 3 – Transaction/ }).check();
+  assert.ok(await page.isChecked('[data-indicator="32"] input[value="3"]'));
+  // no horizontal scrolling on a phone
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 1, `page is ${overflow}px wider than the phone`);
+  await page.screenshot({ path: path.join(artifacts, "calculator-phone-en.png") });
+  await page.context().close();
+});
+
+test("no errors in the browser console", () => {
+  assert.deepEqual(problems, []);
+});

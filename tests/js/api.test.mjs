@@ -1,0 +1,83 @@
+// The JS API beyond the vectors: the CLI's report, check, rubrics, vectors, errors.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "../..");
+const spbe = createRequire(import.meta.url)(path.join(root, "spbe-wasm/pkg/node/spbe_wasm.js"));
+const examplePath = path.join(root, "examples/kabupaten-sukamaju-2024.json");
+const example = JSON.parse(fs.readFileSync(examplePath, "utf8"));
+
+test("score returns exactly the CLI's JSON report", () => {
+  const cli = process.env.SPBE_CLI || path.join(root, "target/release/spbe");
+  const expected = JSON.parse(execFileSync(cli, ["score", examplePath, "--format", "json"], { encoding: "utf8" }));
+  assert.deepEqual(spbe.score(example), expected);
+  assert.equal(spbe.score(example).index, 2.67);
+});
+
+test("a vector string scores the same as the object", () => {
+  const v = spbe.toVector(example);
+  assert.match(v, /^SPBE1\.permenpanrb-59-2020\.[A-Za-z0-9._~-]+$/);
+  assert.deepEqual(spbe.fromVector(v), example);
+  assert.deepEqual(spbe.score(v), spbe.score(example));
+});
+
+test("options: track, missing policy, predicate basis", () => {
+  assert.equal(spbe.score(example, { track: "mandiri" }).track, "mandiri");
+  const partial = { rubric: "permenpanrb-8-2026", levels: { 1: 3, 2: 3 } };
+  assert.throws(() => spbe.score(partial), { code: "missing_indicator" });
+  const low = spbe.score(partial, { missing: "lowest" });
+  assert.equal(low.official, false);
+  assert.equal(low.index_exact, "1.2"); // 1 + (5 + 5) * 2 / 100
+  assert.throws(() => spbe.score(example, { track: "reviu" }), { code: "unknown_track" });
+  assert.throws(() => spbe.score(example, { missing: "guess" }), { code: "invalid_options" });
+});
+
+test("errors are Error instances with code and indicator", () => {
+  const bad = { rubric: "permenpanrb-59-2020", levels: { ...Object.fromEntries(Array.from({ length: 47 }, (_, i) => [i + 1, 3])), 12: 9 } };
+  try {
+    spbe.score(bad);
+    assert.fail("should throw");
+  } catch (e) {
+    assert.ok(e instanceof Error);
+    assert.equal(e.code, "level_out_of_range");
+    assert.equal(e.indicator, "12");
+    assert.match(e.message, /indicator 12: level 9 is out of range; permenpanrb-59-2020 accepts 1 to 5/);
+  }
+  assert.throws(() => spbe.score("SPBE1.permenpanrb-59-2020.L1"), { code: "invalid_vector" });
+  assert.throws(() => spbe.score('{"rubric": "permenpanrb-59-2020", "levels": {'), { code: "malformed_json" });
+  assert.throws(() => spbe.score(42), { code: "invalid_assessment" });
+  assert.throws(() => spbe.rubric("nope"), { code: "unknown_rubric" });
+});
+
+test("check never throws and lists every problem", () => {
+  for (const junk of [undefined, null, 42, "x", [], {}, { rubric: 1 }, () => 1]) {
+    const r = spbe.check(junk);
+    assert.equal(r.ok, false);
+    assert.ok(r.issues.length >= 1 && r.issues.every((i) => typeof i.code === "string" && "indicator" in i && i.message));
+  }
+  const r = spbe.check({ rubric: "permenpanrb-59-2020", levels: { 1: 9, 2: 2.5, x: 1 } });
+  const codes = r.issues.map((i) => i.code);
+  for (const c of ["level_out_of_range", "non_integer_level", "unknown_indicator", "missing_indicator"]) assert.ok(codes.includes(c), codes.join());
+  assert.deepEqual(spbe.validate(example), []);
+});
+
+test("rubrics and a rubric's full structure", () => {
+  assert.deepEqual(spbe.rubrics().map((r) => [r.id, r.status, r.domains, r.aspects, r.indicators]), [
+    ["permenpanrb-5-2018", "reconstructed", 3, 7, 35],
+    ["permenpanrb-59-2020", "official", 4, 8, 47],
+    ["permenpanrb-8-2026", "provisional", 0, 7, 20],
+  ]);
+  const r = spbe.rubric("permenpanrb-59-2020");
+  assert.equal(r.domains[3].weight, "45.50");
+  const i32 = r.domains[3].aspects[0].indicators[0];
+  assert.equal(i32.name, "Tingkat Kematangan Layanan Perencanaan");
+  assert.equal(i32.criteria.length, 5);
+  assert.deepEqual(r.scales.find((s) => s.id === i32.scale).levels.map((l) => l.name), ["Informasi", "Interaksi", "Transaksi", "Kolaborasi", "Optimum"]);
+  assert.deepEqual(r.predicates.map((p) => p.min), ["1", "1.8", "2.6", "3.5", "4.2"]);
+});
