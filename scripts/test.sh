@@ -39,4 +39,27 @@ SPBE_CLI="$PWD/target/release/spbe" "$PY" -m pytest -q tests/py
 "$PY" spbe-py/examples/cohort_analysis.py --institutions 120 --out test-artifacts/cohort-domains.png >/dev/null
 "$PY" spbe-py/bench/bench_frame.py --rows 5000 --repeat 1 --loop-sample 100 >/dev/null
 
+step "wasm: ./spbe-wasm/build.sh (installs Debian's rustc-web, wasm-bindgen-cli, binaryen as needed)"
+./spbe-wasm/build.sh
+
+step "JS: npm packages for the tests, Debian's chromium for the browser"
+if ! [ -x /usr/bin/chromium ]; then
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+(cd tests/js && npm install --no-audit --no-fund --silent)
+
+step "JS: every vector and the API through spbe-wasm/pkg/node (node --test)"
+SPBE_CLI="$PWD/target/release/spbe" node --test tests/js/
+
+step "TypeScript: the generated declarations against tests/js/usage.ts (tsc --noEmit)"
+tests/js/node_modules/.bin/tsc -p tests/js/tsconfig.json
+
+step "browser: the calculator end to end in headless Chromium (playwright-core)"
+node --test tests/browser/
+
+step "benchmark smoke run (numbers are printed, not asserted)"
+node spbe-wasm/bench/bench.mjs --n 500
+
 printf '\nall tests passed\n'
