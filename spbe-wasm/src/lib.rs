@@ -3,9 +3,10 @@
 //! TypeScript types come from the Rust types (tsify, through spbe-core's
 //! `tsify` feature), so the declarations cannot drift from the data.
 //!
-//! Values cross as JSON: an object argument is `JSON.stringify`-ed and read by
-//! spbe-core exactly as a file would be; results are written with serde_json
-//! and handed back through `JSON.parse` (faster than building objects field by field).
+//! An object argument is `JSON.stringify`-ed and read by spbe-core exactly as a
+//! file would be (so every input path shares one parser and its error messages);
+//! results are converted with serde-wasm-bindgen's JSON-compatible serializer
+//! (`null` for absent values, as the declarations say).
 
 use js_sys::{Reflect, JSON};
 use serde::Serialize;
@@ -52,12 +53,12 @@ fn js_error(e: &Error) -> JsValue {
 }
 
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(v).map_err(|e| {
-        js_error(&Error::InvalidAssessment {
-            message: e.to_string(),
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| {
+            js_error(&Error::InvalidAssessment {
+                message: e.to_string(),
+            })
         })
-    })?;
-    JSON::parse(&text)
 }
 
 /// The assessment as text: a string is JSON or a vector; an object is stringified.
