@@ -189,14 +189,12 @@ def score_frame(df: Any, *, rubric: Any, missing: str = "error", predicate_basis
     if kind == "pandas":
         import pandas as pd
 
-        out = df.copy(deep=False)
-        out["index"] = index
-        out["predicate"] = pd.Categorical.from_codes(codes, categories=names, ordered=True)
-        for name, col in extra:
-            out[name] = col
+        results = {"index": index, "predicate": pd.Categorical.from_codes(codes, categories=names, ordered=True)}
+        results.update(extra)
         if error_col is not None:
-            out["error"] = pd.Series(error_col, index=out.index, dtype="object")
-        return out
+            results["error"] = pd.Series(error_col, index=df.index, dtype="object")
+        # one concatenation (not a column insert per result): no fragmented frame
+        return pd.concat([df, pd.DataFrame(results, index=df.index)], axis=1)
     import polars as pl
 
     pred = pl.Series("predicate", names, dtype=pl.Enum(names)).gather(pl.Series(np.where(codes < 0, 0, codes))).to_frame()
