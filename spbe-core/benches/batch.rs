@@ -59,7 +59,14 @@ fn main() {
         }
         println!("{id}: batch from bytes {best:.1} ns/assessment");
         // and from one byte per cell (255 = empty), the compact form Python uses
-        let small: Vec<Vec<u8>> = cols.iter().map(|c| c.iter().map(|v| if v.is_nan() { 255 } else { *v as u8 }).collect()).collect();
+        let small: Vec<Vec<u8>> = cols
+            .iter()
+            .map(|c| {
+                c.iter()
+                    .map(|v| if v.is_nan() { 255 } else { *v as u8 })
+                    .collect()
+            })
+            .collect();
         let mut best = f64::INFINITY;
         for _ in 0..7 {
             let t = Instant::now();

@@ -149,6 +149,15 @@ struct SlotInfo {
     required: bool,
 }
 
+/// Per-row scratch of the general path, allocated once per call.
+struct Scratch {
+    slots: Vec<i64>,
+    n: Vec<i64>,
+    d: Vec<i64>,
+    missing: Vec<usize>,
+    errors: Vec<Error>,
+}
+
 /// Rows are processed in blocks: per-aspect sums are accumulated column by
 /// column (sequential reads, accumulators in L1), and a row is rebuilt slot by
 /// slot only when it is not nominal.
@@ -216,18 +225,19 @@ pub fn score_columns<T: Cell, C: AsRef<[T]>>(
 
     // scratch, allocated once
     let mut acc = vec![0i64; BLOCK * na];
-    let mut nominal = [true; BLOCK];
-    let mut slots = vec![MISSING; dd.slots];
-    let mut n = vec![0i64; na];
-    let mut d = vec![0i64; na];
-    let mut missing = Vec::with_capacity(dd.indicators.len());
-    let mut errors = Vec::new();
+    let mut nominal = [false; BLOCK];
+    let mut scratch = Scratch {
+        slots: vec![MISSING; dd.slots],
+        n: vec![0; na],
+        d: vec![0; na],
+        missing: Vec::with_capacity(dd.indicators.len()),
+        errors: Vec::new(),
+    };
 
     let mut start = 0;
     while start < rows {
         let end = (start + BLOCK).min(rows);
-        let len = end - start;
-        if let Some(f) = &dd.fast {
+        if dd.fast.is_some() {
             acc.iter_mut().for_each(|x| *x = 0);
             nominal.iter_mut().for_each(|x| *x = true);
             for (c, s) in columns.iter().zip(&info) {
@@ -252,15 +262,16 @@ pub fn score_columns<T: Cell, C: AsRef<[T]>>(
                     }
                 }
             }
-            for k in 0..len {
-                let r = start + k;
-                if nominal.get(k).copied().unwrap_or(false) {
-                    if let Some(sums) = acc.get(k * na..(k + 1) * na) {
-                        fast_row(rubric, f, sums, opts, r, &mut out);
-                        continue;
-                    }
-                }
-                general_row(
+        }
+        for (k, r) in (start..end).enumerate() {
+            let nominal_sums = dd
+                .fast
+                .as_ref()
+                .zip(acc.get(k * na..(k + 1) * na))
+                .filter(|_| nominal.get(k).copied().unwrap_or(false));
+            match nominal_sums {
+                Some((f, sums)) => fast_row(rubric, f, sums, opts, r, &mut out),
+                None => general_row(
                     rubric,
                     columns,
                     &info,
@@ -268,31 +279,9 @@ pub fn score_columns<T: Cell, C: AsRef<[T]>>(
                     r,
                     opts,
                     on_error,
-                    &mut slots,
-                    &mut n,
-                    &mut d,
-                    &mut missing,
-                    &mut errors,
+                    &mut scratch,
                     &mut out,
-                )?;
-            }
-        } else {
-            for r in start..end {
-                general_row(
-                    rubric,
-                    columns,
-                    &info,
-                    &ids,
-                    r,
-                    opts,
-                    on_error,
-                    &mut slots,
-                    &mut n,
-                    &mut d,
-                    &mut missing,
-                    &mut errors,
-                    &mut out,
-                )?;
+                )?,
             }
         }
         start = end;
@@ -357,14 +346,17 @@ fn general_row<T: Cell, C: AsRef<[T]>>(
     r: usize,
     opts: &Options,
     on_error: OnError,
-    slots: &mut [i64],
-    n: &mut [i64],
-    d: &mut [i64],
-    missing: &mut Vec<usize>,
-    errors: &mut Vec<Error>,
+    scratch: &mut Scratch,
     out: &mut BatchOutput,
 ) -> Result<()> {
     let dd = &rubric.d;
+    let Scratch {
+        slots,
+        n,
+        d,
+        missing,
+        errors,
+    } = scratch;
     missing.clear();
     errors.clear();
     for ((s, c), si) in slots.iter_mut().zip(columns).zip(info) {
