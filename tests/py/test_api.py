@@ -88,6 +88,10 @@ def test_report_is_typed_and_to_dict_is_the_cli_json(cli):
     assert [d.id for d in r.domains] == ["1", "2", "3", "4"]
     assert isinstance(r.domains[0], spbe.DomainScore) and r.domains[0].name == "Kebijakan Internal SPBE"
     assert isinstance(r.indicators[0], spbe.IndicatorScore) and len(r.indicators) == 47
+    i36 = r.indicators[35]
+    assert (i36.id, i36.name, i36.levels, i36.source) == ("36", "Tingkat Kematangan Layanan Kepegawaian", (3,), "interviu")
+    assert r.top_gains(1)[0].name == "Tingkat Kematangan Layanan Pengaduan Pelayanan Publik"
+    assert "name" not in r.to_dict()["indicators"][0]
     assert r.next_predicate == spbe.NextPredicate("Sangat Baik", 3.5, 0.83)
     out = subprocess.run([cli, "score", str(EXAMPLE), "--format", "json"], capture_output=True, text=True, check=True)
     assert r.to_dict() == json.loads(out.stdout)

@@ -174,7 +174,7 @@ def score(
         out = _lowlevel.score(text, _options(track, missing, predicate_basis), _handle(rb))
     except _lowlevel.CoreError as e:
         raise from_core(e.args) from None
-    return Report._from_json(out)
+    return Report._from_json(out, lambda rid: (rb if rb is not None else Rubric.builtin(rid))._names)
 
 
 def validate(

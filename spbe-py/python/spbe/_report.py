@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,10 @@ class IndicatorScore:
     #: How much the index would rise with this indicator one level higher (4 decimals).
     gain: Optional[float]
     missing: bool
+    #: The official name and our English name, from the rubric (not in ``to_dict()``,
+    #: which is exactly the CLI's report).
+    name: Optional[str] = None
+    name_en: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -90,8 +94,9 @@ class Report:
     _json: str = field(repr=False, compare=False, default="{}")
 
     @classmethod
-    def _from_json(cls, text: str) -> "Report":
+    def _from_json(cls, text: str, names_for: Optional[Callable[[str], Dict[str, Tuple[str, Optional[str]]]]] = None) -> "Report":
         d = json.loads(text)
+        names = names_for(d["rubric"]) if names_for else {}
         nxt = d.get("next_predicate")
         return cls(
             rubric=d["rubric"], rubric_status=d["rubric_status"], index_name=d.get("index_name"), institution=d.get("institution"),
@@ -100,7 +105,10 @@ class Report:
             next_predicate=NextPredicate(**nxt) if nxt else None,
             domains=tuple(DomainScore(**x) for x in d["domains"]),
             aspects=tuple(AspectScore(**x) for x in d["aspects"]),
-            indicators=tuple(IndicatorScore(**{**x, "levels": tuple(x["levels"])}) for x in d["indicators"]),
+            indicators=tuple(
+                IndicatorScore(**{**x, "levels": tuple(x["levels"])}, name=names.get(x["id"], (None, None))[0], name_en=names.get(x["id"], (None, None))[1])
+                for x in d["indicators"]
+            ),
             missing=tuple(d["missing"]), official=d["official"], options=d["options"], _json=text,
         )
 

@@ -90,7 +90,7 @@ class Rubric:
     'Transaksi'
     """
 
-    __slots__ = ("_handle", "_spec", "_domains", "_aspects", "_indicators")
+    __slots__ = ("_handle", "_spec", "_domains", "_aspects", "_indicators", "_names")
 
     def __init__(self, handle: Any) -> None:
         self._handle = handle
@@ -131,12 +131,16 @@ class Rubric:
         self._domains = tuple(domains)
         self._aspects = tuple(aspects)
         self._indicators = tuple(indicators)
+        self._names = {i.id: (i.name, i.name_en) for i in indicators}
 
     # -- construction
     @classmethod
     def builtin(cls, id: str) -> "Rubric":
         """A built-in edition: ``permenpanrb-5-2018``, ``permenpanrb-59-2020`` or ``permenpanrb-8-2026``."""
-        return cls(_call(_lowlevel.RubricHandle.builtin, id))
+        cached = _BUILTIN.get(id)
+        if cached is None:
+            cached = _BUILTIN[id] = cls(_call(_lowlevel.RubricHandle.builtin, id))
+        return cached
 
     @classmethod
     def from_json(cls, source: Union[str, "os.PathLike[str]"]) -> "Rubric":
@@ -231,6 +235,9 @@ class Rubric:
     def __repr__(self) -> str:
         parts = f"{len(self._domains)} domains, " if self._domains else ""
         return f"<Rubric {self.id} ({self.status}): {parts}{len(self._aspects)} aspects, {len(self._indicators)} indicators>"
+
+
+_BUILTIN: Dict[str, Rubric] = {}
 
 
 def _read_text_or_path(source: Union[str, "os.PathLike[str]"]) -> str:
