@@ -404,3 +404,64 @@ fn hierarchy_and_coverage_problems() {
         "invalid_rubric"
     );
 }
+
+/// PermenPANRB 59/2020 Tabel 12: domain indices 3.70, 3.40, 3.00 and 3.20 with
+/// weights 13, 25, 16.5 and 45.5 give 1/100 x 328.20 = 3.282, reported 3.28.
+/// Domain 4 = 3.20 cannot come from integer levels of the 59/2020 indicators
+/// (2.75 and 3.00 weights), so the same domain weights are set up here with ten
+/// equal indicators per domain, where 3.7 = (7x4 + 3x3)/10 and so on.
+#[test]
+fn permen_tabel_12_aggregation() {
+    let domain = |id: &str, w: &str, each: &str| -> String {
+        let inds: Vec<String> = (1..=10)
+            .map(|k| {
+                format!(r#"{{"id": "{id}-{k}", "name": "i", "weight": "{each}", "scale": "s"}}"#)
+            })
+            .collect();
+        format!(
+            r#"{{"id": "{id}", "name": "D{id}", "weight": "{w}", "aspects": [{{"id": "a{id}", "name": "A", "weight": "{w}", "indicators": [{}]}}]}}"#,
+            inds.join(",")
+        )
+    };
+    let json = format!(
+        r#"{{"id": "tabel-12", "title": "t", "status": "custom",
+            "scales": [{{"id": "s", "name": "S", "levels": [{{"level": 1}}, {{"level": 2}}, {{"level": 3}}, {{"level": 4}}, {{"level": 5}}]}}],
+            "predicates": [{{"name": "Kurang", "min": 1, "max": 1.8}}, {{"name": "Cukup", "min": 1.8, "max": 2.6}}, {{"name": "Baik", "min": 2.6, "max": 3.5}},
+                           {{"name": "Sangat Baik", "min": 3.5, "max": 4.2}}, {{"name": "Memuaskan", "min": 4.2, "max": 5}}],
+            "domains": [{}, {}, {}, {}]}}"#,
+        domain("1", "13", "1.3"),
+        domain("2", "25", "2.5"),
+        domain("3", "16.5", "1.65"),
+        domain("4", "45.5", "4.55")
+    );
+    let rb = Rubric::from_json(&json).unwrap();
+    // fours per domain: 7 (3.7), 4 (3.4), 0 (3.0), 2 (3.2); the rest threes
+    let fours = [("1", 7), ("2", 4), ("3", 0), ("4", 2)];
+    let levels = fours
+        .iter()
+        .flat_map(|(d, n)| {
+            (1..=10).map(move |k| {
+                (
+                    format!("{d}-{k}"),
+                    spbe_core::Level::One(if k <= *n { 4 } else { 3 }),
+                )
+            })
+        })
+        .collect::<Vec<_>>();
+    let rep = spbe_core::score_with(
+        &spbe_core::Assessment::with_levels("tabel-12", levels),
+        &rb,
+        &Default::default(),
+    )
+    .unwrap();
+    let doms: Vec<Option<f64>> = rep.domains.iter().map(|d| d.index).collect();
+    assert_eq!(doms, [Some(3.7), Some(3.4), Some(3.0), Some(3.2)]);
+    assert_eq!(
+        (
+            rep.index_exact.as_str(),
+            rep.index_text.as_str(),
+            rep.predicate.as_str()
+        ),
+        ("3.282", "3.28", "Baik")
+    );
+}
