@@ -286,9 +286,24 @@ pub struct RawAssessment {
     pub evidence: Option<Pairs>,
 }
 
-/// The rubric's range for an indicator, used only to make messages helpful
-/// while parsing (before the rubric is checked).
-pub(crate) type RangeHint<'a> = &'a dyn Fn(&str) -> (u8, u8, bool);
+/// What the messages of parse errors say about an indicator before the rubric
+/// is checked: its level range, whether it takes a list, and the rubric's id.
+struct Hint<'a>(Option<&'a crate::rubric::Rubric>);
+
+impl Hint<'_> {
+    fn of(&self, ind: &str) -> (u8, u8, bool) {
+        let (lo, hi) = self.0.map_or((0, 9), |r| r.level_range());
+        self.0
+            .and_then(|r| r.position(ind).and_then(|p| r.d.indicators.get(p)))
+            .map_or((lo, hi, false), |i| {
+                (i.min_level, i.max_level, i.repeatable)
+            })
+    }
+    fn rubric(&self) -> String {
+        self.0
+            .map_or_else(|| "the rubric".to_owned(), |r| r.id().to_owned())
+    }
+}
 
 fn describe(v: &Value) -> String {
     let s = v.to_string();
@@ -302,31 +317,30 @@ fn describe(v: &Value) -> String {
     }
 }
 
-pub(crate) fn level_item(v: &Value, ind: &str, place: &str, hint: RangeHint<'_>) -> Result<i64> {
-    let (min, max, rep) = hint(ind);
+fn level_item(v: &Value, ind: &str, place: &str, hint: &Hint<'_>) -> Result<i64> {
+    let (min, max, rep) = hint.of(ind);
     match v {
-        Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                Ok(i)
-            } else if n.as_u64().is_some() {
+        Value::Number(n) => match (n.as_i64(), n.as_f64()) {
+            (Some(i), _) => Ok(i),
+            // a whole number too large for i64 (JSON gives it to us as a float)
+            (None, Some(f)) if n.is_u64() || (f.fract() == 0.0 && f.abs() >= 9.2e18) => {
                 Err(Error::LevelOutOfRange {
                     indicator: ind.to_owned(),
                     place: place.to_owned(),
-                    level: i64::MAX,
+                    value: n.to_string(),
                     min,
                     max,
-                    rubric: String::new(),
-                })
-            } else {
-                Err(Error::NonIntegerLevel {
-                    indicator: ind.to_owned(),
-                    place: place.to_owned(),
-                    value: describe(v),
-                    min,
-                    max,
+                    rubric: hint.rubric(),
                 })
             }
-        }
+            _ => Err(Error::NonIntegerLevel {
+                indicator: ind.to_owned(),
+                place: place.to_owned(),
+                value: describe(v),
+                min,
+                max,
+            }),
+        },
         _ => Err(Error::InvalidLevelType {
             indicator: ind.to_owned(),
             place: place.to_owned(),
@@ -342,7 +356,7 @@ pub(crate) fn level_item(v: &Value, ind: &str, place: &str, hint: RangeHint<'_>)
     }
 }
 
-fn level_map(p: &Pairs, place: &str, hint: RangeHint<'_>, errors: &mut Vec<Error>) -> LevelMap {
+fn level_map(p: &Pairs, place: &str, hint: &Hint<'_>, errors: &mut Vec<Error>) -> LevelMap {
     let mut out = LevelMap::new();
     for (k, v) in &p.0 {
         let key = IndicatorId(k.clone());
@@ -416,44 +430,25 @@ impl Assessment {
     /// Checks a raw assessment's shape; reports every problem found. Messages
     /// name the valid range when the rubric is a built-in edition.
     pub fn from_raw(raw: &RawAssessment) -> std::result::Result<Assessment, Vec<Error>> {
-        let rubric = crate::rubric::builtin(&raw.rubric).ok();
-        let hint = |ind: &str| -> (u8, u8, bool) {
-            rubric
-                .and_then(|r| r.position(ind).and_then(|p| r.d.indicators.get(p)))
-                .map_or((r_min(rubric), r_max(rubric), false), |i| {
-                    (i.min_level, i.max_level, i.repeatable)
-                })
-        };
-        Assessment::from_raw_with(raw, &hint)
-    }
-
-    pub(crate) fn from_raw_with(
-        raw: &RawAssessment,
-        hint: RangeHint<'_>,
-    ) -> std::result::Result<Assessment, Vec<Error>> {
-        let (a, errors) = Assessment::from_raw_partial(raw, hint);
-        if errors.is_empty() {
-            Ok(a)
-        } else {
-            Err(errors)
+        match Assessment::from_raw_lenient(raw, None) {
+            (a, errors) if errors.is_empty() => Ok(a),
+            (_, errors) => Err(errors),
         }
     }
 
     /// Like [`from_raw`](Self::from_raw) but always returns what could be read
-    /// (bad entries left out) together with every problem found.
-    pub fn from_raw_lenient(raw: &RawAssessment) -> (Assessment, Vec<Error>) {
-        let rubric = crate::rubric::builtin(&raw.rubric).ok();
-        let hint = |ind: &str| -> (u8, u8, bool) {
-            rubric
-                .and_then(|r| r.position(ind).and_then(|p| r.d.indicators.get(p)))
-                .map_or((r_min(rubric), r_max(rubric), false), |i| {
-                    (i.min_level, i.max_level, i.repeatable)
-                })
-        };
+    /// (bad entries left out) together with every problem found. `rubric`
+    /// (or else the built-in edition the assessment names) makes the messages
+    /// name the valid levels.
+    pub fn from_raw_lenient(
+        raw: &RawAssessment,
+        rubric: Option<&crate::rubric::Rubric>,
+    ) -> (Assessment, Vec<Error>) {
+        let hint = Hint(rubric.or_else(|| crate::rubric::builtin(&raw.rubric).ok()));
         Assessment::from_raw_partial(raw, &hint)
     }
 
-    fn from_raw_partial(raw: &RawAssessment, hint: RangeHint<'_>) -> (Assessment, Vec<Error>) {
+    fn from_raw_partial(raw: &RawAssessment, hint: &Hint<'_>) -> (Assessment, Vec<Error>) {
         let mut errors = Vec::new();
         let levels = raw
             .levels
@@ -655,13 +650,6 @@ impl Assessment {
             }
         }
     }
-}
-
-fn r_min(r: Option<&crate::rubric::Rubric>) -> u8 {
-    r.map_or(0, |r| r.level_range().0)
-}
-fn r_max(r: Option<&crate::rubric::Rubric>) -> u8 {
-    r.map_or(9, |r| r.level_range().1)
 }
 
 pub(crate) fn first(mut v: Vec<Error>) -> Error {

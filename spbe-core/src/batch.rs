@@ -51,19 +51,15 @@ impl Cell for i64 {
 impl Cell for f64 {
     #[inline]
     fn level(self) -> std::result::Result<i64, String> {
-        // the common case first: a whole number converts to i64 and back exactly
-        // (`as` saturates and maps NaN to 0, so NaN fails this test)
-        let i = self as i64;
-        if i as f64 == self && i.unsigned_abs() < (1 << 50) {
-            Ok(i)
-        } else if self.is_nan() {
-            Ok(MISSING)
-        } else {
-            Err(format!("{self}"))
+        match self.quick() {
+            NOT_WHOLE => Err(format!("{self}")),
+            v => Ok(v),
         }
     }
     #[inline]
     fn quick(self) -> i64 {
+        // a whole number converts to i64 and back exactly (`as` saturates and
+        // maps NaN to 0, so NaN fails this test)
         let i = self as i64;
         if i as f64 == self && i.unsigned_abs() < (1 << 50) {
             i
@@ -387,7 +383,7 @@ fn general_row<T: Cell, C: AsRef<[T]>>(
     }
     let result = match errors.drain(..).next() {
         Some(e) => Err(e),
-        None => aggregate(rubric, n, d).and_then(|ex| {
+        None => aggregate(rubric, n, d, "levels").and_then(|ex| {
             let h = ex
                 .index
                 .round2()
@@ -444,24 +440,48 @@ fn set(out: &mut BatchOutput, r: usize, h: i128, band: usize) {
     }
 }
 
-/// Convenience: the slot columns of a list of level rows (`MISSING` where absent),
-/// for callers that have row-major data.
-pub fn columns_from_rows(rubric: &Rubric, rows: &[Vec<i64>]) -> Result<Vec<Vec<i64>>> {
-    let slots = rubric.d.slots;
-    let mut cols = vec![Vec::with_capacity(rows.len()); slots];
-    for (r, row) in rows.iter().enumerate() {
-        if row.len() != slots {
-            return Err(Error::InvalidBatch {
-                message: format!(
-                    "row {r} has {} values but {} takes {slots}",
-                    row.len(),
-                    rubric.id()
-                ),
-            });
-        }
-        for (c, v) in cols.iter_mut().zip(row) {
-            c.push(*v);
-        }
+/// The error for a cell that is not a number at all (text, a boolean), found
+/// by a binding while converting a column: `invalid_level_type`, naming the row,
+/// the indicator that owns the slot and its valid levels.
+pub fn cell_type_error(rubric: &Rubric, row: usize, slot: usize, value: &str) -> Error {
+    let mut first = 0;
+    let owner = rubric.d.indicators.iter().enumerate().find(|(_, ind)| {
+        first += if ind.repeatable {
+            usize::from(ind.max_items)
+        } else {
+            1
+        };
+        slot < first
+    });
+    let (indicator, min, max, list_hint) = match owner {
+        Some((pos, ind)) => (
+            rubric
+                .indicator_ids()
+                .get(pos)
+                .map_or(String::new(), |s| (*s).to_owned()),
+            ind.min_level,
+            ind.max_level,
+            if ind.repeatable {
+                " (one per column, one column per service)".to_owned()
+            } else {
+                String::new()
+            },
+        ),
+        None => (String::new(), 0, 0, String::new()),
+    };
+    let place = rubric
+        .slot_names()
+        .get(slot)
+        .map_or(String::new(), |n| format!("column {n:?}"));
+    Error::Row {
+        row,
+        source: Box::new(Error::InvalidLevelType {
+            indicator,
+            place,
+            value: value.to_owned(),
+            min,
+            max,
+            list_hint,
+        }),
     }
-    Ok(cols)
 }

@@ -38,11 +38,11 @@ pub enum Error {
     },
 
     /// A whole-number level outside the rubric's scale for that indicator.
-    #[error("indicator {indicator}{place_suffix}: level {level} is out of range; {rubric} accepts {min} to {max}", place_suffix = suffix(place))]
+    #[error("indicator {indicator}{place_suffix}: level {value} is out of range; {rubric} accepts {min} to {max}", place_suffix = suffix(place))]
     LevelOutOfRange {
         indicator: String,
         place: String,
-        level: i64,
+        value: String,
         min: u8,
         max: u8,
         rubric: String,
@@ -100,6 +100,11 @@ pub enum Error {
         track: String,
         rubric: String,
     },
+
+    /// Nothing to compute: the track has no level at all (possible only with
+    /// the renormalising missing policy; otherwise it is `missing_indicator`).
+    #[error("{track}: no indicator has a level, so no index can be computed")]
+    NoLevels { track: String },
 
     /// Input that is not well-formed JSON.
     #[error("malformed JSON at line {line}, column {column}: {message}")]
@@ -182,6 +187,7 @@ impl Error {
             Error::WrongItemCount { .. } => "wrong_item_count",
             Error::DuplicateIndicator { .. } => "duplicate_indicator",
             Error::MissingIndicators { .. } => "missing_indicator",
+            Error::NoLevels { .. } => "no_levels",
             Error::MalformedJson { .. } => "malformed_json",
             Error::InvalidAssessment { .. } => "invalid_assessment",
             Error::UnknownTrack { .. } => "unknown_track",

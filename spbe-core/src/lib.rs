@@ -32,7 +32,7 @@ pub use assessment::{Assessment, IndicatorId, Level, LevelMap, RawAssessment, Tr
 pub use error::{Error, Issue, Result, RubricProblem};
 pub use ratio::{Hundredths, Ratio};
 pub use rubric::{
-    builtin, builtin_ids, builtin_json, builtins, Rubric, RubricSpec, Status, MAX_INPUT_BYTES,
+    builtin, builtin_ids, builtins, Rubric, RubricSpec, RubricSummary, Status, MAX_INPUT_BYTES,
 };
 pub use score::{
     check, compare, predicate_of, score_exact, score_with, Comparison, MissingPolicy, Options,
@@ -66,10 +66,29 @@ pub fn read_limited(path: &std::path::Path) -> Result<String> {
 
 /// Parses an assessment from JSON text or a compact vector (built-in editions).
 pub fn parse_input(text: &str) -> Result<Assessment> {
-    if vector::is_vector(text) {
-        from_vector(text)
-    } else {
-        Assessment::from_json(text)
+    parse_input_with(text, None)
+}
+
+/// Parses an assessment from JSON text or a compact vector, for the given
+/// rubric (a user's own) or else the built-in edition the input names.
+pub fn parse_input_with(text: &str, rubric: Option<&Rubric>) -> Result<Assessment> {
+    match (vector::is_vector(text), rubric) {
+        (true, Some(r)) => from_vector_with(text, r),
+        (true, None) => from_vector(text),
+        (false, _) => {
+            if text.len() > MAX_INPUT_BYTES {
+                return Err(Error::InputTooLarge {
+                    size: text.len(),
+                    limit: MAX_INPUT_BYTES,
+                });
+            }
+            let raw: RawAssessment =
+                serde_json::from_str(text).map_err(|e| rubric::json_error(&e, "assessment"))?;
+            match Assessment::from_raw_lenient(&raw, rubric) {
+                (a, errors) if errors.is_empty() => Ok(a),
+                (_, errors) => Err(assessment::first(errors)),
+            }
+        }
     }
 }
 
@@ -80,17 +99,36 @@ pub fn score(assessment: &Assessment, opts: &Options) -> Result<Report> {
 
 /// Parses (JSON or vector) and scores, for a built-in edition.
 pub fn score_json(text: &str, opts: &Options) -> Result<Report> {
-    score(&parse_input(text)?, opts)
+    score_text(text, None, opts)
+}
+
+/// Parses (JSON or vector) and scores, against the given rubric or else the
+/// built-in edition the input names.
+pub fn score_text(text: &str, rubric: Option<&Rubric>, opts: &Options) -> Result<Report> {
+    let a = parse_input_with(text, rubric)?;
+    match rubric {
+        Some(r) => score_with(&a, r, opts),
+        None => score(&a, opts),
+    }
 }
 
 /// Every problem of an assessment given as JSON text or a vector: syntax,
 /// unknown rubric or indicators, levels, item counts, duplicates, and missing
 /// indicators of the track that would be scored. Empty means it scores.
 pub fn validate(text: &str, opts: &Options) -> Vec<Error> {
+    validate_text(text, None, opts)
+}
+
+/// Like [`validate`], against the given rubric or else the built-in edition
+/// the input names.
+pub fn validate_text(text: &str, rubric: Option<&Rubric>, opts: &Options) -> Vec<Error> {
     if vector::is_vector(text) {
-        return match from_vector(text) {
+        return match parse_input_with(text, rubric) {
             Err(e) => vec![e],
-            Ok(a) => validate_assessment(&a, opts),
+            Ok(a) => match rubric {
+                Some(r) => check(&a, r, opts),
+                None => validate_assessment(&a, opts),
+            },
         };
     }
     if text.len() > MAX_INPUT_BYTES {
@@ -101,7 +139,7 @@ pub fn validate(text: &str, opts: &Options) -> Vec<Error> {
     }
     match serde_json::from_str::<RawAssessment>(text) {
         Err(e) => vec![rubric::json_error(&e, "assessment")],
-        Ok(raw) => validate_raw(&raw, None, opts),
+        Ok(raw) => validate_raw(&raw, rubric, opts),
     }
 }
 
@@ -109,7 +147,7 @@ pub fn validate(text: &str, opts: &Options) -> Vec<Error> {
 /// checks on everything that could be read. When parsing already found a bad
 /// entry, the missing-indicator check is skipped (it would only repeat it).
 pub fn validate_raw(raw: &RawAssessment, rubric: Option<&Rubric>, opts: &Options) -> Vec<Error> {
-    let (a, mut errors) = Assessment::from_raw_lenient(raw);
+    let (a, mut errors) = Assessment::from_raw_lenient(raw, rubric);
     let r = match rubric {
         Some(r) => r,
         None => match builtin(&a.rubric) {
@@ -124,6 +162,7 @@ pub fn validate_raw(raw: &RawAssessment, rubric: Option<&Rubric>, opts: &Options
         .iter()
         .filter_map(|e| e.indicator().map(str::to_owned))
         .collect();
+    // "no levels" problems are the same fact seen again by the checks
     let structural = errors
         .iter()
         .any(|e| matches!(e, Error::InvalidAssessment { .. }));
@@ -147,7 +186,7 @@ pub fn validate_raw(raw: &RawAssessment, rubric: Option<&Rubric>, opts: &Options
                     });
                 }
             }
-            Error::TrackNotPresent { .. } | Error::InvalidAssessment { .. } if structural => {}
+            Error::TrackNotPresent { .. } | Error::NoLevels { .. } if structural => {}
             other => errors.push(other),
         }
     }

@@ -352,6 +352,22 @@ pub(crate) struct Derived {
     pub fast: Option<FastPath>,
 }
 
+/// One edition in a listing (`spbe rubrics --format json`, the JS `rubrics()`).
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RubricSummary {
+    pub id: String,
+    pub short_title: Option<String>,
+    pub title: String,
+    pub status: Status,
+    pub in_force: Option<InForce>,
+    pub index_name: Option<String>,
+    pub index_name_en: Option<String>,
+    pub domains: usize,
+    pub aspects: usize,
+    pub indicators: usize,
+}
+
 /// A validated rubric edition.
 #[derive(Clone, Debug)]
 pub struct Rubric {
@@ -411,14 +427,6 @@ pub fn builtins() -> Result<Vec<&'static Rubric>> {
     builtin_ids().into_iter().map(builtin).collect()
 }
 
-/// The raw JSON text of a built-in edition.
-pub fn builtin_json(id: &str) -> Option<&'static str> {
-    BUILTIN_SOURCES
-        .iter()
-        .find(|(bid, _)| *bid == id)
-        .map(|(_, t)| *t)
-}
-
 impl Rubric {
     /// Loads and validates a rubric from JSON text.
     pub fn from_json(text: &str) -> Result<Rubric> {
@@ -448,6 +456,23 @@ impl Rubric {
                 id: spec.id.clone(),
                 problems,
             }),
+        }
+    }
+
+    /// The edition in a listing: titles, status, years and counts.
+    pub fn summary(&self) -> RubricSummary {
+        let s = &self.spec;
+        RubricSummary {
+            id: s.id.clone(),
+            short_title: s.short_title.clone(),
+            title: s.title.clone(),
+            status: s.status,
+            in_force: s.in_force.clone(),
+            index_name: s.index_name.clone(),
+            index_name_en: s.index_name_en.clone(),
+            domains: self.domains().len(),
+            aspects: self.d.aspects.len(),
+            indicators: self.d.indicators.len(),
         }
     }
 

@@ -55,7 +55,6 @@ pub enum PredicateBasis {
 #[serde(default, deny_unknown_fields)]
 pub struct Options {
     /// Which track to score; `None` means the assessment's default track.
-    #[serde(with = "track_opt")]
     #[cfg_attr(feature = "tsify", tsify(optional, type = "Track | null"))]
     pub track: Option<Track>,
     #[cfg_attr(feature = "tsify", tsify(optional))]
@@ -87,22 +86,6 @@ impl Options {
             missing: raw.missing.unwrap_or_default(),
             predicate_basis: raw.predicate_basis.unwrap_or_default(),
         })
-    }
-}
-
-mod track_opt {
-    use super::Track;
-    use serde::{Deserialize, Deserializer, Serializer};
-    pub fn serialize<S: Serializer>(t: &Option<Track>, s: S) -> Result<S::Ok, S::Error> {
-        match t {
-            Some(t) => s.serialize_str(t.as_str()),
-            None => s.serialize_none(),
-        }
-    }
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Track>, D::Error> {
-        let s: Option<String> = Option::deserialize(d)?;
-        s.map(|s| s.parse::<Track>().map_err(serde::de::Error::custom))
-            .transpose()
     }
 }
 
@@ -291,7 +274,7 @@ pub(crate) fn fill_slots<'a>(
                 errors.push(Error::LevelOutOfRange {
                     indicator: k.0.clone(),
                     place: place.to_owned(),
-                    level: *lv,
+                    value: lv.to_string(),
                     min: ind.min_level,
                     max: ind.max_level,
                     rubric: rubric.id().to_owned(),
@@ -358,7 +341,7 @@ pub(crate) fn kernel(
                     errors.push(Error::LevelOutOfRange {
                         indicator: ids(rubric, a.indicators.start + off),
                         place: track.to_owned(),
-                        level: c,
+                        value: c.to_string(),
                         min: ind.min_level,
                         max: ind.max_level,
                         rubric: rubric.id().to_owned(),
@@ -430,7 +413,7 @@ fn ovf(ctx: &str) -> Error {
 /// The general exact aggregation (handles empty aspects and domains by
 /// renormalising over the present ones; with nothing missing this is exactly
 /// the official nested formula).
-pub(crate) fn aggregate(rubric: &Rubric, n: &[i64], d: &[i64]) -> Result<Exact> {
+pub(crate) fn aggregate(rubric: &Rubric, n: &[i64], d: &[i64], track: &str) -> Result<Exact> {
     let dd = &rubric.d;
     let mut aspects = Vec::with_capacity(dd.aspects.len());
     for (na, da) in n.iter().zip(d) {
@@ -508,8 +491,8 @@ pub(crate) fn aggregate(rubric: &Rubric, n: &[i64], d: &[i64]) -> Result<Exact> 
         }
     }
     if top_sum == Ratio::ZERO {
-        return Err(Error::InvalidAssessment {
-            message: "no indicator has a level, so no index can be computed".into(),
+        return Err(Error::NoLevels {
+            track: track.to_owned(),
         });
     }
     let index = top_acc
@@ -682,7 +665,7 @@ fn evaluate<'a>(
     if !errors.is_empty() {
         return (errors, None);
     }
-    match aggregate(rubric, &n, &d) {
+    match aggregate(rubric, &n, &d, track.as_str()) {
         Ok(exact) => (
             errors,
             Some(Evaluated {

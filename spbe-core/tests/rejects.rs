@@ -74,11 +74,37 @@ fn level_out_of_range_names_value_and_range() {
     assert_eq!(e.code(), "level_out_of_range");
     let e = err(r#"{"rubric": "permenpanrb-59-2020", "levels": {"1": -3}}"#);
     assert_eq!(e.code(), "level_out_of_range");
-    let e = err(r#"{"rubric": "permenpanrb-59-2020", "levels": {"1": 99999999999999999999}}"#);
+    // whole numbers beyond 64 bits are out of range too, and the message says
+    // which value and which rubric (not a saturated number or an empty name)
+    for (v, shown) in [
+        ("18446744073709551615", "18446744073709551615"),
+        ("99999999999999999999", "1e+20"),
+    ] {
+        let e = err(&format!(
+            r#"{{"rubric": "permenpanrb-59-2020", "levels": {{"1": {v}}}}}"#
+        ));
+        assert_eq!(e.code(), "level_out_of_range", "{v}");
+        assert!(
+            e.to_string().contains(&format!(
+                "level {shown} is out of range; permenpanrb-59-2020 accepts 1 to 5"
+            )),
+            "{e}"
+        );
+    }
+}
+
+#[test]
+fn no_levels_at_all() {
+    use spbe_core::MissingPolicy;
+    let o = Options {
+        missing: MissingPolicy::Renormalize,
+        ..Options::default()
+    };
+    let e = score_json(r#"{"rubric": "permenpanrb-8-2026", "levels": {}}"#, &o).unwrap_err();
+    assert_eq!(e.code(), "no_levels");
     assert_eq!(
-        e.code(),
-        "non_integer_level",
-        "a huge number is read as a float: {e}"
+        validate(r#"{"rubric": "permenpanrb-8-2026", "levels": {}}"#, &o)[0].code(),
+        "no_levels"
     );
 }
 

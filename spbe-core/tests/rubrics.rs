@@ -331,6 +331,26 @@ fn a_valid_custom_rubric_scores() {
         (rep.index_text.as_str(), rep.predicate.as_str()),
         ("2.10", "High")
     );
+    // messages about a user's rubric name its own levels (1 to 3), parsed JSON or vector alike
+    let text = r#"{"rubric": "my-rubric", "levels": {"a1": "x", "a2": 2.5, "b1": 7}}"#;
+    let problems = spbe_core::validate_text(text, Some(&rb), &Default::default());
+    let msgs: Vec<String> = problems.iter().map(|e| e.to_string()).collect();
+    assert_eq!(
+        problems.iter().map(|e| e.code()).collect::<Vec<_>>(),
+        [
+            "invalid_level_type",
+            "non_integer_level",
+            "level_out_of_range"
+        ],
+        "{msgs:?}"
+    );
+    assert!(msgs.iter().all(|m| m.contains("1 to 3")), "{msgs:?}");
+    assert!(msgs[2].contains("my-rubric accepts 1 to 3"), "{msgs:?}");
+    let v = spbe_core::to_vector(&a, &rb).unwrap();
+    assert_eq!(
+        spbe_core::score_text(&v, Some(&rb), &Default::default()).unwrap(),
+        rep
+    );
 }
 
 #[test]

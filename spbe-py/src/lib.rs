@@ -92,14 +92,6 @@ impl RubricHandle {
     }
 }
 
-fn parse(rubric: Option<&RubricHandle>, text: &str) -> Result<spbe_core::Assessment, Error> {
-    match (spbe_core::is_vector(text), rubric) {
-        (true, Some(r)) => spbe_core::from_vector_with(text, &r.inner),
-        (true, None) => spbe_core::from_vector(text),
-        (false, _) => spbe_core::Assessment::from_json(text),
-    }
-}
-
 /// Ids of the built-in editions.
 #[pyfunction]
 fn rubric_ids() -> Vec<String> {
@@ -109,17 +101,16 @@ fn rubric_ids() -> Vec<String> {
         .collect()
 }
 
+fn inner(rubric: Option<&RubricHandle>) -> Option<&Rubric> {
+    rubric.map(|r| &r.inner)
+}
+
 /// Scores an assessment (JSON text or vector); returns the report as JSON text.
 #[pyfunction]
 #[pyo3(signature = (text, options_json, rubric=None))]
 fn score(text: &str, options_json: &str, rubric: Option<&RubricHandle>) -> PyResult<String> {
-    let o = opts(options_json)?;
-    let a = parse(rubric, text).map_err(|e| core_err(&e))?;
-    let report = match rubric {
-        Some(r) => spbe_core::score_with(&a, &r.inner, &o),
-        None => spbe_core::score(&a, &o),
-    }
-    .map_err(|e| core_err(&e))?;
+    let report = spbe_core::score_text(text, inner(rubric), &opts(options_json)?)
+        .map_err(|e| core_err(&e))?;
     serde_json::to_string(&report).map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
@@ -131,24 +122,7 @@ fn validate(
     options_json: &str,
     rubric: Option<&RubricHandle>,
 ) -> PyResult<Vec<(String, Option<String>, String)>> {
-    let o = opts(options_json)?;
-    let problems = if spbe_core::is_vector(text) {
-        match parse(rubric, text) {
-            Err(e) => vec![e],
-            Ok(a) => match rubric {
-                Some(r) => spbe_core::check(&a, &r.inner, &o),
-                None => spbe_core::validate_assessment(&a, &o),
-            },
-        }
-    } else {
-        match rubric {
-            None => spbe_core::validate(text, &o),
-            Some(r) => match serde_json::from_str::<spbe_core::RawAssessment>(text) {
-                Ok(raw) => spbe_core::validate_raw(&raw, Some(&r.inner), &o),
-                Err(_) => spbe_core::validate(text, &o),
-            },
-        }
-    };
+    let problems = spbe_core::validate_text(text, inner(rubric), &opts(options_json)?);
     Ok(problems
         .iter()
         .map(|e| {
@@ -165,9 +139,9 @@ fn validate(
 #[pyfunction]
 #[pyo3(signature = (text, rubric=None))]
 fn to_vector(text: &str, rubric: Option<&RubricHandle>) -> PyResult<String> {
-    let a = parse(rubric, text).map_err(|e| core_err(&e))?;
-    let r = match rubric {
-        Some(r) => &r.inner,
+    let a = spbe_core::parse_input_with(text, inner(rubric)).map_err(|e| core_err(&e))?;
+    let r = match inner(rubric) {
+        Some(r) => r,
         None => spbe_core::builtin(&a.rubric).map_err(|e| core_err(&e))?,
     };
     spbe_core::to_vector(&a, r).map_err(|e| core_err(&e))
@@ -177,8 +151,8 @@ fn to_vector(text: &str, rubric: Option<&RubricHandle>) -> PyResult<String> {
 #[pyfunction]
 #[pyo3(signature = (vector, rubric=None))]
 fn from_vector(vector: &str, rubric: Option<&RubricHandle>) -> PyResult<String> {
-    let a = match rubric {
-        Some(r) => spbe_core::from_vector_with(vector, &r.inner),
+    let a = match inner(rubric) {
+        Some(r) => spbe_core::from_vector_with(vector, r),
         None => spbe_core::from_vector(vector),
     }
     .map_err(|e| core_err(&e))?;
@@ -189,22 +163,12 @@ fn from_vector(vector: &str, rubric: Option<&RubricHandle>) -> PyResult<String> 
 /// while converting a frame column): `invalid_level_type`, naming row and indicator.
 #[pyfunction]
 fn cell_type_error(rubric: &RubricHandle, row: usize, slot: usize, value: &str) -> PyErr {
-    let names = rubric.inner.slot_names();
-    let slot_name = names.get(slot).cloned().unwrap_or_default();
-    let ind = slot_name.split('.').next().unwrap_or_default().to_owned();
-    let (min, max) = rubric.inner.level_range();
-    let e = Error::Row {
+    core_err(&spbe_core::batch::cell_type_error(
+        &rubric.inner,
         row,
-        source: Box::new(Error::InvalidLevelType {
-            indicator: ind,
-            place: format!("column {slot_name:?}"),
-            value: value.to_owned(),
-            min,
-            max,
-            list_hint: String::new(),
-        }),
-    };
-    core_err(&e)
+        slot,
+        value,
+    ))
 }
 
 type MatrixResult<'py> = (

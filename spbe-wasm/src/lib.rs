@@ -10,7 +10,7 @@
 
 use js_sys::{Reflect, JSON};
 use serde::Serialize;
-use spbe_core::{Error, Issue, Options, Report, Rubric};
+use spbe_core::{Error, Issue, Options, Report, Rubric, RubricSummary};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
@@ -22,21 +22,6 @@ pub struct CheckResult {
     pub report: Option<Report>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub issues: Option<Vec<Issue>>,
-}
-
-/// One built-in edition, as listed by `rubrics()`.
-#[derive(Serialize, tsify::Tsify)]
-pub struct RubricSummary {
-    pub id: String,
-    pub short_title: Option<String>,
-    pub title: String,
-    pub status: spbe_core::Status,
-    pub in_force: Option<spbe_core::rubric::InForce>,
-    pub index_name: Option<String>,
-    pub index_name_en: Option<String>,
-    pub domains: usize,
-    pub aspects: usize,
-    pub indicators: usize,
 }
 
 /// A JS `Error` whose `code` (and `indicator`) carry the spbe error's fields.
@@ -91,8 +76,7 @@ fn options(v: &Option<Ts<Options>>) -> Result<Options, Error> {
 
 fn score_inner(assessment: &JsValue, opts: &Option<Ts<Options>>) -> Result<Report, Error> {
     let o = options(opts)?;
-    let a = spbe_core::parse_input(&input_text(assessment)?)?;
-    spbe_core::score(&a, &o)
+    spbe_core::score_text(&input_text(assessment)?, None, &o)
 }
 
 /// Scores an assessment (an object in the spbe JSON format, or a vector
@@ -163,21 +147,7 @@ pub fn rubrics() -> Result<JsValue, JsValue> {
     let list: Vec<RubricSummary> = spbe_core::builtins()
         .map_err(|e| js_error(&e))?
         .into_iter()
-        .map(|r| {
-            let s = r.spec();
-            RubricSummary {
-                id: s.id.clone(),
-                short_title: s.short_title.clone(),
-                title: s.title.clone(),
-                status: s.status,
-                in_force: s.in_force.clone(),
-                index_name: s.index_name.clone(),
-                index_name_en: s.index_name_en.clone(),
-                domains: r.domains().len(),
-                aspects: r.aspects().len(),
-                indicators: r.indicator_ids().len(),
-            }
-        })
+        .map(Rubric::summary)
         .collect();
     to_js(&list)
 }

@@ -447,7 +447,7 @@ async function main() {
     try {
       const a = JSON.parse(await f.text());
       if (!a || typeof a !== "object" || !state.editions.some((e) => e.id === a.rubric)) throw new Error(`rubric ${JSON.stringify(a && a.rubric)}`);
-      const problems = spbe.validate(normalise(a), { missing: "renormalize", track: "mandiri" }).filter((p) => p.code !== "invalid_assessment" || !/no indicator has a level/.test(p.message));
+      const problems = spbe.validate(normalise(a), { missing: "renormalize", track: "mandiri" }).filter((p) => p.code !== "no_levels");
       if (problems.length) throw new Error(problems.map((p) => p.message).join("; "));
       selectEdition(a.rubric, a);
       setStatus(t("loaded")(f.name));

@@ -244,25 +244,8 @@ def raise_to(weights, need):
 
 
 def find_2020(target_hundredths_x100):
-    """Levels whose index is exactly target (in 1/10000), greedy from all 1."""
-    need = target_hundredths_x100 - 10000
-    lv = {i: 1 for i in range(1, 48)}
-    order = sorted(range(1, 48), key=lambda i: -W[i])
-    # simple exhaustive-ish search: raise indicators one level at a time (largest weight first)
-    def rec(need, idx):
-        if need == 0:
-            return True
-        if need < 0 or idx >= len(order):
-            return False
-        i = order[idx]
-        for up in range(4, -1, -1):
-            if up * W[i] <= need:
-                lv[i] = 1 + up
-                if rec(need - up * W[i], idx + 1):
-                    return True
-        lv[i] = 1
-        return False
-    assert rec(need, 0), target_hundredths_x100
+    """Levels whose index is exactly target (in 1/10000 of an index point)."""
+    lv = raise_to(W, target_hundredths_x100 - 10000)
     assert sum(W[i] * lv[i] for i in lv) == target_hundredths_x100
     return lv
 

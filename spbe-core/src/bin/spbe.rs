@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use spbe_core::{Assessment, Error, MissingPolicy, Options, PredicateBasis, Report, Rubric, Track};
+use spbe_core::{Error, MissingPolicy, Options, PredicateBasis, Report, Rubric, Track};
 
 #[derive(Parser)]
 #[command(
@@ -157,14 +157,6 @@ fn load_rubric(arg: &Option<String>) -> Result<Option<Rubric>, Error> {
     arg.as_ref().map(Rubric::from_path).transpose()
 }
 
-fn parse(text: &str, rubric: Option<&Rubric>) -> Result<Assessment, Error> {
-    match (spbe_core::is_vector(text), rubric) {
-        (true, Some(r)) => spbe_core::from_vector_with(text, r),
-        (true, None) => spbe_core::from_vector(text),
-        (false, _) => Assessment::from_json(text),
-    }
-}
-
 fn options(o: &ScoreOpts) -> Result<Options, Error> {
     Ok(Options {
         track: o.track.as_deref().map(str::parse::<Track>).transpose()?,
@@ -180,10 +172,10 @@ fn options(o: &ScoreOpts) -> Result<Options, Error> {
     })
 }
 
-fn resolve_rubric<'a>(custom: &'a Option<Rubric>, a: &Assessment) -> Result<&'a Rubric, Error> {
+fn resolve_rubric<'a>(custom: &'a Option<Rubric>, id: &str) -> Result<&'a Rubric, Error> {
     match custom {
         Some(r) => Ok(r),
-        None => spbe_core::builtin(&a.rubric),
+        None => spbe_core::builtin(id),
     }
 }
 
@@ -199,9 +191,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             format,
         } => {
             let custom = load_rubric(&opts.rubric)?;
-            let a = parse(&read_input(&input)?, custom.as_ref())?;
-            let rubric = resolve_rubric(&custom, &a)?;
-            let report = spbe_core::score_with(&a, rubric, &options(&opts)?)?;
+            let report =
+                spbe_core::score_text(&read_input(&input)?, custom.as_ref(), &options(&opts)?)?;
+            let rubric = resolve_rubric(&custom, &report.rubric)?;
             match format {
                 Format::Json => println!("{}", to_json(&report)),
                 Format::Text => print!("{}", text_report(&report, rubric)),
@@ -215,16 +207,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let custom = load_rubric(&opts.rubric)?;
             let o = options(&opts)?;
             let text = read_input(&input)?;
-            let problems = match (spbe_core::is_vector(&text), &custom) {
-                (false, None) => spbe_core::validate(&text, &o),
-                _ => match parse(&text, custom.as_ref()) {
-                    Err(e) => vec![e],
-                    Ok(a) => match resolve_rubric(&custom, &a) {
-                        Err(e) => vec![e],
-                        Ok(r) => spbe_core::check(&a, r, &o),
-                    },
-                },
-            };
+            let problems = spbe_core::validate_text(&text, custom.as_ref(), &o);
             match format {
                 Format::Json => println!(
                     "{}",
@@ -244,13 +227,13 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         }
         Cmd::Vector { input, rubric } => {
             let custom = load_rubric(&rubric)?;
-            let a = parse(&read_input(&input)?, custom.as_ref())?;
-            let r = resolve_rubric(&custom, &a)?;
+            let a = spbe_core::parse_input_with(&read_input(&input)?, custom.as_ref())?;
+            let r = resolve_rubric(&custom, &a.rubric)?;
             println!("{}", spbe_core::to_vector(&a, r)?);
         }
         Cmd::Json { input, rubric } => {
             let custom = load_rubric(&rubric)?;
-            let a = parse(&read_input(&input)?, custom.as_ref())?;
+            let a = spbe_core::parse_input_with(&read_input(&input)?, custom.as_ref())?;
             println!("{}", a.to_json());
         }
         Cmd::Compare {
@@ -261,8 +244,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             format,
         } => {
             let custom = load_rubric(&opts.rubric)?;
-            let a = parse(&read_input(&input)?, custom.as_ref())?;
-            let r = resolve_rubric(&custom, &a)?;
+            let a = spbe_core::parse_input_with(&read_input(&input)?, custom.as_ref())?;
+            let r = resolve_rubric(&custom, &a.rubric)?;
             let c = spbe_core::compare(&a, r, from.parse()?, to.parse()?, &options(&opts)?)?;
             match format {
                 Format::Json => println!("{}", to_json(&c)),
@@ -302,17 +285,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let all = spbe_core::builtins()?;
             match format {
                 Format::Json => {
-                    let list: Vec<_> = all
-                        .iter()
-                        .map(|r| {
-                            let s = r.spec();
-                            serde_json::json!({
-                                "id": s.id, "short_title": s.short_title, "title": s.title, "status": s.status,
-                                "in_force": s.in_force, "index_name": s.index_name,
-                                "domains": r.domains().len(), "aspects": r.aspects().len(), "indicators": r.indicator_ids().len(),
-                            })
-                        })
-                        .collect();
+                    let list: Vec<_> = all.iter().map(|r| r.summary()).collect();
                     println!("{}", to_json(&list));
                 }
                 Format::Text => {
