@@ -84,7 +84,7 @@ fn main() {
                 Assessment::with_levels(
                     id,
                     ids.iter()
-                        .map(|i| (i.to_string(), Level::One(((r + i.len()) % 5 + 1) as i64))),
+                        .map(|i| (i.to_string(), Level::int(((r + i.len()) % 5 + 1) as i64))),
                 )
             })
             .collect();

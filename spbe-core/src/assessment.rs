@@ -17,10 +17,11 @@ use std::fmt;
 
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::Value;
+use serde_json::Value as Json;
 
 use crate::error::{Error, Result};
 use crate::rubric::{json_error, MAX_INPUT_BYTES};
+use crate::value::{Unreadable, Value, MAX_DECIMALS};
 
 /// An indicator id, ordered naturally: numeric ids by value ("2" < "10"), then others.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -75,20 +76,30 @@ impl Serialize for IndicatorId {
     }
 }
 
-/// The level(s) given for one indicator: a single level, or a list (one per
+/// The level(s) given for one indicator: a single value, or a list (one per
 /// reported service) for a repeatable indicator such as the 2018 indicator 35.
-/// Kept as written so that an assessment round-trips unchanged.
+/// Kept as written (see [`Value`]) so that an assessment round-trips unchanged.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Level {
-    One(i64),
-    Many(Vec<i64>),
+    One(Value),
+    Many(Vec<Value>),
 }
 
 impl Level {
-    /// The item levels as a slice.
-    pub fn items(&self) -> &[i64] {
+    /// A single whole level.
+    pub fn int(v: i64) -> Level {
+        Level::One(Value::int(v))
+    }
+
+    /// A list of whole levels (one per service).
+    pub fn ints(v: impl IntoIterator<Item = i64>) -> Level {
+        Level::Many(v.into_iter().map(Value::int).collect())
+    }
+
+    /// The item values as a slice.
+    pub fn items(&self) -> &[Value] {
         match self {
             Level::One(v) => std::slice::from_ref(v),
             Level::Many(v) => v,
@@ -226,7 +237,7 @@ pub struct Assessment {
 
 /// Key/value pairs of a JSON object in order, duplicates kept.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Pairs(pub Vec<(String, Value)>);
+pub struct Pairs(pub Vec<(String, Json)>);
 
 impl<'de> Deserialize<'de> for Pairs {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
@@ -241,7 +252,7 @@ impl<'de> Deserialize<'de> for Pairs {
                 mut m: A,
             ) -> std::result::Result<Pairs, A::Error> {
                 let mut out = Vec::new();
-                while let Some((k, v)) = m.next_entry::<String, Value>()? {
+                while let Some((k, v)) = m.next_entry::<String, Json>()? {
                     out.push((k, v));
                 }
                 Ok(Pairs(out))
@@ -286,18 +297,22 @@ pub struct RawAssessment {
     pub evidence: Option<Pairs>,
 }
 
-/// What the messages of parse errors say about an indicator before the rubric
-/// is checked: its level range, whether it takes a list, and the rubric's id.
+/// What parsing knows about an indicator before the rubric is checked: what
+/// a valid value is (for messages), whether it takes continuous values, and
+/// the rubric's id.
 struct Hint<'a>(Option<&'a crate::rubric::Rubric>);
 
 impl Hint<'_> {
-    fn of(&self, ind: &str) -> (u8, u8, bool) {
-        let (lo, hi) = self.0.map_or((0, 9), |r| r.level_range());
-        self.0
-            .and_then(|r| r.position(ind).and_then(|p| r.d.indicators.get(p)))
-            .map_or((lo, hi, false), |i| {
-                (i.min_level, i.max_level, i.repeatable)
-            })
+    fn valid(&self, ind: &str) -> String {
+        self.0.map_or_else(
+            || "a whole level of the rubric's scale".to_owned(),
+            |r| r.valid_for(ind),
+        )
+    }
+    /// `None` when unknown (unknown rubric or indicator): values are then kept
+    /// and judged when the assessment is checked against a rubric.
+    fn continuous(&self, ind: &str) -> Option<bool> {
+        self.0.and_then(|r| r.is_continuous(ind))
     }
     fn rubric(&self) -> String {
         self.0
@@ -305,7 +320,7 @@ impl Hint<'_> {
     }
 }
 
-fn describe(v: &Value) -> String {
+fn describe(v: &Json) -> String {
     let s = v.to_string();
     if s.len() > 40 {
         format!(
@@ -317,41 +332,72 @@ fn describe(v: &Value) -> String {
     }
 }
 
-fn level_item(v: &Value, ind: &str, place: &str, hint: &Hint<'_>) -> Result<i64> {
-    let (min, max, rep) = hint.of(ind);
+/// The error for a number or string that cannot be read exactly.
+pub(crate) fn unreadable(
+    why: Unreadable,
+    indicator: &str,
+    place: &str,
+    value: String,
+    valid: String,
+    rubric: String,
+) -> Error {
+    let (indicator, place) = (indicator.to_owned(), place.to_owned());
+    match why {
+        Unreadable::TooLarge => Error::LevelOutOfRange {
+            indicator,
+            place,
+            value,
+            valid,
+            rubric,
+        },
+        Unreadable::TooPrecise => Error::TooManyDecimals {
+            indicator,
+            place,
+            value,
+            max_decimals: MAX_DECIMALS,
+            valid,
+        },
+        Unreadable::NotANumber => Error::InvalidLevelType {
+            indicator,
+            place,
+            value,
+            valid,
+        },
+    }
+}
+
+fn level_item(v: &Json, ind: &str, place: &str, hint: &Hint<'_>) -> Result<Value> {
+    let continuous = hint.continuous(ind);
+    let fail = |why| unreadable(why, ind, place, describe(v), hint.valid(ind), hint.rubric());
     match v {
-        Value::Number(n) => match (n.as_i64(), n.as_f64()) {
-            (Some(i), _) => Ok(i),
-            // a whole number too large for i64 (JSON gives it to us as a float)
-            (None, Some(f)) if n.is_u64() || (f.fract() == 0.0 && f.abs() >= 9.2e18) => {
-                Err(Error::LevelOutOfRange {
+        // the literal digits (serde_json's arbitrary_precision), never a double
+        Json::Number(n) => {
+            let value = Value::from_number_text(&n.to_string()).map_err(|why| match why {
+                Unreadable::TooPrecise if continuous != Some(true) => Error::NonIntegerLevel {
                     indicator: ind.to_owned(),
                     place: place.to_owned(),
-                    value: n.to_string(),
-                    min,
-                    max,
-                    rubric: hint.rubric(),
-                })
+                    value: describe(v),
+                    valid: hint.valid(ind),
+                },
+                other => fail(other),
+            })?;
+            if value.as_int().is_none() && continuous == Some(false) {
+                return Err(Error::NonIntegerLevel {
+                    indicator: ind.to_owned(),
+                    place: place.to_owned(),
+                    value: describe(v),
+                    valid: hint.valid(ind),
+                });
             }
-            _ => Err(Error::NonIntegerLevel {
-                indicator: ind.to_owned(),
-                place: place.to_owned(),
-                value: describe(v),
-                min,
-                max,
-            }),
-        },
+            Ok(value)
+        }
+        // a decimal or fraction as text, only where values are continuous
+        Json::String(s) if continuous != Some(false) => Value::from_text(s).map_err(fail),
         _ => Err(Error::InvalidLevelType {
             indicator: ind.to_owned(),
             place: place.to_owned(),
             value: describe(v),
-            min,
-            max,
-            list_hint: if rep {
-                " (or a list of them, one per service)".to_owned()
-            } else {
-                String::new()
-            },
+            valid: hint.valid(ind),
         }),
     }
 }
@@ -368,7 +414,7 @@ fn level_map(p: &Pairs, place: &str, hint: &Hint<'_>, errors: &mut Vec<Error>) -
             continue;
         }
         let level = match v {
-            Value::Array(items) => {
+            Json::Array(items) => {
                 let mut vals = Vec::with_capacity(items.len());
                 let mut ok = true;
                 for it in items {
@@ -418,7 +464,7 @@ impl Assessment {
     }
 
     /// Parses a JSON value (e.g. converted from a Python dict or JS object).
-    pub fn from_value(v: Value) -> std::result::Result<Assessment, Vec<Error>> {
+    pub fn from_value(v: Json) -> std::result::Result<Assessment, Vec<Error>> {
         let raw: RawAssessment = serde_json::from_value(v).map_err(|e| {
             vec![Error::InvalidAssessment {
                 message: format!("assessment: {e}"),
@@ -493,7 +539,7 @@ impl Assessment {
                     indicator: k.clone(),
                     place: "notes".into(),
                 });
-            } else if let Value::String(s) = v {
+            } else if let Json::String(s) = v {
                 notes.insert(key, s.clone());
             } else {
                 errors.push(Error::InvalidAssessment {
@@ -515,7 +561,7 @@ impl Assessment {
                 continue;
             }
             let list = match v {
-                Value::Array(items) => items
+                Json::Array(items) => items
                     .iter()
                     .map(|i| i.as_str().map(str::to_owned))
                     .collect::<Option<Vec<_>>>(),

@@ -17,7 +17,8 @@
 use crate::error::{Error, Result};
 use crate::ratio::Ratio;
 use crate::rubric::{FastPath, Rubric};
-use crate::score::{aggregate, band_of, kernel, Options, PredicateBasis};
+use crate::score::{aggregate, band_of, kernel, predicate_rule, Options, PredicateBasis, FRACTION};
+use crate::value::Value;
 
 pub use crate::score::MISSING;
 
@@ -35,6 +36,14 @@ pub trait Cell: Copy {
     #[inline]
     fn quick(self) -> i64 {
         self.level().unwrap_or(NOT_WHOLE)
+    }
+
+    /// The exact value of a cell that is not a whole number, for an indicator
+    /// on a continuous scale (8/2026): a float is read as the shortest decimal
+    /// that reads back to it, so 1.26 is 126/100. `None` if it has none.
+    #[inline]
+    fn fraction(self) -> Option<Ratio> {
+        None
     }
 }
 
@@ -69,6 +78,9 @@ impl Cell for f64 {
             NOT_WHOLE
         }
     }
+    fn fraction(self) -> Option<Ratio> {
+        Value::from_f64(self).map(|v| v.ratio())
+    }
 }
 
 /// A compact level as handed over by a binding: `u8::MAX` is an empty cell.
@@ -95,6 +107,9 @@ impl Cell for [u8; 8] {
     #[inline]
     fn quick(self) -> i64 {
         f64::from_le_bytes(self).quick()
+    }
+    fn fraction(self) -> Option<Ratio> {
+        f64::from_le_bytes(self).fraction()
     }
 }
 
@@ -148,7 +163,8 @@ struct SlotInfo {
 /// Per-row scratch of the general path, allocated once per call.
 struct Scratch {
     slots: Vec<i64>,
-    n: Vec<i64>,
+    fracs: Vec<(usize, Ratio)>,
+    n: Vec<Ratio>,
     d: Vec<i64>,
     missing: Vec<usize>,
     errors: Vec<Error>,
@@ -160,7 +176,8 @@ struct Scratch {
 const BLOCK: usize = 64;
 
 /// Scores `rows` assessments given as slot columns. The track option is ignored
-/// (columns are one track); the missing policy and predicate basis apply.
+/// (columns are one track); the missing policy applies, and the predicate
+/// basis is the option's, else the edition's rule for `opts.year`.
 pub fn score_columns<T: Cell, C: AsRef<[T]>>(
     rubric: &Rubric,
     columns: &[C],
@@ -222,9 +239,11 @@ pub fn score_columns<T: Cell, C: AsRef<[T]>>(
     // scratch, allocated once
     let mut acc = vec![0i64; BLOCK * na];
     let mut nominal = [false; BLOCK];
+    let basis = predicate_rule(rubric, None, opts).basis;
     let mut scratch = Scratch {
         slots: vec![MISSING; dd.slots],
-        n: vec![0; na],
+        fracs: Vec::new(),
+        n: vec![Ratio::ZERO; na],
         d: vec![0; na],
         missing: Vec::with_capacity(dd.indicators.len()),
         errors: Vec::new(),
@@ -266,7 +285,7 @@ pub fn score_columns<T: Cell, C: AsRef<[T]>>(
                 .zip(acc.get(k * na..(k + 1) * na))
                 .filter(|_| nominal.get(k).copied().unwrap_or(false));
             match nominal_sums {
-                Some((f, sums)) => fast_row(rubric, f, sums, opts, r, &mut out),
+                Some((f, sums)) => fast_row(rubric, f, sums, basis, r, &mut out),
                 None => general_row(
                     rubric,
                     columns,
@@ -274,6 +293,7 @@ pub fn score_columns<T: Cell, C: AsRef<[T]>>(
                     &ids,
                     r,
                     opts,
+                    basis,
                     on_error,
                     &mut scratch,
                     &mut out,
@@ -291,7 +311,7 @@ fn fast_row(
     rubric: &Rubric,
     f: &FastPath,
     n: &[i64],
-    opts: &Options,
+    basis: PredicateBasis,
     r: usize,
     out: &mut BatchOutput,
 ) {
@@ -300,10 +320,14 @@ fn fast_row(
         num += k * x;
     }
     let h = hundredths64(num, f.q_index);
-    let band = match (opts.predicate_basis, &f.band_max_h) {
+    let band = match (basis, &f.band_max_h) {
         (PredicateBasis::Reported, Some(maxes)) => {
             let last = maxes.len().saturating_sub(1);
-            maxes.iter().position(|m| h < *m).unwrap_or(last)
+            if rubric.d.upper_inclusive {
+                maxes.iter().position(|m| h <= *m).unwrap_or(last)
+            } else {
+                maxes.iter().position(|m| h < *m).unwrap_or(last)
+            }
         }
         (PredicateBasis::Reported, None) => band_of(
             rubric,
@@ -341,6 +365,7 @@ fn general_row<T: Cell, C: AsRef<[T]>>(
     ids: &[&str],
     r: usize,
     opts: &Options,
+    basis: PredicateBasis,
     on_error: OnError,
     scratch: &mut Scratch,
     out: &mut BatchOutput,
@@ -348,6 +373,7 @@ fn general_row<T: Cell, C: AsRef<[T]>>(
     let dd = &rubric.d;
     let Scratch {
         slots,
+        fracs,
         n,
         d,
         missing,
@@ -355,31 +381,50 @@ fn general_row<T: Cell, C: AsRef<[T]>>(
     } = scratch;
     missing.clear();
     errors.clear();
-    for ((s, c), si) in slots.iter_mut().zip(columns).zip(info) {
-        *s = match c.as_ref().get(r).map(|v| v.level()) {
+    fracs.clear();
+    for (k, ((s, c), si)) in slots.iter_mut().zip(columns).zip(info).enumerate() {
+        let cell = c.as_ref().get(r);
+        *s = match cell.map(|v| v.level()) {
             Some(Ok(v)) => v,
             None => MISSING,
             Some(Err(text)) => {
-                let (min, max) = dd
-                    .indicators
-                    .get(si.indicator)
-                    .map_or((0, 0), |i| (i.min_level, i.max_level));
-                let indicator = ids
-                    .get(si.indicator)
-                    .map_or(String::new(), |s| (*s).to_owned());
-                errors.push(Error::NonIntegerLevel {
-                    indicator,
-                    place: String::new(),
-                    value: text,
-                    min,
-                    max,
-                });
-                MISSING
+                let ind = dd.indicators.get(si.indicator);
+                match (
+                    ind.is_some_and(|i| i.continuous),
+                    cell.and_then(|v| v.fraction()),
+                ) {
+                    (true, Some(value)) => {
+                        fracs.push((k, value));
+                        FRACTION
+                    }
+                    _ => {
+                        let indicator = ids
+                            .get(si.indicator)
+                            .map_or(String::new(), |s| (*s).to_owned());
+                        errors.push(Error::NonIntegerLevel {
+                            indicator,
+                            place: String::new(),
+                            value: text,
+                            valid: ind.map_or_else(String::new, |i| i.valid()),
+                        });
+                        MISSING
+                    }
+                }
             }
         };
     }
     if errors.is_empty() {
-        kernel(rubric, slots, opts.missing, "levels", n, d, missing, errors);
+        kernel(
+            rubric,
+            slots,
+            fracs,
+            opts.missing,
+            "levels",
+            n,
+            d,
+            missing,
+            errors,
+        );
     }
     let result = match errors.drain(..).next() {
         Some(e) => Err(e),
@@ -389,7 +434,7 @@ fn general_row<T: Cell, C: AsRef<[T]>>(
                 .round2()
                 .ok_or_else(|| Error::overflow("rounding"))?
                 .0;
-            let band = match opts.predicate_basis {
+            let band = match basis {
                 PredicateBasis::Reported => {
                     band_of(rubric, Ratio::new(h, 100).unwrap_or(Ratio::ZERO))
                 }
@@ -453,21 +498,22 @@ pub fn cell_type_error(rubric: &Rubric, row: usize, slot: usize, value: &str) ->
         };
         slot < first
     });
-    let (indicator, min, max, list_hint) = match owner {
+    let (indicator, valid) = match owner {
         Some((pos, ind)) => (
             rubric
                 .indicator_ids()
                 .get(pos)
                 .map_or(String::new(), |s| (*s).to_owned()),
-            ind.min_level,
-            ind.max_level,
             if ind.repeatable {
-                " (one per column, one column per service)".to_owned()
+                format!(
+                    "a whole number from {} to {} (one column per service)",
+                    ind.min_level, ind.max_level
+                )
             } else {
-                String::new()
+                ind.valid()
             },
         ),
-        None => (String::new(), 0, 0, String::new()),
+        None => (String::new(), String::new()),
     };
     let place = rubric
         .slot_names()
@@ -479,9 +525,7 @@ pub fn cell_type_error(rubric: &Rubric, row: usize, slot: usize, value: &str) ->
             indicator,
             place,
             value: value.to_owned(),
-            min,
-            max,
-            list_hint,
+            valid,
         }),
     }
 }

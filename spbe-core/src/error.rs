@@ -37,46 +37,53 @@ pub enum Error {
         valid: String,
     },
 
-    /// A whole-number level outside the rubric's scale for that indicator.
-    #[error("indicator {indicator}{place_suffix}: level {value} is out of range; {rubric} accepts {min} to {max}", place_suffix = suffix(place))]
+    /// A value outside the rubric's scale for that indicator.
+    #[error("indicator {indicator}{place_suffix}: level {value} is out of range; {rubric} accepts {valid}", place_suffix = suffix(place))]
     LevelOutOfRange {
         indicator: String,
         place: String,
         value: String,
-        min: u8,
-        max: u8,
+        /// What would be valid, e.g. "a whole number from 1 to 5".
+        valid: String,
         rubric: String,
     },
 
-    /// A number that is not a whole number (e.g. `3.5` or `3.0`).
-    #[error("indicator {indicator}{place_suffix}: level {value} is not a whole number; give one of {min} to {max} without a decimal point", place_suffix = suffix(place))]
+    /// A fractional number (e.g. `3.5`) for an indicator that takes whole levels.
+    #[error("indicator {indicator}{place_suffix}: level {value} is not a whole number; give {valid}", place_suffix = suffix(place))]
     NonIntegerLevel {
         indicator: String,
         place: String,
         value: String,
-        min: u8,
-        max: u8,
+        valid: String,
     },
 
-    /// A level that is not a number at all (a string, boolean, null, object).
-    #[error("indicator {indicator}{place_suffix}: level {value} is not a number; give a whole number from {min} to {max}{list_hint}", place_suffix = suffix(place))]
+    /// A level that is not a number (a boolean, null, an object, a string
+    /// where whole levels are expected, or a string that is not a decimal or fraction).
+    #[error("indicator {indicator}{place_suffix}: level {value} is not a number; give {valid}", place_suffix = suffix(place))]
     InvalidLevelType {
         indicator: String,
         place: String,
         value: String,
-        min: u8,
-        max: u8,
-        list_hint: String,
+        valid: String,
+    },
+
+    /// A decimal with more digits after the point than can be kept exactly.
+    #[error("indicator {indicator}{place_suffix}: level {value} has more than {max_decimals} decimals; give {valid}", place_suffix = suffix(place))]
+    TooManyDecimals {
+        indicator: String,
+        place: String,
+        value: String,
+        max_decimals: usize,
+        valid: String,
     },
 
     /// A list of levels for an indicator that takes one level.
-    #[error("indicator {indicator}{place_suffix}: got a list {value} but this indicator takes a single level from {min} to {max}", place_suffix = suffix(place))]
+    #[error("indicator {indicator}{place_suffix}: got a list {value} but this indicator takes a single level: {valid}", place_suffix = suffix(place))]
     NotRepeatable {
         indicator: String,
         place: String,
         value: String,
-        min: u8,
-        max: u8,
+        valid: String,
     },
 
     /// A repeatable indicator (2018 indicator 35) with too few or too many items.
@@ -183,6 +190,7 @@ impl Error {
             Error::LevelOutOfRange { .. } => "level_out_of_range",
             Error::NonIntegerLevel { .. } => "non_integer_level",
             Error::InvalidLevelType { .. } => "invalid_level_type",
+            Error::TooManyDecimals { .. } => "too_many_decimals",
             Error::NotRepeatable { .. } => "not_repeatable",
             Error::WrongItemCount { .. } => "wrong_item_count",
             Error::DuplicateIndicator { .. } => "duplicate_indicator",
@@ -211,6 +219,7 @@ impl Error {
             | Error::LevelOutOfRange { indicator, .. }
             | Error::NonIntegerLevel { indicator, .. }
             | Error::InvalidLevelType { indicator, .. }
+            | Error::TooManyDecimals { indicator, .. }
             | Error::NotRepeatable { indicator, .. }
             | Error::WrongItemCount { indicator, .. }
             | Error::DuplicateIndicator { indicator, .. } => Some(indicator),

@@ -26,6 +26,7 @@ pub mod error;
 pub mod ratio;
 pub mod rubric;
 pub mod score;
+pub mod value;
 pub mod vector;
 
 pub use assessment::{Assessment, IndicatorId, Level, LevelMap, RawAssessment, Track, Tracks};

@@ -77,35 +77,26 @@ impl Serialize for Dec {
 
 impl<'de> Deserialize<'de> for Dec {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = Dec;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a decimal number such as \"1.30\" or 13")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Dec, E> {
-                Dec::parse(v).ok_or_else(|| {
-                    E::custom(format!("{v:?} is not a plain decimal such as \"1.30\""))
-                })
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<Dec, E> {
-                self.visit_str(&v.to_string())
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<Dec, E> {
-                self.visit_str(&v.to_string())
-            }
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<Dec, E> {
-                // Rust prints the shortest representation that reads back to the
-                // same float: the decimal literal the author wrote.
-                let text = format!("{v}");
+        use serde::de::Error as _;
+        // through a JSON value, so that a number keeps its literal digits
+        // (serde_json's arbitrary_precision): 5.0000000000000000001 is refused,
+        // never read as 5
+        match serde_json::Value::deserialize(d)? {
+            serde_json::Value::String(v) => Dec::parse(&v).ok_or_else(|| {
+                D::Error::custom(format!("{v:?} is not a plain decimal such as \"1.30\""))
+            }),
+            serde_json::Value::Number(n) => {
+                let text = n.to_string();
                 Dec::parse(&text).ok_or_else(|| {
-                    E::custom(format!(
-                        "{text} is not a plain decimal; write it as a string such as \"1.30\""
+                    D::Error::custom(format!(
+                        "{text} is not a plain decimal with at most 9 decimals; write it as a string such as \"1.30\""
                     ))
                 })
             }
+            other => Err(D::Error::custom(format!(
+                "expected a decimal number such as \"1.30\" or 13, got {other}"
+            ))),
         }
-        d.deserialize_any(V)
     }
 }
 
@@ -134,6 +125,68 @@ pub struct InForce {
     pub to: Option<i32>,
 }
 
+/// How the predicate bands (and the value ranges of a continuous scale) treat
+/// their bounds. An edition states it; nothing is assumed.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BandBounds {
+    /// Each band is `[min, max)`, the highest `[min, max]` (5/2018, 59/2020:
+    /// 2.60 is Baik).
+    LowerInclusive,
+    /// Each band is `(min, max]`, the lowest `[min, max]` (8/2026 Tabel 4, whose
+    /// underlined "<" means "≤": 2.50 is Cukup).
+    UpperInclusive,
+}
+
+/// Whether a predicate is read from the reported (rounded) index or the exact one.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PredicateBasis {
+    /// Classify the index rounded half up to 2 decimals (what is shown): an
+    /// exact 2.595, shown as 2.60, is "Baik" (the 2023 SPBE report's practice).
+    Reported,
+    /// Classify the exact, unrounded index: an exact 2.595, shown as 2.60, is
+    /// "Cukup" (the 2024 SPBE report's practice).
+    Exact,
+}
+
+impl PredicateBasis {
+    /// The snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PredicateBasis::Reported => "reported",
+            PredicateBasis::Exact => "exact",
+        }
+    }
+}
+
+/// The predicate basis KemenPANRB applied in one evaluation year, with the evidence.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YearRule {
+    pub year: i64,
+    pub basis: PredicateBasis,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+}
+
+/// How an edition reads predicates: per evaluation year where known, else a default.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PredicateRuleSpec {
+    /// The basis for years without a known rule (and assessments without a year).
+    pub default: PredicateBasis,
+    /// Why this default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_note: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub years: Vec<YearRule>,
+}
+
 /// One level of a level scale.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -144,6 +197,19 @@ pub struct LevelSpec {
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_en: Option<String>,
+    /// A second official name (8/2026: Merintis ... Unggul).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_en: Option<String>,
+    /// On a continuous scale: the range of values this level stands for
+    /// (bounds per the edition's `band_bounds`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
+    pub min: Option<Dec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
+    pub max: Option<Dec>,
     /// Official criteria text of this level on the scale (generic for all indicators).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub criteria: Option<String>,
@@ -161,11 +227,15 @@ pub struct ScaleSpec {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_en: Option<String>,
+    /// A value is any number from the lowest level's `min` to the highest
+    /// level's `max` (8/2026), not only a whole level.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub continuous: bool,
     pub levels: Vec<LevelSpec>,
 }
 
-/// A predicate band: `min` inclusive, `max` exclusive, except that the last
-/// band also includes its `max`.
+/// A predicate band from `min` to `max`; which bound is included is the
+/// edition's [`BandBounds`].
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -193,6 +263,45 @@ pub struct ItemsSpec {
     pub max: u8,
 }
 
+/// One printed range of another agency's index (8/2026 I5-I7), kept as printed,
+/// gaps included.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExternalRange {
+    /// The level (range) of the indicator's scale this range maps to.
+    pub level: u8,
+    /// The condition as printed, e.g. `"12,5 < SDI ≤ 37,5"`.
+    pub printed: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
+    pub min: Option<Dec>,
+    #[serde(default)]
+    pub min_inclusive: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
+    pub max: Option<Dec>,
+    #[serde(default)]
+    pub max_inclusive: bool,
+}
+
+/// Another agency's index that an indicator is scored from or cites.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExternalSpec {
+    /// The index, e.g. `SDI`, `SJIG`, `IPS`, `IKASANDI`.
+    pub index: String,
+    /// `scored_from` (the criteria print the index's ranges) or `cites`.
+    pub relation: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ranges: Vec<ExternalRange>,
+}
+
 /// An indicator.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -216,8 +325,27 @@ pub struct IndicatorSpec {
     pub criteria: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<ItemsSpec>,
+    /// Other names the official text prints for this indicator.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// Official description (8/2026 Deskripsi Indikator).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The central agencies that guide this indicator (8/2026 Instansi Pembina).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub instansi_pembina: Vec<String>,
+    /// The functions responsible inside an institution (8/2026 Peran Fungsi di Instansi Pemerintah).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub peran_fungsi: Vec<String>,
+    /// Another agency's index this indicator is scored from or cites.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external: Option<ExternalSpec>,
+    /// Known anomalies of the official text about this indicator, kept visible.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub anomalies: Vec<String>,
+    /// Where in the official text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// An aspect.
@@ -277,7 +405,16 @@ pub struct RubricSpec {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
     pub scales: Vec<ScaleSpec>,
+    /// Which bound of each predicate band is included.
+    pub band_bounds: BandBounds,
     pub predicates: Vec<BandSpec>,
+    /// Whether predicates are read from the exact or the rounded index, per year.
+    /// Absent: always the exact index.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predicate_rule: Option<PredicateRuleSpec>,
+    /// Known anomalies of the official text, kept visible.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub anomalies: Vec<String>,
     /// Domains, for editions with a domain level (2018, 2020).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domains: Option<Vec<DomainSpec>>,
@@ -310,11 +447,35 @@ pub(crate) struct IndicatorD {
     pub w_int: i64,
     pub min_level: u8,
     pub max_level: u8,
+    /// Any value from `min_level` to `max_level`, not only whole ones.
+    pub continuous: bool,
     pub min_items: u8,
     pub max_items: u8,
     pub repeatable: bool,
     /// First slot of this indicator in the batch layout.
     pub slot: usize,
+}
+
+impl IndicatorD {
+    /// What a valid value of this indicator is, for messages.
+    pub(crate) fn valid(&self) -> String {
+        valid_text(
+            self.continuous,
+            self.repeatable,
+            self.min_level,
+            self.max_level,
+        )
+    }
+}
+
+pub(crate) fn valid_text(continuous: bool, repeatable: bool, lo: u8, hi: u8) -> String {
+    if continuous {
+        format!("a number from {lo} to {hi}, e.g. 3, 1.26, \"1.26\" or \"7/6\"")
+    } else if repeatable {
+        format!("a whole number from {lo} to {hi}, or a list of them (one per service)")
+    } else {
+        format!("a whole number from {lo} to {hi}")
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -349,6 +510,7 @@ pub(crate) struct Derived {
     pub index_of: HashMap<String, usize>,
     pub min_level: u8,
     pub max_level: u8,
+    pub upper_inclusive: bool,
     pub fast: Option<FastPath>,
 }
 
@@ -532,6 +694,29 @@ impl Rubric {
     pub fn predicates(&self) -> &[BandSpec] {
         &self.spec.predicates
     }
+    /// Which bound of each predicate band is included.
+    pub fn band_bounds(&self) -> BandBounds {
+        self.spec.band_bounds
+    }
+    /// What a valid value is, for an indicator that may not exist.
+    pub(crate) fn valid_for(&self, indicator: &str) -> String {
+        match self
+            .position(indicator)
+            .and_then(|p| self.d.indicators.get(p))
+        {
+            Some(i) => i.valid(),
+            None => {
+                let all_continuous = self.d.indicators.iter().all(|i| i.continuous);
+                valid_text(all_continuous, false, self.d.min_level, self.d.max_level)
+            }
+        }
+    }
+    /// Whether an indicator takes continuous values (`None`: no such indicator).
+    pub(crate) fn is_continuous(&self, indicator: &str) -> Option<bool> {
+        self.position(indicator)
+            .and_then(|p| self.d.indicators.get(p))
+            .map(|i| i.continuous)
+    }
     /// Lowest and highest level of any scale.
     pub fn level_range(&self) -> (u8, u8) {
         (self.d.min_level, self.d.max_level)
@@ -662,7 +847,7 @@ fn derive(spec: &RubricSpec, problems: &mut Vec<RubricProblem>) -> Option<Derive
     }
 
     // scales
-    let mut scale_range: HashMap<&str, (u8, u8, usize)> = HashMap::new();
+    let mut scale_range: HashMap<&str, (u8, u8, usize, bool)> = HashMap::new();
     let mut scale_ids = HashSet::new();
     for (si, s) in spec.scales.iter().enumerate() {
         let path = format!("scales[{si}]");
@@ -708,9 +893,65 @@ fn derive(spec: &RubricSpec, problems: &mut Vec<RubricProblem>) -> Option<Derive
         if with_criteria != 0 && with_criteria != s.levels.len() {
             ctx.add("missing_criteria", &path, format!("scale {:?} gives criteria for {} of its {} levels; give them for every level or for none", s.id, with_criteria, s.levels.len()));
         }
-        if let (Some(first), Some(last)) = (s.levels.first(), s.levels.last()) {
-            if ok {
-                scale_range.insert(&s.id, (first.level, last.level, s.levels.len()));
+        let ranged = s
+            .levels
+            .iter()
+            .filter(|l| l.min.is_some() || l.max.is_some())
+            .count();
+        if s.continuous {
+            // every level a range; contiguous; the whole range from one whole number to another
+            for (k, l) in s.levels.iter().enumerate() {
+                let lpath = format!("{path}.levels[{k}]");
+                match (&l.min, &l.max) {
+                    (Some(lo), Some(hi)) if lo.value() < hi.value() => {}
+                    (Some(lo), Some(hi)) => {
+                        ctx.add(
+                            "scale_range",
+                            &lpath,
+                            format!(
+                                "level {} has an empty range: min {lo} is not below max {hi}",
+                                l.level
+                            ),
+                        );
+                        ok = false;
+                    }
+                    _ => {
+                        ctx.add("scale_range", &lpath, format!("level {} of continuous scale {:?} needs \"min\" and \"max\": the range of values it stands for", l.level, s.id));
+                        ok = false;
+                    }
+                }
+                if let (Some(prev), Some(lo)) =
+                    (k.checked_sub(1).and_then(|p| s.levels.get(p)), &l.min)
+                {
+                    if prev.max.as_ref().is_some_and(|pm| pm.value() != lo.value()) {
+                        ctx.add("scale_range", &lpath, format!("level {} starts at {lo} but level {} ends elsewhere; ranges must be contiguous", l.level, prev.level));
+                        ok = false;
+                    }
+                }
+            }
+            let whole = |d: Option<&Dec>| {
+                d.and_then(|d| {
+                    let v = d.value();
+                    (v.denom() == 1 && (0..=9).contains(&v.numer())).then(|| v.numer() as u8)
+                })
+            };
+            let lo = whole(s.levels.first().and_then(|l| l.min.as_ref()));
+            let hi = whole(s.levels.last().and_then(|l| l.max.as_ref()));
+            match (lo, hi) {
+                (Some(lo), Some(hi)) if ok => {
+                    scale_range.insert(&s.id, (lo, hi, s.levels.len(), true));
+                }
+                (Some(_), Some(_)) => {}
+                _ => ctx.add("scale_range", &path, format!("continuous scale {:?} must run from one whole number in 0..=9 to another (its lowest min and highest max)", s.id)),
+            }
+        } else {
+            if ranged > 0 {
+                ctx.add("scale_range", &path, format!("scale {:?} gives value ranges (min/max) but is not continuous; add \"continuous\": true or remove them", s.id));
+            }
+            if let (Some(first), Some(last)) = (s.levels.first(), s.levels.last()) {
+                if ok {
+                    scale_range.insert(&s.id, (first.level, last.level, s.levels.len(), false));
+                }
             }
         }
     }
@@ -802,16 +1043,48 @@ fn derive(spec: &RubricSpec, problems: &mut Vec<RubricProblem>) -> Option<Derive
                 overflow = true;
                 Ratio::ZERO
             });
-            let (min_level, max_level, n_levels) = match scale_range.get(ind.scale.as_str()) {
+            let (min_level, max_level, n_levels, continuous) = match scale_range
+                .get(ind.scale.as_str())
+            {
                 Some(r) => *r,
                 None => {
                     ctx.add("unknown_scale", &ipath, format!("indicator {:?} uses scale {:?}, which is not defined; defined scales: {}", ind.id, ind.scale, spec.scales.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ")));
-                    (1, 5, 5)
+                    (1, 5, 5, false)
                 }
             };
             if let Some(c) = &ind.criteria {
                 if c.len() != n_levels {
                     ctx.add("missing_criteria", &ipath, format!("indicator {:?} gives {} criteria but its scale {:?} has {} levels; give one per level", ind.id, c.len(), ind.scale, n_levels));
+                }
+            }
+            if continuous && ind.items.is_some() {
+                ctx.add(
+                    "items",
+                    &ipath,
+                    format!(
+                        "indicator {:?} is on a continuous scale and cannot take a list of items",
+                        ind.id
+                    ),
+                );
+            }
+            if let Some(ext) = &ind.external {
+                let levels: Vec<u8> = spec
+                    .scales
+                    .iter()
+                    .find(|s| s.id == ind.scale)
+                    .map(|s| s.levels.iter().map(|l| l.level).collect())
+                    .unwrap_or_default();
+                for (ri, r) in ext.ranges.iter().enumerate() {
+                    if !levels.contains(&r.level) {
+                        ctx.add(
+                            "external_range",
+                            format!("{ipath}.external.ranges[{ri}]"),
+                            format!(
+                                "range for level {} is not a level of scale {:?}",
+                                r.level, ind.scale
+                            ),
+                        );
+                    }
                 }
             }
             let (min_items, max_items, repeatable) = match ind.items {
@@ -837,6 +1110,7 @@ fn derive(spec: &RubricSpec, problems: &mut Vec<RubricProblem>) -> Option<Derive
                 w_int: 0,
                 min_level,
                 max_level,
+                continuous,
                 min_items,
                 max_items,
                 repeatable,
@@ -1012,6 +1286,19 @@ fn derive(spec: &RubricSpec, problems: &mut Vec<RubricProblem>) -> Option<Derive
         }
     }
 
+    if let Some(rule) = &spec.predicate_rule {
+        let mut years = HashSet::new();
+        for (k, y) in rule.years.iter().enumerate() {
+            if !years.insert(y.year) {
+                ctx.add(
+                    "duplicate_id",
+                    format!("predicate_rule.years[{k}]"),
+                    format!("year {} has two predicate rules", y.year),
+                );
+            }
+        }
+    }
+
     if !ctx.problems.is_empty() {
         return None;
     }
@@ -1036,6 +1323,7 @@ fn derive(spec: &RubricSpec, problems: &mut Vec<RubricProblem>) -> Option<Derive
         index_of,
         min_level,
         max_level,
+        upper_inclusive: spec.band_bounds == BandBounds::UpperInclusive,
         fast: None,
     };
     d.fast = fast_path(&d);

@@ -14,10 +14,16 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::{Assessment, IndicatorId, Level, Track};
 use crate::error::{Error, Result};
 use crate::ratio::{Hundredths, Ratio};
+pub use crate::rubric::PredicateBasis;
 use crate::rubric::{Rubric, Status};
+use crate::value::Value;
 
 /// Sentinel for an empty slot in the slot layout (see [`crate::batch`]).
 pub const MISSING: i64 = i64::MIN;
+
+/// Sentinel for a slot whose value is not a whole number; the value itself is
+/// in the accompanying list of `(slot, value)` pairs.
+pub(crate) const FRACTION: i64 = i64::MIN + 2;
 
 /// What to do when an indicator has no level.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
@@ -36,19 +42,6 @@ pub enum MissingPolicy {
     Renormalize,
 }
 
-/// Whether the predicate is read from the reported (rounded) value or the exact one.
-#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PredicateBasis {
-    /// Default: classify the reported 2-decimal value, so that what is shown is
-    /// consistent (an index shown as 2.60 is "Baik").
-    #[default]
-    Reported,
-    /// Classify the exact value (an exact 2.595, shown as 2.60, is "Cukup").
-    Exact,
-}
-
 /// Scoring options. The defaults are the official rules.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,8 +52,71 @@ pub struct Options {
     pub track: Option<Track>,
     #[cfg_attr(feature = "tsify", tsify(optional))]
     pub missing: MissingPolicy,
-    #[cfg_attr(feature = "tsify", tsify(optional))]
-    pub predicate_basis: PredicateBasis,
+    /// Read predicates from the exact or the rounded index, overriding the
+    /// edition's rule for the evaluation year. `None`: the edition's rule.
+    #[cfg_attr(feature = "tsify", tsify(optional, type = "PredicateBasis | null"))]
+    pub predicate_basis: Option<PredicateBasis>,
+    /// The evaluation year, for input that carries none (batch columns, frames,
+    /// an assessment without `year`); it selects the edition's predicate rule.
+    /// An assessment's own `year` takes precedence.
+    #[cfg_attr(feature = "tsify", tsify(optional, type = "number | null"))]
+    pub year: Option<i64>,
+}
+
+/// Why a predicate basis was applied.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleReason {
+    /// The `predicate_basis` option.
+    Option,
+    /// The edition's rule for the evaluation year.
+    Year,
+    /// The edition's default (no year, or a year without a known rule).
+    EditionDefault,
+}
+
+/// The predicate rule a report applied, and why.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PredicateRule {
+    /// `exact` (the unrounded index) or `reported` (rounded to 2 decimals).
+    pub basis: PredicateBasis,
+    pub reason: RuleReason,
+    /// The evaluation year that selected the rule (the assessment's, else the option's).
+    pub year: Option<i64>,
+    /// The edition's evidence for the rule.
+    pub evidence: Option<String>,
+}
+
+/// The predicate rule for an evaluation year: the `predicate_basis` option if
+/// given; else the edition's rule for `year` (the assessment's year, else the
+/// option's); else the edition's default (exact when the edition states none).
+pub fn predicate_rule(rubric: &Rubric, year: Option<i64>, opts: &Options) -> PredicateRule {
+    let year = year.or(opts.year);
+    let spec = rubric.spec().predicate_rule.as_ref();
+    if let Some(basis) = opts.predicate_basis {
+        return PredicateRule {
+            basis,
+            reason: RuleReason::Option,
+            year,
+            evidence: None,
+        };
+    }
+    if let Some(y) = year.and_then(|y| spec.and_then(|s| s.years.iter().find(|r| r.year == y))) {
+        return PredicateRule {
+            basis: y.basis,
+            reason: RuleReason::Year,
+            year,
+            evidence: y.evidence.clone(),
+        };
+    }
+    PredicateRule {
+        basis: spec.map_or(PredicateBasis::Exact, |s| s.default),
+        reason: RuleReason::EditionDefault,
+        year,
+        evidence: spec.and_then(|s| s.default_note.clone()),
+    }
 }
 
 impl Options {
@@ -77,14 +133,17 @@ impl Options {
             missing: Option<MissingPolicy>,
             #[serde(default)]
             predicate_basis: Option<PredicateBasis>,
+            #[serde(default)]
+            year: Option<i64>,
         }
         let raw: Raw = serde_json::from_str(if text.trim().is_empty() { "{}" } else { text }).map_err(|e| Error::InvalidOptions {
-            message: format!("{e}; valid options are track (levels, mandiri, dokumen, interviu, visitasi, target, final), missing (error, lowest, renormalize) and predicate_basis (reported, exact)"),
+            message: format!("{e}; valid options are track (levels, mandiri, dokumen, interviu, visitasi, target, final), missing (error, lowest, renormalize), predicate_basis (reported, exact, or null for the edition's rule) and year (the evaluation year, a whole number)"),
         })?;
         Ok(Options {
             track: raw.track.map(|t| t.parse()).transpose()?,
             missing: raw.missing.unwrap_or_default(),
-            predicate_basis: raw.predicate_basis.unwrap_or_default(),
+            predicate_basis: raw.predicate_basis,
+            year: raw.year,
         })
     }
 }
@@ -98,7 +157,10 @@ pub struct NextPredicate {
     pub name: String,
     /// The band's lower bound.
     pub min: f64,
-    /// How far the index is below it (2 decimals, from exact values).
+    /// Whether the band includes `min` (lower-inclusive editions). When not
+    /// (8/2026), the index must rise above `min`.
+    pub min_inclusive: bool,
+    /// How far the index is below `min` (2 decimals, from exact values).
     pub gap: f64,
 }
 
@@ -140,10 +202,12 @@ pub struct AspectScore {
 pub struct IndicatorScore {
     pub id: String,
     pub aspect: String,
-    /// The level, for an indicator with one level (`null` if missing or a list).
-    pub level: Option<i64>,
-    /// All item levels (one per reported service for a repeatable indicator).
-    pub levels: Vec<i64>,
+    /// The value as given, for an indicator with one value (`null` if missing
+    /// or a list): a whole level, a decimal (8/2026: `1.26`), or a string as
+    /// written (`"7/6"`).
+    pub level: Option<Value>,
+    /// All item values (one per reported service for a repeatable indicator).
+    pub levels: Vec<Value>,
     /// Which stage the level came from (`dokumen`, `interviu`, ... for the `final` track).
     pub source: Option<Track>,
     /// The rubric weight (percent of the index; per item for a repeatable indicator).
@@ -151,7 +215,8 @@ pub struct IndicatorScore {
     /// Points of the index this indicator contributes (4 decimals, from exact values).
     pub contribution: f64,
     /// How much the index would rise if this indicator (its lowest item) went up
-    /// one level (4 decimals); 0 at the top level, `null` when missing and left out.
+    /// one level (4 decimals); on a continuous scale, up to the next whole
+    /// number (1.26 to 2). 0 at the top, `null` when missing and left out.
     pub gain: Option<f64>,
     pub missing: bool,
 }
@@ -175,6 +240,8 @@ pub struct Report {
     pub index_exact: String,
     /// Official predicate name, e.g. `"Baik"`.
     pub predicate: String,
+    /// Which value the predicate was read from (exact or reported) and why.
+    pub predicate_rule: PredicateRule,
     pub predicate_en: Option<String>,
     /// Second label where the edition has one (2026: `"Berkembang"`).
     pub predicate_label: Option<String>,
@@ -224,17 +291,20 @@ fn unknown(rubric: &Rubric, ind: &str, place: &str) -> Error {
 }
 
 /// Checks one level map against the rubric and writes it into `slots`
-/// (`MISSING` where absent). Pushes every problem into `errors`.
+/// (`MISSING` where absent, `FRACTION` for a value that is not whole, whose
+/// value goes into `fracs`). Pushes every problem into `errors`.
 pub(crate) fn fill_slots<'a>(
     rubric: &Rubric,
     entries: impl Iterator<Item = (&'a IndicatorId, &'a Level)>,
     place: &str,
     slots: &mut [i64],
+    fracs: &mut Vec<(usize, Ratio)>,
     errors: &mut Vec<Error>,
 ) {
     for s in slots.iter_mut() {
         *s = MISSING;
     }
+    fracs.clear();
     for (k, v) in entries {
         let Some(pos) = rubric.position(k.as_str()) else {
             errors.push(unknown(rubric, k.as_str(), place));
@@ -249,9 +319,11 @@ pub(crate) fn fill_slots<'a>(
                 errors.push(Error::NotRepeatable {
                     indicator: k.0.clone(),
                     place: place.to_owned(),
-                    value: format!("{list:?}"),
-                    min: ind.min_level,
-                    max: ind.max_level,
+                    value: format!(
+                        "[{}]",
+                        list.iter().map(Value::text).collect::<Vec<_>>().join(", ")
+                    ),
+                    valid: ind.valid(),
                 });
                 continue;
             }
@@ -270,17 +342,51 @@ pub(crate) fn fill_slots<'a>(
             continue;
         }
         for (j, lv) in items.iter().enumerate() {
-            if *lv < i64::from(ind.min_level) || *lv > i64::from(ind.max_level) {
+            let r = lv.ratio();
+            let whole = lv.as_int();
+            if whole.is_none() && !ind.continuous {
+                // only reachable for values built in code or read without the
+                // rubric: parsing against the rubric refuses these earlier
+                errors.push(if lv.is_text() {
+                    Error::InvalidLevelType {
+                        indicator: k.0.clone(),
+                        place: place.to_owned(),
+                        value: format!("{:?}", lv.text()),
+                        valid: ind.valid(),
+                    }
+                } else {
+                    Error::NonIntegerLevel {
+                        indicator: k.0.clone(),
+                        place: place.to_owned(),
+                        value: lv.text(),
+                        valid: ind.valid(),
+                    }
+                });
+            } else if lv.is_text() && !ind.continuous {
+                errors.push(Error::InvalidLevelType {
+                    indicator: k.0.clone(),
+                    place: place.to_owned(),
+                    value: format!("{:?}", lv.text()),
+                    valid: ind.valid(),
+                });
+            } else if r < Ratio::int(i128::from(ind.min_level))
+                || r > Ratio::int(i128::from(ind.max_level))
+            {
                 errors.push(Error::LevelOutOfRange {
                     indicator: k.0.clone(),
                     place: place.to_owned(),
-                    value: lv.to_string(),
-                    min: ind.min_level,
-                    max: ind.max_level,
+                    value: lv.text(),
+                    valid: ind.valid(),
                     rubric: rubric.id().to_owned(),
                 });
             } else if let Some(s) = slots.get_mut(ind.slot + j) {
-                *s = *lv;
+                match whole {
+                    Some(w) => *s = w,
+                    None => {
+                        *s = FRACTION;
+                        fracs.push((ind.slot + j, r));
+                    }
+                }
             }
         }
     }
@@ -301,22 +407,25 @@ fn check_keys<'a, T: 'a>(
 
 // ------------------------------------------------------------------ kernel
 
-/// Per-aspect integer sums: n = Σ w_int·L, d = Σ w_int over the items counted.
-/// Checks levels and item counts; applies the missing policy. Allocation-free
-/// unless there is an error.
+/// Per-aspect sums: n = Σ w_int·L (exact; an integer unless a value is
+/// fractional), d = Σ w_int over the items counted. Checks levels and item
+/// counts; applies the missing policy. Allocation-free unless there is an
+/// error. `fracs` holds the values of `FRACTION` slots.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn kernel(
     rubric: &Rubric,
     slots: &[i64],
+    fracs: &[(usize, Ratio)],
     policy: MissingPolicy,
     track: &str,
-    n: &mut [i64],
+    n: &mut [Ratio],
     d: &mut [i64],
     missing: &mut Vec<usize>,
     errors: &mut Vec<Error>,
 ) {
     for (ai, a) in rubric.d.aspects.iter().enumerate() {
         let (mut na, mut da) = (0i64, 0i64);
+        let mut nfrac = Ratio::ZERO;
         for (off, ind) in rubric
             .d
             .indicators
@@ -333,8 +442,36 @@ pub(crate) fn kernel(
             let cells = slots.get(ind.slot..ind.slot + width).unwrap_or(&[]);
             let mut count = 0u8;
             let mut sum = 0i64;
-            for &c in cells {
+            for (j, &c) in cells.iter().enumerate() {
                 if c == MISSING {
+                    continue;
+                }
+                if c == FRACTION {
+                    let value = fracs
+                        .iter()
+                        .find(|(s, _)| *s == ind.slot + j)
+                        .map(|(_, r)| *r);
+                    let lo = Ratio::int(i128::from(ind.min_level));
+                    let hi = Ratio::int(i128::from(ind.max_level));
+                    match value {
+                        Some(r) if ind.continuous && r >= lo && r <= hi => {
+                            match Ratio::int(i128::from(ind.w_int))
+                                .checked_mul(r)
+                                .and_then(|x| nfrac.checked_add(x))
+                            {
+                                Some(x) => nfrac = x,
+                                None => errors.push(Error::overflow("an aspect index")),
+                            }
+                            count += 1;
+                        }
+                        other => errors.push(Error::LevelOutOfRange {
+                            indicator: ids(rubric, a.indicators.start + off),
+                            place: track.to_owned(),
+                            value: other.map_or_else(|| "?".to_owned(), |r| r.exact_string()),
+                            valid: ind.valid(),
+                            rubric: rubric.id().to_owned(),
+                        }),
+                    }
                     continue;
                 }
                 if c < i64::from(ind.min_level) || c > i64::from(ind.max_level) {
@@ -342,8 +479,7 @@ pub(crate) fn kernel(
                         indicator: ids(rubric, a.indicators.start + off),
                         place: track.to_owned(),
                         value: c.to_string(),
-                        min: ind.min_level,
-                        max: ind.max_level,
+                        valid: ind.valid(),
                         rubric: rubric.id().to_owned(),
                     });
                     continue;
@@ -375,7 +511,17 @@ pub(crate) fn kernel(
             da += ind.w_int * i64::from(count);
         }
         if let (Some(x), Some(y)) = (n.get_mut(ai), d.get_mut(ai)) {
-            *x = na;
+            *x = if nfrac == Ratio::ZERO {
+                Ratio::int(i128::from(na))
+            } else {
+                match nfrac.checked_add(Ratio::int(i128::from(na))) {
+                    Some(v) => v,
+                    None => {
+                        errors.push(Error::overflow("an aspect index"));
+                        Ratio::ZERO
+                    }
+                }
+            };
             *y = da;
         }
     }
@@ -413,13 +559,13 @@ fn ovf(ctx: &str) -> Error {
 /// The general exact aggregation (handles empty aspects and domains by
 /// renormalising over the present ones; with nothing missing this is exactly
 /// the official nested formula).
-pub(crate) fn aggregate(rubric: &Rubric, n: &[i64], d: &[i64], track: &str) -> Result<Exact> {
+pub(crate) fn aggregate(rubric: &Rubric, n: &[Ratio], d: &[i64], track: &str) -> Result<Exact> {
     let dd = &rubric.d;
     let mut aspects = Vec::with_capacity(dd.aspects.len());
     for (na, da) in n.iter().zip(d) {
         aspects.push(if *da > 0 {
             Some(
-                Ratio::new(i128::from(*na), i128::from(*da))
+                na.checked_div(Ratio::int(i128::from(*da)))
                     .ok_or_else(|| ovf("an aspect index"))?,
             )
         } else {
@@ -521,29 +667,35 @@ pub(crate) fn aggregate(rubric: &Rubric, n: &[i64], d: &[i64], track: &str) -> R
 
 // ------------------------------------------------------------------ predicates
 
-/// Index of the predicate band for a value.
+/// Index of the predicate band for a value, per the edition's band bounds.
 pub(crate) fn band_of(rubric: &Rubric, v: Ratio) -> usize {
     let bands = &rubric.d.bands;
     let last = bands.len().saturating_sub(1);
-    for (k, b) in bands.iter().enumerate() {
-        if v < b.max || (k == last && v <= b.max) {
-            return k;
+    if rubric.d.upper_inclusive {
+        // (min, max], the lowest [min, max]
+        bands.iter().position(|b| v <= b.max).unwrap_or(last)
+    } else {
+        // [min, max), the highest [min, max]
+        for (k, b) in bands.iter().enumerate() {
+            if v < b.max || (k == last && v <= b.max) {
+                return k;
+            }
         }
+        last
     }
-    last
 }
 
-/// The value a predicate is read from, per the options.
-fn basis(v: Ratio, opts: &Options) -> Result<Ratio> {
-    Ok(match opts.predicate_basis {
+/// The value a predicate is read from, per the basis.
+fn basis_value(v: Ratio, basis: PredicateBasis) -> Result<Ratio> {
+    Ok(match basis {
         PredicateBasis::Exact => v,
         PredicateBasis::Reported => v.round2().ok_or_else(|| ovf("rounding"))?.to_ratio(),
     })
 }
 
-/// The predicate name of a value (per the options' basis).
-pub fn predicate_of(rubric: &Rubric, value: Ratio, opts: &Options) -> Result<String> {
-    let b = band_of(rubric, basis(value, opts)?);
+/// The predicate name of an exact value, read on the given basis.
+pub fn predicate_of(rubric: &Rubric, value: Ratio, basis: PredicateBasis) -> Result<String> {
+    let b = band_of(rubric, basis_value(value, basis)?);
     Ok(rubric
         .predicates()
         .get(b)
@@ -553,16 +705,6 @@ pub fn predicate_of(rubric: &Rubric, value: Ratio, opts: &Options) -> Result<Str
 
 fn round2(v: Ratio) -> Result<Hundredths> {
     v.round2().ok_or_else(|| ovf("rounding"))
-}
-
-/// num / den (den > 0) rounded half up to 4 decimals, as f64 for display.
-fn round4_frac(num: i128, den: i128) -> Result<f64> {
-    let n = num
-        .checked_mul(20_000)
-        .and_then(|x| x.checked_add(den))
-        .ok_or_else(|| ovf("rounding"))?;
-    let d = den.checked_mul(2).ok_or_else(|| ovf("rounding"))?;
-    Ok(n.div_euclid(d) as f64 / 10_000.0)
 }
 
 // ------------------------------------------------------------------ scoring
@@ -593,8 +735,16 @@ fn evaluate<'a>(
         return (errors, None);
     }
     let mut slots = vec![MISSING; rubric.d.slots];
+    let mut fracs = Vec::new();
     if let Some(l) = &assessment.levels {
-        fill_slots(rubric, l.iter(), "levels", &mut slots, &mut errors);
+        fill_slots(
+            rubric,
+            l.iter(),
+            "levels",
+            &mut slots,
+            &mut fracs,
+            &mut errors,
+        );
     }
     if let Some(t) = &assessment.tracks {
         for (m, name) in [
@@ -605,7 +755,7 @@ fn evaluate<'a>(
             (&t.target, "tracks.target"),
         ] {
             if let Some(m) = m {
-                fill_slots(rubric, m.iter(), name, &mut slots, &mut errors);
+                fill_slots(rubric, m.iter(), name, &mut slots, &mut fracs, &mut errors);
             }
         }
     }
@@ -647,14 +797,16 @@ fn evaluate<'a>(
         resolved.iter().map(|(k, (l, _))| (*k, *l)),
         track.as_str(),
         &mut slots,
+        &mut fracs,
         &mut errors,
     );
     let na = rubric.d.aspects.len();
-    let (mut n, mut d) = (vec![0; na], vec![0; na]);
+    let (mut n, mut d) = (vec![Ratio::ZERO; na], vec![0; na]);
     let mut missing = Vec::new();
     kernel(
         rubric,
         &slots,
+        &fracs,
         opts.missing,
         track.as_str(),
         &mut n,
@@ -727,15 +879,16 @@ fn build_report(
     missing: &[usize],
 ) -> Result<Report> {
     let spec = rubric.spec();
+    let rule = predicate_rule(rubric, assessment.year, opts);
     let pred_name = |v: Option<Ratio>| -> Result<Option<String>> {
-        v.map(|v| predicate_of(rubric, v, opts)).transpose()
+        v.map(|v| predicate_of(rubric, v, rule.basis)).transpose()
     };
     let idx = round2(ex.index)?;
-    let band = band_of(rubric, basis(ex.index, opts)?);
+    let band = band_of(rubric, basis_value(ex.index, rule.basis)?);
     let bspec = spec.predicates.get(band);
     let next_predicate = match rubric.predicates().get(band + 1) {
         Some(nb) => {
-            let from = match opts.predicate_basis {
+            let from = match rule.basis {
                 PredicateBasis::Reported => idx.to_ratio(),
                 PredicateBasis::Exact => ex.index,
             };
@@ -747,6 +900,7 @@ fn build_report(
             Some(NextPredicate {
                 name: nb.name.clone(),
                 min: nb.min.to_f64(),
+                min_inclusive: !rubric.d.upper_inclusive,
                 gap: round2(gap)?.to_f64(),
             })
         }
@@ -795,43 +949,51 @@ fn build_report(
         let entry = entries.get(pos).copied().flatten();
         let is_missing = missing.contains(&pos);
         let coef = ex.coef.get(di.aspect).copied().unwrap_or(Ratio::ZERO);
-        let levels: Vec<i64> = entry.map(|(l, _)| l.items().to_vec()).unwrap_or_default();
-        let counted: i64 = if is_missing {
+        let levels: Vec<Value> = entry.map(|(l, _)| l.items().to_vec()).unwrap_or_default();
+        let lowest_level = Ratio::int(i128::from(di.min_level));
+        let counted = if is_missing {
             match opts.missing {
-                MissingPolicy::Lowest => i64::from(di.min_level) * i64::from(di.min_items),
-                _ => 0,
+                MissingPolicy::Lowest => {
+                    Ratio::int(i128::from(di.min_level) * i128::from(di.min_items))
+                }
+                _ => Ratio::ZERO,
             }
         } else {
-            levels.iter().sum()
+            levels
+                .iter()
+                .try_fold(Ratio::ZERO, |acc, v| acc.checked_add(v.ratio()))
+                .ok_or_else(|| ovf("a contribution"))?
         };
-        // contribution = coef · w · Σlevels and gain = coef · w, rounded to 4
-        // decimals straight from numerator and denominator (no gcd needed)
+        // contribution = coef · w · Σ values; gain = coef · w · step, where the
+        // step is one level (whole scales) or up to the next whole number
+        // (continuous scales), and nothing at the top
         let cw = coef
-            .numer()
-            .checked_mul(i128::from(di.w_int))
+            .checked_mul(Ratio::int(i128::from(di.w_int)))
             .ok_or_else(|| ovf("a contribution"))?;
-        let contribution = round4_frac(
-            cw.checked_mul(i128::from(counted))
+        let contribution = round4(
+            cw.checked_mul(counted)
                 .ok_or_else(|| ovf("a contribution"))?,
-            coef.denom(),
         )?;
         let lowest = if is_missing {
-            i64::from(di.min_level)
+            lowest_level
         } else {
-            levels.iter().copied().min().unwrap_or(0)
+            levels.iter().map(Value::ratio).min().unwrap_or(Ratio::ZERO)
         };
+        let top = Ratio::int(i128::from(di.max_level));
         let gain = if is_missing && opts.missing == MissingPolicy::Renormalize {
             None
-        } else if lowest >= i64::from(di.max_level) {
+        } else if lowest >= top {
             Some(0.0)
         } else {
-            Some(round4_frac(cw, coef.denom())?)
+            let next = Ratio::int(lowest.numer().div_euclid(lowest.denom()) + 1).min(top);
+            let step = next.checked_sub(lowest).ok_or_else(|| ovf("a gain"))?;
+            Some(round4(cw.checked_mul(step).ok_or_else(|| ovf("a gain"))?)?)
         };
         indicators.push(IndicatorScore {
             id: ind.id.clone(),
             aspect: asp.id.clone(),
             level: match entry {
-                Some((Level::One(v), _)) => Some(*v),
+                Some((Level::One(v), _)) => Some(v.clone()),
                 _ => None,
             },
             levels,
@@ -854,6 +1016,7 @@ fn build_report(
         index_text: idx.to_string(),
         index_exact: ex.index.exact_string(),
         predicate: bspec.map(|b| b.name.clone()).unwrap_or_default(),
+        predicate_rule: rule,
         predicate_en: bspec.and_then(|b| b.name_en.clone()),
         predicate_label: bspec.and_then(|b| b.label.clone()),
         next_predicate,
@@ -869,6 +1032,11 @@ fn build_report(
     })
 }
 
+/// Rounds half up to 4 decimals, as f64 for display.
+fn round4(v: Ratio) -> Result<f64> {
+    Ok(v.round_to(4).ok_or_else(|| ovf("rounding"))? as f64 / 10_000.0)
+}
+
 /// The exact index of an assessment (for callers that need the unrounded value).
 pub fn score_exact(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> Result<Ratio> {
     Ok(evaluated(assessment, rubric, opts)?.exact.index)
@@ -882,10 +1050,10 @@ pub fn score_exact(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> 
 pub struct IndicatorChange {
     pub id: String,
     pub name: String,
-    pub from: Vec<i64>,
-    pub to: Vec<i64>,
-    /// Sum of `to` minus sum of `from` (levels).
-    pub delta: i64,
+    pub from: Vec<Value>,
+    pub to: Vec<Value>,
+    /// Sum of `to` minus sum of `from` (levels; exact).
+    pub delta: Value,
 }
 
 /// Two tracks compared: indices and every indicator whose level differs.
@@ -951,14 +1119,25 @@ pub fn compare(
         .zip(&b.indicators)
         .zip(&specs)
         .filter(|((x, y), _)| x.levels != y.levels)
-        .map(|((x, y), (_, _, spec))| IndicatorChange {
-            id: x.id.clone(),
-            name: spec.name.clone(),
-            from: x.levels.clone(),
-            to: y.levels.clone(),
-            delta: y.levels.iter().sum::<i64>() - x.levels.iter().sum::<i64>(),
+        .map(|((x, y), (_, _, spec))| {
+            let sum = |v: &[Value]| {
+                v.iter()
+                    .try_fold(Ratio::ZERO, |acc, l| acc.checked_add(l.ratio()))
+                    .ok_or_else(|| ovf("a difference"))
+            };
+            Ok(IndicatorChange {
+                id: x.id.clone(),
+                name: spec.name.clone(),
+                from: x.levels.clone(),
+                to: y.levels.clone(),
+                delta: Value::from_ratio(
+                    sum(&y.levels)?
+                        .checked_sub(sum(&x.levels)?)
+                        .ok_or_else(|| ovf("a difference"))?,
+                ),
+            })
         })
-        .collect();
+        .collect::<Result<Vec<_>>>()?;
     Ok(Comparison {
         from: from.as_str().to_owned(),
         to: to.as_str().to_owned(),

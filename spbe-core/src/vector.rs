@@ -9,7 +9,9 @@
 //! (`A-Z a-z 0-9 - _ . ~`), so a vector can go in a path, a query or a `#hash`
 //! unescaped.
 //!
-//! * `SPBE1` — format version.
+//! * `SPBE1` or `SPBE2` — format version. `SPBE2` is `SPBE1` plus values that
+//!   are not whole numbers (8/2026), so only assessments with such a value are
+//!   written as `SPBE2`; every `SPBE1` vector stays valid.
 //! * the rubric id.
 //! * `Y<year>` — optional year (decimal, may start with `-`).
 //! * `N<text>` — optional institution, UTF-8 in base64url without padding.
@@ -18,6 +20,9 @@
 //!   code per indicator in rubric order: a digit for a level, `_` for no level,
 //!   and for a list (a repeatable indicator's services) `~` followed by the number
 //!   of items and one digit per item, e.g. `~3133` for `[1, 3, 3]`.
+//!   In `SPBE2` a value that is not a whole number is `v<text>v`, its text as
+//!   written with `p` for the decimal point and `s` for a fraction's slash:
+//!   `v1p26v` for 1.26, `v7s6v` for 7/6.
 //! * `C<indicator>~<text>` — a note (penjelasan), base64url.
 //! * `E<indicator>` followed by `~<text>` per evidence reference, base64url.
 //!
@@ -29,9 +34,13 @@ use crate::assessment::{Assessment, IndicatorId, Level, LevelMap, Tracks};
 use crate::error::{Error, Result};
 use crate::rubric::{self, Rubric};
 use crate::score::{fill_slots, MISSING};
+use crate::value::Value;
 
-/// The version prefix of the current vector format.
+/// The version prefix of vectors whose values are all whole numbers.
 pub const PREFIX: &str = "SPBE1";
+
+/// The version prefix of vectors with values that are not whole numbers.
+pub const PREFIX2: &str = "SPBE2";
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -94,7 +103,14 @@ fn ind_ok(id: &str) -> bool {
 fn encode_levels(rubric: &Rubric, m: &LevelMap, place: &str) -> Result<String> {
     let mut errors = Vec::new();
     let mut slots = vec![MISSING; rubric.d.slots];
-    fill_slots(rubric, m.iter(), place, &mut slots, &mut errors);
+    fill_slots(
+        rubric,
+        m.iter(),
+        place,
+        &mut slots,
+        &mut Vec::new(),
+        &mut errors,
+    );
     if let Some(e) = errors.into_iter().next() {
         return Err(e);
     }
@@ -102,17 +118,42 @@ fn encode_levels(rubric: &Rubric, m: &LevelMap, place: &str) -> Result<String> {
     for (_, _, ind) in rubric.indicators() {
         match m.get(&IndicatorId(ind.id.clone())) {
             None => out.push('_'),
-            Some(Level::One(v)) => out.push_str(&v.to_string()),
+            Some(Level::One(v)) => out.push_str(&encode_value(v)),
             Some(Level::Many(list)) => {
                 out.push('~');
                 out.push_str(&list.len().to_string());
                 for v in list {
-                    out.push_str(&v.to_string());
+                    out.push_str(&encode_value(v));
                 }
             }
         }
     }
     Ok(out)
+}
+
+/// A whole level 0-9 as its digit; any other value as `v<text>v`.
+fn encode_value(v: &Value) -> String {
+    match v.as_int() {
+        Some(i @ 0..=9) => i.to_string(),
+        _ => {
+            let text: String = v
+                .text()
+                .chars()
+                .map(|c| match c {
+                    '.' => 'p',
+                    '/' => 's',
+                    other => other,
+                })
+                .collect();
+            format!("v{text}v")
+        }
+    }
+}
+
+fn all_whole(m: &LevelMap) -> bool {
+    m.values()
+        .flat_map(|l| l.items())
+        .all(|v| matches!(v.as_int(), Some(0..=9)))
 }
 
 /// Writes an assessment as a vector. The assessment must be valid for its
@@ -124,7 +165,19 @@ pub fn to_vector(assessment: &Assessment, rubric: &Rubric) -> Result<String> {
             found: assessment.rubric.clone(),
         });
     }
-    let mut segs = vec![PREFIX.to_owned(), rubric.id().to_owned()];
+    let maps = assessment.levels.iter().chain(
+        assessment
+            .tracks
+            .iter()
+            .flat_map(|t| [&t.mandiri, &t.dokumen, &t.interviu, &t.visitasi, &t.target])
+            .flatten(),
+    );
+    let prefix = if maps.into_iter().all(all_whole) {
+        PREFIX
+    } else {
+        PREFIX2
+    };
+    let mut segs = vec![prefix.to_owned(), rubric.id().to_owned()];
     if let Some(y) = assessment.year {
         segs.push(format!("Y{y}"));
     }
@@ -177,9 +230,10 @@ pub fn to_vector(assessment: &Assessment, rubric: &Rubric) -> Result<String> {
     Ok(segs.join("."))
 }
 
-/// Whether a text looks like a vector (starts with `SPBE1.`).
+/// Whether a text looks like a vector (starts with `SPBE1.` or `SPBE2.`).
 pub fn is_vector(text: &str) -> bool {
-    text.trim_start().starts_with("SPBE1.")
+    let t = text.trim_start();
+    t.starts_with("SPBE1.") || t.starts_with("SPBE2.")
 }
 
 /// Parses a vector whose rubric is a built-in edition.
@@ -206,9 +260,16 @@ pub fn from_vector_with(text: &str, rubric: &Rubric) -> Result<Assessment> {
     }
     let bad = |segment: usize, message: String| Error::InvalidVector { segment, message };
     let mut parts = text.split('.');
-    if parts.next() != Some(PREFIX) {
-        return Err(bad(1, format!("a vector starts with \"{PREFIX}.\"")));
-    }
+    let version2 = match parts.next() {
+        Some(PREFIX) => false,
+        Some(PREFIX2) => true,
+        _ => {
+            return Err(bad(
+                1,
+                format!("a vector starts with \"{PREFIX}.\" or \"{PREFIX2}.\""),
+            ))
+        }
+    };
     let id = parts.next().unwrap_or("");
     if id != rubric.id() {
         return Err(bad(
@@ -260,9 +321,9 @@ pub fn from_vector_with(text: &str, rubric: &Rubric) -> Result<Assessment> {
                         bad(pos, "institution is not valid base64url UTF-8".into())
                     })?)
             }
-            'L' => a.levels = Some(decode_levels(rubric, body, pos)?),
+            'L' => a.levels = Some(decode_levels(rubric, body, pos, version2)?),
             'M' | 'D' | 'I' | 'V' | 'T' => {
-                let m = Some(decode_levels(rubric, body, pos)?);
+                let m = Some(decode_levels(rubric, body, pos, version2)?);
                 let t = a.tracks.get_or_insert_with(Tracks::default);
                 match tag {
                     'M' => t.mandiri = m,
@@ -335,7 +396,7 @@ fn decode_text(s: &str) -> Option<String> {
     String::from_utf8(b64_decode(s)?).ok()
 }
 
-fn decode_levels(rubric: &Rubric, body: &str, pos: usize) -> Result<LevelMap> {
+fn decode_levels(rubric: &Rubric, body: &str, pos: usize, version2: bool) -> Result<LevelMap> {
     let bad = |message: String| Error::InvalidVector {
         segment: pos,
         message,
@@ -358,8 +419,39 @@ fn decode_levels(rubric: &Rubric, body: &str, pos: usize) -> Result<LevelMap> {
             b'0'..=b'9' => {
                 out.insert(
                     IndicatorId((*id).to_owned()),
-                    Level::One(i64::from(c - b'0')),
+                    Level::int(i64::from(c - b'0')),
                 );
+            }
+            b'v' if version2 => {
+                let len = bytes
+                    .get(i..)
+                    .and_then(|rest| rest.iter().position(|&b| b == b'v'))
+                    .ok_or_else(|| {
+                        bad(format!("indicator {id}: a value 'v...' has no closing 'v'"))
+                    })?;
+                let raw = body.get(i..i + len).unwrap_or("");
+                i += len + 1;
+                let text: String = raw
+                    .chars()
+                    .map(|c| match c {
+                        'p' => '.',
+                        's' => '/',
+                        other => other,
+                    })
+                    .collect();
+                let value = if text.contains('/') {
+                    Value::from_text(&text)
+                } else {
+                    Value::from_number_text(&text)
+                }
+                .ok()
+                .filter(|_| raw.bytes().all(|b| b.is_ascii_digit() || b == b'p' || b == b's'))
+                .ok_or_else(|| {
+                    bad(format!(
+                        "indicator {id}: {raw:?} is not a value (digits, 'p' for the point, 's' for a fraction)"
+                    ))
+                })?;
+                out.insert(IndicatorId((*id).to_owned()), Level::One(value));
             }
             b'~' => {
                 let n = bytes.get(i).filter(|b| b.is_ascii_digit()).ok_or_else(|| {
@@ -375,15 +467,20 @@ fn decode_levels(rubric: &Rubric, body: &str, pos: usize) -> Result<LevelMap> {
                         .get(i)
                         .filter(|b| b.is_ascii_digit())
                         .ok_or_else(|| bad(format!("indicator {id}: expected {n} item digits")))?;
-                    items.push(i64::from(d - b'0'));
+                    items.push(Value::int(i64::from(d - b'0')));
                     i += 1;
                 }
                 out.insert(IndicatorId((*id).to_owned()), Level::Many(items));
             }
             other => {
                 return Err(bad(format!(
-                    "indicator {id}: unexpected character {:?}; expected a digit, '_' or '~'",
-                    char::from(other)
+                    "indicator {id}: unexpected character {:?}; expected a digit, '_', '~'{}",
+                    char::from(other),
+                    if version2 {
+                        " or 'v'"
+                    } else {
+                        " (SPBE2 also allows 'v' values)"
+                    }
                 )))
             }
         }

@@ -148,7 +148,7 @@ fn rubrics_and_rubric() {
     );
     let o = spbe(&["rubric", "permenpanrb-8-2026", "--format", "json"], None);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["status"], "provisional");
+    assert_eq!(v["status"], "official");
 }
 
 #[test]

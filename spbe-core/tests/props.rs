@@ -10,6 +10,7 @@
 
 use proptest::prelude::*;
 use spbe_core::batch::{score_columns, OnError, MISSING};
+use spbe_core::value::Value;
 use spbe_core::{
     builtin, score_exact, score_with, Assessment, Level, MissingPolicy, Options, PredicateBasis,
     Ratio, Track, Tracks,
@@ -43,9 +44,9 @@ fn levels_for(ed: &'static str) -> impl Strategy<Value = Vec<(String, Level)>> {
                     (
                         id.clone(),
                         if *rep {
-                            Level::Many(services.iter().map(|&s| i64::from(s)).collect())
+                            Level::ints(services.iter().map(|&s| i64::from(s)))
                         } else {
-                            Level::One(i64::from(l))
+                            Level::int(i64::from(l))
                         },
                     )
                 })
@@ -92,8 +93,8 @@ proptest! {
         let k = pick.index(lv.len());
         let mut up = lv.clone();
         match &mut up[k].1 {
-            Level::One(v) => *v = (*v + 1).min(i64::from(hi)),
-            Level::Many(items) => items[0] = (items[0] + 1).min(i64::from(hi)),
+            Level::One(v) => *v = Value::int((v.as_int().unwrap() + 1).min(i64::from(hi))),
+            Level::Many(items) => items[0] = Value::int((items[0].as_int().unwrap() + 1).min(i64::from(hi))),
         }
         let o = Options::default();
         let a = score_with(&Assessment::with_levels(ed, lv), rb, &o).unwrap();
@@ -114,7 +115,7 @@ proptest! {
         let rb = builtin(ed).unwrap();
         let (lo, hi) = rb.level_range();
         prop_assume!(k >= lo && k <= hi);
-        let lv = rb.indicators().iter().map(|(_, _, i)| (i.id.clone(), if i.items.is_some() { Level::Many(vec![i64::from(k); services]) } else { Level::One(i64::from(k)) })).collect::<Vec<_>>();
+        let lv = rb.indicators().iter().map(|(_, _, i)| (i.id.clone(), if i.items.is_some() { Level::ints(vec![i64::from(k); services]) } else { Level::int(i64::from(k)) })).collect::<Vec<_>>();
         let rep = score_with(&Assessment::with_levels(ed, lv), rb, &Options::default()).unwrap();
         let want = format!("{k}.00");
         prop_assert_eq!(&rep.index_text, &want);
@@ -132,7 +133,7 @@ proptest! {
         let mut sum = 0i128;
         for (id, l) in &lv {
             let Level::One(v) = l else { unreachable!() };
-            sum += weight(id.parse().unwrap()) * i128::from(*v);
+            sum += weight(id.parse().unwrap()) * i128::from(v.as_int().unwrap());
         }
         let flat = Ratio::new(sum, 10_000).unwrap();
         let rb = builtin("permenpanrb-59-2020").unwrap();
@@ -143,9 +144,9 @@ proptest! {
     #[test]
     fn predicate_is_monotone_in_the_index(e in 0usize..3, a in 0i128..=500, b in 0i128..=500, exact_basis in any::<bool>()) {
         let rb = builtin(EDITIONS[e]).unwrap();
-        let o = Options { predicate_basis: if exact_basis { PredicateBasis::Exact } else { PredicateBasis::Reported }, ..Options::default() };
+        let basis = if exact_basis { PredicateBasis::Exact } else { PredicateBasis::Reported };
         let (x, y) = (Ratio::new(a.min(b), 100).unwrap(), Ratio::new(a.max(b), 100).unwrap());
-        let rank = |v: Ratio| { let name = spbe_core::predicate_of(rb, v, &o).unwrap(); rb.predicates().iter().position(|p| p.name == name).unwrap() };
+        let rank = |v: Ratio| { let name = spbe_core::predicate_of(rb, v, basis).unwrap(); rb.predicates().iter().position(|p| p.name == name).unwrap() };
         prop_assert!(rank(x) <= rank(y));
         // and finer: thousandths
         let (x3, y3) = (Ratio::new(a.min(b) * 10 + 5, 1000).unwrap(), Ratio::new(a.max(b) * 10 + 5, 1000).unwrap());
@@ -177,7 +178,7 @@ proptest! {
                 let items: Vec<i64> = row[k..k + width].iter().filter(|v| **v != 6).map(|v| i64::from(*v)).collect();
                 k += width;
                 if items.is_empty() { continue; }
-                lv.push((ind.id.clone(), if ind.items.is_some() { Level::Many(items) } else { Level::One(items[0]) }));
+                lv.push((ind.id.clone(), if ind.items.is_some() { Level::ints(items) } else { Level::int(items[0]) }));
             }
             let single = score_with(&Assessment::with_levels(ed, lv), rb, &opts);
             let failed = out.errors.iter().find(|(r, _)| *r == ri);
@@ -236,7 +237,7 @@ proptest! {
         let mut expected = dokumen.clone();
         for (k, l, on_site) in re {
             let id = spbe_core::IndicatorId((k + 1).to_string());
-            if on_site { visitasi.insert(id, Level::One(l)); } else { interviu.insert(id, Level::One(l)); }
+            if on_site { visitasi.insert(id, Level::int(l)); } else { interviu.insert(id, Level::int(l)); }
         }
         for (k, v) in interviu.iter().chain(visitasi.iter()) { expected.insert(k.clone(), v.clone()); }
         for (k, v) in &visitasi { expected.insert(k.clone(), v.clone()); }

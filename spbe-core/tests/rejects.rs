@@ -340,7 +340,7 @@ fn options_from_json() {
         (
             Some(Track::Final),
             MissingPolicy::Lowest,
-            PredicateBasis::Exact
+            Some(PredicateBasis::Exact)
         )
     );
     assert_eq!(Options::from_json("").unwrap(), Options::default());

@@ -463,7 +463,7 @@ fn permen_tabel_12_aggregation() {
             (1..=10).map(move |k| {
                 (
                     format!("{d}-{k}"),
-                    spbe_core::Level::One(if k <= *n { 4 } else { 3 }),
+                    spbe_core::Level::int(if k <= *n { 4 } else { 3 }),
                 )
             })
         })

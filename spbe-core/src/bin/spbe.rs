@@ -7,6 +7,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use spbe_core::value::Value;
 use spbe_core::{Error, MissingPolicy, Options, PredicateBasis, Report, Rubric, Track};
 
 #[derive(Parser)]
@@ -38,7 +39,7 @@ enum Missing {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Basis {
-    /// Predicate from the reported 2-decimal value (default).
+    /// Predicate from the reported 2-decimal value.
     Reported,
     /// Predicate from the exact value.
     Exact,
@@ -52,9 +53,13 @@ struct ScoreOpts {
     /// Missing-indicator policy (only `error` is official).
     #[arg(long, value_enum, default_value = "error")]
     missing: Missing,
-    /// What the predicate is read from.
-    #[arg(long, value_enum, default_value = "reported")]
-    predicate_basis: Basis,
+    /// What the predicate is read from; default: the edition's rule for the
+    /// assessment's year (59/2020: 2023 reported, 2024 exact), else its default (exact).
+    #[arg(long, value_enum)]
+    predicate_basis: Option<Basis>,
+    /// Evaluation year for an assessment without `year` (selects the predicate rule).
+    #[arg(long)]
+    year: Option<i64>,
     /// Use a rubric file instead of the built-in edition named in the assessment.
     #[arg(long, value_name = "RUBRIC_FILE")]
     rubric: Option<String>,
@@ -165,10 +170,11 @@ fn options(o: &ScoreOpts) -> Result<Options, Error> {
             Missing::Lowest => MissingPolicy::Lowest,
             Missing::Renormalize => MissingPolicy::Renormalize,
         },
-        predicate_basis: match o.predicate_basis {
+        predicate_basis: o.predicate_basis.map(|b| match b {
             Basis::Reported => PredicateBasis::Reported,
             Basis::Exact => PredicateBasis::Exact,
-        },
+        }),
+        year: o.year,
     })
 }
 
@@ -269,11 +275,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                         );
                         for ch in &c.changes {
                             println!(
-                                "{:>4}  {:>7}  {:>7}  {:>+5}  {}",
+                                "{:>4}  {:>7}  {:>7}  {:>5}  {}",
                                 ch.id,
                                 levels_text(&ch.from),
                                 levels_text(&ch.to),
-                                ch.delta,
+                                signed(&ch.delta),
                                 clip(&ch.name, 60)
                             );
                         }
@@ -365,14 +371,62 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                                     it.min, it.max
                                 );
                             }
+                            if !spec.aliases.is_empty() {
+                                println!("Juga ditulis: {}", spec.aliases.join("; "));
+                            }
                             if let Some(q) = &spec.question {
                                 println!("\nPertanyaan: {q}");
                             }
+                            if let Some(d) = &spec.description {
+                                println!("\nDeskripsi Indikator:\n{}", indent(d));
+                            }
+                            if !spec.instansi_pembina.is_empty() {
+                                println!(
+                                    "\nInstansi Pembina:\n{}",
+                                    indent(&spec.instansi_pembina.join("\n"))
+                                );
+                            }
+                            if !spec.peran_fungsi.is_empty() {
+                                println!(
+                                    "\nPeran Fungsi di Instansi Pemerintah:\n{}",
+                                    indent(&spec.peran_fungsi.join("\n"))
+                                );
+                            }
+                            if let Some(x) = &spec.external {
+                                println!(
+                                    "\nIndeks lain: {} ({}{}){}",
+                                    x.index,
+                                    if x.relation == "scored_from" {
+                                        "dinilai dari indeks ini"
+                                    } else {
+                                        "dirujuk"
+                                    },
+                                    x.agency
+                                        .as_ref()
+                                        .map(|a| format!(", {a}"))
+                                        .unwrap_or_default(),
+                                    x.note
+                                        .as_ref()
+                                        .map(|n| format!("\n{}", indent(n)))
+                                        .unwrap_or_default()
+                                );
+                            }
+                            for a in &spec.anomalies {
+                                println!("\nCatatan (anomali teks resmi): {a}");
+                            }
                             let scale = r.scale(&spec.scale);
+                            let continuous = scale.is_some_and(|s| s.continuous);
                             println!(
-                                "\nTingkat ({}):",
+                                "\n{} ({}):",
+                                if continuous {
+                                    "Rentang nilai"
+                                } else {
+                                    "Tingkat"
+                                },
                                 scale.map(|s| s.name.as_str()).unwrap_or(&spec.scale)
                             );
+                            let upper =
+                                r.band_bounds() == spbe_core::rubric::BandBounds::UpperInclusive;
                             for (k, lv) in scale
                                 .map(|s| s.levels.as_slice())
                                 .unwrap_or(&[])
@@ -394,7 +448,30 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                                     .unwrap_or_else(|| {
                                         "(no criteria known for this edition)".into()
                                     });
-                                println!("  {}{name}: {text}", lv.level);
+                                if continuous {
+                                    let range = match (&lv.min, &lv.max) {
+                                        (Some(lo), Some(hi)) if upper && k == 0 => {
+                                            format!("{lo} ≤ nilai ≤ {hi}")
+                                        }
+                                        (Some(lo), Some(hi)) if upper => {
+                                            format!("{lo} < nilai ≤ {hi}")
+                                        }
+                                        (Some(lo), Some(hi)) => format!("{lo} ≤ nilai < {hi}"),
+                                        _ => String::new(),
+                                    };
+                                    let label = lv
+                                        .label
+                                        .as_ref()
+                                        .map(|l| format!(" ({l})"))
+                                        .unwrap_or_default();
+                                    println!(
+                                        "  {}{name}{label}, {range}:\n{}",
+                                        lv.level,
+                                        indent(&text)
+                                    );
+                                } else {
+                                    println!("  {}{name}: {text}", lv.level);
+                                }
                             }
                         }
                     }
@@ -405,7 +482,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn levels_text(v: &[i64]) -> String {
+fn levels_text(v: &[Value]) -> String {
     match v {
         [] => "-".into(),
         [x] => x.to_string(),
@@ -414,6 +491,22 @@ fn levels_text(v: &[i64]) -> String {
             .map(|x| x.to_string())
             .collect::<Vec<_>>()
             .join("/"),
+    }
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("    {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn signed(v: &Value) -> String {
+    let t = v.text();
+    if t.starts_with('-') {
+        t
+    } else {
+        format!("+{t}")
     }
 }
 
@@ -464,13 +557,32 @@ fn text_report(rep: &Report, rubric: &Rubric) -> String {
         "\n  Index     {}  {}{label}   (exact {})",
         rep.index_text, rep.predicate, rep.index_exact
     );
+    let rule = &rep.predicate_rule;
+    let why = match rule.reason {
+        spbe_core::score::RuleReason::Option => "--predicate-basis".to_owned(),
+        spbe_core::score::RuleReason::Year => format!(
+            "the {} rule for {}",
+            rep.rubric,
+            rule.year.map(|y| y.to_string()).unwrap_or_default()
+        ),
+        spbe_core::score::RuleReason::EditionDefault => format!("the default of {}", rep.rubric),
+    };
+    let _ = writeln!(
+        o,
+        "  Predicate read from the {} index ({why})",
+        match rule.basis {
+            PredicateBasis::Exact => "exact",
+            PredicateBasis::Reported => "rounded",
+        }
+    );
     match &rep.next_predicate {
         Some(n) => {
-            let _ = writeln!(
-                o,
-                "  Next      {} from {:.2}: {:.2} to go",
-                n.name, n.min, n.gap
-            );
+            let from = if n.min_inclusive {
+                format!("from {:.2}", n.min)
+            } else {
+                format!("above {:.2}", n.min)
+            };
+            let _ = writeln!(o, "  Next      {} {from}: {:.2} to go", n.name, n.gap);
         }
         None => {
             let _ = writeln!(o, "  Next      (top band)");
@@ -520,11 +632,41 @@ fn text_report(rep: &Report, rubric: &Rubric) -> String {
             a.predicate.clone().unwrap_or_default()
         );
     }
+    let continuous = rep.indicators.iter().any(|i| {
+        rubric
+            .indicator(&i.id)
+            .and_then(|(_, _, s)| rubric.scale(&s.scale))
+            .is_some_and(|s| s.continuous)
+    });
+    if continuous {
+        let _ = writeln!(
+            o,
+            "\nIndicators (values as given)\n  {:>4}  {:>8}  {:>6}  {:>12}  name",
+            "ind", "value", "weight", "contribution"
+        );
+        for i in &rep.indicators {
+            let _ = writeln!(
+                o,
+                "  {:>4}  {:>8}  {:>6.2}  {:>12.4}  {}",
+                i.id,
+                levels_text(&i.levels),
+                i.weight,
+                i.contribution,
+                clip(
+                    rubric
+                        .indicator(&i.id)
+                        .map_or("", |(_, _, spec)| spec.name.as_str()),
+                    60
+                )
+            );
+        }
+    }
     let top = rep.top_gains(5);
     if !top.is_empty() {
         let _ = writeln!(
             o,
-            "\nLargest gains from raising one indicator by one level\n  {:>4}  {:>5}  {:>7}  name",
+            "\nLargest gains from raising one indicator by one level{}\n  {:>4}  {:>5}  {:>7}  name",
+            if continuous { " (to the next whole number)" } else { "" },
             "ind", "level", "gain"
         );
         for i in top {
@@ -565,8 +707,14 @@ fn text_rubric(r: &Rubric) -> String {
     );
     let _ = writeln!(o, "\nPredicates:");
     let n = s.predicates.len();
+    let upper_inclusive = r.band_bounds() == spbe_core::rubric::BandBounds::UpperInclusive;
     for (k, b) in s.predicates.iter().enumerate() {
-        let upper = if k + 1 == n { "<=" } else { "<" };
+        let (lower, upper) = match (upper_inclusive, k == 0, k + 1 == n) {
+            (true, true, _) => ("<=", "<="),
+            (true, false, _) => ("<", "<="),
+            (false, _, true) => ("<=", "<="),
+            (false, _, false) => ("<=", "<"),
+        };
         let label = b
             .label
             .as_ref()
@@ -574,8 +722,19 @@ fn text_rubric(r: &Rubric) -> String {
             .unwrap_or_default();
         let _ = writeln!(
             o,
-            "  {} <= index {upper} {}  {}{label}",
+            "  {} {lower} index {upper} {}  {}{label}",
             b.min, b.max, b.name
+        );
+    }
+    if let Some(rule) = &s.predicate_rule {
+        let _ = writeln!(
+            o,
+            "\nPredicate read from the {} index by default{}",
+            rule.default.as_str(),
+            rule.years
+                .iter()
+                .map(|y| format!("; {}: {}", y.year, y.basis.as_str()))
+                .collect::<String>()
         );
     }
     let _ = writeln!(o, "\nStructure (weights in % of the index):");

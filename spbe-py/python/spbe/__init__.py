@@ -10,6 +10,8 @@ package converts Python values at the edge.
 """
 from __future__ import annotations
 
+import decimal
+import fractions
 import json
 import os
 from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
@@ -28,11 +30,13 @@ from ._errors import (
     LevelOutOfRangeError,
     MalformedJsonError,
     MissingIndicatorError,
+    NoLevelsError,
     NonIntegerLevelError,
     NotRepeatableError,
     RubricMismatchError,
     SpbeError,
     SpbeIOError,
+    TooManyDecimalsError,
     TrackNotPresentError,
     UnknownIndicatorError,
     UnknownRubricError,
@@ -41,17 +45,17 @@ from ._errors import (
     from_core,
 )
 from ._frame import score_frame
-from ._report import AspectScore, DomainScore, IndicatorScore, NextPredicate, Report
+from ._report import AspectScore, DomainScore, IndicatorScore, LevelValue, NextPredicate, PredicateRule, Report
 from ._rubric import Aspect, Domain, Indicator, LevelInfo, Predicate, Rubric, _read_text_or_path, rubrics
 
 __version__: str = _lowlevel.__version__
 
 __all__ = [
     "score", "validate", "score_frame", "to_vector", "from_vector", "rubrics", "Rubric",
-    "Report", "DomainScore", "AspectScore", "IndicatorScore", "NextPredicate",
+    "Report", "DomainScore", "AspectScore", "IndicatorScore", "NextPredicate", "PredicateRule", "LevelValue",
     "Domain", "Aspect", "Indicator", "LevelInfo", "Predicate",
     "SpbeError", "InvalidAssessmentError", "UnknownRubricError", "UnknownIndicatorError", "LevelOutOfRangeError",
-    "NonIntegerLevelError", "InvalidLevelTypeError", "NotRepeatableError", "WrongItemCountError", "DuplicateIndicatorError",
+    "NonIntegerLevelError", "InvalidLevelTypeError", "TooManyDecimalsError", "NoLevelsError", "NotRepeatableError", "WrongItemCountError", "DuplicateIndicatorError",
     "MissingIndicatorError", "MalformedJsonError", "UnknownTrackError", "TrackNotPresentError", "RubricMismatchError",
     "InputTooLargeError", "InvalidRubricError", "InvalidVectorError", "InvalidBatchError", "InvalidOptionsError",
     "ArithmeticOverflowError", "SpbeIOError",
@@ -74,14 +78,21 @@ def _resolve_rubric(rubric: RubricLike) -> Optional[Rubric]:
 
 
 def _json_default(o: Any) -> Any:
-    # numpy scalars and arrays, Decimal ... at the edge; a bool stays a bool
+    # numpy scalars and arrays, Decimal, Fraction at the edge; a bool stays a bool.
+    # A Decimal or Fraction goes as its exact text ("1.26", "7/6"), never a float.
     if hasattr(o, "__index__"):
         return o.__index__()
     if hasattr(o, "tolist"):
         return o.tolist()
+    if isinstance(o, (decimal.Decimal, fractions.Fraction)):
+        if o == int(o):
+            return int(o)
+        if isinstance(o, fractions.Fraction):
+            return f"{o.numerator}/{o.denominator}"
+        return format(o, "f")
     if hasattr(o, "__float__"):
         return float(o)
-    raise TypeError(f"{type(o).__name__} is not a level (use whole numbers)")
+    raise TypeError(f"{type(o).__name__} is not a level (use numbers)")
 
 
 def _value(v: Any) -> Any:
@@ -136,8 +147,12 @@ def _prepare(assessment: Assessment, rubric: RubricLike) -> Tuple[str, Optional[
     raise TypeError(f"assessment must be a dict, a JSON or vector string, or a path; got {type(assessment).__name__}")
 
 
-def _options(track: Optional[str], missing: str, predicate_basis: str) -> str:
-    o: Dict[str, Any] = {"missing": missing, "predicate_basis": predicate_basis}
+def _options(track: Optional[str], missing: str, predicate_basis: Optional[str], year: Optional[int] = None) -> str:
+    o: Dict[str, Any] = {"missing": missing}
+    if predicate_basis is not None:
+        o["predicate_basis"] = predicate_basis
+    if year is not None:
+        o["year"] = year
     if track is not None:
         o["track"] = track
     return json.dumps(o)
@@ -153,7 +168,8 @@ def score(
     rubric: RubricLike = None,
     track: Optional[str] = None,
     missing: str = "error",
-    predicate_basis: str = "reported",
+    predicate_basis: Optional[str] = None,
+    year: Optional[int] = None,
 ) -> Report:
     """Scores one assessment.
 
@@ -164,14 +180,22 @@ def score(
     ``track`` picks a track of an assessment with ``tracks`` (``mandiri``,
     ``dokumen``, ``interviu``, ``visitasi``, ``target`` or ``final``, the default).
     ``missing`` is ``"error"`` (official), ``"lowest"`` or ``"renormalize"``
-    (both non-official); ``predicate_basis`` is ``"reported"`` (the predicate of
-    the 2-decimal value, default) or ``"exact"``.
+    (both non-official). The predicate is read from the exact or the rounded
+    index as the edition rules for the assessment's ``year`` (59/2020: 2023
+    rounded, 2024 exact; otherwise the edition's default, exact);
+    ``predicate_basis="reported"`` or ``"exact"`` overrides that, and ``year``
+    gives the evaluation year of an assessment without one. The report's
+    ``predicate_rule`` says which rule was applied and why.
+
+    Values are exact: 8/2026 takes any number from 1 to 5 (``1.26``,
+    ``"1.26"``, ``"7/6"``, ``decimal.Decimal("1.26")``, ``fractions.Fraction(7, 6)``);
+    a float is read as its shortest decimal (``1.26`` is 126/100).
 
     Raises a :class:`SpbeError` subclass (a ``ValueError``) for bad input.
     """
     text, rb = _prepare(assessment, rubric)
     try:
-        out = _lowlevel.score(text, _options(track, missing, predicate_basis), _handle(rb))
+        out = _lowlevel.score(text, _options(track, missing, predicate_basis, year), _handle(rb))
     except _lowlevel.CoreError as e:
         raise from_core(e.args) from None
     return Report._from_json(out, lambda rid: (rb if rb is not None else Rubric.builtin(rid))._names)
@@ -183,7 +207,8 @@ def validate(
     rubric: RubricLike = None,
     track: Optional[str] = None,
     missing: str = "error",
-    predicate_basis: str = "reported",
+    predicate_basis: Optional[str] = None,
+    year: Optional[int] = None,
 ) -> List[Dict[str, Optional[str]]]:
     """Every problem of an assessment, as dicts ``{"code", "indicator", "message"}``.
 
@@ -193,7 +218,7 @@ def validate(
     try:
         rb = _resolve_rubric(rubric)
         text, rb = _prepare(assessment, rb if rb is not None else rubric)
-        problems = _lowlevel.validate(text, _options(track, missing, predicate_basis), _handle(rb))
+        problems = _lowlevel.validate(text, _options(track, missing, predicate_basis, year), _handle(rb))
     except SpbeError as e:
         return [e.to_dict()]
     except _lowlevel.CoreError as e:

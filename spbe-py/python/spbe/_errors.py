@@ -60,6 +60,14 @@ class InvalidLevelTypeError(InvalidAssessmentError):
     code = "invalid_level_type"
 
 
+class TooManyDecimalsError(InvalidAssessmentError):
+    code = "too_many_decimals"
+
+
+class NoLevelsError(InvalidAssessmentError):
+    code = "no_levels"
+
+
 class NotRepeatableError(InvalidAssessmentError):
     code = "not_repeatable"
 
@@ -124,7 +132,7 @@ ERRORS_BY_CODE: Dict[str, Type[SpbeError]] = {
     cls.code: cls
     for cls in (
         InvalidAssessmentError, UnknownRubricError, UnknownIndicatorError, LevelOutOfRangeError, NonIntegerLevelError,
-        InvalidLevelTypeError, NotRepeatableError, WrongItemCountError, DuplicateIndicatorError, MissingIndicatorError,
+        InvalidLevelTypeError, TooManyDecimalsError, NoLevelsError, NotRepeatableError, WrongItemCountError, DuplicateIndicatorError, MissingIndicatorError,
         MalformedJsonError, UnknownTrackError, TrackNotPresentError, RubricMismatchError, InputTooLargeError,
         InvalidRubricError, InvalidVectorError, InvalidBatchError, InvalidOptionsError, ArithmeticOverflowError, SpbeIOError,
     )

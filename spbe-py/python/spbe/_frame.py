@@ -130,7 +130,7 @@ def _raise_cell(rubric: Rubric, values: List[Any], slot: int, np: Any) -> None:
             raise from_core(err.args)
 
 
-def score_frame(df: Any, *, rubric: Any, missing: str = "error", predicate_basis: str = "reported", errors: str = "raise", threads: int = 0) -> Any:
+def score_frame(df: Any, *, rubric: Any, missing: str = "error", predicate_basis: Optional[str] = None, year: Optional[int] = None, errors: str = "raise", threads: int = 0) -> Any:
     """Scores a frame with one row per assessment and one column per indicator.
 
     ``df`` is a pandas or polars DataFrame; indicator columns are named by the
@@ -145,6 +145,11 @@ def score_frame(df: Any, *, rubric: Any, missing: str = "error", predicate_basis
     ``errors="raise"`` (default) the first bad cell or row raises an
     :class:`SpbeError` naming its row and indicator; with ``errors="collect"``
     failed rows get null results and their message in an ``error`` column.
+    8/2026 values may be decimals: a float cell is read as its shortest decimal
+    (``1.26`` is exactly 126/100). The predicate is read from the exact or the
+    rounded index per the edition's rule for ``year`` (the evaluation year of
+    every row; 59/2020: 2023 rounded, 2024 exact; else the edition's default,
+    exact), unless ``predicate_basis`` says otherwise.
     The work happens in spbe-core with the GIL released.
     """
     import numpy as np
@@ -162,7 +167,12 @@ def score_frame(df: Any, *, rubric: Any, missing: str = "error", predicate_basis
         df = df.rename(columns={c: str(c) for c in df.columns})
     sources = _source_columns(rb, columns)
     rows = df.shape[0]
-    opts = json.dumps({"missing": missing, "predicate_basis": predicate_basis})
+    o: dict = {"missing": missing}
+    if predicate_basis is not None:
+        o["predicate_basis"] = predicate_basis
+    if year is not None:
+        o["year"] = year
+    opts = json.dumps(o)
     compact = _compact(np, df, kind, sources)
     if compact is not None:
         data, int8 = compact.tobytes(), True

@@ -4,7 +4,11 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple, Union
+
+#: An indicator value as given: a whole level, a decimal (8/2026: ``1.26``), or a
+#: string as written (``"7/6"``).
+LevelValue = Union[int, float, str]
 
 
 @dataclass(frozen=True)
@@ -13,7 +17,22 @@ class NextPredicate:
 
     name: str
     min: float
+    #: Whether the band includes ``min`` (5/2018, 59/2020); for 8/2026 the index must rise above it.
+    min_inclusive: bool
     gap: float
+
+
+@dataclass(frozen=True)
+class PredicateRule:
+    """Which value the predicate was read from, and why."""
+
+    #: ``"exact"`` (the unrounded index) or ``"reported"`` (rounded to 2 decimals).
+    basis: str
+    #: ``"option"``, ``"year"`` (the edition's rule for the evaluation year) or ``"edition_default"``.
+    reason: str
+    year: Optional[int]
+    #: The edition's evidence for the rule.
+    evidence: Optional[str]
 
 
 @dataclass(frozen=True)
@@ -47,10 +66,10 @@ class IndicatorScore:
 
     id: str
     aspect: str
-    #: The level (``None`` when missing, or for a list of services).
-    level: Optional[int]
-    #: All item levels (one per reported service for the 2018 indicator 35).
-    levels: Tuple[int, ...]
+    #: The value as given (``None`` when missing, or for a list of services).
+    level: Optional[LevelValue]
+    #: All item values (one per reported service for the 2018 indicator 35).
+    levels: Tuple[LevelValue, ...]
     #: Which stage the level came from (``dokumen``, ``interviu``, ... for the ``final`` track).
     source: Optional[str]
     #: The rubric weight (percent of the index; per item for a repeatable indicator).
@@ -82,6 +101,8 @@ class Report:
     #: The exact index, as a terminating decimal (``"2.595"``) or a fraction (``"61/30"``).
     index_exact: str
     predicate: str
+    #: Whether the predicate was read from the exact or the rounded index, and why.
+    predicate_rule: PredicateRule
     predicate_en: Optional[str]
     predicate_label: Optional[str]
     next_predicate: Optional[NextPredicate]
@@ -101,7 +122,7 @@ class Report:
         return cls(
             rubric=d["rubric"], rubric_status=d["rubric_status"], index_name=d.get("index_name"), institution=d.get("institution"),
             year=d.get("year"), track=d["track"], index=d["index"], index_text=d["index_text"], index_exact=d["index_exact"],
-            predicate=d["predicate"], predicate_en=d.get("predicate_en"), predicate_label=d.get("predicate_label"),
+            predicate=d["predicate"], predicate_rule=PredicateRule(**d["predicate_rule"]), predicate_en=d.get("predicate_en"), predicate_label=d.get("predicate_label"),
             next_predicate=NextPredicate(**nxt) if nxt else None,
             domains=tuple(DomainScore(**x) for x in d["domains"]),
             aspects=tuple(AspectScore(**x) for x in d["aspects"]),
