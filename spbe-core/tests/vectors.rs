@@ -1,7 +1,9 @@
 //! Runs every conformance vector in `tests/vectors/*.json` (shared with the
 //! Python and JS suites). Each file holds `input` (an assessment object or a
 //! vector string), optional `options`, and `expect`: either the results or
-//! `{"error": code, "indicator"?: id}`.
+//! `{"error": code, "indicator"?: id}`. An assessment object is written back
+//! to JSON text and parsed from there, so that a number such as 1.26 is read
+//! from its literal, as from a file.
 
 #![allow(
     clippy::unwrap_used,
@@ -14,7 +16,7 @@
 use std::path::PathBuf;
 
 use serde_json::Value;
-use spbe_core::{Assessment, Error, MissingPolicy, Options, PredicateBasis, Track};
+use spbe_core::{Error, Options, Track};
 
 fn vectors_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors")
@@ -27,20 +29,25 @@ fn options(v: Option<&Value>) -> Result<Options, Error> {
         o.track = Some(t.parse::<Track>()?);
     }
     if let Some(m) = v.get("missing") {
-        o.missing = serde_json::from_value::<MissingPolicy>(m.clone()).expect("missing policy");
+        o.missing = serde_json::from_value(m.clone()).expect("missing policy");
     }
     if let Some(b) = v.get("predicate_basis") {
-        o.predicate_basis = serde_json::from_value::<PredicateBasis>(b.clone()).expect("basis");
+        o.predicate_basis = serde_json::from_value(b.clone()).expect("basis");
     }
     Ok(o)
 }
 
+/// The input as text: a vector string as it is, an assessment object as JSON.
+fn input_text(case: &Value) -> String {
+    match &case["input"] {
+        Value::String(s) => s.clone(),
+        v => serde_json::to_string(v).expect("input json"),
+    }
+}
+
 fn run_case(case: &Value) -> Result<spbe_core::Report, Error> {
     let opts = options(case.get("options"))?;
-    let a = match &case["input"] {
-        Value::String(s) => spbe_core::parse_input(s)?,
-        v => Assessment::from_value(v.clone()).map_err(|mut e| e.remove(0))?,
-    };
+    let a = spbe_core::parse_input(&input_text(case))?;
     spbe_core::score(&a, &opts)
 }
 
@@ -112,6 +119,16 @@ fn all_vectors() {
                         fail(format!("{key} {have:?} != {want:?}"));
                     }
                 }
+                // the predicate rule applied: expect's predicate_basis/predicate_reason
+                // against the report's predicate_rule.basis/.reason
+                let rule = serde_json::to_value(&r.predicate_rule).unwrap();
+                for (key, field) in [("predicate_basis", "basis"), ("predicate_reason", "reason")] {
+                    if let Some(want) = expect.get(key) {
+                        if &rule[field] != want {
+                            fail(format!("predicate_rule.{field} {} != {want}", rule[field]));
+                        }
+                    }
+                }
                 let doms = expect["domains"].as_object().cloned().unwrap_or_default();
                 if doms.len() != r.domains.len() {
                     fail(format!(
@@ -169,10 +186,7 @@ fn validate_agrees_with_score() {
         let Ok(opts) = options(case.get("options")) else {
             continue;
         };
-        let problems = match &case["input"] {
-            Value::String(s) => spbe_core::validate(s, &opts),
-            v => spbe_core::validate_value(v.clone(), None, &opts),
-        };
+        let problems = spbe_core::validate(&input_text(&case), &opts);
         let scored = run_case(&case);
         assert_eq!(
             problems.is_empty(),

@@ -38,6 +38,8 @@ for (const f of files) {
     assert.equal(r.index_text, e.index_text);
     assert.equal(r.index_exact, e.index_exact);
     assert.equal(r.predicate, e.predicate);
+    if (e.predicate_basis !== undefined) assert.equal(r.predicate_rule.basis, e.predicate_basis);
+    if (e.predicate_reason !== undefined) assert.equal(r.predicate_rule.reason, e.predicate_reason);
     assert.deepEqual(Object.fromEntries(r.domains.map((d) => [d.id, d.index])), e.domains);
     assert.deepEqual(Object.fromEntries(r.aspects.map((a) => [a.id, a.index])), e.aspects);
     const ok = spbe.check(c.input, opts);

@@ -36,6 +36,11 @@ def test_vector(path):
     assert r.index_text == expect["index_text"]
     assert r.index_exact == expect["index_exact"]
     assert r.predicate == expect["predicate"]
+    rule = r.to_dict()["predicate_rule"]
+    if "predicate_basis" in expect:
+        assert rule["basis"] == expect["predicate_basis"]
+    if "predicate_reason" in expect:
+        assert rule["reason"] == expect["predicate_reason"]
     assert {d.id: d.index for d in r.domains} == expect["domains"]
     assert {a.id: a.index for a in r.aspects} == expect["aspects"]
     assert spbe.validate(case["input"], **kwargs) == []
