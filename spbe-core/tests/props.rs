@@ -280,8 +280,9 @@ proptest! {
 /// levels, and anything else fails its row with `non_integer_level` naming the indicator.
 #[test]
 fn float_columns() {
-    let rb = builtin("permenpanrb-8-2026").unwrap();
-    let mut cols: Vec<Vec<f64>> = (0..20).map(|_| vec![3.0, 3.0, 3.0]).collect();
+    // whole-level edition: 2.5 fails its row
+    let rb = builtin("permenpanrb-59-2020").unwrap();
+    let mut cols: Vec<Vec<f64>> = (0..47).map(|_| vec![3.0, 3.0, 3.0]).collect();
     cols[4][1] = 2.5;
     cols[7][2] = f64::NAN;
     let out = score_columns(
@@ -305,11 +306,42 @@ fn float_columns() {
         e.to_string().contains("row 1") && e.to_string().contains("2.5"),
         "{e}"
     );
-    // indicator 8 (weight 4) counted at level 1: (300 - 4*2) / 100
-    assert_eq!(out.index[2], 2.92);
+    // indicator 8 (weight 1.30) counted at level 1: 3 - 1.30*2/100 = 2.974
+    assert_eq!(out.index[2], 2.97);
     let strict = score_columns(rb, &cols, &Options::default(), OnError::Fail).unwrap_err();
     assert_eq!(
         (strict.code(), strict.indicator()),
         ("non_integer_level", Some("5"))
     );
+}
+
+/// 8/2026 takes decimals: a float cell is its shortest decimal, exactly.
+#[test]
+fn float_columns_continuous() {
+    let rb = builtin("permenpanrb-8-2026").unwrap();
+    let mut cols: Vec<Vec<f64>> = (0..20).map(|_| vec![1.0, 1.0, 3.0]).collect();
+    // row 0: I3 (weight 5) = 1.26 -> 1 + 0.26*5/100 = 1.013 -> 1.01
+    cols[2][0] = 1.26;
+    // row 1: I20 (weight 15) = 1.1 -> 1 + 0.1*15/100 = 1.015 -> 1.02 half up
+    // (a double sum would give 1.0149999...)
+    cols[19][1] = 1.1;
+    // row 2: 5.5 is out of range
+    cols[0][2] = 5.5;
+    let out = score_columns(rb, &cols, &Options::default(), OnError::Collect).unwrap();
+    assert_eq!(out.index_hundredths[0], 101);
+    assert_eq!(out.index_hundredths[1], 102);
+    let (row, e) = &out.errors[0];
+    assert_eq!(
+        (*row, e.code(), e.indicator()),
+        (2, "level_out_of_range", Some("1"))
+    );
+    // the same as scoring each row on its own
+    let single = spbe_core::score_json(
+        r#"{"rubric":"permenpanrb-8-2026","levels":{"1":1,"2":1,"3":1,"4":1,"5":1,"6":1,"7":1,"8":1,"9":1,"10":1,
+            "11":1,"12":1,"13":1,"14":1,"15":1,"16":1,"17":1,"18":1,"19":1,"20":1.1}}"#,
+        &Options::default(),
+    )
+    .unwrap();
+    assert_eq!(single.index_exact, "1.015");
+    assert_eq!(single.index_text, "1.02");
 }

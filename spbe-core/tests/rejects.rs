@@ -78,7 +78,7 @@ fn level_out_of_range_names_value_and_range() {
     // which value and which rubric (not a saturated number or an empty name)
     for (v, shown) in [
         ("18446744073709551615", "18446744073709551615"),
-        ("99999999999999999999", "1e+20"),
+        ("99999999999999999999", "99999999999999999999"),
     ] {
         let e = err(&format!(
             r#"{{"rubric": "permenpanrb-59-2020", "levels": {{"1": {v}}}}}"#
@@ -86,7 +86,7 @@ fn level_out_of_range_names_value_and_range() {
         assert_eq!(e.code(), "level_out_of_range", "{v}");
         assert!(
             e.to_string().contains(&format!(
-                "level {shown} is out of range; permenpanrb-59-2020 accepts 1 to 5"
+                "level {shown} is out of range; permenpanrb-59-2020 accepts a whole number from 1 to 5"
             )),
             "{e}"
         );
@@ -112,8 +112,9 @@ fn no_levels_at_all() {
 fn non_integer_and_non_number_levels() {
     for (v, code) in [
         ("3.5", "non_integer_level"),
-        ("3.0", "non_integer_level"),
-        ("1e0", "non_integer_level"),
+        ("3.05", "non_integer_level"),
+        ("25e-1", "non_integer_level"),
+        ("3.0000000000000000000001", "non_integer_level"),
         ("\"3\"", "invalid_level_type"),
         ("true", "invalid_level_type"),
         ("null", "invalid_level_type"),
@@ -124,6 +125,16 @@ fn non_integer_and_non_number_levels() {
         ));
         assert_eq!((e.code(), e.indicator()), (code, Some("4")), "{v}: {e}");
         assert!(e.to_string().contains("1 to 5"), "{e}");
+    }
+    // a number whose value is whole is that level, however it is written
+    let rest: String = (2..=47).map(|i| format!(", \"{i}\": 3")).collect();
+    for v in ["3", "3.0", "3.000", "0.3e1", "30e-1"] {
+        let r = score_json(
+            &format!(r#"{{"rubric": "permenpanrb-59-2020", "levels": {{"1": {v}{rest}}}}}"#),
+            &Options::default(),
+        )
+        .unwrap();
+        assert_eq!(r.index_exact, "3", "{v}");
     }
 }
 

@@ -234,7 +234,74 @@ fn permenpanrb_5_2018_structure_and_weights() {
 #[test]
 fn permenpanrb_8_2026_structure_weights_and_bands() {
     let rb = builtin("permenpanrb-8-2026").unwrap();
-    assert_eq!(rb.spec().status, Status::Provisional);
+    assert_eq!(rb.spec().status, Status::Official);
+    // Tabel 4: the printed "<" is underlined, i.e. bands are closed above
+    assert_eq!(
+        rb.band_bounds(),
+        spbe_core::rubric::BandBounds::UpperInclusive
+    );
+    // one continuous scale from 1 to 5, whose ranges are the predicate bands
+    let scale = rb.scale(&rb.indicators()[0].2.scale).unwrap();
+    assert!(scale.continuous);
+    let ranges: Vec<(Option<&str>, Ratio, Ratio)> = scale
+        .levels
+        .iter()
+        .map(|l| {
+            (
+                l.label.as_deref(),
+                l.min.as_ref().unwrap().value(),
+                l.max.as_ref().unwrap().value(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ranges,
+        [
+            (Some("Merintis"), r("1"), r("1.5")),
+            (Some("Membangun"), r("1.5"), r("2.5")),
+            (Some("Berkembang"), r("2.5"), r("3.5")),
+            (Some("Melembaga"), r("3.5"), r("4")),
+            (Some("Unggul"), r("4"), r("5")),
+        ]
+    );
+    // every indicator carries the official content: five range criteria, a
+    // description, Instansi Pembina and Peran Fungsi
+    for (_, _, i) in rb.indicators() {
+        assert_eq!(i.criteria.as_ref().map(Vec::len), Some(5), "{}", i.id);
+        assert!(
+            i.description.as_ref().is_some_and(|d| !d.is_empty()),
+            "{}",
+            i.id
+        );
+        assert!(
+            !i.instansi_pembina.is_empty() && !i.peran_fungsi.is_empty(),
+            "{}",
+            i.id
+        );
+    }
+    // scored from other agencies' indices: I5 SDI, I6 SJIG, I7 IPS (with their
+    // printed ranges); I10-I12 cite IKASANDI; I18 has none
+    let ext = |id: &str| rb.indicator(id).unwrap().2.external.clone();
+    for (id, index, n) in [
+        ("5", "SDI", 5),
+        ("6", "SJIG", 5),
+        ("7", "IPS", 5),
+        ("10", "IKASANDI", 0),
+        ("11", "IKASANDI", 0),
+        ("12", "IKASANDI", 0),
+    ] {
+        let e = ext(id).unwrap();
+        assert_eq!((e.index.as_str(), e.ranges.len()), (index, n), "{id}");
+    }
+    assert!(ext("18").is_none());
+    // I13: Tabel 1 says 5 %, its own table 4 %; the anomaly stays visible
+    let i13 = rb.indicator("13").unwrap().2;
+    assert_eq!(i13.weight.value(), r("5"));
+    assert!(
+        i13.anomalies.iter().any(|a| a.contains("4%")),
+        "{:?}",
+        i13.anomalies
+    );
     assert!(!rb.has_domains());
     let want: &[(&str, &str, &[(&str, &str)])] = &[
         ("1", "10", &[("1", "5"), ("2", "5")]),
@@ -316,7 +383,7 @@ const BANDS: &str =
 #[test]
 fn a_valid_custom_rubric_scores() {
     let json = format!(
-        r#"{{"id": "my-rubric", "title": "Mine", "status": "custom", "scales": {SCALE}, "predicates": {BANDS},
+        r#"{{"id": "my-rubric", "title": "Mine", "status": "custom", "scales": {SCALE}, "band_bounds": "lower_inclusive", "predicates": {BANDS},
             "aspects": [{{"id": "A", "name": "A", "weight": 60, "indicators": [{{"id": "a1", "name": "a1", "weight": 30, "scale": "s"}}, {{"id": "a2", "name": "a2", "weight": "30.0", "scale": "s"}}]}},
                         {{"id": "B", "name": "B", "weight": 40.0, "indicators": [{{"id": "b1", "name": "b1", "weight": 40, "scale": "s"}}]}}]}}"#
     );
@@ -345,7 +412,10 @@ fn a_valid_custom_rubric_scores() {
         "{msgs:?}"
     );
     assert!(msgs.iter().all(|m| m.contains("1 to 3")), "{msgs:?}");
-    assert!(msgs[2].contains("my-rubric accepts 1 to 3"), "{msgs:?}");
+    assert!(
+        msgs[2].contains("my-rubric accepts a whole number from 1 to 3"),
+        "{msgs:?}"
+    );
     let v = spbe_core::to_vector(&a, &rb).unwrap();
     assert_eq!(
         spbe_core::score_text(&v, Some(&rb), &Default::default()).unwrap(),
@@ -358,7 +428,7 @@ fn validation_reports_every_problem() {
     let json = r#"{"id": "Bad Id", "title": "t", "status": "custom",
         "scales": [{"id": "s", "name": "S", "levels": [{"level": 1, "criteria": "x"}, {"level": 3}]},
                    {"id": "s", "name": "dup", "levels": [{"level": 1}, {"level": 2}]}],
-        "predicates": [{"name": "Low", "min": 1, "max": 2}, {"name": "Low", "min": 2.5, "max": 3}, {"name": "Top", "min": 2.9, "max": 4}],
+        "band_bounds": "lower_inclusive", "predicates": [{"name": "Low", "min": 1, "max": 2}, {"name": "Low", "min": 2.5, "max": 3}, {"name": "Top", "min": 2.9, "max": 4}],
         "domains": [
           {"id": "1", "name": "D1", "weight": 50, "aspects": [
              {"id": "1", "name": "A1", "weight": 30, "indicators": [
@@ -395,11 +465,11 @@ fn validation_reports_every_problem() {
 #[test]
 fn hierarchy_and_coverage_problems() {
     let both = format!(
-        r#"{{"id": "x", "title": "t", "status": "custom", "scales": {SCALE}, "predicates": {BANDS}, "domains": [], "aspects": []}}"#
+        r#"{{"id": "x", "title": "t", "status": "custom", "scales": {SCALE}, "band_bounds": "lower_inclusive", "predicates": {BANDS}, "domains": [], "aspects": []}}"#
     );
     assert!(problems(&both).iter().any(|(c, _)| *c == "hierarchy"));
     let gap_low = format!(
-        r#"{{"id": "x", "title": "t", "status": "custom", "scales": {SCALE}, "predicates": [{{"name": "A", "min": 1.5, "max": 2.9}}],
+        r#"{{"id": "x", "title": "t", "status": "custom", "scales": {SCALE}, "band_bounds": "lower_inclusive", "predicates": [{{"name": "A", "min": 1.5, "max": 2.9}}],
             "aspects": [{{"id": "A", "name": "A", "weight": 100, "indicators": [{{"id": "1", "name": "1", "weight": 100, "scale": "s"}}]}}]}}"#
     );
     let p = problems(&gap_low);
@@ -409,7 +479,7 @@ fn hierarchy_and_coverage_problems() {
         "{p:?}"
     );
     let many_decimals = format!(
-        r#"{{"id": "x", "title": "t", "status": "custom", "scales": {SCALE}, "predicates": {BANDS},
+        r#"{{"id": "x", "title": "t", "status": "custom", "scales": {SCALE}, "band_bounds": "lower_inclusive", "predicates": {BANDS},
             "aspects": [{{"id": "A", "name": "A", "weight": "100.0000001", "indicators": [{{"id": "1", "name": "1", "weight": "100.0000001", "scale": "s"}}]}}]}}"#
     );
     assert!(problems(&many_decimals)
@@ -446,7 +516,7 @@ fn permen_tabel_12_aggregation() {
     let json = format!(
         r#"{{"id": "tabel-12", "title": "t", "status": "custom",
             "scales": [{{"id": "s", "name": "S", "levels": [{{"level": 1}}, {{"level": 2}}, {{"level": 3}}, {{"level": 4}}, {{"level": 5}}]}}],
-            "predicates": [{{"name": "Kurang", "min": 1, "max": 1.8}}, {{"name": "Cukup", "min": 1.8, "max": 2.6}}, {{"name": "Baik", "min": 2.6, "max": 3.5}},
+            "band_bounds": "lower_inclusive", "predicates": [{{"name": "Kurang", "min": 1, "max": 1.8}}, {{"name": "Cukup", "min": 1.8, "max": 2.6}}, {{"name": "Baik", "min": 2.6, "max": 3.5}},
                            {{"name": "Sangat Baik", "min": 3.5, "max": 4.2}}, {{"name": "Memuaskan", "min": 4.2, "max": 5}}],
             "domains": [{}, {}, {}, {}]}}"#,
         domain("1", "13", "1.3"),
@@ -484,4 +554,30 @@ fn permen_tabel_12_aggregation() {
         ),
         ("3.282", "3.28", "Baik")
     );
+}
+
+/// A rubric states its band bounds: nothing is assumed, and an
+/// upper-inclusive rubric classifies a value on an edge into the band below.
+#[test]
+fn band_bounds_are_stated_and_applied() {
+    let body = |bounds: &str| {
+        format!(
+            r#"{{"id": "edge", "title": "t", "status": "custom", "scales": {SCALE}{bounds}, "predicates": {BANDS},
+                "aspects": [{{"id": "A", "name": "A", "weight": 100, "indicators": [{{"id": "a", "name": "a", "weight": 100, "scale": "s"}}]}}]}}"#
+        )
+    };
+    let e = Rubric::from_json(&body("")).unwrap_err();
+    assert!(e.to_string().contains("band_bounds"), "{e}");
+    let at_edge = r#"{"rubric": "edge", "levels": {"a": 2}}"#;
+    let lower = Rubric::from_json(&body(r#", "band_bounds": "lower_inclusive""#)).unwrap();
+    let upper = Rubric::from_json(&body(r#", "band_bounds": "upper_inclusive""#)).unwrap();
+    let pred = |rb: &Rubric| {
+        spbe_core::score_text(at_edge, Some(rb), &Default::default())
+            .unwrap()
+            .predicate
+    };
+    // 2 is the edge between Low [1, 2] and High: High when bands include their
+    // minimum, Low when they include their maximum
+    assert_eq!(pred(&lower), "High");
+    assert_eq!(pred(&upper), "Low");
 }
