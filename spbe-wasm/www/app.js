@@ -21,6 +21,8 @@ const T = {
     cleared: "Isian dikosongkan.", badFile: (m) => `Berkas tidak dapat dibuka: ${m}`, switched: "Edisi diganti; isian tingkat dikosongkan.",
     criteriaNote: "", summaryNote: "ringkasan, bukan teks resmi", gainLine: (id, name, g) => `${id}. ${name}: +${g}`,
     chartLabel: "Grafik indeks saat ini dan target per bagian",
+    value: "Nilai (1,00–5,00)", ranges: "Rentang nilai dan kriteria", description: "Deskripsi indikator",
+    fromFile: (v) => `Nilai dari berkas: ${v}`,
   },
   en: {
     title: "SPBE Index Calculator", subtitle: "Self-assessment and target, computed exactly as the official results. Your data stays on your device.",
@@ -40,6 +42,8 @@ const T = {
     cleared: "Form cleared.", badFile: (m) => `Cannot open the file: ${m}`, switched: "Edition changed; levels cleared.",
     criteriaNote: "Criteria are the official Indonesian text.", summaryNote: "summary, not official text", gainLine: (id, name, g) => `${id}. ${name}: +${g}`,
     chartLabel: "Chart of current and target indices per part",
+    value: "Value (1.00–5.00)", ranges: "Value ranges and criteria", description: "Indicator description",
+    fromFile: (v) => `Value from the file: ${v}`,
   },
 };
 
@@ -110,12 +114,36 @@ function renderForm() {
   syncForm();
 }
 
+// A continuous scale (8/2026): one number field and the five ranges with
+// their names and the indicator's criteria, as the rubric gives them.
+function renderContinuous(spec, ind, scale, fs) {
+  const lo = scale.levels[0].min, hi = scale.levels[scale.levels.length - 1].max;
+  const input = el("input", { type: "number", inputmode: "decimal", step: "0.01", min: lo, max: hi, "data-value": ind.id, id: `v-${ind.id}`, "aria-describedby": `r-${ind.id}` });
+  fs.append(el("label", { class: "value" }, el("span", { text: t("value") }), input), el("p", { class: "from-file", "data-from-file": ind.id }));
+  const upper = spec.band_bounds === "upper_inclusive";
+  const list = el("ol", { class: "ranges", id: `r-${ind.id}`, "aria-label": t("ranges") });
+  scale.levels.forEach((lv, idx) => {
+    const first = idx === 0;
+    const range = upper ? `${first ? "" : "> "}${lv.min} – ≤ ${lv.max}` : `${lv.min} – < ${lv.max}`;
+    const names = [state.lang === "en" && lv.name_en ? lv.name_en : lv.name, lv.label, lv.label_en].filter(Boolean).join(" / ");
+    const crit = ind.criteria ? ind.criteria[idx] : lv.criteria || "";
+    list.append(el("li", { class: "range", "data-level": lv.level }, el("span", { class: "lv", text: `${names} · ${range}` }), el("span", { class: "crit", text: crit })));
+  });
+  fs.append(list);
+  if (ind.description) fs.append(el("details", { class: "extra" }, el("summary", { text: t("description") }), el("p", { class: "crit", text: ind.description })));
+}
+
 function renderIndicator(spec, ind) {
   const scale = scaleOf(spec, ind);
   const legendId = `lg-${ind.id}`;
   const fs = el("fieldset", { class: "indicator", "data-indicator": ind.id, "aria-describedby": ind.question ? `q-${ind.id}` : null });
   fs.append(el("legend", { id: legendId, text: `${ind.id}. ${nameOf(ind)}` }));
   if (ind.question) fs.append(el("p", { class: "question", id: `q-${ind.id}`, text: ind.question }));
+  if (scale.continuous) {
+    renderContinuous(spec, ind, scale, fs);
+    appendNotes(fs, ind);
+    return fs;
+  }
   const services = ind.items ? ind.items.max : 1;
   for (let k = 1; k <= services; k++) {
     const box = el("div", { class: ind.items ? "levels service" : "levels", role: ind.items ? "radiogroup" : null, "aria-label": ind.items ? `${t("service")} ${k}` : null });
@@ -133,12 +161,26 @@ function renderIndicator(spec, ind) {
     });
     fs.append(box);
   }
+  appendNotes(fs, ind);
+  return fs;
+}
+
+function appendNotes(fs, ind) {
   const note = el("textarea", { "data-note": ind.id, rows: 2 });
   const evid = el("textarea", { "data-evidence": ind.id, rows: 2 });
   fs.append(el("details", { class: "extra" }, el("summary", { text: t("note") }),
     el("label", {}, el("span", { text: t("noteLabel") }), note),
     el("label", {}, el("span", { text: t("evidenceLabel") }), evid)));
-  return fs;
+}
+
+// Which range (level) a value falls in, for highlighting: asks nothing of the
+// rules beyond the rubric's own range bounds and inclusivity.
+function rangeOf(spec, scale, v) {
+  const upper = spec.band_bounds === "upper_inclusive";
+  const x = Number(v);
+  if (!Number.isFinite(x)) return null;
+  const hit = scale.levels.find((lv, idx) => (upper ? (idx === 0 ? x >= Number(lv.min) : x > Number(lv.min)) && x <= Number(lv.max) : x >= Number(lv.min) && (x < Number(lv.max) || idx === scale.levels.length - 1 && x <= Number(lv.max))));
+  return hit ? hit.level : null;
 }
 
 // Put the active track's levels (and notes) into the form.
@@ -149,6 +191,16 @@ function syncForm() {
     const id = fs.dataset.indicator;
     const v = levels[id];
     const items = Array.isArray(v) ? v : v === undefined ? [] : [v];
+    const num = fs.querySelector("input[data-value]");
+    if (num) {
+      // a fraction from a file ("7/6") cannot be shown in a number field: it is
+      // kept as it is and shown beside the field until the field is edited
+      const exact = typeof v === "string" && !/^\s*\d+(\.\d+)?\s*$/.test(v);
+      num.value = v === undefined || exact ? "" : String(v);
+      fs.querySelector("[data-from-file]").textContent = exact ? t("fromFile")(v) : "";
+      const lvl = v === undefined ? null : rangeOf(state.spec, scaleOf(state.spec, indicators(state.spec).list.find((x) => x.ind.id === id).ind), exact ? NaN : v);
+      for (const li of fs.querySelectorAll("li.range")) li.classList.toggle("chosen", Number(li.dataset.level) === lvl);
+    }
     for (const input of fs.querySelectorAll("input[type=radio]")) {
       const k = input.dataset.service ? Number(input.dataset.service) : 1;
       const want = items[k - 1];
@@ -184,7 +236,18 @@ function scoreTrack(track) {
   if (filled === 0) return { report: null, filled, total, complete: false };
   const complete = filled === total;
   const res = spbe.check(state.assessment, complete ? { track } : { track, missing: "renormalize" });
+  if (track === state.active) markIssues(res.ok ? [] : res.issues);
   return { report: res.ok ? res.report : null, issues: res.ok ? [] : res.issues, filled, total, complete };
+}
+
+// The core's message for a bad value, on its field (e.g. 5.2 is out of range).
+function markIssues(issues) {
+  for (const input of document.querySelectorAll("input[data-value]")) {
+    const issue = issues.find((i) => i.indicator === input.dataset.value && i.code !== "missing_indicator");
+    input.setCustomValidity(issue ? issue.message : "");
+    input.setAttribute("aria-invalid", issue ? "true" : "false");
+    if (issue) setStatus(issue.message, true);
+  }
 }
 
 function recompute() {
@@ -312,7 +375,7 @@ function writeHash() {
 
 function readHash() {
   const v = decodeURIComponent(location.hash.slice(1));
-  if (!v.startsWith("SPBE1.")) return null;
+  if (!/^SPBE[12]\./.test(v)) return null;
   try {
     return normalise(spbe.fromVector(v));
   } catch (e) {
@@ -395,7 +458,10 @@ async function main() {
   for (const ed of state.editions) sel.append(el("option", { value: ed.id, text: editionLabel(ed) }));
   applyLanguage();
   const fromLink = readHash();
-  let ed = state.editions.find((e) => e.id === "permenpanrb-59-2020") ? "permenpanrb-59-2020" : state.editions[0].id;
+  // the edition in force this year (from the editions' own in_force data)
+  const year = new Date().getFullYear();
+  const inForce = state.editions.filter((e) => e.in_force && e.in_force.from <= year && (e.in_force.to == null || year <= e.in_force.to));
+  let ed = (inForce.length ? inForce[inForce.length - 1] : state.editions[state.editions.length - 1]).id;
   if (fromLink && state.editions.some((e) => e.id === fromLink.rubric)) ed = fromLink.rubric;
   selectEdition(ed, fromLink && fromLink.rubric === ed ? fromLink : null);
 
@@ -421,7 +487,16 @@ async function main() {
     if (!fs) return;
     const id = fs.dataset.indicator;
     const a = state.assessment;
-    if (input.matches("input[type=radio]")) {
+    if (input.matches("input[data-value]")) {
+      const track = (a.tracks[state.active] = a.tracks[state.active] || {});
+      const raw = input.value.trim();
+      // the field's text as a JSON number: JSON.stringify writes the shortest
+      // decimal, which the core reads exactly (1.26 is 126/100)
+      if (raw === "") delete track[id]; else track[id] = Number(raw);
+      fs.querySelector("[data-from-file]").textContent = "";
+      fs.classList.toggle("missing", raw === "");
+      syncForm();
+    } else if (input.matches("input[type=radio]")) {
       const v = readIndicator(fs);
       const track = (a.tracks[state.active] = a.tracks[state.active] || {});
       if (v === undefined) delete track[id]; else track[id] = v;
