@@ -2,7 +2,7 @@
 //!
 //! The reference implementation of Indonesia's e-government maturity index:
 //! the *Indeks SPBE* (PermenPANRB 5/2018 and 59/2020) and the *Indeks Pemerintah
-//! Digital* (PermenPANRB 8/2026, provisional). Editions are data, validated when
+//! Digital* (PermenPANRB 8/2026). Editions are data, validated when
 //! loaded; every index is computed exactly and only the reported value is
 //! rounded, half up, to 2 decimals.
 //!

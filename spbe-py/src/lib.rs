@@ -135,6 +135,12 @@ fn validate(
         .collect())
 }
 
+/// Whether a text is a compact vector (`SPBE1.` or `SPBE2.`), as the core decides.
+#[pyfunction]
+fn is_vector(text: &str) -> bool {
+    spbe_core::is_vector(text)
+}
+
 /// The compact vector of an assessment given as JSON text.
 #[pyfunction]
 #[pyo3(signature = (text, rubric=None))]
@@ -358,6 +364,7 @@ fn _lowlevel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(score, m)?)?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(to_vector, m)?)?;
+    m.add_function(wrap_pyfunction!(is_vector, m)?)?;
     m.add_function(wrap_pyfunction!(from_vector, m)?)?;
     m.add_function(wrap_pyfunction!(cell_type_error, m)?)?;
     m.add_function(wrap_pyfunction!(score_matrix, m)?)?;

@@ -14,7 +14,7 @@ FULL_2020 = {str(i): 3 for i in range(1, 48)}
 def test_rubrics_list_the_three_editions():
     ids = [r.id for r in spbe.rubrics()]
     assert ids == ["permenpanrb-5-2018", "permenpanrb-59-2020", "permenpanrb-8-2026"]
-    assert [r.status for r in spbe.rubrics()] == ["reconstructed", "official", "provisional"]
+    assert [r.status for r in spbe.rubrics()] == ["reconstructed", "official", "official"]
 
 
 def test_browse_a_rubric():
@@ -44,7 +44,7 @@ def test_custom_rubric_from_text_and_path(tmp_path):
     spec = {
         "id": "my-rubric", "title": "Mine", "status": "custom",
         "scales": [{"id": "s", "name": "S", "levels": [{"level": 1}, {"level": 2}, {"level": 3}]}],
-        "predicates": [{"name": "Low", "min": 1, "max": 2}, {"name": "High", "min": 2, "max": 3}],
+        "band_bounds": "lower_inclusive", "predicates": [{"name": "Low", "min": 1, "max": 2}, {"name": "High", "min": 2, "max": 3}],
         "aspects": [{"id": "A", "name": "A", "weight": 100, "indicators": [
             {"id": "a1", "name": "a1", "weight": 60, "scale": "s"}, {"id": "a2", "name": "a2", "weight": 40, "scale": "s"}]}],
     }

@@ -17,9 +17,9 @@ class NextPredicate:
 
     name: str
     min: float
-    #: Whether the band includes ``min`` (5/2018, 59/2020); for 8/2026 the index must rise above it.
-    min_inclusive: bool
     gap: float
+    #: Whether the band includes ``min`` (5/2018, 59/2020); for 8/2026 the index must rise above it.
+    min_inclusive: bool = True
 
 
 @dataclass(frozen=True)

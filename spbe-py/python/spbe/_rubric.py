@@ -29,6 +29,13 @@ class LevelInfo:
     criteria: Optional[str]
     #: Our English summary where no official text is known (2018).
     summary_en: Optional[str]
+    #: A second official name (8/2026: ``Merintis`` ... ``Unggul``) and its English form.
+    label: Optional[str] = None
+    label_en: Optional[str] = None
+    #: On a continuous scale (8/2026): the range of values this level stands for,
+    #: bounds per :attr:`Rubric.band_bounds` (``Decimal("1.50")``, ...).
+    min: Optional[Decimal] = None
+    max: Optional[Decimal] = None
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,17 @@ class Indicator:
     #: ``(min, max)`` items for a repeatable indicator (2018 indicator 35: ``(1, 3)``), else ``None``.
     items: Optional[Tuple[int, int]]
     aliases: Tuple[str, ...]
+    #: Any number in range (8/2026), not only whole levels.
+    continuous: bool = False
+    #: Official description, Instansi Pembina and Peran Fungsi (8/2026).
+    description: Optional[str] = None
+    instansi_pembina: Tuple[str, ...] = ()
+    peran_fungsi: Tuple[str, ...] = ()
+    #: Another agency's index this indicator is scored from or cites, as in the
+    #: rubric file (``{"index": "SDI", "relation": "scored_from", "ranges": [...]}``).
+    external: Optional[Dict[str, Any]] = None
+    #: Known anomalies of the official text about this indicator.
+    anomalies: Tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,7 +91,10 @@ class Domain:
 
 @dataclass(frozen=True)
 class Predicate:
-    """A predicate band: ``min <= index < max`` (the top band includes ``max``)."""
+    """A predicate band from ``min`` to ``max``; which bound it includes is the
+    edition's :attr:`Rubric.band_bounds` (5/2018, 59/2020: ``min <= index < max``,
+    the top band includes ``max``; 8/2026: ``min < index <= max``, the lowest
+    band includes ``min``)."""
 
     name: str
     name_en: Optional[str]
@@ -106,7 +127,11 @@ class Rubric:
                 scale = scales[i["scale"]]
                 crit = i.get("criteria")
                 levels = tuple(
-                    LevelInfo(l["level"], l.get("name"), l.get("name_en"), crit[k] if crit else l.get("criteria"), l.get("summary_en"))
+                    LevelInfo(
+                        l["level"], l.get("name"), l.get("name_en"), crit[k] if crit else l.get("criteria"), l.get("summary_en"),
+                        l.get("label"), l.get("label_en"),
+                        Decimal(l["min"]) if "min" in l else None, Decimal(l["max"]) if "max" in l else None,
+                    )
                     for k, l in enumerate(scale["levels"])
                 )
                 items = i.get("items")
@@ -114,6 +139,9 @@ class Rubric:
                     id=i["id"], name=i["name"], name_en=i.get("name_en"), weight=float(Decimal(i["weight"])), weight_decimal=Decimal(i["weight"]),
                     aspect=a["id"], domain=dom, kind=i.get("kind"), scale=i["scale"], question=i.get("question"), levels=levels,
                     items=(items["min"], items["max"]) if items else None, aliases=tuple(i.get("aliases", ())),
+                    continuous=bool(scale.get("continuous", False)), description=i.get("description"),
+                    instansi_pembina=tuple(i.get("instansi_pembina", ())), peran_fungsi=tuple(i.get("peran_fungsi", ())),
+                    external=i.get("external"), anomalies=tuple(i.get("anomalies", ())),
                 )
                 inds.append(ind)
                 indicators.append(ind)
@@ -202,6 +230,22 @@ class Rubric:
         return self._indicators
 
     @property
+    def band_bounds(self) -> str:
+        """``"lower_inclusive"`` (5/2018, 59/2020) or ``"upper_inclusive"`` (8/2026, Tabel 4)."""
+        return str(self._spec["band_bounds"])
+
+    @property
+    def predicate_rule(self) -> Optional[Dict[str, Any]]:
+        """Whether predicates are read from the exact or the rounded index: the
+        edition's ``default`` and, per evaluation year where known, ``years``."""
+        return self._spec.get("predicate_rule")
+
+    @property
+    def anomalies(self) -> Tuple[str, ...]:
+        """Known anomalies of the official text, kept visible."""
+        return tuple(self._spec.get("anomalies", ()))
+
+    @property
     def predicates(self) -> Tuple[Predicate, ...]:
         return tuple(Predicate(b["name"], b.get("name_en"), b.get("label"), float(Decimal(b["min"])), float(Decimal(b["max"]))) for b in self._spec["predicates"])
 
@@ -241,7 +285,7 @@ _BUILTIN: Dict[str, Rubric] = {}
 
 
 def _read_text_or_path(source: Union[str, "os.PathLike[str]"]) -> str:
-    if isinstance(source, os.PathLike) or (isinstance(source, str) and not source.lstrip().startswith(("{", "SPBE1.")) and len(source) < 4096):
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and not source.lstrip().startswith("{") and not _lowlevel.is_vector(source) and len(source) < 4096):
         path = os.fspath(source)
         try:
             with open(path, encoding="utf-8") as f:
