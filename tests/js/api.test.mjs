@@ -47,7 +47,7 @@ test("errors are Error instances with code and indicator", () => {
     assert.ok(e instanceof Error);
     assert.equal(e.code, "level_out_of_range");
     assert.equal(e.indicator, "12");
-    assert.match(e.message, /indicator 12: level 9 is out of range; permenpanrb-59-2020 accepts 1 to 5/);
+    assert.match(e.message, /indicator 12: level 9 is out of range; permenpanrb-59-2020 accepts a whole number from 1 to 5/);
   }
   assert.throws(() => spbe.score("SPBE1.permenpanrb-59-2020.L1"), { code: "invalid_vector" });
   assert.throws(() => spbe.score('{"rubric": "permenpanrb-59-2020", "levels": {'), { code: "malformed_json" });
@@ -71,7 +71,7 @@ test("rubrics and a rubric's full structure", () => {
   assert.deepEqual(spbe.rubrics().map((r) => [r.id, r.status, r.domains, r.aspects, r.indicators]), [
     ["permenpanrb-5-2018", "reconstructed", 3, 7, 35],
     ["permenpanrb-59-2020", "official", 4, 8, 47],
-    ["permenpanrb-8-2026", "provisional", 0, 7, 20],
+    ["permenpanrb-8-2026", "official", 0, 7, 20],
   ]);
   const r = spbe.rubric("permenpanrb-59-2020");
   assert.equal(r.domains[3].weight, "45.50");
@@ -80,4 +80,30 @@ test("rubrics and a rubric's full structure", () => {
   assert.equal(i32.criteria.length, 5);
   assert.deepEqual(r.scales.find((s) => s.id === i32.scale).levels.map((l) => l.name), ["Informasi", "Interaksi", "Transaksi", "Kolaborasi", "Optimum"]);
   assert.deepEqual(r.predicates.map((p) => p.min), ["1", "1.8", "2.6", "3.5", "4.2"]);
+});
+
+test("8/2026 decimal values are exact, and the year picks the predicate rule", () => {
+  const ones = (over = {}) => ({ ...Object.fromEntries(Array.from({ length: 20 }, (_, k) => [String(k + 1), 1])), ...over });
+  // I20 (15 %) = 1.1: 1 + 0.1 x 15 / 100 = 1.015 exactly -> 1.02 half up (a sum of doubles gives 1.01)
+  for (const v of [1.1, "1.1", "11/10"]) {
+    const r = spbe.score({ rubric: "permenpanrb-8-2026", levels: ones({ 20: v }) });
+    assert.deepEqual([r.index_exact, r.index_text], ["1.015", "1.02"], String(v));
+  }
+  const r = spbe.score({ rubric: "permenpanrb-8-2026", levels: ones({ 13: "7/6", 3: 1.26 }) });
+  assert.equal(r.indicators[12].level, "7/6");
+  assert.equal(r.indicators[2].level, 1.26);
+  // out of range: a typed error naming indicator and value
+  assert.throws(() => spbe.score({ rubric: "permenpanrb-8-2026", levels: ones({ 4: 5.01 }) }), (e) => e.code === "level_out_of_range" && e.indicator === "4" && /5\.01/.test(e.message));
+  // SPBE2 vectors carry decimals both ways
+  const v = spbe.toVector({ rubric: "permenpanrb-8-2026", levels: ones({ 3: 1.26, 13: "7/6" }) });
+  assert.match(v, /^SPBE2\.permenpanrb-8-2026\.L11v1p26v1{9}v7s6v1{7}$/);
+  assert.deepEqual(spbe.fromVector(v).levels["13"], "7/6");
+  // Kab. Pacitan 2024: exact 3.4985 published "3,50 Baik"; the 2023 rule (rounded) says Sangat Baik
+  const spread = (total, n) => Array.from({ length: n }, (_, k) => Math.floor(total / n) + (k < total % n ? 1 : 0));
+  const lv = [...spread(47, 10), ...spread(30, 10), ...spread(23, 11), ...spread(39, 10), ...spread(24, 6)];
+  const pacitan = (year) => ({ rubric: "permenpanrb-59-2020", year, levels: Object.fromEntries(lv.map((x, k) => [String(k + 1), x])) });
+  const r24 = spbe.score(pacitan(2024));
+  assert.deepEqual([r24.index_exact, r24.index_text, r24.predicate, r24.predicate_rule.basis, r24.predicate_rule.reason], ["3.4985", "3.50", "Baik", "exact", "year"]);
+  assert.equal(spbe.score(pacitan(2023)).predicate, "Sangat Baik");
+  assert.equal(spbe.score(pacitan(2024), { predicate_basis: "reported" }).predicate_rule.reason, "option");
 });

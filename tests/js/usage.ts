@@ -1,18 +1,25 @@
 // Type-checked with `tsc --noEmit` against the generated spbe_wasm.d.ts: the
 // declarations come from the Rust types (tsify), so this fails if they drift.
 import { score, check, validate, rubrics, rubric, toVector, fromVector } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
-import type { Assessment, Report, CheckResult, Issue, RubricSpec, RubricSummary, Options, DomainScore, IndicatorScore, Track } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
+import type { Assessment, Report, CheckResult, Issue, RubricSpec, RubricSummary, Options, DomainScore, IndicatorScore, Track, Value, PredicateRule, BandBounds } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
 
 const a: Assessment = { rubric: "permenpanrb-5-2018", institution: "Kota Contoh", year: 2019, levels: { "1": 3, "35": [1, 3, 3] }, notes: { "1": "penjelasan" } };
 const tracked: Assessment = { rubric: "permenpanrb-59-2020", tracks: { mandiri: { "1": 4 }, target: { "1": 5 } }, evidence: { "1": ["SK"] } };
 const opts: Options = { track: "final", missing: "lowest", predicate_basis: "exact" };
+const byYear: Options = { year: 2024, predicate_basis: null };
+const decimals: Assessment = { rubric: "permenpanrb-8-2026", levels: { "3": 1.26, "13": "7/6" } };
 const r: Report = score(a, opts);
 const idx: number = r.index;
 const pred: string = r.predicate;
 const doms: DomainScore[] = r.domains;
 const firstDomainIndex: number | null = doms[0].index;
 const ind: IndicatorScore = r.indicators[0];
-const levels: number[] = ind.levels;
+const levels: Value[] = ind.levels;
+const one: number | string | null = ind.level;
+const rule: PredicateRule = r.predicate_rule;
+const basis: "exact" | "reported" = rule.basis;
+const reason: "option" | "year" | "edition_default" = rule.reason;
+const bounds: BandBounds = rubric("permenpanrb-8-2026").band_bounds;
 const src: Track | null = ind.source;
 const next: string | undefined = r.next_predicate?.name;
 const viaVector: Report = score(toVector(tracked));
@@ -31,4 +38,4 @@ const problems: Issue[] = validate(a);
 const list: RubricSummary[] = rubrics();
 const spec: RubricSpec = rubric(list[0].id);
 const weight: string = spec.domains ? spec.domains[0].weight : spec.aspects![0].weight;
-void [idx, pred, firstDomainIndex, levels, src, next, viaVector, back, problems, weight];
+void [idx, pred, firstDomainIndex, levels, one, basis, reason, bounds, byYear, decimals, src, next, viaVector, back, problems, weight];
