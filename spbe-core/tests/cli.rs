@@ -217,3 +217,82 @@ fn oversized_input_is_refused() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("input_too_large"));
 }
+
+/// 8/2026: decimal values shown as given, the rule applied, and the link form.
+#[test]
+fn score_the_2026_example_with_decimal_values() {
+    // hand: Σ w·v = 5(2.40+2.10+1.75+2.00+1.60) + 3(1.00+2.50+1.80) + 4(1.30+1.50+2.20+1.45)
+    //   + 5(7/3 + 2.60) + 4(1.90+2.05+3.10) + 3(1.20) + 10(2.75) + 15(2.30)
+    //   = 49.25 + 15.90 + 25.80 + 24.6667 + 28.20 + 3.60 + 27.50 + 34.50 = 209.4167 -> 2.09
+    let o = spbe(&["score", "examples/kabupaten-sukamaju-2026.json"], None);
+    assert!(o.status.success());
+    let t = out(&o);
+    assert!(
+        t.contains("Index     2.09  Cukup / Membangun   (exact 2513/1200)"),
+        "{t}"
+    );
+    assert!(
+        t.contains("Predicate read from the exact index (the default of permenpanrb-8-2026)"),
+        "{t}"
+    );
+    assert!(t.contains("Next      Baik above 2.50"), "{t}");
+    // values as given: a fraction stays a fraction, 2.40 keeps its digits
+    assert!(
+        t.lines()
+            .any(|l| l.trim_start().starts_with("13       7/3")),
+        "{t}"
+    );
+    assert!(
+        t.lines().any(|l| l.trim_start().starts_with("1      2.40")),
+        "{t}"
+    );
+    let v = out(&spbe(
+        &["vector", "examples/kabupaten-sukamaju-2026.json"],
+        None,
+    ));
+    assert!(v.starts_with("SPBE2.permenpanrb-8-2026.Y2026."), "{v}");
+    let again = out(&spbe(&["score", v.trim(), "--format", "json"], None));
+    let j: serde_json::Value = serde_json::from_str(&again).unwrap();
+    assert_eq!(j["index_exact"], "2513/1200");
+    assert_eq!(j["indicators"][12]["level"], "7/3");
+    assert_eq!(
+        j["indicators"][0]["level"].to_string(),
+        "2.40".parse::<f64>().unwrap().to_string()
+    );
+}
+
+/// Kab. Pacitan 2024 (national report: "3,50 Baik", exact 3.4985): the year
+/// decides the predicate, on the command line too.
+#[test]
+fn the_year_decides_the_predicate() {
+    let levels: Vec<String> = [(47, 10), (30, 10), (23, 11), (39, 10), (24, 6)]
+        .iter()
+        .flat_map(|&(total, n)| (0..n).map(move |k| total / n + i32::from(k < total % n)))
+        .enumerate()
+        .map(|(i, v)| format!("\"{}\": {v}", i + 1))
+        .collect();
+    let a = format!(
+        r#"{{"rubric": "permenpanrb-59-2020", "levels": {{{}}}}}"#,
+        levels.join(", ")
+    );
+    let pred = |args: &[&str]| {
+        let mut all = vec!["score", "-", "--format", "json"];
+        all.extend_from_slice(args);
+        let j: serde_json::Value = serde_json::from_str(&out(&spbe(&all, Some(&a)))).unwrap();
+        assert_eq!(j["index_exact"], "3.4985");
+        (
+            j["predicate"].as_str().unwrap().to_owned(),
+            j["predicate_rule"]["reason"].as_str().unwrap().to_owned(),
+        )
+    };
+    assert_eq!(pred(&["--year", "2024"]), ("Baik".into(), "year".into()));
+    assert_eq!(
+        pred(&["--year", "2023"]),
+        ("Sangat Baik".into(), "year".into())
+    );
+    assert_eq!(pred(&[]), ("Baik".into(), "edition_default".into()));
+    assert_eq!(
+        pred(&["--year", "2023", "--predicate-basis", "exact"]),
+        ("Baik".into(), "option".into())
+    );
+}

@@ -345,3 +345,54 @@ fn float_columns_continuous() {
     assert_eq!(single.index_exact, "1.015");
     assert_eq!(single.index_text, "1.02");
 }
+
+/// 8/2026 Tabel 1 weights (percent), typed here independently of the rubric file.
+const W2026: [i128; 20] = [5, 5, 5, 5, 5, 3, 3, 4, 4, 4, 3, 4, 5, 5, 4, 4, 4, 3, 10, 15];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Any 2-decimal values in [1, 5], written as JSON numbers or strings, give
+    /// exactly Σ w·v / 100 (all in hundredths here), whatever the digits; and
+    /// the band follows the upper-inclusive Tabel 4 on the exact value.
+    #[test]
+    fn continuous_2026_is_the_exact_weighted_sum(h in proptest::collection::vec(100i128..=500, 20), as_text in any::<bool>()) {
+        let body: Vec<String> = h
+            .iter()
+            .enumerate()
+            .map(|(k, v)| {
+                let t = format!("{}.{:02}", v / 100, v % 100);
+                if as_text { format!("\"{}\": \"{t}\"", k + 1) } else { format!("\"{}\": {t}", k + 1) }
+            })
+            .collect();
+        let json = format!(r#"{{"rubric": "permenpanrb-8-2026", "levels": {{{}}}}}"#, body.join(", "));
+        let r = spbe_core::score_json(&json, &Options::default()).unwrap();
+        let sum: i128 = h.iter().zip(W2026).map(|(v, w)| v * w).sum();
+        let exact = Ratio::new(sum, 10_000).unwrap();
+        prop_assert_eq!(&r.index_exact, &exact.exact_string());
+        // Tabel 4, closed above: the first band whose upper bound is >= the value
+        let edges = [150i128, 250, 350, 400, 500];
+        let names = ["Kurang", "Cukup", "Baik", "Sangat Baik", "Memuaskan"];
+        let band = edges.iter().position(|e| sum <= e * 100).unwrap();
+        prop_assert_eq!(r.predicate.as_str(), names[band]);
+    }
+
+    /// Float columns of 8/2026 (what a data frame holds) score exactly like the
+    /// same values written as decimals in JSON.
+    #[test]
+    fn continuous_float_columns_equal_single_scores(rows in proptest::collection::vec(proptest::collection::vec(100i64..=500, 20), 1..5)) {
+        let rb = builtin("permenpanrb-8-2026").unwrap();
+        let cols: Vec<Vec<f64>> = (0..20).map(|k| rows.iter().map(|r| r[k] as f64 / 100.0).collect()).collect();
+        let out = score_columns(rb, &cols, &Options::default(), OnError::Fail).unwrap();
+        for (ri, row) in rows.iter().enumerate() {
+            let lv: Vec<(String, Level)> = row
+                .iter()
+                .enumerate()
+                .map(|(k, v)| ((k + 1).to_string(), Level::One(Value::from_number_text(&format!("{}.{:02}", v / 100, v % 100)).unwrap())))
+                .collect();
+            let single = score_with(&Assessment::with_levels("permenpanrb-8-2026", lv), rb, &Options::default()).unwrap();
+            prop_assert_eq!(out.index_hundredths[ri], (single.index * 100.0).round() as i64);
+            prop_assert_eq!(rb.predicates()[usize::from(out.predicate[ri])].name.as_str(), single.predicate.as_str());
+        }
+    }
+}
