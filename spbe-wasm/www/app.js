@@ -11,6 +11,7 @@ const T = {
     results: "Hasil", "current-short": "Saat ini", "target-short": "Target", gap: "Selisih ke target",
     parts: "Indeks domain dan aspek", part: "Bagian", weight: "Bobot",
     gains: "Kenaikan terbesar bila satu indikator naik satu tingkat", indicators: "Indikator",
+    gainsContinuous: "Kenaikan terbesar bila nilai satu indikator naik ke bilangan bulat berikutnya",
     footer: "Dihitung oleh spbe (WebAssembly) di peramban Anda, tanpa server. Hasil resmi ditetapkan oleh Kementerian PANRB.",
     domain: "Domain", aspect: "Aspek", level: "Tingkat", service: "Layanan", none: "— tidak dilaporkan",
     note: "Penjelasan dan bukti dukung", noteLabel: "Penjelasan", evidenceLabel: "Bukti dukung (satu per baris: nama dokumen atau tautan)",
@@ -32,6 +33,7 @@ const T = {
     results: "Results", "current-short": "Current", "target-short": "Target", gap: "Gap to target",
     parts: "Domain and aspect indices", part: "Part", weight: "Weight",
     gains: "Largest gains from raising one indicator by one level", indicators: "Indicators",
+    gainsContinuous: "Largest gains from raising one indicator's value to the next whole number",
     footer: "Computed by spbe (WebAssembly) in your browser, without a server. Official results are set by the Ministry (KemenPANRB).",
     domain: "Domain", aspect: "Aspect", level: "Level", service: "Service", none: "— not reported",
     note: "Explanation and evidence", noteLabel: "Explanation (penjelasan)", evidenceLabel: "Evidence (one per line: document name or link)",
@@ -306,7 +308,7 @@ function renderParts(cur, tgt) {
 function renderChart(cur, tgt) {
   const spec = state.spec;
   const parts = spec.domains ? spec.domains.map((d) => ({ kind: "domains", x: d })) : spec.aspects.map((a) => ({ kind: "aspects", x: a }));
-  const W = 720, rowH = 34, left = 250, top = 24, H = top + parts.length * rowH + 24, scale = (W - left - 20) / 5;
+  const W = 720, rowH = 34, left = 250, top = 34, H = top + parts.length * rowH + 24, scale = (W - left - 20) / 5;
   const NS = "http://www.w3.org/2000/svg";
   const s = (tag, attrs, text) => {
     const e = document.createElementNS(NS, tag);
@@ -315,10 +317,14 @@ function renderChart(cur, tgt) {
     return e;
   };
   const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, "aria-hidden": "true" });
+  // band names above their edges; close edges (2026: 3.50 and 4.00) alternate rows
+  let lastX = -Infinity, row = 0;
   for (const b of spec.predicates) {
     const x = left + Number(b.min) * scale;
-    svg.append(s("line", { x1: x, x2: x, y1: top - 6, y2: H - 20, stroke: "#c8d0da", "stroke-dasharray": "3 3" }));
-    svg.append(s("text", { x: x + 3, y: top - 10, "font-size": 10, fill: "#5b6675" }, b.name));
+    row = x - lastX < 62 ? 1 - row : 0;
+    lastX = x;
+    svg.append(s("line", { x1: x, x2: x, y1: top - 6 - row * 10, y2: H - 20, stroke: "#c8d0da", "stroke-dasharray": "3 3" }));
+    svg.append(s("text", { x: x + 3, y: top - 10 - row * 10, "font-size": 10, fill: "#5b6675" }, b.name));
   }
   parts.forEach((p, k) => {
     const y = top + k * rowH;
@@ -346,6 +352,9 @@ function renderChart(cur, tgt) {
 function renderGains(rep) {
   const ol = $("#gains");
   ol.replaceChildren();
+  const continuous = state.spec.scales.some((sc) => sc.continuous);
+  const head = document.querySelector('[data-i18n="gains"]');
+  if (head) head.textContent = t(continuous ? "gainsContinuous" : "gains");
   if (!rep) return;
   const byId = Object.fromEntries(indicators(state.spec).list.map((x) => [x.ind.id, x.ind]));
   const top = rep.indicators.filter((i) => i.gain).sort((a, b) => b.gain - a.gain).slice(0, 5);
@@ -488,14 +497,7 @@ async function main() {
     const id = fs.dataset.indicator;
     const a = state.assessment;
     if (input.matches("input[data-value]")) {
-      const track = (a.tracks[state.active] = a.tracks[state.active] || {});
-      const raw = input.value.trim();
-      // the field's text as a JSON number: JSON.stringify writes the shortest
-      // decimal, which the core reads exactly (1.26 is 126/100)
-      if (raw === "") delete track[id]; else track[id] = Number(raw);
-      fs.querySelector("[data-from-file]").textContent = "";
-      fs.classList.toggle("missing", raw === "");
-      syncForm();
+      return; // handled on "input", as the value is typed
     } else if (input.matches("input[type=radio]")) {
       const v = readIndicator(fs);
       const track = (a.tracks[state.active] = a.tracks[state.active] || {});
@@ -510,6 +512,25 @@ async function main() {
       const refs = input.value.split("\n").map((x) => x.trim()).filter(Boolean);
       if (refs.length) a.evidence[id] = refs; else delete a.evidence[id];
     }
+    recompute();
+  });
+  // 8/2026 number fields: the value counts as it is typed (the field itself is
+  // not rewritten, so typing "1." on the way to "1.26" is not disturbed)
+  $("#indicators").addEventListener("input", (ev) => {
+    const input = ev.target;
+    if (!input.matches("input[data-value]")) return;
+    const fs = input.closest("fieldset.indicator");
+    const id = fs.dataset.indicator;
+    const track = (state.assessment.tracks[state.active] = state.assessment.tracks[state.active] || {});
+    const raw = input.value.trim();
+    // the field's number goes into the JSON as a number: JSON.stringify writes
+    // the shortest decimal, which the core reads exactly (1.26 is 126/100)
+    if (raw === "" || !Number.isFinite(Number(raw))) delete track[id]; else track[id] = Number(raw);
+    fs.querySelector("[data-from-file]").textContent = "";
+    fs.classList.toggle("missing", !(id in track));
+    const scale = scaleOf(state.spec, indicators(state.spec).list.find((x) => x.ind.id === id).ind);
+    const lvl = id in track ? rangeOf(state.spec, scale, track[id]) : null;
+    for (const li of fs.querySelectorAll("li.range")) li.classList.toggle("chosen", Number(li.dataset.level) === lvl);
     recompute();
   });
   $("#save").addEventListener("click", () => {

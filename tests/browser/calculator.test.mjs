@@ -58,9 +58,13 @@ async function open(url, opts = {}) {
 
 const text = (page, id) => page.textContent(`[data-testid="${id}"]`);
 
+// The edition in force this year, by its in_force years (2026 and later: 8/2026).
+const thisYearsEdition = new Date().getFullYear() >= 2026 ? "permenpanrb-8-2026" : "permenpanrb-59-2020";
+
 test("fill the form: index and predicate update live", async () => {
   const page = await open(base);
-  assert.equal(await page.inputValue("#edition"), "permenpanrb-59-2020");
+  assert.equal(await page.inputValue("#edition"), thisYearsEdition);
+  await page.selectOption("#edition", "permenpanrb-59-2020");
   assert.equal(await text(page, "index"), "—");
   // every indicator at level 3 ...
   for (let i = 1; i <= 47; i++) await page.check(`[data-indicator="${i}"] input[value="3"]`);
@@ -83,21 +87,62 @@ test("fill the form: index and predicate update live", async () => {
   await page.context().close();
 });
 
-test("target track and the gap", async () => {
+test("target track and the gap (8/2026, number fields)", async () => {
   const page = await open(base + "#SPBE1.permenpanrb-8-2026.Y2026.M44444444444444444444.T55555555555555555555");
   assert.equal(await page.inputValue("#edition"), "permenpanrb-8-2026");
   assert.equal(await page.inputValue("#year"), "2026");
   assert.equal(await text(page, "index"), "4.00");
-  assert.equal(await text(page, "predicate"), "Memuaskan"); // 2026 bands: 4.00 and up
+  // Tabel 4 is closed above: 4.00 is still Sangat Baik (Memuaskan needs more than 4.00)
+  assert.equal(await text(page, "predicate"), "Sangat Baik");
   assert.equal(await text(page, "target-index"), "5.00");
   assert.equal(await text(page, "gap"), "+1.00");
-  // editing the target track changes only the target: indicator 20 (15 %) to level 3
+  // editing the target track changes only the target: indicator 20 (15 %) to 3
   await page.check('input[name="active-track"][value="target"]');
-  assert.ok(await page.isChecked('[data-indicator="20"] input[value="5"]'));
-  await page.check('[data-indicator="20"] input[value="3"]');
+  const field20 = '[data-indicator="20"] input[type=number]';
+  assert.equal(await page.inputValue(field20), "5");
+  await page.fill(field20, "3");
   assert.equal(await text(page, "target-index"), "4.70"); // 5 - 2 x 15 / 100
   assert.equal(await text(page, "index"), "4.00");
   assert.equal(await text(page, "gap"), "+0.70");
+  // a decimal: indicator 3 (5 %) to 1.26: 4.70 - 3.74 x 5 / 100 = 4.513 -> 4.51
+  await page.fill('[data-indicator="3"] input[type=number]', "1.26");
+  assert.equal(await text(page, "target-index"), "4.51");
+  // the range 1.26 falls in is marked (Kurang / Merintis: 1.00 to 1.50)
+  assert.equal(await page.getAttribute('[data-indicator="3"] li.range.chosen', "data-level"), "1");
+  await page.context().close();
+});
+
+test("8/2026 with decimal values: a real 2026 result (Kab. Aceh Tengah), on a phone", async () => {
+  // assessor values I1..I20 (secondary source, reference notes §12); published index 1,24,
+  // aspects 1,75 1,28 1,00 1,17 1,08 1,40 1,18 (aspect 5 with I13 = 7/6, given as a fraction)
+  const values = ["2.00", "1.50", "1.26", "1.30", "1", "1", "1", "1", "1", "1", "1.50", "1.25", "7/6", "1", "1", "1", "2.50", "1", "1", "1.30"];
+  const vector = "SPBE2.permenpanrb-8-2026.Y2026.M" + values.map((v) => (/^\d$/.test(v) ? v : `v${v.replace(".", "p").replace("/", "s")}v`)).join("");
+  const page = await open(`${base}#${vector}`, { viewport: { width: 390, height: 844 } });
+  assert.equal(await page.inputValue("#edition"), "permenpanrb-8-2026");
+  assert.equal(await text(page, "index"), "1.24");
+  assert.equal(await text(page, "predicate"), "Kurang");
+  const aspects = [];
+  for (let a = 1; a <= 7; a++) {
+    const row = await page.locator("#parts tbody tr").nth(a - 1).textContent();
+    aspects.push(row.match(/(\d\.\d\d)\s*—?$/)?.[1] ?? row);
+  }
+  assert.deepEqual(aspects, ["1.75", "1.28", "1.00", "1.17", "1.08", "1.40", "1.18"]);
+  // every indicator has its number field inside its own fieldset, with the five ranges and criteria
+  assert.equal(await page.locator("[data-indicator] input[type=number][step='0.01']").count(), 20);
+  assert.equal(await page.locator('[data-indicator="1"] li.range').count(), 5);
+  assert.match(await page.textContent('[data-indicator="1"] li.range[data-level="2"]'), /Cukup \/ Membangun \/ Emerging · > 1\.50 – ≤ 2\.50.*Substansi Rencana Aksi Nasional Pemdi/s);
+  // the fraction from the link is shown as given
+  assert.match(await page.textContent('[data-indicator="13"] [data-from-file]'), /7\/6/);
+  // a value above 5 is refused by the core, with its message on the field
+  await page.fill('[data-indicator="2"] input[type=number]', "5.2");
+  await page.waitForFunction(() => document.querySelector("#status").classList.contains("error"));
+  assert.match(await page.textContent("#status"), /indicator 2\b.*5\.2 is out of range/);
+  assert.equal(await page.getAttribute('[data-indicator="2"] input[type=number]', "aria-invalid"), "true");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 1, `page is ${overflow}px wider than the phone`);
+  await page.fill('[data-indicator="2"] input[type=number]', "1.5");
+  assert.equal(await text(page, "index"), "1.24");
+  await page.screenshot({ path: path.join(artifacts, "calculator-2026-phone.png"), fullPage: false });
   await page.context().close();
 });
 
@@ -119,6 +164,7 @@ test("a #vector link shows that assessment (2018, three services for indicator 3
 
 test("save to and load from an spbe JSON file, notes and evidence kept", async () => {
   const page = await open(base);
+  await page.selectOption("#edition", "permenpanrb-59-2020");
   await page.fill("#institution", "Kabupaten Uji");
   await page.fill("#year", "2025");
   for (let i = 1; i <= 47; i++) await page.check(`[data-indicator="${i}"] input[value="${i % 5 + 1}"]`);
@@ -163,7 +209,7 @@ test("save to and load from an spbe JSON file, notes and evidence kept", async (
 });
 
 test("English switch, accessible names, readable on a phone", async () => {
-  const page = await open(base, { viewport: { width: 390, height: 844 } });
+  const page = await open(base + "#SPBE1.permenpanrb-59-2020.M" + "_".repeat(47), { viewport: { width: 390, height: 844 } });
   assert.equal(await page.getAttribute("html", "lang"), "id");
   assert.equal(await page.textContent("h1"), "Kalkulator Indeks SPBE");
   await page.click('[data-lang="en"]');
