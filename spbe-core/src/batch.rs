@@ -333,10 +333,32 @@ fn fast_row(
             rubric,
             Ratio::new(i128::from(h), 100).unwrap_or(Ratio::ZERO),
         ),
-        (PredicateBasis::Exact, _) => band_of(
-            rubric,
-            Ratio::new(i128::from(num), i128::from(f.q_index)).unwrap_or(Ratio::ZERO),
-        ),
+        (PredicateBasis::Exact, _) if f.band_max_q.is_some() => {
+            let maxes = f.band_max_q.as_deref().unwrap_or(&[]);
+            let last = maxes.len().saturating_sub(1);
+            if rubric.d.upper_inclusive {
+                maxes.iter().position(|m| num <= *m).unwrap_or(last)
+            } else {
+                maxes.iter().position(|m| num < *m).unwrap_or(last)
+            }
+        }
+        // num / q against each band's max, by cross-multiplication (no gcd)
+        (PredicateBasis::Exact, _) => {
+            let bands = &rubric.d.bands;
+            let last = bands.len().saturating_sub(1);
+            let (n, q) = (i128::from(num), i128::from(f.q_index));
+            let below = |m: &Ratio| match (n.checked_mul(m.denom()), m.numer().checked_mul(q)) {
+                (Some(a), Some(b)) => {
+                    if rubric.d.upper_inclusive {
+                        a <= b
+                    } else {
+                        a < b
+                    }
+                }
+                _ => false,
+            };
+            bands.iter().position(|b| below(&b.max)).unwrap_or(last)
+        }
     };
     set(out, r, i128::from(h), band);
     for (di, dom) in rubric.d.domains.iter().enumerate() {

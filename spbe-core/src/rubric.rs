@@ -497,6 +497,9 @@ pub(crate) struct FastPath {
     pub q_domain: Vec<i64>,
     /// Upper bounds of the predicate bands in hundredths, when they are whole hundredths.
     pub band_max_h: Option<Vec<i64>>,
+    /// Upper bounds of the predicate bands times `q_index`, when whole: the
+    /// exact index `num / q_index` is compared with them as integers.
+    pub band_max_q: Option<Vec<i64>>,
 }
 
 #[derive(Clone, Debug)]
@@ -1418,7 +1421,18 @@ fn fast_path(d: &Derived) -> Option<FastPath> {
                 .flatten()
         })
         .collect::<Option<Vec<i64>>>();
+    let band_max_q = d
+        .bands
+        .iter()
+        .map(|b| {
+            let v = b.max.checked_mul(Ratio::int(q_index))?;
+            (v.denom() == 1)
+                .then(|| i64::try_from(v.numer()).ok())
+                .flatten()
+        })
+        .collect::<Option<Vec<i64>>>();
     Some(FastPath {
+        band_max_q,
         aspect_den,
         k_index: to64(&k_index)?,
         q_index: i64::try_from(q_index).ok()?,

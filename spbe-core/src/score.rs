@@ -967,13 +967,12 @@ fn build_report(
         // contribution = coef · w · Σ values; gain = coef · w · step, where the
         // step is one level (whole scales) or up to the next whole number
         // (continuous scales), and nothing at the top
+        // coef · w as an unreduced fraction: rounding needs no gcd
         let cw = coef
-            .checked_mul(Ratio::int(i128::from(di.w_int)))
+            .numer()
+            .checked_mul(i128::from(di.w_int))
             .ok_or_else(|| ovf("a contribution"))?;
-        let contribution = round4(
-            cw.checked_mul(counted)
-                .ok_or_else(|| ovf("a contribution"))?,
-        )?;
+        let contribution = round4_frac(cw, coef.denom(), counted)?;
         let lowest = if is_missing {
             lowest_level
         } else {
@@ -987,7 +986,7 @@ fn build_report(
         } else {
             let next = Ratio::int(lowest.numer().div_euclid(lowest.denom()) + 1).min(top);
             let step = next.checked_sub(lowest).ok_or_else(|| ovf("a gain"))?;
-            Some(round4(cw.checked_mul(step).ok_or_else(|| ovf("a gain"))?)?)
+            Some(round4_frac(cw, coef.denom(), step)?)
         };
         indicators.push(IndicatorScore {
             id: ind.id.clone(),
@@ -1032,9 +1031,27 @@ fn build_report(
     })
 }
 
-/// Rounds half up to 4 decimals, as f64 for display.
-fn round4(v: Ratio) -> Result<f64> {
-    Ok(v.round_to(4).ok_or_else(|| ovf("rounding"))? as f64 / 10_000.0)
+/// (num / den) · x rounded half up to 4 decimals (den > 0), as f64 for display,
+/// straight from numerators and denominators (no gcd).
+fn round4_frac(num: i128, den: i128, x: Ratio) -> Result<f64> {
+    let n = num
+        .checked_mul(x.numer())
+        .and_then(|n| n.checked_mul(20_000));
+    let d = den.checked_mul(x.denom());
+    match (n, d) {
+        (Some(n), Some(d)) => {
+            let n = n.checked_add(d).ok_or_else(|| ovf("rounding"))?;
+            let d2 = d.checked_mul(2).ok_or_else(|| ovf("rounding"))?;
+            Ok(n.div_euclid(d2) as f64 / 10_000.0)
+        }
+        // huge custom weights: reduce first
+        _ => {
+            let v = Ratio::new(num, den)
+                .and_then(|c| c.checked_mul(x))
+                .ok_or_else(|| ovf("a contribution"))?;
+            Ok(v.round_to(4).ok_or_else(|| ovf("rounding"))? as f64 / 10_000.0)
+        }
+    }
 }
 
 /// The exact index of an assessment (for callers that need the unrounded value).
