@@ -411,10 +411,8 @@ fn general_row<T: Cell, C: AsRef<[T]>>(
             None => MISSING,
             Some(Err(text)) => {
                 let ind = dd.indicators.get(si.indicator);
-                match (
-                    ind.is_some_and(|i| i.continuous),
-                    cell.and_then(|v| v.fraction()),
-                ) {
+                let value = cell.and_then(|v| v.fraction());
+                match (ind.is_some_and(|i| i.continuous), value) {
                     (true, Some(value)) => {
                         fracs.push((k, value));
                         FRACTION
@@ -423,11 +421,31 @@ fn general_row<T: Cell, C: AsRef<[T]>>(
                         let indicator = ids
                             .get(si.indicator)
                             .map_or(String::new(), |s| (*s).to_owned());
-                        errors.push(Error::NonIntegerLevel {
-                            indicator,
-                            place: String::new(),
-                            value: text,
-                            valid: ind.map_or_else(String::new, |i| i.valid()),
+                        let valid = ind.map_or_else(String::new, |i| i.valid());
+                        // a fraction inside the scale is "not whole"; anything
+                        // else (1e20, inf, 1e-30) is out of range
+                        let inside = match (ind, value) {
+                            (Some(i), Some(v)) => {
+                                v >= Ratio::int(i128::from(i.min_level))
+                                    && v <= Ratio::int(i128::from(i.max_level))
+                            }
+                            _ => false,
+                        };
+                        errors.push(if inside {
+                            Error::NonIntegerLevel {
+                                indicator,
+                                place: String::new(),
+                                value: text,
+                                valid,
+                            }
+                        } else {
+                            Error::LevelOutOfRange {
+                                indicator,
+                                place: String::new(),
+                                value: text,
+                                valid,
+                                rubric: rubric.id().to_owned(),
+                            }
                         });
                         MISSING
                     }
@@ -529,6 +547,11 @@ pub fn cell_type_error(rubric: &Rubric, row: usize, slot: usize, value: &str) ->
             if ind.repeatable {
                 format!(
                     "a whole number from {} to {} (one column per service)",
+                    ind.min_level, ind.max_level
+                )
+            } else if ind.continuous {
+                format!(
+                    "a number from {} to {} in a numeric column (a float such as 1.26; a fraction such as 7/6 goes in through spbe.score)",
                     ind.min_level, ind.max_level
                 )
             } else {

@@ -164,8 +164,10 @@ pub enum Error {
     #[error("row {row}: {source}")]
     Row { row: usize, source: Box<Error> },
 
-    /// Exact arithmetic would exceed 128-bit integers (only possible with unusual custom rubrics).
-    #[error("exact arithmetic overflow while computing {context}; the rubric's weights have too many digits")]
+    /// Exact arithmetic would exceed 128-bit integers: weights with many
+    /// digits in a custom rubric, or values whose fractions have large,
+    /// different denominators. Never a wrong answer.
+    #[error("exact arithmetic overflow while computing {context}: the numbers need more than 128 bits (weights with many digits, or values with many decimals or large, different fraction denominators); use fewer decimals or simpler fractions")]
     Overflow { context: String },
 
     /// A file could not be read.

@@ -164,21 +164,52 @@ impl Ratio {
     /// Rounds half up (towards +∞ on a tie) to 2 decimals.
     pub fn round2(&self) -> Option<Hundredths> {
         // floor(x * 100 + 1/2) = floor((200 num + den) / (2 den))
-        let n = self.num.checked_mul(200)?.checked_add(self.den)?;
-        let d = self.den.checked_mul(2)?;
-        Some(Hundredths(n.div_euclid(d)))
+        match (self.num.checked_mul(200), self.den.checked_mul(2)) {
+            (Some(n), Some(d)) => Some(Hundredths(n.checked_add(self.den)?.div_euclid(d))),
+            _ => self.round_to(2).map(Hundredths),
+        }
     }
 
     /// Rounds half up to `places` decimals, as an integer count of 10^-places.
+    /// `None` only when the result itself does not fit.
     pub fn round_to(&self, places: u32) -> Option<i128> {
         let scale = 10i128.checked_pow(places)?;
-        let n = self
+        let quick = self
             .num
-            .checked_mul(scale)?
-            .checked_mul(2)?
-            .checked_add(self.den)?;
-        let d = self.den.checked_mul(2)?;
-        Some(n.div_euclid(d))
+            .checked_mul(scale)
+            .and_then(|n| n.checked_mul(2))
+            .and_then(|n| n.checked_add(self.den))
+            .zip(self.den.checked_mul(2));
+        if let Some((n, d)) = quick {
+            return Some(n.div_euclid(d));
+        }
+        // long division, one decimal at a time, for operands near the i128
+        // limit: the remainder r < den stays in range, and 10 r - k den is
+        // computed modulo 2^128, which is exact because the result is in [0, den)
+        let (mut units, mut r) = (self.num.div_euclid(self.den), self.num.rem_euclid(self.den));
+        for _ in 0..places {
+            let k = match r.checked_mul(10) {
+                Some(t) => t / self.den,
+                None => (0..=9i128)
+                    .rev()
+                    .find(|k| {
+                        Ratio::new(*k, 10).is_some_and(|kr| {
+                            kr <= Ratio {
+                                num: r,
+                                den: self.den,
+                            }
+                        })
+                    })
+                    .unwrap_or(0),
+            };
+            units = units.checked_mul(10)?.checked_add(k)?;
+            r = r.wrapping_mul(10).wrapping_sub(k.wrapping_mul(self.den));
+        }
+        // half up: the rest is at least a half when r >= den - r
+        if r >= self.den - r {
+            units = units.checked_add(1)?;
+        }
+        Some(units)
     }
 
     /// Nearest `f64`, for display only.
@@ -357,6 +388,44 @@ mod tests {
         assert_eq!(r(17, 6).exact_string(), "17/6");
         assert_eq!(r(-1, 8).exact_string(), "-0.125");
         assert_eq!(r(4, 1).exact_string(), "4");
+    }
+
+    #[test]
+    fn rounding_near_the_i128_limit() {
+        // 5.4e37 / 2e37 = 2.7000000433..., too large for the quick formula
+        let x = Ratio::new(
+            54000000866000003419000000016000000063,
+            20000000320000001260000000000000000000,
+        )
+        .unwrap();
+        assert_eq!(x.round2().unwrap().to_string(), "2.70");
+        assert_eq!(x.round_to(4), Some(27000));
+        // ties and the carry into the integer part, on the long-division path
+        let big = 10i128.pow(34);
+        assert_eq!(
+            Ratio::new(2595 * big / 1000, big)
+                .unwrap()
+                .round2()
+                .unwrap()
+                .to_string(),
+            "2.60"
+        );
+        assert_eq!(
+            Ratio::new(2 * big - 1, big)
+                .unwrap()
+                .round2()
+                .unwrap()
+                .to_string(),
+            "2.00"
+        );
+        assert_eq!(
+            Ratio::new(-(2595 * big / 1000), big)
+                .unwrap()
+                .round2()
+                .unwrap()
+                .to_string(),
+            "-2.59"
+        );
     }
 
     #[test]

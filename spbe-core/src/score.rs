@@ -160,7 +160,9 @@ pub struct NextPredicate {
     /// Whether the band includes `min` (lower-inclusive editions). When not
     /// (8/2026), the index must rise above `min`.
     pub min_inclusive: bool,
-    /// How far the index is below `min` (2 decimals, from exact values).
+    /// The smallest rise of the index, in steps of 0.01, that enters the band
+    /// (reaches `min`, or passes it when `min_inclusive` is false), measured
+    /// from the value the predicate is read from (exact or reported).
     pub gap: f64,
 }
 
@@ -892,16 +894,25 @@ fn build_report(
                 PredicateBasis::Reported => idx.to_ratio(),
                 PredicateBasis::Exact => ex.index,
             };
-            let gap = nb
+            // the smallest rise in steps of 0.01 that enters the band: up to
+            // its min (included) or past it (excluded, 8/2026), never 0.00
+            let short = nb
                 .min
                 .value()
                 .checked_sub(from)
+                .and_then(|g| g.checked_mul(Ratio::int(100)))
                 .ok_or_else(|| ovf("a gap"))?;
+            let (n, d) = (short.numer(), short.denom());
+            let steps = if rubric.d.upper_inclusive {
+                n.div_euclid(d) + 1
+            } else {
+                -((-n).div_euclid(d))
+            };
             Some(NextPredicate {
                 name: nb.name.clone(),
                 min: nb.min.to_f64(),
                 min_inclusive: !rubric.d.upper_inclusive,
-                gap: round2(gap)?.to_f64(),
+                gap: steps.max(1) as f64 / 100.0,
             })
         }
         None => None,

@@ -85,12 +85,23 @@ impl Value {
         let t = text.trim();
         let ratio = match t.split_once('/') {
             Some((n, d)) => {
-                let n = parse_decimal_exact(n.trim(), false)?;
-                let d = parse_decimal_exact(d.trim(), false)?;
-                if n.denom() != 1 || d.denom() != 1 || d.numer() <= 0 {
+                // two whole numbers of up to 36 digits each (what i128 holds)
+                let whole = |s: &str| -> Result<i128, Unreadable> {
+                    let s = s.trim();
+                    let digits = s.strip_prefix('+').unwrap_or(s);
+                    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                        return Err(Unreadable::NotANumber);
+                    }
+                    if digits.trim_start_matches('0').len() > 36 {
+                        return Err(Unreadable::TooPrecise);
+                    }
+                    digits.parse::<i128>().map_err(|_| Unreadable::NotANumber)
+                };
+                let (n, d) = (whole(n)?, whole(d)?);
+                if d == 0 {
                     return Err(Unreadable::NotANumber);
                 }
-                Ratio::new(n.numer(), d.numer()).ok_or(Unreadable::NotANumber)?
+                Ratio::new(n, d).ok_or(Unreadable::NotANumber)?
             }
             None => parse_decimal_exact(t, false)?,
         };
@@ -333,7 +344,13 @@ mod tests {
         assert_eq!(Value::from_text("7/6").unwrap().ratio(), r(7, 6));
         assert_eq!(Value::from_text(" 1.26 ").unwrap().text(), "1.26");
         assert_eq!(Value::from_text("14/12").unwrap().ratio(), r(7, 6));
-        for bad in ["1/0", "1.5/2", "a", "1,26", "1e2", "", "/", "1/-2"] {
+        assert_eq!(
+            Value::from_text("100000000000000000001/100000000000000000000")
+                .unwrap()
+                .ratio(),
+            r(100000000000000000001, 100000000000000000000)
+        );
+        for bad in ["1/0", "1.5/2", "a", "1,26", "1e2", "", "/", "1/-2", "-1/2"] {
             assert!(Value::from_text(bad).is_err(), "{bad}");
         }
     }

@@ -131,13 +131,21 @@ fn encode_levels(rubric: &Rubric, m: &LevelMap, place: &str) -> Result<String> {
     Ok(out)
 }
 
-/// A whole level 0-9 as its digit; any other value as `v<text>v`.
+/// A whole level 0-9 as its digit; any other value as `v<text>v`, where the
+/// text is the value as written when that is a plain decimal (`1.50` keeps its
+/// digits) and otherwise its exact decimal or fraction (`125e-2` is `1.25`,
+/// `"+7/ 6"` is `7/6`): only digits, `p` and `s` ever appear.
 fn encode_value(v: &Value) -> String {
     match v.as_int() {
         Some(i @ 0..=9) => i.to_string(),
         _ => {
-            let text: String = v
-                .text()
+            let written = v.text();
+            let text = if canonical(&written) {
+                written
+            } else {
+                v.ratio().exact_string()
+            };
+            let code: String = text
                 .chars()
                 .map(|c| match c {
                     '.' => 'p',
@@ -145,8 +153,22 @@ fn encode_value(v: &Value) -> String {
                     other => other,
                 })
                 .collect();
-            format!("v{text}v")
+            format!("v{code}v")
         }
+    }
+}
+
+/// A plain non-negative decimal (`1.26`, `0.5`) or fraction (`7/6`) without
+/// leading zeros: the only texts a vector holds.
+fn canonical(t: &str) -> bool {
+    let int = |s: &str| {
+        !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'))
+    };
+    match (t.split_once('.'), t.split_once('/')) {
+        (Some((i, f)), None) => int(i) && !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()),
+        (None, Some((n, d))) => int(n) && int(d) && d != "0",
+        (None, None) => int(t),
+        _ => false,
     }
 }
 
@@ -445,10 +467,10 @@ fn decode_levels(rubric: &Rubric, body: &str, pos: usize, version2: bool) -> Res
                     Value::from_number_text(&text)
                 }
                 .ok()
-                .filter(|_| raw.bytes().all(|b| b.is_ascii_digit() || b == b'p' || b == b's'))
+                .filter(|v| canonical(&text) && v.as_int().is_none())
                 .ok_or_else(|| {
                     bad(format!(
-                        "indicator {id}: {raw:?} is not a value (digits, 'p' for the point, 's' for a fraction)"
+                        "indicator {id}: {raw:?} is not a value that is not a whole number (digits without leading zeros, 'p' for the point, 's' for a fraction; a whole level is a plain digit)"
                     ))
                 })?;
                 out.insert(IndicatorId((*id).to_owned()), Level::One(value));
@@ -499,6 +521,38 @@ fn decode_levels(rubric: &Rubric, body: &str, pos: usize, version2: bool) -> Res
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_are_written_canonically() {
+        let w = |t: &str| encode_value(&Value::from_number_text(t).unwrap());
+        assert_eq!(w("1.50"), "v1p50v");
+        assert_eq!(w("125e-2"), "v1p25v");
+        assert_eq!(w("3.0"), "3");
+        assert_eq!(encode_value(&Value::from_text(" +7/ 6").unwrap()), "v7s6v");
+        assert_eq!(encode_value(&Value::from_text("14/12").unwrap()), "v14s12v");
+        for ok in ["1.26", "0.5", "7/6", "10"] {
+            assert!(canonical(ok), "{ok}");
+        }
+        for bad in [
+            "1.", ".5", "01.5", "+1.5", "1e2", "7/ 6", "7/0", "1.2.3", "07/6", "",
+        ] {
+            assert!(!canonical(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn only_canonical_values_are_read() {
+        let rest = "1".repeat(19);
+        assert!(from_vector(&format!("SPBE2.permenpanrb-8-2026.Lv1p26v{rest}")).is_ok());
+        for bad in [
+            "v1pv", "vp5v", "v03v", "v3v", "v1p2p3v", "v1s0v", "v125e-2v", "vv", "v1p26",
+        ] {
+            let e = from_vector(&format!("SPBE2.permenpanrb-8-2026.L{bad}{rest}")).unwrap_err();
+            assert_eq!(e.code(), "invalid_vector", "{bad}");
+        }
+        // SPBE1 has no 'v' values
+        assert!(from_vector(&format!("SPBE1.permenpanrb-8-2026.Lv1p26v{rest}")).is_err());
+    }
 
     #[test]
     fn base64url_round_trip() {

@@ -296,3 +296,47 @@ fn the_year_decides_the_predicate() {
         ("Baik".into(), "option".into())
     );
 }
+
+/// The gap to the next predicate is the smallest rise in steps of 0.01 that
+/// enters the band: never 0.00 below it, and past the minimum where the band
+/// excludes it (8/2026).
+#[test]
+fn next_predicate_gap() {
+    let all = |v: &str| {
+        let levels: Vec<String> = (1..=20).map(|i| format!("\"{i}\": {v}")).collect();
+        format!(
+            r#"{{"rubric": "permenpanrb-8-2026", "levels": {{{}}}}}"#,
+            levels.join(", ")
+        )
+    };
+    let gap = |input: &str| {
+        let j: serde_json::Value = serde_json::from_str(&out(&spbe(
+            &["score", "-", "--format", "json"],
+            Some(input),
+        )))
+        .unwrap();
+        (
+            j["predicate"].as_str().unwrap().to_owned(),
+            j["next_predicate"]["gap"].as_f64().unwrap(),
+            j["next_predicate"]["min_inclusive"].as_bool().unwrap(),
+        )
+    };
+    // 2.49: Cukup; 2.50 is still Cukup, so Baik needs 0.02 (to 2.51)
+    assert_eq!(gap(&all("2.49")), ("Cukup".into(), 0.02, false));
+    // 2.50 exactly: Cukup; 0.01 more is Baik
+    assert_eq!(gap(&all("2.50")), ("Cukup".into(), 0.01, false));
+    // 2.455: 0.045 short of 2.50, 0.05 passes it
+    assert_eq!(gap(&all("2.455")), ("Cukup".into(), 0.05, false));
+    // 59/2020 (min included): an exact 3.4985 is 0.0015 short of Sangat Baik: 0.01, not 0.00
+    let levels: Vec<String> = [(47, 10), (30, 10), (23, 11), (39, 10), (24, 6)]
+        .iter()
+        .flat_map(|&(total, n)| (0..n).map(move |k| total / n + i32::from(k < total % n)))
+        .enumerate()
+        .map(|(i, v)| format!("\"{}\": {v}", i + 1))
+        .collect();
+    let pacitan = format!(
+        r#"{{"rubric": "permenpanrb-59-2020", "year": 2024, "levels": {{{}}}}}"#,
+        levels.join(", ")
+    );
+    assert_eq!(gap(&pacitan), ("Baik".into(), 0.01, true));
+}

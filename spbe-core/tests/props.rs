@@ -313,6 +313,17 @@ fn float_columns() {
         (strict.code(), strict.indicator()),
         ("non_integer_level", Some("5"))
     );
+    // not a fraction inside the scale: out of range, whatever the float
+    for v in [f64::INFINITY, 1e20, 1e-30, 7.5, -2.5] {
+        let mut c = cols.clone();
+        c[4][1] = v;
+        let e = score_columns(rb, &c, &Options::default(), OnError::Fail).unwrap_err();
+        assert_eq!(
+            (e.code(), e.indicator()),
+            ("level_out_of_range", Some("5")),
+            "{v}"
+        );
+    }
 }
 
 /// 8/2026 takes decimals: a float cell is its shortest decimal, exactly.
