@@ -138,3 +138,32 @@ def test_the_2026_rubric_from_python():
     assert rb.indicator(1).instansi_pembina[0].startswith("Kementerian Pendayagunaan Aparatur Negara")
     assert "Fungsi Perencanaan" in rb.indicator(1).peran_fungsi
     assert [y["year"] for y in spbe.Rubric.builtin(R20).predicate_rule["years"]] == [2023, 2024]
+
+
+def test_float32_decimal_and_fraction_edge_cases():
+    np = pytest.importorskip("numpy")
+    pd = pytest.importorskip("pandas")
+    # all 1.5 except I6 (3 %) = 1.1 and I1 (5 %) = 1.74: sum = 150 - 1.2 + 1.2 = 150 -> exactly 1.50,
+    # Kurang (Tabel 4 includes 1.50); float32 expansions would push it past 1.50
+    row = {str(i): 1.5 for i in range(1, 21)}
+    row.update({"6": 1.1, "1": 1.74})
+    df = pd.DataFrame([row])
+    for frame in (df, df.astype("float32")):
+        out = spbe.score_frame(frame, rubric=R26)
+        assert (list(out["index"]), list(out["predicate"])) == ([1.5], ["Kurang"])
+    r = spbe.score(ones(**{"3": np.float32(1.26)}), rubric=R26)
+    assert r.indicators[2].level == 1.26 and r.index_exact == "1.013"
+    # Decimal infinity and NaN: a typed error naming the indicator, from score and validate
+    for bad in (Decimal("Infinity"), Decimal("NaN")):
+        with pytest.raises(spbe.InvalidLevelTypeError) as e:
+            spbe.score(ones(**{"5": bad}), rubric=R26)
+        assert e.value.indicator == "5"
+        assert [p["indicator"] for p in spbe.validate(ones(**{"5": bad}), rubric=R26)] == ["5"]
+    # a Decimal or Fraction that is not whole, for a whole-level edition: "not a whole number"
+    full = {str(i): 3 for i in range(1, 48)}
+    for half in (Decimal("2.5"), Fraction(5, 2)):
+        with pytest.raises(spbe.NonIntegerLevelError):
+            spbe.score({**full, "7": half}, rubric=R20)
+    # object columns holding Decimals that a float holds exactly
+    obj = pd.DataFrame([{k: Decimal(str(v)) for k, v in ones(**{"20": 1.1}).items()}], dtype=object)
+    assert list(spbe.score_frame(obj, rubric=R26)["index"]) == [1.02]

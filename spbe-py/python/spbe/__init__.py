@@ -79,17 +79,29 @@ def _resolve_rubric(rubric: RubricLike) -> Optional[Rubric]:
 
 def _json_default(o: Any) -> Any:
     # numpy scalars and arrays, Decimal, Fraction at the edge; a bool stays a bool.
-    # A Decimal or Fraction goes as its exact text ("1.26", "7/6"), never a float.
+    # Nothing goes through a float that would change the value: a Decimal or
+    # Fraction goes as a JSON number when that number is exactly it, else as its
+    # exact text ("1.260000000000000000001", "7/6"); a float32 as its own
+    # shortest decimal (1.26, not 1.2599999904632568).
     if hasattr(o, "__index__"):
         return o.__index__()
+    dtype = getattr(o, "dtype", None)
+    if dtype is not None and getattr(dtype, "kind", "") == "f" and getattr(dtype, "itemsize", 8) < 8:
+        return [float(x) for x in o.astype(str).ravel().tolist()] if getattr(o, "ndim", 0) else float(str(o))
     if hasattr(o, "tolist"):
         return o.tolist()
-    if isinstance(o, (decimal.Decimal, fractions.Fraction)):
-        if o == int(o):
+    if isinstance(o, decimal.Decimal):
+        if not o.is_finite():
+            return str(o)  # refused by spbe-core, naming the indicator
+        if o == o.to_integral_value():
             return int(o)
-        if isinstance(o, fractions.Fraction):
-            return f"{o.numerator}/{o.denominator}"
-        return format(o, "f")
+        f = float(o)
+        return f if decimal.Decimal(repr(f)) == o else format(o, "f")
+    if isinstance(o, fractions.Fraction):
+        if o.denominator == 1:
+            return o.numerator
+        f = float(o)
+        return f if fractions.Fraction(repr(f)) == o else f"{o.numerator}/{o.denominator}"
     if hasattr(o, "__float__"):
         return float(o)
     raise TypeError(f"{type(o).__name__} is not a level (use numbers)")

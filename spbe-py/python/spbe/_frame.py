@@ -70,6 +70,32 @@ def _compact(np: Any, df: Any, kind: str, sources: List[Any]) -> Any:
     return out
 
 
+def _narrow_float(np: Any, s: Any, kind: str) -> bool:
+    """A float32 or float16 column: its values must be read as their own
+    shortest decimals (float32 1.26 is 1.26), not as float64 expansions."""
+    dt = s.to_numpy().dtype if kind == "polars" else s.dtype
+    return bool(getattr(dt, "kind", "") == "f" and getattr(dt, "itemsize", 8) < 8)
+
+
+def _f64(np: Any, a: Any) -> Any:
+    """float32/float16 values as the float64 of their shortest decimal text."""
+    return a.astype(str).astype("float64")
+
+
+def _exact_float(v: Any) -> Any:
+    """A Decimal or Fraction cell as a float when the float is exactly that
+    decimal (its shortest text reads back as the same value), else None."""
+    import decimal
+    import fractions
+
+    f = float(v)
+    if f != f or f in (float("inf"), float("-inf")):
+        return None
+    if isinstance(v, decimal.Decimal):
+        return f if decimal.Decimal(repr(f)) == v else None
+    return f if fractions.Fraction(repr(f)) == v else None
+
+
 def _matrix(np: Any, df: Any, kind: str, rubric: Rubric, sources: List[Any]) -> Any:
     """A column-major float64 matrix (NaN = empty); cells that are not numbers raise."""
     rows = df.shape[0]
@@ -81,7 +107,7 @@ def _matrix(np: Any, df: Any, kind: str, rubric: Rubric, sources: List[Any]) -> 
     for j, col in other:
         values = df[col].tolist() if kind == "pandas" else df[col].to_list()
         _raise_cell(rubric, values, j, np)  # raises unless every cell is a number
-    if len(numeric) == len(sources):
+    if len(numeric) == len(sources) and not any(_narrow_float(np, df[c], kind) for _, c in numeric):
         # one call: pandas keeps same-typed columns in one column-major block
         cols = [c for _, c in numeric]
         if kind == "pandas":
@@ -94,7 +120,10 @@ def _matrix(np: Any, df: Any, kind: str, rubric: Rubric, sources: List[Any]) -> 
     mat = np.full((rows, len(sources)), np.nan, dtype="<f8", order="F")
     for j, col in numeric:
         s = df[col]
-        if kind == "pandas":
+        if _narrow_float(np, s, kind):
+            a = s.to_numpy() if kind == "polars" else s.to_numpy(na_value=np.nan)
+            mat[:, j] = _f64(np, np.asarray(a))
+        elif kind == "pandas":
             mat[:, j] = s.to_numpy(dtype="float64", na_value=np.nan)
         else:
             import polars as pl
@@ -102,7 +131,7 @@ def _matrix(np: Any, df: Any, kind: str, rubric: Rubric, sources: List[Any]) -> 
             mat[:, j] = s.cast(pl.Float64).fill_null(float("nan")).to_numpy()
     for j, col in other:
         vals = df[col].tolist() if kind == "pandas" else df[col].to_list()
-        mat[:, j] = np.asarray([np.nan if v is None else v for v in vals], dtype="float64")
+        mat[:, j] = np.asarray([np.nan if v is None else (_exact_float(v) if _is_exact_type(v) else v) for v in vals], dtype="float64")
     return mat
 
 
@@ -120,10 +149,20 @@ def _is_np_number(np: Any, v: Any) -> bool:
     return isinstance(v, (np.integer, np.floating))
 
 
+def _is_exact_type(v: Any) -> bool:
+    import decimal
+    import fractions
+
+    return isinstance(v, (decimal.Decimal, fractions.Fraction))
+
+
 def _raise_cell(rubric: Rubric, values: List[Any], slot: int, np: Any) -> None:
-    """Raises for the first cell that is not a number (None and NaN are empty cells)."""
+    """Raises for the first cell that is not a number (None and NaN are empty
+    cells). A Decimal or Fraction is a number when a float holds it exactly."""
     for row, v in enumerate(values):
         if v is None or (isinstance(v, float) and v != v):
+            continue
+        if _is_exact_type(v) and _exact_float(v) is not None:
             continue
         if isinstance(v, bool) or not (isinstance(v, (int, float)) or _is_np_number(np, v)):
             err = _lowlevel.cell_type_error(rubric._handle, row, slot, json.dumps(v, default=str))
