@@ -68,6 +68,33 @@ const nameOf = (x) => (state.lang === "en" && x.name_en ? x.name_en : x.name);
 const fmt = (v) => (v === null || v === undefined ? "—" : v.toFixed(2));
 const predClass = (p) => ({ "Kurang": "kurang", "Cukup": "cukup", "Baik": "baik", "Sangat Baik": "sangat", "Memuaskan": "memuaskan" })[p] || "";
 
+// A decimal literal as (digits, exponent) without sign, point or surplus zeros,
+// so that two texts of the same decimal compare equal ("1.260" and "1.26e0").
+function decimalKey(text) {
+  const m = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*$/.exec(text);
+  if (!m || (m[2] + (m[3] || "")) === "") return null;
+  let digits = m[2] + (m[3] || "");
+  let exp = Number(m[4] || 0) - (m[3] || "").length;
+  const lead = digits.match(/^0*/)[0].length;
+  digits = digits.slice(lead);
+  const trail = digits.match(/0*$/)[0].length;
+  digits = digits.slice(0, digits.length - trail);
+  exp += trail;
+  return digits === "" ? "0" : `${m[1] === "-" ? "-" : ""}${digits}e${exp}`;
+}
+
+// A number is kept as a JS number only when the double is exactly the decimal
+// written; otherwise as its text, which spbe-core reads digit for digit.
+function exactNumber(text, value) {
+  return Number.isFinite(value) && decimalKey(text) === decimalKey(String(value)) ? value : text.trim();
+}
+
+// JSON.parse that keeps such number literals as text (the reviver's source text).
+function parseExact(text) {
+  return JSON.parse(text, (key, value, context) =>
+    typeof value === "number" && context && typeof context.source === "string" ? exactNumber(context.source, value) : value);
+}
+
 function newAssessment(rubric) {
   return { rubric, tracks: { mandiri: {}, target: {} } };
 }
@@ -525,7 +552,7 @@ async function main() {
     const raw = input.value.trim();
     // the field's number goes into the JSON as a number: JSON.stringify writes
     // the shortest decimal, which the core reads exactly (1.26 is 126/100)
-    if (raw === "" || !Number.isFinite(Number(raw))) delete track[id]; else track[id] = Number(raw);
+    if (raw === "") delete track[id]; else track[id] = exactNumber(raw, Number(raw));
     fs.querySelector("[data-from-file]").textContent = "";
     fs.classList.toggle("missing", !(id in track));
     const scale = scaleOf(state.spec, indicators(state.spec).list.find((x) => x.ind.id === id).ind);
@@ -541,7 +568,7 @@ async function main() {
     const f = ev.target.files[0];
     if (!f) return;
     try {
-      const a = JSON.parse(await f.text());
+      const a = parseExact(await f.text());
       if (!a || typeof a !== "object" || !state.editions.some((e) => e.id === a.rubric)) throw new Error(`rubric ${JSON.stringify(a && a.rubric)}`);
       const problems = spbe.validate(normalise(a), { missing: "renormalize", track: "mandiri" }).filter((p) => p.code !== "no_levels");
       if (problems.length) throw new Error(problems.map((p) => p.message).join("; "));

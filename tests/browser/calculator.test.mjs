@@ -115,7 +115,7 @@ test("target track and the gap (8/2026, number fields)", async () => {
 test("8/2026 with decimal values: a real 2026 result (Kab. Aceh Tengah), on a phone", async () => {
   // assessor values I1..I20 (secondary source, reference notes §12); published index 1,24,
   // aspects 1,75 1,28 1,00 1,17 1,08 1,40 1,18 (aspect 5 with I13 = 7/6, given as a fraction)
-  const values = ["2.00", "1.50", "1.26", "1.30", "1", "1", "1", "1", "1", "1", "1.50", "1.25", "7/6", "1", "1", "1", "2.50", "1", "1", "1.30"];
+  const values = ["2", "1.50", "1.26", "1.30", "1", "1", "1", "1", "1", "1", "1.50", "1.25", "7/6", "1", "1", "1", "2.50", "1", "1", "1.30"];
   const vector = "SPBE2.permenpanrb-8-2026.Y2026.M" + values.map((v) => (/^\d$/.test(v) ? v : `v${v.replace(".", "p").replace("/", "s")}v`)).join("");
   const page = await open(`${base}#${vector}`, { viewport: { width: 390, height: 844 } });
   assert.equal(await page.inputValue("#edition"), "permenpanrb-8-2026");
@@ -206,6 +206,28 @@ test("save to and load from an spbe JSON file, notes and evidence kept", async (
   assert.match(lines[1], /^"1","1","1","Tingkat Kematangan Kebijakan Internal Arsitektur SPBE/);
   await page.context().close();
   await page2.context().close();
+});
+
+test("a file's number literals are read digit for digit, as the CLI reads them", async () => {
+  const page = await open(base);
+  // 8/2026, every indicator 1 except I1 = 4.999999999999999999 (5 %): the exact index is
+  // 1 + 3.999999999999999999 x 5 / 100 = 1.19999999999999999995, shown 1.20 (a double would read 5 and give exactly 1.2)
+  const levels = Object.fromEntries(Array.from({ length: 20 }, (_, k) => [String(k + 1), "1"]));
+  const text = JSON.stringify({ rubric: "permenpanrb-8-2026", levels }).replace('"1":"1"', '"1":4.999999999999999999').replace(/"(\d+)":"1"/g, '"$1":1');
+  const file = path.join(artifacts, "many-digits-2026.json");
+  fs.writeFileSync(file, text);
+  await page.setInputFiles("#load", file);
+  await page.waitForFunction(() => document.querySelector('[data-testid="index"]').textContent === "1.20");
+  const hash = decodeURIComponent(new URL(page.url()).hash);
+  assert.match(hash, /v4p999999999999999999v/);
+  // 59/2020: 3.0000000000000001 is not a whole number; the page refuses the file like the CLI does
+  const full = Object.fromEntries(Array.from({ length: 47 }, (_, k) => [String(k + 1), 3]));
+  const bad = path.join(artifacts, "not-whole-2020.json");
+  fs.writeFileSync(bad, JSON.stringify({ rubric: "permenpanrb-59-2020", levels: full }).replace('"7":3', '"7":3.0000000000000001'));
+  await page.setInputFiles("#load", bad);
+  await page.waitForFunction(() => document.querySelector("#status").classList.contains("error"));
+  assert.match(await page.textContent("#status"), /indicator 7\b/);
+  await page.context().close();
 });
 
 test("English switch, accessible names, readable on a phone", async () => {
