@@ -601,7 +601,18 @@ impl Rubric {
                 limit: MAX_INPUT_BYTES,
             });
         }
-        let spec: RubricSpec = serde_json::from_str(text).map_err(|e| json_error(&e, "rubric"))?;
+        let spec: RubricSpec = serde_json::from_str(text).map_err(|e| {
+            let mut err = json_error(&e, "rubric");
+            // rubric files written before band_bounds existed: say what to add
+            if let Error::InvalidRubric { problems, .. } = &mut err {
+                for p in problems.iter_mut() {
+                    if p.message.contains("missing field `band_bounds`") {
+                        p.message.push_str(": add \"band_bounds\": \"lower_inclusive\" (each band [min, max), the top one [min, max], as in 5/2018 and 59/2020) or \"upper_inclusive\" (each band (min, max], the lowest [min, max], as in 8/2026)");
+                    }
+                }
+            }
+            err
+        })?;
         Rubric::from_spec(spec)
     }
 
@@ -1050,6 +1061,8 @@ fn derive(spec: &RubricSpec, problems: &mut Vec<RubricProblem>) -> Option<Derive
                 .get(ind.scale.as_str())
             {
                 Some(r) => *r,
+                // a scale that exists but is invalid is reported once, at the scale
+                None if spec.scales.iter().any(|s| s.id == ind.scale) => (1, 5, 5, false),
                 None => {
                     ctx.add("unknown_scale", &ipath, format!("indicator {:?} uses scale {:?}, which is not defined; defined scales: {}", ind.id, ind.scale, spec.scales.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ")));
                     (1, 5, 5, false)

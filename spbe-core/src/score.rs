@@ -377,7 +377,12 @@ pub(crate) fn fill_slots<'a>(
                 errors.push(Error::LevelOutOfRange {
                     indicator: k.0.clone(),
                     place: place.to_owned(),
-                    value: lv.text(),
+                    // a string as a string, a number as written
+                    value: if lv.is_text() {
+                        format!("{:?}", lv.text())
+                    } else {
+                        lv.text()
+                    },
                     valid: ind.valid(),
                     rubric: rubric.id().to_owned(),
                 });

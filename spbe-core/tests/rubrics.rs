@@ -567,7 +567,10 @@ fn band_bounds_are_stated_and_applied() {
         )
     };
     let e = Rubric::from_json(&body("")).unwrap_err();
-    assert!(e.to_string().contains("band_bounds"), "{e}");
+    assert!(
+        e.to_string().contains("add \"band_bounds\": \"lower_inclusive\""),
+        "{e}"
+    );
     let at_edge = r#"{"rubric": "edge", "levels": {"a": 2}}"#;
     let lower = Rubric::from_json(&body(r#", "band_bounds": "lower_inclusive""#)).unwrap();
     let upper = Rubric::from_json(&body(r#", "band_bounds": "upper_inclusive""#)).unwrap();

@@ -410,6 +410,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                                         .map(|n| format!("\n{}", indent(n)))
                                         .unwrap_or_default()
                                 );
+                                for rg in &x.ranges {
+                                    println!("    tingkat {}: {}", rg.level, rg.printed);
+                                }
                             }
                             for a in &spec.anomalies {
                                 println!("\nCatatan (anomali teks resmi): {a}");
