@@ -20,7 +20,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value as Json;
 
 use crate::error::{Error, Result};
-use crate::rubric::{json_error, MAX_INPUT_BYTES};
+use crate::input::{check_size, json_error};
 use crate::value::{Unreadable, Value, MAX_DECIMALS};
 
 /// An indicator id, ordered naturally: numeric ids by value ("2" < "10"), then others.
@@ -452,12 +452,7 @@ impl Assessment {
 
     /// Like [`from_json`](Self::from_json) but returns every problem found.
     pub fn from_json_all(text: &str) -> std::result::Result<Assessment, Vec<Error>> {
-        if text.len() > MAX_INPUT_BYTES {
-            return Err(vec![Error::InputTooLarge {
-                size: text.len(),
-                limit: MAX_INPUT_BYTES,
-            }]);
-        }
+        check_size(text.len()).map_err(|e| vec![e])?;
         let raw: RawAssessment =
             serde_json::from_str(text).map_err(|e| vec![json_error(&e, "assessment")])?;
         Assessment::from_raw(&raw)

@@ -15,9 +15,10 @@
 //! always equal to scoring the rows one by one.
 
 use crate::error::{Error, Result};
+use crate::options::{predicate_rule, Options, PredicateBasis};
 use crate::ratio::Ratio;
 use crate::rubric::{FastPath, Rubric};
-use crate::score::{aggregate, band_of, kernel, predicate_rule, Options, PredicateBasis, FRACTION};
+use crate::score::{aggregate, band_of, kernel, FRACTION};
 use crate::value::Value;
 
 pub use crate::score::MISSING;

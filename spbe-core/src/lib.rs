@@ -20,194 +20,31 @@
 
 #![forbid(unsafe_code)]
 
+mod api;
 pub mod assessment;
 pub mod batch;
+pub mod compare;
 pub mod error;
+pub mod input;
+pub mod options;
 pub mod ratio;
+pub mod report;
 pub mod rubric;
 pub mod score;
 pub mod value;
 pub mod vector;
 
+pub use api::{
+    parse_input, parse_input_with, score, score_json, score_text, validate, validate_assessment,
+    validate_raw, validate_text, validate_value,
+};
 pub use assessment::{Assessment, IndicatorId, Level, LevelMap, RawAssessment, Track, Tracks};
+pub use compare::{compare, Comparison};
 pub use error::{Error, Issue, Result, RubricProblem};
+pub use input::{read_limited, MAX_INPUT_BYTES};
+pub use options::{MissingPolicy, Options, PredicateBasis};
 pub use ratio::{Hundredths, Ratio};
-pub use rubric::{
-    builtin, builtin_ids, builtins, Rubric, RubricSpec, RubricSummary, Status, MAX_INPUT_BYTES,
-};
-pub use score::{
-    check, compare, predicate_of, score_exact, score_with, Comparison, MissingPolicy, Options,
-    PredicateBasis, Report,
-};
+pub use report::Report;
+pub use rubric::{builtin, builtin_ids, builtins, Rubric, RubricSpec, RubricSummary, Status};
+pub use score::{check, predicate_of, score_exact, score_with};
 pub use vector::{from_vector, from_vector_with, is_vector, to_vector};
-
-/// Reads a file, refusing anything larger than [`MAX_INPUT_BYTES`].
-pub fn read_limited(path: &std::path::Path) -> Result<String> {
-    use std::io::Read;
-    let io = |e: std::io::Error| Error::Io {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    };
-    let f = std::fs::File::open(path).map_err(io)?;
-    let mut buf = Vec::new();
-    f.take(MAX_INPUT_BYTES as u64 + 1)
-        .read_to_end(&mut buf)
-        .map_err(io)?;
-    if buf.len() > MAX_INPUT_BYTES {
-        return Err(Error::InputTooLarge {
-            size: buf.len(),
-            limit: MAX_INPUT_BYTES,
-        });
-    }
-    String::from_utf8(buf).map_err(|_| Error::Io {
-        path: path.display().to_string(),
-        message: "not UTF-8 text".into(),
-    })
-}
-
-/// Parses an assessment from JSON text or a compact vector (built-in editions).
-pub fn parse_input(text: &str) -> Result<Assessment> {
-    parse_input_with(text, None)
-}
-
-/// Parses an assessment from JSON text or a compact vector, for the given
-/// rubric (a user's own) or else the built-in edition the input names.
-pub fn parse_input_with(text: &str, rubric: Option<&Rubric>) -> Result<Assessment> {
-    match (vector::is_vector(text), rubric) {
-        (true, Some(r)) => from_vector_with(text, r),
-        (true, None) => from_vector(text),
-        (false, _) => {
-            if text.len() > MAX_INPUT_BYTES {
-                return Err(Error::InputTooLarge {
-                    size: text.len(),
-                    limit: MAX_INPUT_BYTES,
-                });
-            }
-            let raw: RawAssessment =
-                serde_json::from_str(text).map_err(|e| rubric::json_error(&e, "assessment"))?;
-            match Assessment::from_raw_lenient(&raw, rubric) {
-                (a, errors) if errors.is_empty() => Ok(a),
-                (_, errors) => Err(assessment::first(errors)),
-            }
-        }
-    }
-}
-
-/// Scores an assessment of a built-in edition.
-pub fn score(assessment: &Assessment, opts: &Options) -> Result<Report> {
-    score_with(assessment, builtin(&assessment.rubric)?, opts)
-}
-
-/// Parses (JSON or vector) and scores, for a built-in edition.
-pub fn score_json(text: &str, opts: &Options) -> Result<Report> {
-    score_text(text, None, opts)
-}
-
-/// Parses (JSON or vector) and scores, against the given rubric or else the
-/// built-in edition the input names.
-pub fn score_text(text: &str, rubric: Option<&Rubric>, opts: &Options) -> Result<Report> {
-    let a = parse_input_with(text, rubric)?;
-    match rubric {
-        Some(r) => score_with(&a, r, opts),
-        None => score(&a, opts),
-    }
-}
-
-/// Every problem of an assessment given as JSON text or a vector: syntax,
-/// unknown rubric or indicators, levels, item counts, duplicates, and missing
-/// indicators of the track that would be scored. Empty means it scores.
-pub fn validate(text: &str, opts: &Options) -> Vec<Error> {
-    validate_text(text, None, opts)
-}
-
-/// Like [`validate`], against the given rubric or else the built-in edition
-/// the input names.
-pub fn validate_text(text: &str, rubric: Option<&Rubric>, opts: &Options) -> Vec<Error> {
-    if vector::is_vector(text) {
-        return match parse_input_with(text, rubric) {
-            Err(e) => vec![e],
-            Ok(a) => match rubric {
-                Some(r) => check(&a, r, opts),
-                None => validate_assessment(&a, opts),
-            },
-        };
-    }
-    if text.len() > MAX_INPUT_BYTES {
-        return vec![Error::InputTooLarge {
-            size: text.len(),
-            limit: MAX_INPUT_BYTES,
-        }];
-    }
-    match serde_json::from_str::<RawAssessment>(text) {
-        Err(e) => vec![rubric::json_error(&e, "assessment")],
-        Ok(raw) => validate_raw(&raw, rubric, opts),
-    }
-}
-
-/// Every problem of a raw assessment: what parsing found, then the rubric
-/// checks on everything that could be read. When parsing already found a bad
-/// entry, the missing-indicator check is skipped (it would only repeat it).
-pub fn validate_raw(raw: &RawAssessment, rubric: Option<&Rubric>, opts: &Options) -> Vec<Error> {
-    let (a, mut errors) = Assessment::from_raw_lenient(raw, rubric);
-    let r = match rubric {
-        Some(r) => r,
-        None => match builtin(&a.rubric) {
-            Ok(r) => r,
-            Err(e) => {
-                errors.push(e);
-                return errors;
-            }
-        },
-    };
-    let bad: std::collections::HashSet<String> = errors
-        .iter()
-        .filter_map(|e| e.indicator().map(str::to_owned))
-        .collect();
-    // "no levels" problems are the same fact seen again by the checks
-    let structural = errors
-        .iter()
-        .any(|e| matches!(e, Error::InvalidAssessment { .. }));
-    for e in check(&a, r, opts) {
-        match e {
-            // indicators whose entry was bad are reported already, not as missing
-            Error::MissingIndicators {
-                indicators,
-                track,
-                rubric,
-            } => {
-                let rest: Vec<String> = indicators
-                    .into_iter()
-                    .filter(|i| !bad.contains(i))
-                    .collect();
-                if !rest.is_empty() {
-                    errors.push(Error::MissingIndicators {
-                        indicators: rest,
-                        track,
-                        rubric,
-                    });
-                }
-            }
-            Error::TrackNotPresent { .. } | Error::NoLevels { .. } if structural => {}
-            other => errors.push(other),
-        }
-    }
-    errors
-}
-
-/// Every problem of a parsed assessment (built-in edition).
-pub fn validate_assessment(a: &Assessment, opts: &Options) -> Vec<Error> {
-    match builtin(&a.rubric) {
-        Err(e) => vec![e],
-        Ok(r) => check(a, r, opts),
-    }
-}
-
-/// Every problem of an assessment given as a JSON value (Python dict, JS object).
-pub fn validate_value(v: serde_json::Value, rubric: Option<&Rubric>, opts: &Options) -> Vec<Error> {
-    match serde_json::from_value::<RawAssessment>(v) {
-        Err(e) => vec![Error::InvalidAssessment {
-            message: format!("assessment: {e}"),
-        }],
-        Ok(raw) => validate_raw(&raw, rubric, opts),
-    }
-}

@@ -274,12 +274,7 @@ pub fn from_vector(text: &str) -> Result<Assessment> {
 /// Parses a vector against the given rubric.
 pub fn from_vector_with(text: &str, rubric: &Rubric) -> Result<Assessment> {
     let text = text.trim();
-    if text.len() > rubric::MAX_INPUT_BYTES {
-        return Err(Error::InputTooLarge {
-            size: text.len(),
-            limit: rubric::MAX_INPUT_BYTES,
-        });
-    }
+    crate::input::check_size(text.len())?;
     let bad = |segment: usize, message: String| Error::InvalidVector { segment, message };
     let mut parts = text.split('.');
     let version2 = match parts.next() {

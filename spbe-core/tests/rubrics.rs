@@ -568,7 +568,8 @@ fn band_bounds_are_stated_and_applied() {
     };
     let e = Rubric::from_json(&body("")).unwrap_err();
     assert!(
-        e.to_string().contains("add \"band_bounds\": \"lower_inclusive\""),
+        e.to_string()
+            .contains("add \"band_bounds\": \"lower_inclusive\""),
         "{e}"
     );
     let at_edge = r#"{"rubric": "edge", "levels": {"a": 2}}"#;

@@ -562,13 +562,13 @@ fn text_report(rep: &Report, rubric: &Rubric) -> String {
     );
     let rule = &rep.predicate_rule;
     let why = match rule.reason {
-        spbe_core::score::RuleReason::Option => "--predicate-basis".to_owned(),
-        spbe_core::score::RuleReason::Year => format!(
+        spbe_core::options::RuleReason::Option => "--predicate-basis".to_owned(),
+        spbe_core::options::RuleReason::Year => format!(
             "the {} rule for {}",
             rep.rubric,
             rule.year.map(|y| y.to_string()).unwrap_or_default()
         ),
-        spbe_core::score::RuleReason::EditionDefault => format!("the default of {}", rep.rubric),
+        spbe_core::options::RuleReason::EditionDefault => format!("the default of {}", rep.rubric),
     };
     let _ = writeln!(
         o,

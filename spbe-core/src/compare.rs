@@ -1,0 +1,125 @@
+//! Two tracks of one assessment compared, indicator by indicator.
+
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::{Assessment, Track};
+use crate::error::{Error, Result};
+use crate::options::Options;
+use crate::ratio::Ratio;
+use crate::rubric::Rubric;
+use crate::score::{score_exact, score_with};
+use crate::value::Value;
+
+fn ovf(ctx: &str) -> Error {
+    Error::overflow(ctx)
+}
+
+fn round2(v: Ratio) -> Result<crate::ratio::Hundredths> {
+    v.round2().ok_or_else(|| ovf("rounding"))
+}
+
+/// One indicator in a comparison of two tracks.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorChange {
+    pub id: String,
+    pub name: String,
+    pub from: Vec<Value>,
+    pub to: Vec<Value>,
+    /// Sum of `to` minus sum of `from` (levels; exact).
+    pub delta: Value,
+}
+
+/// Two tracks compared: indices and every indicator whose level differs.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub from: String,
+    pub to: String,
+    pub index_from: f64,
+    pub index_to: f64,
+    /// Difference of the exact indices, rounded half up to 2 decimals.
+    pub index_delta: f64,
+    pub predicate_from: String,
+    pub predicate_to: String,
+    pub changes: Vec<IndicatorChange>,
+}
+
+/// Compares two tracks of an assessment indicator by indicator.
+pub fn compare(
+    assessment: &Assessment,
+    rubric: &Rubric,
+    from: Track,
+    to: Track,
+    opts: &Options,
+) -> Result<Comparison> {
+    let a = score_with(
+        assessment,
+        rubric,
+        &Options {
+            track: Some(from),
+            ..*opts
+        },
+    )?;
+    let b = score_with(
+        assessment,
+        rubric,
+        &Options {
+            track: Some(to),
+            ..*opts
+        },
+    )?;
+    let ea = score_exact(
+        assessment,
+        rubric,
+        &Options {
+            track: Some(from),
+            ..*opts
+        },
+    )?;
+    let eb = score_exact(
+        assessment,
+        rubric,
+        &Options {
+            track: Some(to),
+            ..*opts
+        },
+    )?;
+    let delta = eb.checked_sub(ea).ok_or_else(|| ovf("a difference"))?;
+    let specs = rubric.indicators();
+    let changes = a
+        .indicators
+        .iter()
+        .zip(&b.indicators)
+        .zip(&specs)
+        .filter(|((x, y), _)| x.levels != y.levels)
+        .map(|((x, y), (_, _, spec))| {
+            let sum = |v: &[Value]| {
+                v.iter()
+                    .try_fold(Ratio::ZERO, |acc, l| acc.checked_add(l.ratio()))
+                    .ok_or_else(|| ovf("a difference"))
+            };
+            Ok(IndicatorChange {
+                id: x.id.clone(),
+                name: spec.name.clone(),
+                from: x.levels.clone(),
+                to: y.levels.clone(),
+                delta: Value::from_ratio(
+                    sum(&y.levels)?
+                        .checked_sub(sum(&x.levels)?)
+                        .ok_or_else(|| ovf("a difference"))?,
+                ),
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Comparison {
+        from: from.as_str().to_owned(),
+        to: to.as_str().to_owned(),
+        index_from: a.index,
+        index_to: b.index,
+        index_delta: round2(delta)?.to_f64(),
+        predicate_from: a.predicate,
+        predicate_to: b.predicate,
+        changes,
+    })
+}

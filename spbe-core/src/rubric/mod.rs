@@ -1,0 +1,384 @@
+//! Rubric editions as data: the serde model of a rubric file ([`spec`]), its
+//! validation ([`validate`]: every problem reported, not only the first), and
+//! the validated, indexed [`Rubric`] that scoring uses.
+
+mod fast;
+pub mod spec;
+mod validate;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::{Serialize, Serializer};
+
+pub use self::spec::*;
+use crate::error::{Error, Result};
+use crate::input::{check_size, json_error, read_limited};
+use crate::ratio::Ratio;
+pub(crate) use fast::FastPath;
+
+/// The built-in editions: (id, JSON text).
+const BUILTIN_SOURCES: [(&str, &str); 3] = [
+    (
+        "permenpanrb-5-2018",
+        include_str!("../../rubrics/permenpanrb-5-2018.json"),
+    ),
+    (
+        "permenpanrb-59-2020",
+        include_str!("../../rubrics/permenpanrb-59-2020.json"),
+    ),
+    (
+        "permenpanrb-8-2026",
+        include_str!("../../rubrics/permenpanrb-8-2026.json"),
+    ),
+];
+
+// ------------------------------------------------------------------ derived
+
+#[derive(Clone, Debug)]
+pub(crate) struct DomainD {
+    pub weight: Ratio,
+    pub aspects: std::ops::Range<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct AspectD {
+    pub weight: Ratio,
+    pub indicators: std::ops::Range<usize>,
+    /// Weight of the aspect's parent (its domain's weight, or the index total).
+    pub parent_weight: Ratio,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct IndicatorD {
+    pub aspect: usize,
+    pub weight: Ratio,
+    /// weight × unit, an integer.
+    pub w_int: i64,
+    pub min_level: u8,
+    pub max_level: u8,
+    /// Any value from `min_level` to `max_level`, not only whole ones.
+    pub continuous: bool,
+    pub min_items: u8,
+    pub max_items: u8,
+    pub repeatable: bool,
+    /// First slot of this indicator in the batch layout.
+    pub slot: usize,
+}
+
+impl IndicatorD {
+    /// What a valid value of this indicator is, for messages.
+    pub(crate) fn valid(&self) -> String {
+        valid_text(
+            self.continuous,
+            self.repeatable,
+            self.min_level,
+            self.max_level,
+        )
+    }
+}
+
+pub(crate) fn valid_text(continuous: bool, repeatable: bool, lo: u8, hi: u8) -> String {
+    if continuous {
+        format!("a number from {lo} to {hi}, e.g. 3, 1.26, \"1.26\" or \"7/6\"")
+    } else if repeatable {
+        format!("a whole number from {lo} to {hi}, or a list of them (one per service)")
+    } else {
+        format!("a whole number from {lo} to {hi}")
+    }
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct BandD {
+    pub max: Ratio,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Derived {
+    pub domains: Vec<DomainD>,
+    pub aspects: Vec<AspectD>,
+    pub indicators: Vec<IndicatorD>,
+    pub bands: Vec<BandD>,
+    pub total: Ratio,
+    pub slots: usize,
+    pub index_of: HashMap<String, usize>,
+    pub min_level: u8,
+    pub max_level: u8,
+    pub upper_inclusive: bool,
+    pub fast: Option<FastPath>,
+}
+
+/// One edition in a listing (`spbe rubrics --format json`, the JS `rubrics()`).
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RubricSummary {
+    pub id: String,
+    pub short_title: Option<String>,
+    pub title: String,
+    pub status: Status,
+    pub in_force: Option<InForce>,
+    pub index_name: Option<String>,
+    pub index_name_en: Option<String>,
+    pub domains: usize,
+    pub aspects: usize,
+    pub indicators: usize,
+}
+
+/// A validated rubric edition.
+#[derive(Clone, Debug)]
+pub struct Rubric {
+    spec: RubricSpec,
+    pub(crate) d: Derived,
+}
+
+impl PartialEq for Rubric {
+    fn eq(&self, other: &Self) -> bool {
+        self.spec == other.spec
+    }
+}
+
+impl Serialize for Rubric {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.spec.serialize(s)
+    }
+}
+
+static BUILTINS: OnceLock<Vec<Result<Rubric>>> = OnceLock::new();
+
+fn builtins_cell() -> &'static Vec<Result<Rubric>> {
+    BUILTINS.get_or_init(|| {
+        BUILTIN_SOURCES
+            .iter()
+            .map(|(_, text)| Rubric::from_json(text))
+            .collect()
+    })
+}
+
+/// Ids of the built-in editions, oldest first.
+pub fn builtin_ids() -> Vec<&'static str> {
+    BUILTIN_SOURCES.iter().map(|(id, _)| *id).collect()
+}
+
+/// A built-in edition by id (e.g. `"permenpanrb-59-2020"`).
+pub fn builtin(id: &str) -> Result<&'static Rubric> {
+    let pos = BUILTIN_SOURCES
+        .iter()
+        .position(|(bid, _)| *bid == id)
+        .ok_or_else(|| Error::UnknownRubric {
+            id: id.to_owned(),
+            known: builtin_ids().join(", "),
+        })?;
+    match builtins_cell().get(pos) {
+        Some(Ok(r)) => Ok(r),
+        Some(Err(e)) => Err(e.clone()),
+        None => Err(Error::UnknownRubric {
+            id: id.to_owned(),
+            known: builtin_ids().join(", "),
+        }),
+    }
+}
+
+/// All built-in editions, oldest first.
+pub fn builtins() -> Result<Vec<&'static Rubric>> {
+    builtin_ids().into_iter().map(builtin).collect()
+}
+
+impl Rubric {
+    /// Loads and validates a rubric from JSON text.
+    pub fn from_json(text: &str) -> Result<Rubric> {
+        check_size(text.len())?;
+        let spec: RubricSpec = serde_json::from_str(text).map_err(|e| {
+            let mut err = json_error(&e, "rubric");
+            // rubric files written before band_bounds existed: say what to add
+            if let Error::InvalidRubric { problems, .. } = &mut err {
+                for p in problems.iter_mut() {
+                    if p.message.contains("missing field `band_bounds`") {
+                        p.message.push_str(": add \"band_bounds\": \"lower_inclusive\" (each band [min, max), the top one [min, max], as in 5/2018 and 59/2020) or \"upper_inclusive\" (each band (min, max], the lowest [min, max], as in 8/2026)");
+                    }
+                }
+            }
+            err
+        })?;
+        Rubric::from_spec(spec)
+    }
+
+    /// Loads and validates a rubric file.
+    pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Rubric> {
+        let text = read_limited(path.as_ref())?;
+        Rubric::from_json(&text)
+    }
+
+    /// Validates a rubric spec, reporting every problem found.
+    pub fn from_spec(spec: RubricSpec) -> Result<Rubric> {
+        let mut problems = Vec::new();
+        let derived = validate::derive(&spec, &mut problems);
+        match derived {
+            Some(d) if problems.is_empty() => Ok(Rubric { spec, d }),
+            _ => Err(Error::InvalidRubric {
+                id: spec.id.clone(),
+                problems,
+            }),
+        }
+    }
+
+    /// The edition in a listing: titles, status, years and counts.
+    pub fn summary(&self) -> RubricSummary {
+        let s = &self.spec;
+        RubricSummary {
+            id: s.id.clone(),
+            short_title: s.short_title.clone(),
+            title: s.title.clone(),
+            status: s.status,
+            in_force: s.in_force.clone(),
+            index_name: s.index_name.clone(),
+            index_name_en: s.index_name_en.clone(),
+            domains: self.domains().len(),
+            aspects: self.d.aspects.len(),
+            indicators: self.d.indicators.len(),
+        }
+    }
+
+    /// The edition id, e.g. `permenpanrb-59-2020`.
+    pub fn id(&self) -> &str {
+        &self.spec.id
+    }
+    /// The full spec (names, weights, questions, criteria ...).
+    pub fn spec(&self) -> &RubricSpec {
+        &self.spec
+    }
+    /// Whether the edition has a domain level (2018, 2020) or not (2026).
+    pub fn has_domains(&self) -> bool {
+        self.spec.domains.is_some()
+    }
+    /// Domains in order (empty for editions without domains).
+    pub fn domains(&self) -> &[DomainSpec] {
+        self.spec.domains.as_deref().unwrap_or(&[])
+    }
+    /// All aspects in order, with their domain (if any).
+    pub fn aspects(&self) -> Vec<(Option<&DomainSpec>, &AspectSpec)> {
+        match (&self.spec.domains, &self.spec.aspects) {
+            (Some(ds), _) => ds
+                .iter()
+                .flat_map(|d| d.aspects.iter().map(move |a| (Some(d), a)))
+                .collect(),
+            (None, Some(asp)) => asp.iter().map(|a| (None, a)).collect(),
+            (None, None) => Vec::new(),
+        }
+    }
+    /// All indicators in order, with their aspect and domain.
+    pub fn indicators(&self) -> Vec<(Option<&DomainSpec>, &AspectSpec, &IndicatorSpec)> {
+        self.aspects()
+            .into_iter()
+            .flat_map(|(d, a)| a.indicators.iter().map(move |i| (d, a, i)))
+            .collect()
+    }
+    /// One indicator by id.
+    pub fn indicator(
+        &self,
+        id: &str,
+    ) -> Option<(Option<&DomainSpec>, &AspectSpec, &IndicatorSpec)> {
+        self.indicators().into_iter().find(|(_, _, i)| i.id == id)
+    }
+    /// Indicator ids in order.
+    pub fn indicator_ids(&self) -> Vec<&str> {
+        self.indicators()
+            .into_iter()
+            .map(|(_, _, i)| i.id.as_str())
+            .collect()
+    }
+    /// A level scale by id.
+    pub fn scale(&self, id: &str) -> Option<&ScaleSpec> {
+        self.spec.scales.iter().find(|s| s.id == id)
+    }
+    /// Predicate bands, lowest first.
+    pub fn predicates(&self) -> &[BandSpec] {
+        &self.spec.predicates
+    }
+    /// Which bound of each predicate band is included.
+    pub fn band_bounds(&self) -> BandBounds {
+        self.spec.band_bounds
+    }
+    /// What a valid value is, for an indicator that may not exist.
+    pub(crate) fn valid_for(&self, indicator: &str) -> String {
+        match self
+            .position(indicator)
+            .and_then(|p| self.d.indicators.get(p))
+        {
+            Some(i) => i.valid(),
+            None => {
+                let all_continuous = self.d.indicators.iter().all(|i| i.continuous);
+                valid_text(all_continuous, false, self.d.min_level, self.d.max_level)
+            }
+        }
+    }
+    /// Whether an indicator takes continuous values (`None`: no such indicator).
+    pub(crate) fn is_continuous(&self, indicator: &str) -> Option<bool> {
+        self.position(indicator)
+            .and_then(|p| self.d.indicators.get(p))
+            .map(|i| i.continuous)
+    }
+    /// Lowest and highest level of any scale.
+    pub fn level_range(&self) -> (u8, u8) {
+        (self.d.min_level, self.d.max_level)
+    }
+    /// Position of an indicator in rubric order.
+    pub fn position(&self, indicator: &str) -> Option<usize> {
+        self.d.index_of.get(indicator).copied()
+    }
+    /// Names of the batch slots (columns) in order: the indicator id, and for a
+    /// repeatable indicator `"<id>.1"`, `"<id>.2"`, ... one per possible item.
+    pub fn slot_names(&self) -> Vec<String> {
+        let mut out = Vec::with_capacity(self.d.slots);
+        for ((_, _, spec), ind) in self.indicators().into_iter().zip(&self.d.indicators) {
+            if ind.repeatable {
+                for k in 1..=ind.max_items {
+                    out.push(format!("{}.{}", spec.id, k));
+                }
+            } else {
+                out.push(spec.id.clone());
+            }
+        }
+        out
+    }
+    /// A human-readable list of valid indicator ids, like `1..47`.
+    pub(crate) fn valid_ids_text(&self) -> String {
+        let ids = self.indicator_ids();
+        let numeric: Option<Vec<u64>> = ids.iter().map(|s| s.parse::<u64>().ok()).collect();
+        if let Some(n) = numeric {
+            if let (Some(first), Some(last)) = (n.first(), n.last()) {
+                if n.iter().enumerate().all(|(k, v)| *v == first + k as u64) {
+                    return format!("\"{first}\" to \"{last}\"");
+                }
+            }
+        }
+        ids.join(", ")
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtins_load_and_validate() {
+        for id in builtin_ids() {
+            let r = builtin(id).unwrap();
+            assert_eq!(r.id(), id);
+            assert!(r.d.fast.is_some(), "{id} fast path");
+        }
+    }
+
+    #[test]
+    fn decimal_weights_from_numbers_are_exact() {
+        let d: Dec = serde_json::from_str("1.3").unwrap();
+        assert_eq!(d.value(), Ratio::new(13, 10).unwrap());
+        let d: Dec = serde_json::from_str("\"45.50\"").unwrap();
+        assert_eq!(d.value(), Ratio::new(91, 2).unwrap());
+        assert_eq!(d.as_str(), "45.50");
+        let d: Dec = serde_json::from_str("13").unwrap();
+        assert_eq!(d.value(), Ratio::int(13));
+        assert!(serde_json::from_str::<Dec>("\"1,3\"").is_err());
+        assert!(serde_json::from_str::<Dec>("1e300").is_err());
+    }
+}
