@@ -21,6 +21,7 @@ use serde_json::Value as Json;
 
 use crate::error::{Error, Result};
 use crate::input::{check_size, json_error};
+pub use crate::track::{Track, Tracks};
 use crate::value::{Unreadable, Value, MAX_DECIMALS};
 
 /// An indicator id, ordered naturally: numeric ids by value ("2" < "10"), then others.
@@ -113,99 +114,6 @@ pub type LevelMap = BTreeMap<IndicatorId, Level>;
 /// A resolved track: per indicator its level(s) and the stage they came from.
 pub type Resolved<'a> = BTreeMap<&'a IndicatorId, (&'a Level, Track)>;
 
-/// The evaluation stages (and the `target` plan) that an assessment can record.
-#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Tracks {
-    /// Penilaian Mandiri: the institution's self-assessment.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "tsify", tsify(type = "Record<string, Level>"))]
-    pub mandiri: Option<LevelMap>,
-    /// Penilaian Dokumen: external assessors' document review.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "tsify", tsify(type = "Record<string, Level>"))]
-    pub dokumen: Option<LevelMap>,
-    /// Penilaian Interviu: re-scores only the indicators clarified at interview.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "tsify", tsify(type = "Record<string, Level>"))]
-    pub interviu: Option<LevelMap>,
-    /// Penilaian Visitasi: re-scores only the indicators validated on site.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "tsify", tsify(type = "Record<string, Level>"))]
-    pub visitasi: Option<LevelMap>,
-    /// The institution's target levels (a plan, not a stage).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "tsify", tsify(type = "Record<string, Level>"))]
-    pub target: Option<LevelMap>,
-}
-
-/// A track to score.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[serde(rename_all = "snake_case")]
-pub enum Track {
-    /// The plain `levels` of an assessment without tracks.
-    Levels,
-    Mandiri,
-    Dokumen,
-    Interviu,
-    Visitasi,
-    Target,
-    /// The official score: per indicator, the latest external stage (visitasi,
-    /// then interviu, then dokumen) that has a level.
-    Final,
-}
-
-impl Track {
-    /// All track names.
-    pub const ALL: [Track; 7] = [
-        Track::Levels,
-        Track::Mandiri,
-        Track::Dokumen,
-        Track::Interviu,
-        Track::Visitasi,
-        Track::Target,
-        Track::Final,
-    ];
-
-    /// The snake_case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Track::Levels => "levels",
-            Track::Mandiri => "mandiri",
-            Track::Dokumen => "dokumen",
-            Track::Interviu => "interviu",
-            Track::Visitasi => "visitasi",
-            Track::Target => "target",
-            Track::Final => "final",
-        }
-    }
-}
-
-impl fmt::Display for Track {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for Track {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Track> {
-        Track::ALL
-            .iter()
-            .copied()
-            .find(|t| t.as_str() == s)
-            .ok_or_else(|| Error::UnknownTrack {
-                track: s.to_owned(),
-                valid: Track::ALL
-                    .iter()
-                    .map(|t| t.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            })
-    }
-}
-
 /// A checked assessment (syntax checked; checked against its rubric when scored).
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -276,6 +184,19 @@ pub struct RawTracks {
     pub visitasi: Option<Pairs>,
     #[serde(default)]
     pub target: Option<Pairs>,
+}
+
+impl RawTracks {
+    fn get(&self, stage: Track) -> Option<&Pairs> {
+        match stage {
+            Track::Mandiri => self.mandiri.as_ref(),
+            Track::Dokumen => self.dokumen.as_ref(),
+            Track::Interviu => self.interviu.as_ref(),
+            Track::Visitasi => self.visitasi.as_ref(),
+            Track::Target => self.target.as_ref(),
+            Track::Levels | Track::Final => None,
+        }
+    }
 }
 
 /// An assessment as parsed from JSON (or a Python dict / JS object), before checks.
@@ -495,27 +416,14 @@ impl Assessment {
             .levels
             .as_ref()
             .map(|p| level_map(p, "levels", hint, &mut errors));
-        let tracks = raw.tracks.as_ref().map(|t| Tracks {
-            mandiri: t
-                .mandiri
-                .as_ref()
-                .map(|p| level_map(p, "tracks.mandiri", hint, &mut errors)),
-            dokumen: t
-                .dokumen
-                .as_ref()
-                .map(|p| level_map(p, "tracks.dokumen", hint, &mut errors)),
-            interviu: t
-                .interviu
-                .as_ref()
-                .map(|p| level_map(p, "tracks.interviu", hint, &mut errors)),
-            visitasi: t
-                .visitasi
-                .as_ref()
-                .map(|p| level_map(p, "tracks.visitasi", hint, &mut errors)),
-            target: t
-                .target
-                .as_ref()
-                .map(|p| level_map(p, "tracks.target", hint, &mut errors)),
+        let tracks = raw.tracks.as_ref().map(|t| {
+            let mut out = Tracks::default();
+            for stage in Track::STAGES {
+                if let (Some(p), Some(slot)) = (t.get(stage), out.slot_mut(stage)) {
+                    *slot = Some(level_map(p, stage.place(), hint, &mut errors));
+                }
+            }
+            out
         });
         match (&levels, &tracks) {
             (Some(_), Some(_)) => errors.push(Error::InvalidAssessment { message: "give either \"levels\" or \"tracks\", not both".into() }),
@@ -616,18 +524,8 @@ impl Assessment {
             out.push(Track::Levels);
         }
         if let Some(t) = &self.tracks {
-            for (tr, m) in [
-                (Track::Mandiri, &t.mandiri),
-                (Track::Dokumen, &t.dokumen),
-                (Track::Interviu, &t.interviu),
-                (Track::Visitasi, &t.visitasi),
-                (Track::Target, &t.target),
-            ] {
-                if m.is_some() {
-                    out.push(tr);
-                }
-            }
-            if t.dokumen.is_some() || t.interviu.is_some() || t.visitasi.is_some() {
+            out.extend(t.iter().map(|(stage, _)| stage));
+            if t.has_external() {
                 out.push(Track::Final);
             }
         }
@@ -647,7 +545,7 @@ impl Assessment {
     }
 
     /// Resolves a track to levels per indicator, with the stage each level came from.
-    pub fn resolve(&self, track: Track) -> Result<Resolved<'_>> {
+    pub fn resolve<'a>(&'a self, track: Track) -> Result<Resolved<'a>> {
         let not_present = || Error::TrackNotPresent {
             track: track.as_str().to_owned(),
             available: {
@@ -659,36 +557,27 @@ impl Assessment {
                 }
             },
         };
-        fn one(m: &Option<LevelMap>, t: Track) -> Option<Resolved<'_>> {
-            m.as_ref()
-                .map(|m| m.iter().map(|(k, v)| (k, (v, t))).collect())
-        }
-        let single = |m, t| one(m, t).ok_or_else(not_present);
+        let single = |m: Option<&'a LevelMap>, t: Track| -> Result<Resolved<'a>> {
+            m.map(|m| m.iter().map(|(k, v)| (k, (v, t))).collect())
+                .ok_or_else(not_present)
+        };
         match (track, &self.levels, &self.tracks) {
-            (Track::Levels, l, _) => single(l, Track::Levels),
+            (Track::Levels, l, _) => single(l.as_ref(), Track::Levels),
             (_, _, None) => Err(not_present()),
-            (Track::Mandiri, _, Some(t)) => single(&t.mandiri, Track::Mandiri),
-            (Track::Dokumen, _, Some(t)) => single(&t.dokumen, Track::Dokumen),
-            (Track::Interviu, _, Some(t)) => single(&t.interviu, Track::Interviu),
-            (Track::Visitasi, _, Some(t)) => single(&t.visitasi, Track::Visitasi),
-            (Track::Target, _, Some(t)) => single(&t.target, Track::Target),
             (Track::Final, _, Some(t)) => {
-                if t.dokumen.is_none() && t.interviu.is_none() && t.visitasi.is_none() {
+                if !t.has_external() {
                     return Err(not_present());
                 }
                 let mut out = BTreeMap::new();
                 // later stages override earlier ones, indicator by indicator
-                for (m, tr) in [
-                    (&t.dokumen, Track::Dokumen),
-                    (&t.interviu, Track::Interviu),
-                    (&t.visitasi, Track::Visitasi),
-                ] {
-                    for (k, v) in m.iter().flatten() {
-                        out.insert(k, (v, tr));
+                for stage in Track::EXTERNAL {
+                    for (k, v) in t.get(stage).into_iter().flatten() {
+                        out.insert(k, (v, stage));
                     }
                 }
                 Ok(out)
             }
+            (stage, _, Some(t)) => single(t.get(stage), stage),
         }
     }
 }

@@ -31,6 +31,7 @@ pub mod ratio;
 pub mod report;
 pub mod rubric;
 pub mod score;
+pub mod track;
 pub mod value;
 pub mod vector;
 

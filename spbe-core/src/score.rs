@@ -493,16 +493,15 @@ fn evaluate<'a>(
         );
     }
     if let Some(t) = &assessment.tracks {
-        for (m, name) in [
-            (&t.mandiri, "tracks.mandiri"),
-            (&t.dokumen, "tracks.dokumen"),
-            (&t.interviu, "tracks.interviu"),
-            (&t.visitasi, "tracks.visitasi"),
-            (&t.target, "tracks.target"),
-        ] {
-            if let Some(m) = m {
-                fill_slots(rubric, m.iter(), name, &mut slots, &mut fracs, &mut errors);
-            }
+        for (stage, m) in t.iter() {
+            fill_slots(
+                rubric,
+                m.iter(),
+                stage.place(),
+                &mut slots,
+                &mut fracs,
+                &mut errors,
+            );
         }
     }
     check_keys(rubric, assessment.notes.iter(), "notes", &mut errors);

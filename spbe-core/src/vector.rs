@@ -30,7 +30,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::assessment::{Assessment, IndicatorId, Level, LevelMap, Tracks};
+use crate::assessment::{Assessment, IndicatorId, Level, LevelMap, Track, Tracks};
 use crate::error::{Error, Result};
 use crate::rubric::{self, Rubric};
 use crate::score::{fill_slots, MISSING};
@@ -191,8 +191,7 @@ pub fn to_vector(assessment: &Assessment, rubric: &Rubric) -> Result<String> {
         assessment
             .tracks
             .iter()
-            .flat_map(|t| [&t.mandiri, &t.dokumen, &t.interviu, &t.visitasi, &t.target])
-            .flatten(),
+            .flat_map(|t| t.iter().map(|(_, m)| m)),
     );
     let prefix = if maps.into_iter().all(all_whole) {
         PREFIX
@@ -210,16 +209,9 @@ pub fn to_vector(assessment: &Assessment, rubric: &Rubric) -> Result<String> {
         segs.push(format!("L{}", encode_levels(rubric, l, "levels")?));
     }
     if let Some(t) = &assessment.tracks {
-        for (tag, m, place) in [
-            ('M', &t.mandiri, "tracks.mandiri"),
-            ('D', &t.dokumen, "tracks.dokumen"),
-            ('I', &t.interviu, "tracks.interviu"),
-            ('V', &t.visitasi, "tracks.visitasi"),
-            ('T', &t.target, "tracks.target"),
-        ] {
-            if let Some(m) = m {
-                segs.push(format!("{tag}{}", encode_levels(rubric, m, place)?));
-            }
+        for (stage, m) in t.iter() {
+            let tag = stage.tag().unwrap_or('L');
+            segs.push(format!("{tag}{}", encode_levels(rubric, m, stage.place())?));
         }
     }
     for (k, note) in &assessment.notes {
@@ -341,13 +333,11 @@ pub fn from_vector_with(text: &str, rubric: &Rubric) -> Result<Assessment> {
             'L' => a.levels = Some(decode_levels(rubric, body, pos, version2)?),
             'M' | 'D' | 'I' | 'V' | 'T' => {
                 let m = Some(decode_levels(rubric, body, pos, version2)?);
-                let t = a.tracks.get_or_insert_with(Tracks::default);
-                match tag {
-                    'M' => t.mandiri = m,
-                    'D' => t.dokumen = m,
-                    'I' => t.interviu = m,
-                    'V' => t.visitasi = m,
-                    _ => t.target = m,
+                let stage = Track::STAGES.into_iter().find(|s| s.tag() == Some(tag));
+                if let Some(slot) =
+                    stage.and_then(|s| a.tracks.get_or_insert_with(Tracks::default).slot_mut(s))
+                {
+                    *slot = m;
                 }
             }
             'C' => {
