@@ -247,6 +247,135 @@ impl Error {
     }
 }
 
+/// One stable error code: its family and what it means. [`ERROR_CODES`] is
+/// the registry the bindings build their error types from (Python: one
+/// exception class per code, under its family's class).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+pub struct ErrorCode {
+    /// The code, as [`Error::code`] returns it.
+    pub code: &'static str,
+    /// `assessment` (the input assessment is wrong), `rubric` (no such
+    /// edition, or a rubric file is wrong), `vector`, `options`, `batch`,
+    /// `arithmetic` or `io`.
+    pub family: &'static str,
+    /// What it means.
+    pub summary: &'static str,
+}
+
+macro_rules! codes {
+    ($(($code:literal, $family:literal, $summary:literal)),* $(,)?) => {
+        /// Every error code, with its family and meaning.
+        pub const ERROR_CODES: &[ErrorCode] = &[$(ErrorCode { code: $code, family: $family, summary: $summary }),*];
+    };
+}
+
+codes![
+    (
+        "invalid_assessment",
+        "assessment",
+        "well-formed JSON of the wrong shape (unknown field, both levels and tracks, ...)"
+    ),
+    (
+        "malformed_json",
+        "assessment",
+        "input that is not well-formed JSON"
+    ),
+    (
+        "unknown_indicator",
+        "assessment",
+        "an indicator id the rubric does not have"
+    ),
+    (
+        "level_out_of_range",
+        "assessment",
+        "a value outside the indicator's scale"
+    ),
+    (
+        "non_integer_level",
+        "assessment",
+        "a fractional number where whole levels are expected"
+    ),
+    (
+        "invalid_level_type",
+        "assessment",
+        "a value that is not a number (or not a decimal or fraction)"
+    ),
+    (
+        "too_many_decimals",
+        "assessment",
+        "a decimal with more places than are kept exactly"
+    ),
+    (
+        "not_repeatable",
+        "assessment",
+        "a list of levels for an indicator that takes one"
+    ),
+    (
+        "wrong_item_count",
+        "assessment",
+        "too few or too many service items (2018 indicator 35)"
+    ),
+    (
+        "duplicate_indicator",
+        "assessment",
+        "the same indicator twice in one object"
+    ),
+    (
+        "missing_indicator",
+        "assessment",
+        "indicators without a level under the official policy"
+    ),
+    (
+        "no_levels",
+        "assessment",
+        "a track with no level at all (renormalising policy)"
+    ),
+    (
+        "unknown_track",
+        "assessment",
+        "a track name that does not exist"
+    ),
+    (
+        "track_not_present",
+        "assessment",
+        "a track the assessment does not have"
+    ),
+    (
+        "rubric_mismatch",
+        "assessment",
+        "an assessment for another rubric than the one given"
+    ),
+    ("input_too_large", "assessment", "input over the size limit"),
+    (
+        "unknown_rubric",
+        "rubric",
+        "an edition id that is neither built in nor given"
+    ),
+    (
+        "invalid_rubric",
+        "rubric",
+        "a rubric file that fails validation (every problem listed)"
+    ),
+    (
+        "invalid_vector",
+        "vector",
+        "a compact vector that cannot be read"
+    ),
+    (
+        "invalid_options",
+        "options",
+        "scoring options that cannot be read"
+    ),
+    ("invalid_batch", "batch", "batch columns of the wrong shape"),
+    (
+        "arithmetic_overflow",
+        "arithmetic",
+        "exact arithmetic beyond 128 bits"
+    ),
+    ("io_error", "io", "a file that cannot be read"),
+];
+
 /// A serialisable summary of one [`Error`]: `{code, indicator, message}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
@@ -258,3 +387,125 @@ pub struct Issue {
 
 /// Result alias.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    /// One error of every variant: its code is in the registry, and the
+    /// registry has nothing else and no code twice.
+    #[test]
+    fn every_code_is_registered_once() {
+        let s = String::new;
+        let all = [
+            Error::UnknownRubric {
+                id: s(),
+                known: s(),
+            },
+            Error::UnknownIndicator {
+                indicator: s(),
+                rubric: s(),
+                place: s(),
+                valid: s(),
+            },
+            Error::LevelOutOfRange {
+                indicator: s(),
+                place: s(),
+                value: s(),
+                valid: s(),
+                rubric: s(),
+            },
+            Error::NonIntegerLevel {
+                indicator: s(),
+                place: s(),
+                value: s(),
+                valid: s(),
+            },
+            Error::InvalidLevelType {
+                indicator: s(),
+                place: s(),
+                value: s(),
+                valid: s(),
+            },
+            Error::TooManyDecimals {
+                indicator: s(),
+                place: s(),
+                value: s(),
+                max_decimals: 18,
+                valid: s(),
+            },
+            Error::NotRepeatable {
+                indicator: s(),
+                place: s(),
+                value: s(),
+                valid: s(),
+            },
+            Error::WrongItemCount {
+                indicator: s(),
+                place: s(),
+                count: 0,
+                min: 1,
+                max: 3,
+            },
+            Error::DuplicateIndicator {
+                indicator: s(),
+                place: s(),
+            },
+            Error::MissingIndicators {
+                indicators: vec![],
+                track: s(),
+                rubric: s(),
+            },
+            Error::NoLevels { track: s() },
+            Error::MalformedJson {
+                message: s(),
+                line: 1,
+                column: 1,
+            },
+            Error::InvalidAssessment { message: s() },
+            Error::UnknownTrack {
+                track: s(),
+                valid: s(),
+            },
+            Error::TrackNotPresent {
+                track: s(),
+                available: s(),
+            },
+            Error::InvalidRubric {
+                id: s(),
+                problems: vec![],
+            },
+            Error::InvalidVector {
+                segment: 0,
+                message: s(),
+            },
+            Error::InputTooLarge { size: 0, limit: 0 },
+            Error::RubricMismatch {
+                expected: s(),
+                found: s(),
+            },
+            Error::InvalidOptions { message: s() },
+            Error::InvalidBatch { message: s() },
+            Error::Overflow { context: s() },
+            Error::Io {
+                path: s(),
+                message: s(),
+            },
+        ];
+        let mut codes: Vec<&str> = all.iter().map(Error::code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        let mut registered: Vec<&str> = ERROR_CODES.iter().map(|c| c.code).collect();
+        registered.sort_unstable();
+        let n = registered.len();
+        registered.dedup();
+        assert_eq!(n, registered.len(), "a code is registered twice");
+        assert_eq!(codes, registered);
+        let row = Error::Row {
+            row: 1,
+            source: Box::new(Error::NoLevels { track: s() }),
+        };
+        assert_eq!(row.code(), "no_levels");
+    }
+}

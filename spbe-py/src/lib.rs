@@ -135,6 +135,15 @@ fn validate(
         .collect())
 }
 
+/// spbe-core's error registry: (code, family, summary) for every error code.
+#[pyfunction]
+fn error_codes() -> Vec<(&'static str, &'static str, &'static str)> {
+    spbe_core::ERROR_CODES
+        .iter()
+        .map(|c| (c.code, c.family, c.summary))
+        .collect()
+}
+
 /// Whether a text is a compact vector (`SPBE1.` or `SPBE2.`), as the core decides.
 #[pyfunction]
 fn is_vector(text: &str) -> bool {
@@ -365,6 +374,7 @@ fn _lowlevel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(to_vector, m)?)?;
     m.add_function(wrap_pyfunction!(is_vector, m)?)?;
+    m.add_function(wrap_pyfunction!(error_codes, m)?)?;
     m.add_function(wrap_pyfunction!(from_vector, m)?)?;
     m.add_function(wrap_pyfunction!(cell_type_error, m)?)?;
     m.add_function(wrap_pyfunction!(score_matrix, m)?)?;

@@ -152,6 +152,13 @@ pub fn rubrics() -> Result<JsValue, JsValue> {
     to_js(&list)
 }
 
+/// spbe-core's error registry: every `code` an error can carry, with its
+/// family and meaning.
+#[wasm_bindgen(js_name = errorCodes, unchecked_return_type = "ErrorCode[]")]
+pub fn error_codes() -> Result<JsValue, JsValue> {
+    to_js(&spbe_core::ERROR_CODES)
+}
+
 /// A built-in edition's full structure: names, weights (exact decimal strings),
 /// questions, level scales with names and criteria, predicate bands.
 #[wasm_bindgen(unchecked_return_type = "RubricSpec")]

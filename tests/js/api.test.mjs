@@ -107,3 +107,15 @@ test("8/2026 decimal values are exact, and the year picks the predicate rule", (
   assert.equal(spbe.score(pacitan(2023)).predicate, "Sangat Baik");
   assert.equal(spbe.score(pacitan(2024), { predicate_basis: "reported" }).predicate_rule.reason, "option");
 });
+
+test("every error code comes from the core's registry", () => {
+  const codes = spbe.errorCodes();
+  assert.ok(codes.length >= 20 && codes.every((c) => c.code && c.family && c.summary));
+  const known = new Set(codes.map((c) => c.code));
+  const seen = [];
+  for (const bad of [{ rubric: "x", levels: {} }, { rubric: "permenpanrb-8-2026", levels: { 1: 9 } }, "SPBE2.permenpanrb-8-2026.Lvv", "{"]) {
+    try { spbe.score(bad); } catch (e) { seen.push(e.code); }
+  }
+  assert.deepEqual(seen, ["unknown_rubric", "level_out_of_range", "invalid_vector", "malformed_json"]);
+  for (const c of seen) assert.ok(known.has(c), c);
+});

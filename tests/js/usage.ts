@@ -1,7 +1,7 @@
 // Type-checked with `tsc --noEmit` against the generated spbe_wasm.d.ts: the
 // declarations come from the Rust types (tsify), so this fails if they drift.
-import { score, check, validate, rubrics, rubric, toVector, fromVector } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
-import type { Assessment, Report, CheckResult, Issue, RubricSpec, RubricSummary, Options, DomainScore, IndicatorScore, Track, Value, PredicateRule, BandBounds } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
+import { score, check, validate, rubrics, rubric, toVector, fromVector, errorCodes } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
+import type { Assessment, Report, CheckResult, Issue, RubricSpec, RubricSummary, Options, DomainScore, IndicatorScore, Track, Value, PredicateRule, BandBounds, ErrorCode } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
 
 const a: Assessment = { rubric: "permenpanrb-5-2018", institution: "Kota Contoh", year: 2019, levels: { "1": 3, "35": [1, 3, 3] }, notes: { "1": "penjelasan" } };
 const tracked: Assessment = { rubric: "permenpanrb-59-2020", tracks: { mandiri: { "1": 4 }, target: { "1": 5 } }, evidence: { "1": ["SK"] } };
@@ -38,4 +38,6 @@ const problems: Issue[] = validate(a);
 const list: RubricSummary[] = rubrics();
 const spec: RubricSpec = rubric(list[0].id);
 const weight: string = spec.domains ? spec.domains[0].weight : spec.aspects![0].weight;
-void [idx, pred, firstDomainIndex, levels, one, basis, reason, bounds, byYear, decimals, src, next, viaVector, back, problems, weight];
+const registry: ErrorCode[] = errorCodes();
+const family: string = registry[0].family;
+void [registry, family, idx, pred, firstDomainIndex, levels, one, basis, reason, bounds, byYear, decimals, src, next, viaVector, back, problems, weight];

@@ -26,6 +26,7 @@ from ._errors import (
     InvalidLevelTypeError,
     InvalidOptionsError,
     InvalidRubricError,
+    RubricError,
     InvalidVectorError,
     LevelOutOfRangeError,
     MalformedJsonError,
@@ -57,7 +58,7 @@ __all__ = [
     "SpbeError", "InvalidAssessmentError", "UnknownRubricError", "UnknownIndicatorError", "LevelOutOfRangeError",
     "NonIntegerLevelError", "InvalidLevelTypeError", "TooManyDecimalsError", "NoLevelsError", "NotRepeatableError", "WrongItemCountError", "DuplicateIndicatorError",
     "MissingIndicatorError", "MalformedJsonError", "UnknownTrackError", "TrackNotPresentError", "RubricMismatchError",
-    "InputTooLargeError", "InvalidRubricError", "InvalidVectorError", "InvalidBatchError", "InvalidOptionsError",
+    "InputTooLargeError", "RubricError", "InvalidRubricError", "InvalidVectorError", "InvalidBatchError", "InvalidOptionsError",
     "ArithmeticOverflowError", "SpbeIOError",
 ]
 

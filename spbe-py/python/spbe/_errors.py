@@ -1,7 +1,13 @@
-"""The exception hierarchy, mapped code by code from spbe-core's error kinds."""
+"""The exception hierarchy: one class per code of spbe-core's error registry
+(``spbe._lowlevel.error_codes()``), under its family's class. The classes are
+written out here so that type checkers and IDEs see them; ``tests/py/test_errors.py``
+fails when a registered code has no class, a class has no registered code, or a
+class sits under the wrong family."""
 from __future__ import annotations
 
 from typing import Dict, Optional, Type
+
+from . import _lowlevel
 
 
 class SpbeError(ValueError):
@@ -40,7 +46,13 @@ class InvalidAssessmentError(SpbeError):
     code = "invalid_assessment"
 
 
-class UnknownRubricError(SpbeError):
+class RubricError(SpbeError):
+    """No such edition, or a rubric file that is wrong (the parent of the two below)."""
+
+    code = "rubric_error"
+
+
+class UnknownRubricError(RubricError):
     code = "unknown_rubric"
 
 
@@ -104,7 +116,7 @@ class InputTooLargeError(InvalidAssessmentError):
     code = "input_too_large"
 
 
-class InvalidRubricError(SpbeError):
+class InvalidRubricError(RubricError):
     code = "invalid_rubric"
 
 
@@ -128,14 +140,21 @@ class SpbeIOError(SpbeError):
     code = "io_error"
 
 
+#: The class of each family of the registry.
+FAMILIES: Dict[str, Type[SpbeError]] = {"assessment": InvalidAssessmentError, "rubric": RubricError}
+
+
+def _classes(base: Type[SpbeError]) -> Dict[str, Type[SpbeError]]:
+    out: Dict[str, Type[SpbeError]] = {}
+    for sub in base.__subclasses__():
+        out[sub.code] = sub
+        out.update(_classes(sub))
+    return out
+
+
+#: code -> class, for every code of spbe-core's registry.
 ERRORS_BY_CODE: Dict[str, Type[SpbeError]] = {
-    cls.code: cls
-    for cls in (
-        InvalidAssessmentError, UnknownRubricError, UnknownIndicatorError, LevelOutOfRangeError, NonIntegerLevelError,
-        InvalidLevelTypeError, TooManyDecimalsError, NoLevelsError, NotRepeatableError, WrongItemCountError, DuplicateIndicatorError, MissingIndicatorError,
-        MalformedJsonError, UnknownTrackError, TrackNotPresentError, RubricMismatchError, InputTooLargeError,
-        InvalidRubricError, InvalidVectorError, InvalidBatchError, InvalidOptionsError, ArithmeticOverflowError, SpbeIOError,
-    )
+    code: cls for code, cls in _classes(SpbeError).items() if code in {c for c, _f, _s in _lowlevel.error_codes()}
 }
 
 

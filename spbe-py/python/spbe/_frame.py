@@ -5,7 +5,7 @@ import json
 from typing import Any, List, Optional, Tuple
 
 from . import _lowlevel
-from ._errors import SpbeError, from_core
+from ._errors import UnknownRubricError, from_core
 from ._rubric import Rubric
 
 
@@ -200,7 +200,7 @@ def score_frame(df: Any, *, rubric: Any, missing: str = "error", predicate_basis
         raise ValueError('errors must be "raise" or "collect"')
     rb = _resolve_rubric(rubric)
     if rb is None:
-        raise SpbeError("score_frame needs rubric= (an edition id or a Rubric)", code="unknown_rubric")
+        raise UnknownRubricError("score_frame needs rubric= (an edition id or a Rubric)")
     columns = [str(c) for c in df.columns]
     if kind == "pandas" and columns != list(df.columns):
         df = df.rename(columns={c: str(c) for c in df.columns})

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any, Dict, List, Optional, Tuple, Union
 
 from . import _lowlevel
-from ._errors import SpbeError, SpbeIOError, from_core
+from ._errors import SpbeError, SpbeIOError, UnknownIndicatorError, from_core
 
 
 def _call(fn: Any, *args: Any, **kwargs: Any) -> Any:
@@ -256,7 +256,7 @@ class Rubric:
             if i.id == key:
                 return i
         valid = ", ".join(i.id for i in self._indicators)
-        raise SpbeError(f"indicator {key!r} does not exist in {self.id}; valid indicators are {valid}", code="unknown_indicator", indicator=key)
+        raise UnknownIndicatorError(f"indicator {key!r} does not exist in {self.id}; valid indicators are {valid}", indicator=key)
 
     @property
     def slot_names(self) -> Tuple[str, ...]:

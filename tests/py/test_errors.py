@@ -1,0 +1,51 @@
+"""The Python exceptions are spbe-core's error registry, code for code."""
+import inspect
+
+import spbe
+from spbe import _lowlevel
+from spbe._errors import FAMILIES
+
+
+def exception_classes():
+    return [c for _, c in inspect.getmembers(spbe, inspect.isclass) if issubclass(c, spbe.SpbeError)]
+
+
+def test_every_registered_code_has_one_class_in_its_family():
+    registry = _lowlevel.error_codes()
+    assert len(registry) >= 20 and len({c for c, _, _ in registry}) == len(registry)
+    classes = exception_classes()
+    for code, family, summary in registry:
+        owners = [c for c in classes if c.code == code]
+        assert len(owners) == 1, f"{code}: {owners or 'no class'}"
+        cls = owners[0]
+        parent = FAMILIES.get(family, spbe.SpbeError)
+        # the family's own code is the family class itself (invalid_assessment)
+        assert cls is parent or cls.__bases__ == (parent,), f"{code} ({family}): {cls.__name__} is under {cls.__bases__}"
+        assert issubclass(cls, ValueError) and summary
+        assert spbe._errors.ERRORS_BY_CODE[code] is cls
+
+
+def test_every_class_is_registered():
+    codes = {c for c, _, _ in _lowlevel.error_codes()}
+    family_only = {spbe.SpbeError, spbe.RubricError}
+    for cls in exception_classes():
+        if cls not in family_only:
+            assert cls.code in codes, f"{cls.__name__} has code {cls.code!r}, which spbe-core does not have"
+
+
+def test_errors_from_the_core_get_their_class():
+    # no_levels: once missing from the hand-written table, now an InvalidAssessmentError
+    try:
+        spbe.score({"rubric": "permenpanrb-8-2026", "levels": {}}, missing="renormalize")
+    except spbe.InvalidAssessmentError as e:
+        assert type(e) is spbe.NoLevelsError and e.code == "no_levels"
+    else:
+        raise AssertionError("no error")
+    try:
+        spbe.Rubric.builtin("permenpanrb-59-2020").indicator(99)
+    except spbe.UnknownIndicatorError as e:
+        assert e.code == "unknown_indicator" and e.indicator == "99"
+    try:
+        spbe.score({"rubric": "permenpanrb-99-2030", "levels": {}})
+    except spbe.RubricError as e:
+        assert type(e) is spbe.UnknownRubricError
