@@ -118,6 +118,7 @@ pub enum BandBounds {
 
 /// Whether a predicate is read from the reported (rounded) index or the exact one.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PredicateBasis {

@@ -1,0 +1,289 @@
+//! `spbe`: score SPBE / Indeks Pemerintah Digital assessments from the command line.
+//!
+//! Exit status: 0 on success, 1 on invalid input (message on stderr), 2 on usage errors.
+
+mod render;
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use spbe_core::{Error, MissingPolicy, Options, PredicateBasis, Rubric, Track};
+
+#[derive(Parser)]
+#[command(
+    name = "spbe",
+    version,
+    about = "Exact SPBE / Digital Government maturity index (PermenPANRB 5/2018, 59/2020, 8/2026)"
+)]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(clap::Args)]
+struct ScoreOpts {
+    /// Track to score: levels, mandiri, dokumen, interviu, visitasi, target, final.
+    #[arg(long)]
+    track: Option<String>,
+    /// Missing-indicator policy (only `error` is official).
+    #[arg(long, value_enum, default_value = "error")]
+    missing: MissingPolicy,
+    /// What the predicate is read from; default: the edition's rule for the
+    /// assessment's year (59/2020: 2023 reported, 2024 exact), else its default (exact).
+    #[arg(long, value_enum)]
+    predicate_basis: Option<PredicateBasis>,
+    /// Evaluation year for an assessment without `year` (selects the predicate rule).
+    #[arg(long)]
+    year: Option<i64>,
+    /// Use a rubric file instead of the built-in edition named in the assessment.
+    #[arg(long, value_name = "RUBRIC_FILE")]
+    rubric: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Score an assessment (JSON file, `-` for stdin, or a compact vector).
+    Score {
+        input: String,
+        #[command(flatten)]
+        opts: ScoreOpts,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Check an assessment and list every problem found.
+    Validate {
+        input: String,
+        #[command(flatten)]
+        opts: ScoreOpts,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Print the compact vector (URL-safe text form) of an assessment.
+    Vector {
+        input: String,
+        #[arg(long, value_name = "RUBRIC_FILE")]
+        rubric: Option<String>,
+    },
+    /// Print an assessment (JSON file, stdin or vector) as JSON.
+    Json {
+        input: String,
+        #[arg(long, value_name = "RUBRIC_FILE")]
+        rubric: Option<String>,
+    },
+    /// Compare two tracks indicator by indicator (e.g. `mandiri final`).
+    Compare {
+        input: String,
+        from: String,
+        to: String,
+        #[command(flatten)]
+        opts: ScoreOpts,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// List the built-in rubric editions.
+    Rubrics {
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Show a rubric's structure, or one indicator's question and level criteria.
+    Rubric {
+        /// A built-in edition id or a rubric JSON file.
+        id: String,
+        indicator: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse(); // usage errors exit with status 2
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("spbe: error [{}]: {e}", e.code());
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn read_input(input: &str) -> Result<String, Error> {
+    if input == "-" {
+        return spbe_core::input::read_all_limited(std::io::stdin(), "stdin");
+    }
+    if spbe_core::is_vector(input) && !Path::new(input).exists() {
+        return Ok(input.to_owned());
+    }
+    spbe_core::read_limited(Path::new(input))
+}
+
+fn load_rubric(arg: &Option<String>) -> Result<Option<Rubric>, Error> {
+    arg.as_ref().map(Rubric::from_path).transpose()
+}
+
+fn options(o: &ScoreOpts) -> Result<Options, Error> {
+    Ok(Options {
+        track: o.track.as_deref().map(str::parse::<Track>).transpose()?,
+        missing: o.missing,
+        predicate_basis: o.predicate_basis,
+        year: o.year,
+    })
+}
+
+fn resolve_rubric<'a>(custom: &'a Option<Rubric>, id: &str) -> Result<&'a Rubric, Error> {
+    match custom {
+        Some(r) => Ok(r),
+        None => spbe_core::builtin(id),
+    }
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_default()
+}
+fn run(cli: Cli) -> Result<ExitCode, Error> {
+    match cli.cmd {
+        Cmd::Score {
+            input,
+            opts,
+            format,
+        } => score(&input, &opts, format),
+        Cmd::Validate {
+            input,
+            opts,
+            format,
+        } => validate(&input, &opts, format),
+        Cmd::Vector { input, rubric } => vector(&input, &rubric),
+        Cmd::Json { input, rubric } => json(&input, &rubric),
+        Cmd::Compare {
+            input,
+            from,
+            to,
+            opts,
+            format,
+        } => compare(&input, &from, &to, &opts, format),
+        Cmd::Rubrics { format } => rubrics(format),
+        Cmd::Rubric {
+            id,
+            indicator,
+            format,
+        } => rubric(&id, indicator.as_deref(), format),
+    }
+}
+
+fn score(input: &str, opts: &ScoreOpts, format: Format) -> Result<ExitCode, Error> {
+    let custom = load_rubric(&opts.rubric)?;
+    let report = spbe_core::score_text(&read_input(input)?, custom.as_ref(), &options(opts)?)?;
+    let rubric = resolve_rubric(&custom, &report.rubric)?;
+    match format {
+        Format::Json => println!("{}", to_json(&report)),
+        Format::Text => print!("{}", render::text_report(&report, rubric)),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn validate(input: &str, opts: &ScoreOpts, format: Format) -> Result<ExitCode, Error> {
+    let custom = load_rubric(&opts.rubric)?;
+    let o = options(opts)?;
+    let text = read_input(input)?;
+    let problems = spbe_core::validate_text(&text, custom.as_ref(), &o);
+    match format {
+        Format::Json => println!(
+            "{}",
+            to_json(&problems.iter().map(Error::issue).collect::<Vec<_>>())
+        ),
+        Format::Text if problems.is_empty() => println!("valid"),
+        Format::Text => {
+            for p in &problems {
+                println!("[{}] {p}", p.code());
+            }
+        }
+    }
+    // invalid input: status 1; the problems are listed above
+    Ok(if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn vector(input: &str, rubric: &Option<String>) -> Result<ExitCode, Error> {
+    let custom = load_rubric(rubric)?;
+    let a = spbe_core::parse_input_with(&read_input(input)?, custom.as_ref())?;
+    let r = resolve_rubric(&custom, &a.rubric)?;
+    println!("{}", spbe_core::to_vector(&a, r)?);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn json(input: &str, rubric: &Option<String>) -> Result<ExitCode, Error> {
+    let custom = load_rubric(rubric)?;
+    let a = spbe_core::parse_input_with(&read_input(input)?, custom.as_ref())?;
+    println!("{}", a.to_json());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn compare(
+    input: &str,
+    from: &str,
+    to: &str,
+    opts: &ScoreOpts,
+    format: Format,
+) -> Result<ExitCode, Error> {
+    let custom = load_rubric(&opts.rubric)?;
+    let a = spbe_core::parse_input_with(&read_input(input)?, custom.as_ref())?;
+    let r = resolve_rubric(&custom, &a.rubric)?;
+    let c = spbe_core::compare(&a, r, from.parse()?, to.parse()?, &options(opts)?)?;
+    match format {
+        Format::Json => println!("{}", to_json(&c)),
+        Format::Text => print!("{}", render::text_compare(&c)),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn rubrics(format: Format) -> Result<ExitCode, Error> {
+    let all = spbe_core::builtins()?;
+    match format {
+        Format::Json => {
+            let list: Vec<_> = all.iter().map(|r| r.summary()).collect();
+            println!("{}", to_json(&list));
+        }
+        Format::Text => print!("{}", render::text_rubrics(&all)),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn rubric(id: &str, indicator: Option<&str>, format: Format) -> Result<ExitCode, Error> {
+    let owned;
+    let r: &Rubric = if Path::new(id).is_file() {
+        owned = Rubric::from_path(id)?;
+        &owned
+    } else {
+        spbe_core::builtin(id)?
+    };
+    let unknown = |ind: &str| Error::UnknownIndicator {
+        indicator: ind.to_owned(),
+        rubric: r.id().to_owned(),
+        place: "the command line".into(),
+        valid: r.indicator_ids().join(", "),
+    };
+    match (indicator, format) {
+        (None, Format::Json) => println!("{}", to_json(r)),
+        (None, Format::Text) => print!("{}", render::text_rubric(r)),
+        (Some(ind), Format::Json) => {
+            let (_, _, spec) = r.indicator(ind).ok_or_else(|| unknown(ind))?;
+            println!("{}", to_json(spec));
+        }
+        (Some(ind), Format::Text) => {
+            print!(
+                "{}",
+                render::text_indicator(r, ind).ok_or_else(|| unknown(ind))?
+            )
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
