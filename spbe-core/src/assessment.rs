@@ -84,7 +84,9 @@ impl Serialize for IndicatorId {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Level {
+    /// One value.
     One(Value),
+    /// One value per reported service (2018 indicator 35).
     Many(Vec<Value>),
 }
 
@@ -121,8 +123,10 @@ pub struct Assessment {
     /// Edition id, e.g. `permenpanrb-59-2020`.
     pub rubric: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// The institution evaluated.
     pub institution: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// Evaluation year.
     pub year: Option<i64>,
     /// Levels, for an assessment without tracks.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -175,14 +179,19 @@ impl<'de> Deserialize<'de> for Pairs {
 #[serde(deny_unknown_fields)]
 pub struct RawTracks {
     #[serde(default)]
+    /// Penilaian Mandiri: the self-assessment.
     pub mandiri: Option<Pairs>,
     #[serde(default)]
+    /// Penilaian Dokumen: external assessors' document review.
     pub dokumen: Option<Pairs>,
     #[serde(default)]
+    /// Penilaian Interviu: re-scores only the indicators clarified at interview.
     pub interviu: Option<Pairs>,
     #[serde(default)]
+    /// Penilaian Visitasi: re-scores only the indicators validated on site.
     pub visitasi: Option<Pairs>,
     #[serde(default)]
+    /// The institution's target levels (a plan, not a stage).
     pub target: Option<Pairs>,
 }
 
@@ -203,18 +212,25 @@ impl RawTracks {
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawAssessment {
+    /// Edition id.
     pub rubric: String,
     #[serde(default)]
+    /// The institution evaluated.
     pub institution: Option<String>,
     #[serde(default)]
+    /// Evaluation year.
     pub year: Option<i64>,
     #[serde(default)]
+    /// Levels, for an assessment without tracks.
     pub levels: Option<Pairs>,
     #[serde(default)]
+    /// Levels per evaluation stage.
     pub tracks: Option<RawTracks>,
     #[serde(default)]
+    /// Per indicator: the explanation (penjelasan).
     pub notes: Option<Pairs>,
     #[serde(default)]
+    /// Per indicator: evidence references (bukti dukung).
     pub evidence: Option<Pairs>,
 }
 

@@ -128,8 +128,11 @@ pub enum OnError {
 /// `index_hundredths` holds the same values as exact integers.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BatchOutput {
+    /// Number of rows.
     pub rows: usize,
+    /// Reported index (2 decimals); `null` only when a renormalising policy left it empty.
     pub index: Vec<f64>,
+    /// The reported indices as whole hundredths.
     pub index_hundredths: Vec<i64>,
     /// Position of the predicate in the rubric's predicate list (`u8::MAX` for a failed row).
     pub predicate: Vec<u8>,

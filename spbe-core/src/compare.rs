@@ -22,9 +22,13 @@ fn round2(v: Ratio) -> Result<crate::ratio::Hundredths> {
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct IndicatorChange {
+    /// Its id.
     pub id: String,
+    /// Official name (Indonesian).
     pub name: String,
+    /// First year in force (or the track compared from).
     pub from: Vec<Value>,
+    /// Last year in force, if it has ended (or the track compared to).
     pub to: Vec<Value>,
     /// Sum of `to` minus sum of `from` (levels; exact).
     pub delta: Value,
@@ -34,14 +38,21 @@ pub struct IndicatorChange {
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
+    /// First year in force (or the track compared from).
     pub from: String,
+    /// Last year in force, if it has ended (or the track compared to).
     pub to: String,
+    /// Reported index of the first track.
     pub index_from: f64,
+    /// Reported index of the second track.
     pub index_to: f64,
     /// Difference of the exact indices, rounded half up to 2 decimals.
     pub index_delta: f64,
+    /// Predicate of the first track.
     pub predicate_from: String,
+    /// Predicate of the second track.
     pub predicate_to: String,
+    /// Indicators whose levels differ.
     pub changes: Vec<IndicatorChange>,
 }
 

@@ -26,34 +26,51 @@ impl std::fmt::Display for RubricProblem {
 pub enum Error {
     /// The assessment names a rubric that is neither built in nor supplied.
     #[error("unknown rubric {id:?}; the built-in editions are: {known}")]
-    UnknownRubric { id: String, known: String },
+    UnknownRubric {
+        /// Its id.
+        id: String,
+        /// The built-in editions.
+        known: String,
+    },
 
     /// An indicator id that the rubric does not have.
     #[error("indicator {indicator:?} does not exist in {rubric} (in {place}); valid indicators are {valid}")]
     UnknownIndicator {
+        /// The indicator concerned.
         indicator: String,
+        /// Edition id.
         rubric: String,
+        /// Where in the input (`levels`, `tracks.dokumen`, `notes` ...).
         place: String,
+        /// What would be valid.
         valid: String,
     },
 
     /// A value outside the rubric's scale for that indicator.
     #[error("indicator {indicator}{place_suffix}: level {value} is out of range; {rubric} accepts {valid}", place_suffix = suffix(place))]
     LevelOutOfRange {
+        /// The indicator concerned.
         indicator: String,
+        /// Where in the input (`levels`, `tracks.dokumen`, `notes` ...).
         place: String,
+        /// The value as given.
         value: String,
         /// What would be valid, e.g. "a whole number from 1 to 5".
         valid: String,
+        /// Edition id.
         rubric: String,
     },
 
     /// A fractional number (e.g. `3.5`) for an indicator that takes whole levels.
     #[error("indicator {indicator}{place_suffix}: level {value} is not a whole number; give {valid}", place_suffix = suffix(place))]
     NonIntegerLevel {
+        /// The indicator concerned.
         indicator: String,
+        /// Where in the input (`levels`, `tracks.dokumen`, `notes` ...).
         place: String,
+        /// The value as given.
         value: String,
+        /// What would be valid.
         valid: String,
     },
 
@@ -61,118 +78,199 @@ pub enum Error {
     /// where whole levels are expected, or a string that is not a decimal or fraction).
     #[error("indicator {indicator}{place_suffix}: level {value} is not a number; give {valid}", place_suffix = suffix(place))]
     InvalidLevelType {
+        /// The indicator concerned.
         indicator: String,
+        /// Where in the input (`levels`, `tracks.dokumen`, `notes` ...).
         place: String,
+        /// The value as given.
         value: String,
+        /// What would be valid.
         valid: String,
     },
 
     /// A decimal with more digits after the point than can be kept exactly.
     #[error("indicator {indicator}{place_suffix}: level {value} has more than {max_decimals} decimals; give {valid}", place_suffix = suffix(place))]
     TooManyDecimals {
+        /// The indicator concerned.
         indicator: String,
+        /// Where in the input (`levels`, `tracks.dokumen`, `notes` ...).
         place: String,
+        /// The value as given.
         value: String,
+        /// The most decimals kept.
         max_decimals: usize,
+        /// What would be valid.
         valid: String,
     },
 
     /// A list of levels for an indicator that takes one level.
     #[error("indicator {indicator}{place_suffix}: got a list {value} but this indicator takes a single level: {valid}", place_suffix = suffix(place))]
     NotRepeatable {
+        /// The indicator concerned.
         indicator: String,
+        /// Where in the input (`levels`, `tracks.dokumen`, `notes` ...).
         place: String,
+        /// The value as given.
         value: String,
+        /// What would be valid.
         valid: String,
     },
 
     /// A repeatable indicator (2018 indicator 35) with too few or too many items.
     #[error("indicator {indicator}{place_suffix}: got {count} levels but it takes {min} to {max} (one per reported service)", place_suffix = suffix(place))]
     WrongItemCount {
+        /// The indicator concerned.
         indicator: String,
+        /// Where in the input (`levels`, `tracks.dokumen`, `notes` ...).
         place: String,
+        /// How many were given.
         count: usize,
+        /// Lower bound.
         min: u8,
+        /// Upper bound.
         max: u8,
     },
 
     /// The same indicator key twice in one object (never last-wins).
     #[error("indicator {indicator:?} appears more than once in {place}; give each indicator once")]
-    DuplicateIndicator { indicator: String, place: String },
+    DuplicateIndicator {
+        /// The indicator concerned.
+        indicator: String,
+        /// Where in the input (`levels`, `tracks.dokumen`, `notes` ...).
+        place: String,
+    },
 
     /// Indicators without a level under the default (official) missing-indicator policy.
     #[error("{track}: {count} indicator(s) have no level: {list}; every indicator of {rubric} needs one (or choose a non-official missing-indicator policy)", count = indicators.len(), list = indicators.join(", "))]
     MissingIndicators {
+        /// Its indicators, in order.
         indicators: Vec<String>,
+        /// The track scored or concerned.
         track: String,
+        /// Edition id.
         rubric: String,
     },
 
     /// Nothing to compute: the track has no level at all (possible only with
     /// the renormalising missing policy; otherwise it is `missing_indicator`).
     #[error("{track}: no indicator has a level, so no index can be computed")]
-    NoLevels { track: String },
+    NoLevels {
+        /// The track scored or concerned.
+        track: String,
+    },
 
     /// Input that is not well-formed JSON.
     #[error("malformed JSON at line {line}, column {column}: {message}")]
     MalformedJson {
+        /// What is wrong.
         message: String,
+        /// Line of the problem.
         line: usize,
+        /// Column of the problem.
         column: usize,
     },
 
     /// Well-formed JSON of the wrong shape (unknown field, wrong type, both `levels` and `tracks` ...).
     #[error("invalid assessment: {message}")]
-    InvalidAssessment { message: String },
+    InvalidAssessment {
+        /// What is wrong.
+        message: String,
+    },
 
     /// A track name that does not exist.
     #[error("unknown track {track:?}; valid tracks are {valid}")]
-    UnknownTrack { track: String, valid: String },
+    UnknownTrack {
+        /// The track scored or concerned.
+        track: String,
+        /// What would be valid.
+        valid: String,
+    },
 
     /// A track that exists but is not in this assessment.
     #[error("track {track:?} is not in this assessment; it has: {available}")]
-    TrackNotPresent { track: String, available: String },
+    TrackNotPresent {
+        /// The track scored or concerned.
+        track: String,
+        /// The tracks the assessment has.
+        available: String,
+    },
 
     /// A rubric file that fails validation; lists every problem found.
     #[error("invalid rubric {id:?}: {count} problem(s):\n  {list}", count = problems.len(), list = problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n  "))]
     InvalidRubric {
+        /// Its id.
         id: String,
+        /// Every problem found.
         problems: Vec<RubricProblem>,
     },
 
     /// A compact vector string that cannot be parsed.
     #[error("invalid vector at segment {segment}: {message}")]
-    InvalidVector { segment: usize, message: String },
+    InvalidVector {
+        /// Which segment (1-based; 0 for the whole vector).
+        segment: usize,
+        /// What is wrong.
+        message: String,
+    },
 
     /// Input larger than the accepted limit.
     #[error("input of {size} bytes is larger than the limit of {limit} bytes")]
-    InputTooLarge { size: usize, limit: usize },
+    InputTooLarge {
+        /// Size of the input in bytes.
+        size: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
 
     /// The assessment is for another rubric than the one supplied.
     #[error("the assessment is for {found:?} but the rubric given is {expected:?}")]
-    RubricMismatch { expected: String, found: String },
+    RubricMismatch {
+        /// The rubric given.
+        expected: String,
+        /// The rubric the assessment names.
+        found: String,
+    },
 
     /// Scoring options that cannot be read.
     #[error("invalid options: {message}")]
-    InvalidOptions { message: String },
+    InvalidOptions {
+        /// What is wrong.
+        message: String,
+    },
 
     /// Batch input of the wrong shape.
     #[error("invalid batch input: {message}")]
-    InvalidBatch { message: String },
+    InvalidBatch {
+        /// What is wrong.
+        message: String,
+    },
 
     /// A batch row failed; wraps the row's own error.
     #[error("row {row}: {source}")]
-    Row { row: usize, source: Box<Error> },
+    Row {
+        /// The row (0-based).
+        row: usize,
+        /// The row's own error.
+        source: Box<Error>,
+    },
 
     /// Exact arithmetic would exceed 128-bit integers: weights with many
     /// digits in a custom rubric, or values whose fractions have large,
     /// different denominators. Never a wrong answer.
     #[error("exact arithmetic overflow while computing {context}: the numbers need more than 128 bits (weights with many digits, or values with many decimals or large, different fraction denominators); use fewer decimals or simpler fractions")]
-    Overflow { context: String },
+    Overflow {
+        /// What was being computed.
+        context: String,
+    },
 
     /// A file could not be read.
     #[error("cannot read {path}: {message}")]
-    Io { path: String, message: String },
+    Io {
+        /// The file.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
 }
 
 fn suffix(place: &str) -> String {
@@ -380,8 +478,11 @@ codes![
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct Issue {
+    /// Stable code.
     pub code: &'static str,
+    /// The indicator concerned.
     pub indicator: Option<String>,
+    /// What is wrong.
     pub message: String,
 }
 
@@ -389,7 +490,6 @@ pub struct Issue {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -36,6 +36,7 @@ pub struct Options {
     #[cfg_attr(feature = "tsify", tsify(optional, type = "Track | null"))]
     pub track: Option<Track>,
     #[cfg_attr(feature = "tsify", tsify(optional))]
+    /// Indicators without a level (non-official policies only).
     pub missing: MissingPolicy,
     /// Read predicates from the exact or the rounded index, overriding the
     /// edition's rule for the evaluation year. `None`: the edition's rule.
@@ -67,6 +68,7 @@ pub enum RuleReason {
 pub struct PredicateRule {
     /// `exact` (the unrounded index) or `reported` (rounded to 2 decimals).
     pub basis: PredicateBasis,
+    /// Why this basis.
     pub reason: RuleReason,
     /// The evaluation year that selected the rule (the assessment's, else the option's).
     pub year: Option<i64>,

@@ -15,6 +15,7 @@ use crate::value::Value;
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NextPredicate {
+    /// Official name (Indonesian).
     pub name: String,
     /// The band's lower bound.
     pub min: f64,
@@ -31,13 +32,19 @@ pub struct NextPredicate {
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DomainScore {
+    /// Its id.
     pub id: String,
+    /// Official name (Indonesian).
     pub name: String,
+    /// English name (ours, where no official one exists).
     pub name_en: Option<String>,
+    /// Weight in percent of the whole index.
     pub weight: f64,
     /// Reported index (2 decimals); `null` only when a renormalising policy left the domain empty.
     pub index: Option<f64>,
+    /// Exact index: a terminating decimal or a fraction.
     pub index_exact: Option<String>,
+    /// Predicate name (`null` when there is no index).
     pub predicate: Option<String>,
 }
 
@@ -45,14 +52,21 @@ pub struct DomainScore {
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AspectScore {
+    /// Its id.
     pub id: String,
     /// The aspect's domain (`null` for editions without domains).
     pub domain: Option<String>,
+    /// Official name (Indonesian).
     pub name: String,
+    /// English name (ours, where no official one exists).
     pub name_en: Option<String>,
+    /// Weight in percent of the whole index.
     pub weight: f64,
+    /// Reported index (2 decimals); `null` only when a renormalising policy left it empty.
     pub index: Option<f64>,
+    /// Exact index: a terminating decimal or a fraction.
     pub index_exact: Option<String>,
+    /// Predicate name (`null` when there is no index).
     pub predicate: Option<String>,
 }
 
@@ -63,7 +77,9 @@ pub struct AspectScore {
 /// Names, questions and criteria are in the rubric (`spbe rubric ID --format json`),
 /// looked up by `id`; the report stays small.
 pub struct IndicatorScore {
+    /// Its id.
     pub id: String,
+    /// The indicator's aspect.
     pub aspect: String,
     /// The value as given, for an indicator with one value (`null` if missing
     /// or a list): a whole level, a decimal (8/2026: `1.26`), or a string as
@@ -81,6 +97,7 @@ pub struct IndicatorScore {
     /// one level (4 decimals); on a continuous scale, up to the next whole
     /// number (1.26 to 2). 0 at the top, `null` when missing and left out.
     pub gain: Option<f64>,
+    /// Indicators without a level (non-official policies only).
     pub missing: bool,
 }
 
@@ -88,10 +105,15 @@ pub struct IndicatorScore {
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
+    /// Edition id.
     pub rubric: String,
+    /// Status of the edition scored.
     pub rubric_status: Status,
+    /// Name of the index (e.g. "Indeks SPBE").
     pub index_name: Option<String>,
+    /// The institution evaluated.
     pub institution: Option<String>,
+    /// Evaluation year.
     pub year: Option<i64>,
     /// The track scored (`levels`, `final`, `mandiri`, ...).
     pub track: String,
@@ -105,17 +127,23 @@ pub struct Report {
     pub predicate: String,
     /// Which value the predicate was read from (exact or reported) and why.
     pub predicate_rule: PredicateRule,
+    /// English predicate name.
     pub predicate_en: Option<String>,
     /// Second label where the edition has one (2026: `"Berkembang"`).
     pub predicate_label: Option<String>,
+    /// The band above the index, if any.
     pub next_predicate: Option<NextPredicate>,
+    /// Its domains, in order.
     pub domains: Vec<DomainScore>,
+    /// Its aspects, in order.
     pub aspects: Vec<AspectScore>,
+    /// Its indicators, in order.
     pub indicators: Vec<IndicatorScore>,
     /// Indicators without a level (only with a non-official missing policy).
     pub missing: Vec<String>,
     /// True when computed by the official rules from a complete assessment.
     pub official: bool,
+    /// The options applied (`track` filled in).
     pub options: Options,
 }
 

@@ -42,10 +42,15 @@ pub struct Tracks {
 pub enum Track {
     /// The plain `levels` of an assessment without tracks.
     Levels,
+    /// Penilaian Mandiri: the self-assessment.
     Mandiri,
+    /// Penilaian Dokumen: external assessors' document review.
     Dokumen,
+    /// Penilaian Interviu: the indicators clarified at interview.
     Interviu,
+    /// Penilaian Visitasi: the indicators validated on site.
     Visitasi,
+    /// The institution's target levels (a plan, not a stage).
     Target,
     /// The official score: per indicator, the latest external stage (visitasi,
     /// then interviu, then dokumen) that has a level.

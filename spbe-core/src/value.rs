@@ -303,7 +303,6 @@ pub(crate) fn parse_decimal_exact(s: &str, exponent: bool) -> Result<Ratio, Unre
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -503,7 +503,6 @@ fn decode_levels(rubric: &Rubric, body: &str, pos: usize, version2: bool) -> Res
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -1,16 +1,11 @@
 //! The `spbe` program: outputs, exit statuses (0 ok, 1 invalid input, 2 usage).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::type_complexity
-)]
+#![allow(clippy::type_complexity)]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+#[cfg(test)]
 fn spbe(args: &[&str], stdin: Option<&str>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_spbe"));
     cmd.args(args)

@@ -1,12 +1,6 @@
 //! Property tests of the scoring rules.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::type_complexity
-)]
+#![allow(clippy::type_complexity)]
 
 use proptest::prelude::*;
 use spbe_core::batch::{score_columns, OnError, MISSING};
@@ -24,6 +18,7 @@ const EDITIONS: [&str; 3] = [
 
 /// Random complete levels for an edition: (indicator id, level) in rubric order;
 /// the 2018 indicator 35 gets 1-3 services.
+#[cfg(test)]
 fn levels_for(ed: &'static str) -> impl Strategy<Value = Vec<(String, Level)>> {
     let rb = builtin(ed).unwrap();
     let (lo, hi) = rb.level_range();
@@ -62,6 +57,7 @@ fn any_edition() -> impl Strategy<Value = (&'static str, Vec<(String, Level)>)> 
     ]
 }
 
+#[cfg(test)]
 fn exact(v: &Option<String>) -> Ratio {
     // exact strings are decimals or p/q
     let s = v.as_deref().unwrap();

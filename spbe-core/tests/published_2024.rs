@@ -57,13 +57,6 @@
 //! has only a few combos, and the whole test makes about a thousand `score_json`
 //! calls.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 use std::cmp::Ordering;
 use std::path::PathBuf;
 
@@ -94,6 +87,7 @@ fn q(num: i128, den: i128) -> Q {
     }
 }
 
+#[cfg(test)]
 impl Q {
     fn add(self, o: Q) -> Q {
         q(self.num * o.den + o.num * self.den, self.den * o.den)
@@ -263,6 +257,7 @@ fn assessment_json(s: Sums, year: Option<i64>) -> String {
     )
 }
 
+#[cfg(test)]
 fn score(s: Sums, year: Option<i64>) -> spbe_core::Report {
     let json = assessment_json(s, year);
     spbe_core::score_json(&json, &spbe_core::Options::default())
@@ -346,6 +341,7 @@ impl Row {
     }
 }
 
+#[cfg(test)]
 fn read_rows() -> Vec<Row> {
     let text = std::fs::read_to_string(data_path()).expect("tests/data/spbe-results-2024.csv");
     let mut lines = text

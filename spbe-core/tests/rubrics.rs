@@ -1,16 +1,11 @@
 //! The built-in editions match the reference facts exactly, and a user's rubric
 //! goes through the same validation, which reports every problem.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::type_complexity
-)]
+#![allow(clippy::type_complexity)]
 
 use spbe_core::{builtin, Error, Ratio, Rubric, Status};
 
+#[cfg(test)]
 fn r(s: &str) -> Ratio {
     Ratio::parse_decimal(s).expect("decimal")
 }
@@ -64,6 +59,7 @@ const T2018: Table = &[
     ),
 ];
 
+#[cfg(test)]
 fn check_table(id: &str, t: Table) {
     let rb = builtin(id).expect("builtin");
     let doms = rb.domains();
@@ -366,6 +362,7 @@ fn builtin_files_round_trip_through_the_spec() {
     }
 }
 
+#[cfg(test)]
 fn problems(json: &str) -> Vec<(&'static str, String)> {
     match Rubric::from_json(json) {
         Err(Error::InvalidRubric { problems, .. }) => {

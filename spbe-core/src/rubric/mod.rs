@@ -1,5 +1,5 @@
 //! Rubric editions as data: the serde model of a rubric file ([`spec`]), its
-//! validation ([`validate`]: every problem reported, not only the first), and
+//! validation (`validate`: every problem reported, not only the first), and
 //! the validated, indexed [`Rubric`] that scoring uses.
 
 mod fast;
@@ -112,15 +112,25 @@ pub(crate) struct Derived {
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RubricSummary {
+    /// Its id.
     pub id: String,
+    /// Short title (e.g. "PermenPANRB 59/2020").
     pub short_title: Option<String>,
+    /// Full official title.
     pub title: String,
+    /// Whether the data is official, reconstructed, provisional or custom.
     pub status: Status,
+    /// Years the edition is in force.
     pub in_force: Option<InForce>,
+    /// Name of the index (e.g. "Indeks SPBE").
     pub index_name: Option<String>,
+    /// English name of the index.
     pub index_name_en: Option<String>,
+    /// Its domains, in order.
     pub domains: usize,
+    /// Its aspects, in order.
     pub aspects: usize,
+    /// Its indicators, in order.
     pub indicators: usize,
 }
 
@@ -356,7 +366,6 @@ impl Rubric {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

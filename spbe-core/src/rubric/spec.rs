@@ -97,8 +97,10 @@ pub enum Status {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InForce {
+    /// First year in force (or the track compared from).
     pub from: i32,
     #[serde(default)]
+    /// Last year in force, if it has ended (or the track compared to).
     pub to: Option<i32>,
 }
 
@@ -145,9 +147,12 @@ impl PredicateBasis {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct YearRule {
+    /// Evaluation year.
     pub year: i64,
+    /// Exact or reported.
     pub basis: PredicateBasis,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Per indicator: evidence references (bukti dukung).
     pub evidence: Option<String>,
 }
 
@@ -162,6 +167,7 @@ pub struct PredicateRuleSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_note: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Known rules per evaluation year.
     pub years: Vec<YearRule>,
 }
 
@@ -170,15 +176,19 @@ pub struct PredicateRuleSpec {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LevelSpec {
+    /// The level.
     pub level: u8,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Official name (Indonesian).
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// English name (ours, where no official one exists).
     pub name_en: Option<String>,
     /// A second official name (8/2026: Merintis ... Unggul).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// English form of the second name.
     pub label_en: Option<String>,
     /// On a continuous scale: the range of values this level stands for
     /// (bounds per the edition's `band_bounds`).
@@ -187,6 +197,7 @@ pub struct LevelSpec {
     pub min: Option<Dec>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "tsify", tsify(type = "string"))]
+    /// Upper bound.
     pub max: Option<Dec>,
     /// Official criteria text of this level on the scale (generic for all indicators).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -201,14 +212,18 @@ pub struct LevelSpec {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScaleSpec {
+    /// Its id.
     pub id: String,
+    /// Official name (Indonesian).
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// English name (ours, where no official one exists).
     pub name_en: Option<String>,
     /// A value is any number from the lowest level's `min` to the highest
     /// level's `max` (8/2026), not only a whole level.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub continuous: bool,
+    /// Levels, for an assessment without tracks.
     pub levels: Vec<LevelSpec>,
 }
 
@@ -218,17 +233,22 @@ pub struct ScaleSpec {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BandSpec {
+    /// Official name (Indonesian).
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// English name (ours, where no official one exists).
     pub name_en: Option<String>,
     /// A second official label, where the edition has one (2026: Merintis ... Unggul).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// English form of the second name.
     pub label_en: Option<String>,
     #[cfg_attr(feature = "tsify", tsify(type = "string"))]
+    /// Lower bound.
     pub min: Dec,
     #[cfg_attr(feature = "tsify", tsify(type = "string"))]
+    /// Upper bound.
     pub max: Dec,
 }
 
@@ -237,7 +257,9 @@ pub struct BandSpec {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ItemsSpec {
+    /// Lower bound.
     pub min: u8,
+    /// Upper bound.
     pub max: u8,
 }
 
@@ -253,13 +275,17 @@ pub struct ExternalRange {
     pub printed: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "tsify", tsify(type = "string"))]
+    /// Lower bound.
     pub min: Option<Dec>,
     #[serde(default)]
+    /// Whether `min` is included.
     pub min_inclusive: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "tsify", tsify(type = "string"))]
+    /// Upper bound.
     pub max: Option<Dec>,
     #[serde(default)]
+    /// Whether `max` is included.
     pub max_inclusive: bool,
 }
 
@@ -273,10 +299,13 @@ pub struct ExternalSpec {
     /// `scored_from` (the criteria print the index's ranges) or `cites`.
     pub relation: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The agency that runs the index.
     pub agency: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// A factual note.
     pub note: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// The ranges as printed.
     pub ranges: Vec<ExternalRange>,
 }
 
@@ -285,23 +314,29 @@ pub struct ExternalSpec {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorSpec {
+    /// Its id.
     pub id: String,
+    /// Official name (Indonesian).
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// English name (ours, where no official one exists).
     pub name_en: Option<String>,
     /// Weight in percent of the whole index; for a repeatable indicator, the weight of each item.
     #[cfg_attr(feature = "tsify", tsify(type = "string"))]
     pub weight: Dec,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Kind of indicator, where the edition names one.
     pub kind: Option<String>,
     /// Id of the level scale.
     pub scale: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Official question (59/2020).
     pub question: Option<String>,
     /// Official criteria, one per level of the scale, lowest first.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub criteria: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// For a repeatable indicator: how many items it takes.
     pub items: Option<ItemsSpec>,
     /// Other names the official text prints for this indicator.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -331,14 +366,20 @@ pub struct IndicatorSpec {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AspectSpec {
+    /// Its id.
     pub id: String,
+    /// Official name (Indonesian).
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// English name (ours, where no official one exists).
     pub name_en: Option<String>,
     #[cfg_attr(feature = "tsify", tsify(type = "string"))]
+    /// Weight in percent of the whole index.
     pub weight: Dec,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Other names the official text prints.
     pub aliases: Vec<String>,
+    /// Its indicators, in order.
     pub indicators: Vec<IndicatorSpec>,
 }
 
@@ -347,12 +388,17 @@ pub struct AspectSpec {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DomainSpec {
+    /// Its id.
     pub id: String,
+    /// Official name (Indonesian).
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// English name (ours, where no official one exists).
     pub name_en: Option<String>,
     #[cfg_attr(feature = "tsify", tsify(type = "string"))]
+    /// Weight in percent of the whole index.
     pub weight: Dec,
+    /// Its aspects, in order.
     pub aspects: Vec<AspectSpec>,
 }
 
@@ -361,30 +407,44 @@ pub struct DomainSpec {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RubricSpec {
+    /// Its id.
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Short title (e.g. "PermenPANRB 59/2020").
     pub short_title: Option<String>,
+    /// Full official title.
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// English title (ours).
     pub title_en: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The legal instrument.
     pub legal_basis: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Where it was published.
     pub publication: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Years the edition is in force.
     pub in_force: Option<InForce>,
+    /// Whether the data is official, reconstructed, provisional or custom.
     pub status: Status,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// What the status rests on.
     pub status_note: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Name of the index (e.g. "Indeks SPBE").
     pub index_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// English name of the index.
     pub index_name_en: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Sources of the data.
     pub sources: Vec<String>,
+    /// Level scales.
     pub scales: Vec<ScaleSpec>,
     /// Which bound of each predicate band is included.
     pub band_bounds: BandBounds,
+    /// Predicate bands, lowest first.
     pub predicates: Vec<BandSpec>,
     /// Whether predicates are read from the exact or the rounded index, per year.
     /// Absent: always the exact index.
