@@ -26,6 +26,7 @@ pub mod assessment;
 pub mod batch;
 pub mod compare;
 pub mod error;
+pub mod ffi;
 pub mod input;
 pub mod options;
 pub mod ratio;

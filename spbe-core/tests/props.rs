@@ -403,3 +403,44 @@ proptest! {
         }
     }
 }
+
+/// The threaded batch gives what one thread gives, with errors numbered by
+/// the row of the whole input.
+#[test]
+fn threaded_batch_equals_one_thread() {
+    use spbe_core::batch::score_columns_threaded;
+    let rb = builtin("permenpanrb-59-2020").unwrap();
+    let rows = 20_000;
+    let mut cols: Vec<Vec<f64>> = (0..47)
+        .map(|k| {
+            (0..rows)
+                .map(|r| ((r * 7 + k * 3) % 5 + 1) as f64)
+                .collect()
+        })
+        .collect();
+    cols[3][15_001] = 2.5; // a bad row late in the input
+    cols[9][17_000] = 9.0;
+    let one = score_columns(rb, &cols, &Options::default(), OnError::Collect).unwrap();
+    let many = score_columns_threaded(rb, &cols, &Options::default(), OnError::Collect, 4).unwrap();
+    // NaN marks the failed rows, so compare bit patterns
+    let bits = |v: &Vec<Vec<f64>>| -> Vec<Vec<u64>> {
+        v.iter()
+            .map(|c| c.iter().map(|x| x.to_bits()).collect())
+            .collect()
+    };
+    assert!(one.index_hundredths == many.index_hundredths && one.predicate == many.predicate);
+    assert!(bits(&one.domains) == bits(&many.domains) && bits(&one.aspects) == bits(&many.aspects));
+    assert_eq!(format!("{:?}", one.errors), format!("{:?}", many.errors));
+    assert_eq!(
+        many.errors
+            .iter()
+            .map(|(r, e)| (*r, e.code()))
+            .collect::<Vec<_>>(),
+        [
+            (15_001, "non_integer_level"),
+            (17_000, "level_out_of_range")
+        ]
+    );
+    let e = score_columns_threaded(rb, &cols, &Options::default(), OnError::Fail, 4).unwrap_err();
+    assert!(e.to_string().starts_with("row 15001:"), "{e}");
+}

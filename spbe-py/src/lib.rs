@@ -7,7 +7,7 @@ use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
-use spbe_core::batch::{score_columns, BatchOutput, Cell, OnError};
+use spbe_core::batch::{BatchOutput, OnError};
 use spbe_core::{Error, Options, Rubric};
 
 create_exception!(
@@ -154,24 +154,20 @@ fn is_vector(text: &str) -> bool {
 #[pyfunction]
 #[pyo3(signature = (text, rubric=None))]
 fn to_vector(text: &str, rubric: Option<&RubricHandle>) -> PyResult<String> {
-    let a = spbe_core::parse_input_with(text, inner(rubric)).map_err(|e| core_err(&e))?;
-    let r = match inner(rubric) {
-        Some(r) => r,
-        None => spbe_core::builtin(&a.rubric).map_err(|e| core_err(&e))?,
-    };
-    spbe_core::to_vector(&a, r).map_err(|e| core_err(&e))
+    spbe_core::ffi::vector_text(text, inner(rubric)).map_err(|e| core_err(&e))
 }
 
 /// The assessment (JSON text) of a vector.
 #[pyfunction]
 #[pyo3(signature = (vector, rubric=None))]
 fn from_vector(vector: &str, rubric: Option<&RubricHandle>) -> PyResult<String> {
-    let a = match inner(rubric) {
-        Some(r) => spbe_core::from_vector_with(vector, r),
-        None => spbe_core::from_vector(vector),
+    if !spbe_core::is_vector(vector) {
+        return Err(core_err(&Error::InvalidVector {
+            segment: 1,
+            message: "a vector starts with \"SPBE1.\" or \"SPBE2.\"".into(),
+        }));
     }
-    .map_err(|e| core_err(&e))?;
-    Ok(a.to_json())
+    spbe_core::ffi::assessment_json(vector, inner(rubric)).map_err(|e| core_err(&e))
 }
 
 /// The error for a cell that is not a number at all (found by the Python layer
@@ -251,7 +247,7 @@ fn score_matrix<'py>(
             } else {
                 data.chunks(rows).collect()
             };
-            run_batch(inner, &cols, rows, &o, on_error, threads)
+            spbe_core::batch::score_columns_threaded(inner, &cols, &o, on_error, threads)
         } else {
             // little-endian float64 cells, read in place
             let (values, _) = data.as_chunks::<8>();
@@ -260,7 +256,7 @@ fn score_matrix<'py>(
             } else {
                 values.chunks(rows).collect()
             };
-            run_batch(inner, &cols, rows, &o, on_error, threads)
+            spbe_core::batch::score_columns_threaded(inner, &cols, &o, on_error, threads)
         }
     });
     let out = result.map_err(|e| core_err(&e))?;
@@ -293,76 +289,22 @@ fn score_matrix<'py>(
     ))
 }
 
-/// Scores the columns, splitting the rows across threads (the GIL is released
-/// by the caller). With `OnError::Fail` the error of the lowest failing row wins.
-fn run_batch<T: Cell + Sync>(
-    inner: &Rubric,
-    cols: &[&[T]],
-    rows: usize,
-    o: &Options,
-    on_error: OnError,
-    threads: usize,
-) -> Result<BatchOutput, Error> {
-    let n_threads = if threads == 0 {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    } else {
-        threads
-    };
-    let n_threads = n_threads.clamp(1, 16).min(rows.div_ceil(4096).max(1));
-    if n_threads == 1 {
-        return score_columns(inner, cols, o, on_error);
-    }
-    let chunk = rows.div_ceil(n_threads);
-    let parts: Vec<Result<BatchOutput, Error>> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..n_threads)
-            .map(|t| {
-                let (lo, hi) = (t * chunk, ((t + 1) * chunk).min(rows));
-                let sub: Vec<&[T]> = cols.iter().map(|c| c.get(lo..hi).unwrap_or(&[])).collect();
-                s.spawn(move || {
-                    let mut out = score_columns(inner, &sub, o, on_error)?;
-                    for (r, e) in &mut out.errors {
-                        *r += lo;
-                        if let Error::Row { row, .. } = e {
-                            *row += lo;
-                        }
-                    }
-                    Ok(out)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    Err(Error::InvalidBatch {
-                        message: "a scoring thread failed".into(),
-                    })
-                })
-            })
-            .collect()
-    });
-    let mut all = BatchOutput {
-        rows,
-        ..Default::default()
-    };
-    for p in parts {
-        let mut out = p?;
-        all.index.append(&mut out.index);
-        all.predicate.append(&mut out.predicate);
-        all.index_hundredths.append(&mut out.index_hundredths);
-        if all.domains.is_empty() && all.aspects.is_empty() {
-            all.domains = vec![Vec::with_capacity(rows); out.domains.len()];
-            all.aspects = vec![Vec::with_capacity(rows); out.aspects.len()];
-        }
-        for (a, b) in all.domains.iter_mut().zip(out.domains.iter_mut()) {
-            a.append(b);
-        }
-        for (a, b) in all.aspects.iter_mut().zip(out.aspects.iter_mut()) {
-            a.append(b);
-        }
-        all.errors.append(&mut out.errors);
-    }
-    Ok(all)
+/// The `n` indicators of a report (its JSON) whose one-step rise gains the most.
+#[pyfunction]
+fn top_gains(report_json: &str, n: usize) -> PyResult<Vec<String>> {
+    let r: spbe_core::Report = serde_json::from_str(report_json)
+        .map_err(|e| PyValueError::new_err(format!("not a report: {e}")))?;
+    Ok(spbe_core::ffi::top_gains(&r, n)
+        .into_iter()
+        .map(|i| i.id.clone())
+        .collect())
+}
+
+/// An indicator's levels (or value ranges) with the criteria that apply, as JSON.
+#[pyfunction]
+fn level_views(rubric: &RubricHandle, indicator: &str) -> String {
+    let views = spbe_core::ffi::level_views(&rubric.inner, indicator).unwrap_or_default();
+    serde_json::to_string(&views).unwrap_or_default()
 }
 
 #[pymodule]
@@ -375,6 +317,8 @@ fn _lowlevel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(to_vector, m)?)?;
     m.add_function(wrap_pyfunction!(is_vector, m)?)?;
     m.add_function(wrap_pyfunction!(error_codes, m)?)?;
+    m.add_function(wrap_pyfunction!(top_gains, m)?)?;
+    m.add_function(wrap_pyfunction!(level_views, m)?)?;
     m.add_function(wrap_pyfunction!(from_vector, m)?)?;
     m.add_function(wrap_pyfunction!(cell_type_error, m)?)?;
     m.add_function(wrap_pyfunction!(score_matrix, m)?)?;

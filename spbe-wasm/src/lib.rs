@@ -10,19 +10,10 @@
 
 use js_sys::{Reflect, JSON};
 use serde::Serialize;
+use spbe_core::ffi::{self, CheckResult, LevelView};
 use spbe_core::{Error, Issue, Options, Report, Rubric, RubricSummary};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
-
-/// The result of `check`: `{ ok: true, report }` or `{ ok: false, issues }`.
-#[derive(Serialize, tsify::Tsify)]
-pub struct CheckResult {
-    pub ok: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub report: Option<Report>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub issues: Option<Vec<Issue>>,
-}
 
 /// A JS `Error` whose `code` (and `indicator`) carry the spbe error's fields.
 fn js_error(e: &Error) -> JsValue {
@@ -98,29 +89,13 @@ pub fn check(
     #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
     options: Option<Ts<Options>>,
 ) -> JsValue {
-    let result = match score_inner(&assessment, &options) {
-        Ok(report) => CheckResult {
-            ok: true,
-            report: Some(report),
-            issues: None,
+    let result: CheckResult = match (input_text(&assessment), self::options(&options)) {
+        (Ok(text), Ok(o)) => ffi::check_text(&text, None, &o),
+        (Err(e), _) | (_, Err(e)) => CheckResult {
+            ok: false,
+            report: None,
+            issues: Some(vec![e.issue()]),
         },
-        Err(first) => {
-            let mut issues: Vec<Issue> = match (input_text(&assessment), self::options(&options)) {
-                (Ok(text), Ok(o)) => spbe_core::validate(&text, &o)
-                    .iter()
-                    .map(Error::issue)
-                    .collect(),
-                _ => Vec::new(),
-            };
-            if issues.is_empty() {
-                issues.push(first.issue());
-            }
-            CheckResult {
-                ok: false,
-                report: None,
-                issues: Some(issues),
-            }
-        }
     };
     to_js(&result).unwrap_or(JsValue::NULL)
 }
@@ -172,11 +147,8 @@ pub fn rubric(id: &str) -> Result<JsValue, JsValue> {
 pub fn to_vector(
     #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
 ) -> Result<String, JsValue> {
-    let run = || -> Result<String, Error> {
-        let a = spbe_core::parse_input(&input_text(&assessment)?)?;
-        spbe_core::to_vector(&a, spbe_core::builtin(&a.rubric)?)
-    };
-    run().map_err(|e| js_error(&e))
+    let text = input_text(&assessment).map_err(|e| js_error(&e))?;
+    ffi::vector_text(&text, None).map_err(|e| js_error(&e))
 }
 
 /// The assessment object of a vector.
@@ -184,4 +156,51 @@ pub fn to_vector(
 pub fn from_vector(text: &str) -> Result<JsValue, JsValue> {
     let a = spbe_core::from_vector(text).map_err(|e| js_error(&e))?;
     to_js(&a)
+}
+
+/// Whether a text is a compact vector (`SPBE1.` or `SPBE2.`).
+#[wasm_bindgen(js_name = isVector)]
+pub fn is_vector(text: &str) -> bool {
+    spbe_core::is_vector(text)
+}
+
+/// `to - from` of two reports' exact indices (`index_exact`), rounded half up
+/// to 2 decimals once (not a difference of rounded values).
+#[wasm_bindgen(js_name = indexGap)]
+pub fn index_gap(from_exact: &str, to_exact: &str) -> Result<f64, JsValue> {
+    ffi::index_gap(from_exact, to_exact).map_err(|e| js_error(&e))
+}
+
+/// The ids of a report's `n` indicators whose one-step rise gains the most.
+#[wasm_bindgen(js_name = topGains)]
+pub fn top_gains(
+    #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
+    n: usize,
+) -> Result<Vec<String>, JsValue> {
+    let r: Report = serde_wasm_bindgen::from_value(report).map_err(|e| {
+        js_error(&Error::InvalidOptions {
+            message: format!("not a report: {e}"),
+        })
+    })?;
+    Ok(ffi::top_gains(&r, n)
+        .into_iter()
+        .map(|i| i.id.clone())
+        .collect())
+}
+
+/// An indicator's levels (or value ranges) with names, bounds and the criteria
+/// that apply (`official: false` marks our summary where no official text exists).
+#[wasm_bindgen(js_name = levelViews, unchecked_return_type = "LevelView[]")]
+pub fn level_views(rubric: &str, indicator: &str) -> Result<JsValue, JsValue> {
+    let r = spbe_core::builtin(rubric).map_err(|e| js_error(&e))?;
+    let views: Vec<LevelView> = ffi::level_views(r, indicator).unwrap_or_default();
+    to_js(&views)
+}
+
+/// Which range (level) a value falls in on an 8/2026 indicator, or `undefined`.
+#[wasm_bindgen(js_name = rangeOf)]
+pub fn range_of(rubric: &str, indicator: &str, value: &str) -> Option<u8> {
+    spbe_core::builtin(rubric)
+        .ok()
+        .and_then(|r| ffi::range_of(r, indicator, value))
 }

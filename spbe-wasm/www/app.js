@@ -66,7 +66,9 @@ const state = { lang: "id", active: "mandiri", spec: null, editions: [], assessm
 const t = (k) => T[state.lang][k];
 const nameOf = (x) => (state.lang === "en" && x.name_en ? x.name_en : x.name);
 const fmt = (v) => (v === null || v === undefined ? "—" : v.toFixed(2));
-const predClass = (p) => ({ "Kurang": "kurang", "Cukup": "cukup", "Baik": "baik", "Sangat Baik": "sangat", "Memuaskan": "memuaskan" })[p] || "";
+// a colour per band, by the band's position in the edition (names come from the core)
+const BAND_CLASSES = ["kurang", "cukup", "baik", "sangat", "memuaskan"];
+const predClass = (p) => BAND_CLASSES[state.spec.predicates.findIndex((b) => b.name === p)] || "";
 
 // A decimal literal as (digits, exponent) without sign, point or surplus zeros,
 // so that two texts of the same decimal compare equal ("1.260" and "1.26e0").
@@ -149,15 +151,13 @@ function renderContinuous(spec, ind, scale, fs) {
   const lo = scale.levels[0].min, hi = scale.levels[scale.levels.length - 1].max;
   const input = el("input", { type: "number", inputmode: "decimal", step: "0.01", min: lo, max: hi, "data-value": ind.id, id: `v-${ind.id}`, "aria-describedby": `r-${ind.id}` });
   fs.append(el("label", { class: "value" }, el("span", { text: t("value") }), input), el("p", { class: "from-file", "data-from-file": ind.id }));
-  const upper = spec.band_bounds === "upper_inclusive";
   const list = el("ol", { class: "ranges", id: `r-${ind.id}`, "aria-label": t("ranges") });
-  scale.levels.forEach((lv, idx) => {
-    const first = idx === 0;
-    const range = upper ? `${first ? "" : "> "}${lv.min} – ≤ ${lv.max}` : `${lv.min} – < ${lv.max}`;
-    const names = [state.lang === "en" && lv.name_en ? lv.name_en : lv.name, lv.label, lv.label_en].filter(Boolean).join(" / ");
-    const crit = ind.criteria ? ind.criteria[idx] : lv.criteria || "";
-    list.append(el("li", { class: "range", "data-level": lv.level }, el("span", { class: "lv", text: `${names} · ${range}` }), el("span", { class: "crit", text: crit })));
-  });
+  // names, bounds and criteria of each range, as the core gives them
+  for (const v of spbe.levelViews(spec.id, ind.id)) {
+    const range = `${v.min_inclusive ? "" : "> "}${v.min} – ${v.max_inclusive ? "≤ " : "< "}${v.max}`;
+    const names = [state.lang === "en" && v.name_en ? v.name_en : v.name, v.label, v.label_en].filter(Boolean).join(" / ");
+    list.append(el("li", { class: "range", "data-level": v.level }, el("span", { class: "lv", text: `${names} · ${range}` }), el("span", { class: "crit", text: v.criteria || "" })));
+  }
   fs.append(list);
   if (ind.description) fs.append(el("details", { class: "extra" }, el("summary", { text: t("description") }), el("p", { class: "crit", text: ind.description })));
 }
@@ -174,6 +174,7 @@ function renderIndicator(spec, ind) {
     return fs;
   }
   const services = ind.items ? ind.items.max : 1;
+  const views = spbe.levelViews(spec.id, ind.id); // the criteria that apply, from the core
   for (let k = 1; k <= services; k++) {
     const box = el("div", { class: ind.items ? "levels service" : "levels", role: ind.items ? "radiogroup" : null, "aria-label": ind.items ? `${t("service")} ${k}` : null });
     if (ind.items) box.append(el("div", { class: "service-title", text: `${t("service")} ${k}` }));
@@ -182,12 +183,12 @@ function renderIndicator(spec, ind) {
       const input = el("input", { type: "radio", name: group, value: "", "data-service": k });
       box.append(el("label", { class: "level" }, input, el("span", { class: "lv", text: t("none") }), el("span", { class: "crit" })));
     }
-    scale.levels.forEach((lv, idx) => {
-      const crit = ind.criteria ? ind.criteria[idx] : lv.criteria || (lv.summary_en ? `${lv.summary_en} (${t("summaryNote")})` : "");
-      const lvName = state.lang === "en" && lv.name_en ? lv.name_en : lv.name;
-      const input = el("input", { type: "radio", name: group, value: String(lv.level), "data-service": ind.items ? k : null });
-      box.append(el("label", { class: "level" }, input, el("span", { class: "lv", text: `${t("level")} ${lv.level}${lvName ? " – " + lvName : ""}` }), el("span", { class: "crit", text: crit })));
-    });
+    for (const v of views) {
+      const crit = v.criteria ? (v.official ? v.criteria : `${v.criteria} (${t("summaryNote")})`) : "";
+      const lvName = state.lang === "en" && v.name_en ? v.name_en : v.name;
+      const input = el("input", { type: "radio", name: group, value: String(v.level), "data-service": ind.items ? k : null });
+      box.append(el("label", { class: "level" }, input, el("span", { class: "lv", text: `${t("level")} ${v.level}${lvName ? " – " + lvName : ""}` }), el("span", { class: "crit", text: crit })));
+    }
     fs.append(box);
   }
   appendNotes(fs, ind);
@@ -202,14 +203,9 @@ function appendNotes(fs, ind) {
     el("label", {}, el("span", { text: t("evidenceLabel") }), evid)));
 }
 
-// Which range (level) a value falls in, for highlighting: asks nothing of the
-// rules beyond the rubric's own range bounds and inclusivity.
-function rangeOf(spec, scale, v) {
-  const upper = spec.band_bounds === "upper_inclusive";
-  const x = Number(v);
-  if (!Number.isFinite(x)) return null;
-  const hit = scale.levels.find((lv, idx) => (upper ? (idx === 0 ? x >= Number(lv.min) : x > Number(lv.min)) && x <= Number(lv.max) : x >= Number(lv.min) && (x < Number(lv.max) || idx === scale.levels.length - 1 && x <= Number(lv.max))));
-  return hit ? hit.level : null;
+// Which range (level) a value falls in, for highlighting: the core decides.
+function rangeOf(id, v) {
+  return v === undefined ? null : spbe.rangeOf(state.spec.id, id, String(v)) ?? null;
 }
 
 // Put the active track's levels (and notes) into the form.
@@ -227,7 +223,7 @@ function syncForm() {
       const exact = typeof v === "string" && !/^\s*\d+(\.\d+)?\s*$/.test(v);
       num.value = v === undefined || exact ? "" : String(v);
       fs.querySelector("[data-from-file]").textContent = exact ? t("fromFile")(v) : "";
-      const lvl = v === undefined ? null : rangeOf(state.spec, scaleOf(state.spec, indicators(state.spec).list.find((x) => x.ind.id === id).ind), exact ? NaN : v);
+      const lvl = rangeOf(id, v);
       for (const li of fs.querySelectorAll("li.range")) li.classList.toggle("chosen", Number(li.dataset.level) === lvl);
     }
     for (const input of fs.querySelectorAll("input[type=radio]")) {
@@ -286,7 +282,8 @@ function recompute() {
   showCard(tgt, "target-index", "target-predicate", "#progress-target");
   const gap = $('[data-testid="gap"]');
   if (cur.report && tgt.report) {
-    const g = Math.round((tgt.report.index - cur.report.index) * 100) / 100;
+    // the difference of the exact indices, rounded once by the core
+    const g = spbe.indexGap(cur.report.index_exact, tgt.report.index_exact);
     gap.textContent = (g >= 0 ? "+" : "") + g.toFixed(2);
   } else gap.textContent = "—";
   const next = cur.report && cur.report.next_predicate;
@@ -384,7 +381,8 @@ function renderGains(rep) {
   if (head) head.textContent = t(continuous ? "gainsContinuous" : "gains");
   if (!rep) return;
   const byId = Object.fromEntries(indicators(state.spec).list.map((x) => [x.ind.id, x.ind]));
-  const top = rep.indicators.filter((i) => i.gain).sort((a, b) => b.gain - a.gain).slice(0, 5);
+  const gains = Object.fromEntries(rep.indicators.map((i) => [i.id, i.gain]));
+  const top = spbe.topGains(rep, 5).map((id) => ({ id, gain: gains[id] }));
   for (const i of top) ol.append(el("li", { text: t("gainLine")(i.id, nameOf(byId[i.id]), i.gain.toFixed(4)) }));
 }
 
@@ -411,7 +409,7 @@ function writeHash() {
 
 function readHash() {
   const v = decodeURIComponent(location.hash.slice(1));
-  if (!/^SPBE[12]\./.test(v)) return null;
+  if (!spbe.isVector(v)) return null;
   try {
     return normalise(spbe.fromVector(v));
   } catch (e) {
@@ -555,8 +553,7 @@ async function main() {
     if (raw === "") delete track[id]; else track[id] = exactNumber(raw, Number(raw));
     fs.querySelector("[data-from-file]").textContent = "";
     fs.classList.toggle("missing", !(id in track));
-    const scale = scaleOf(state.spec, indicators(state.spec).list.find((x) => x.ind.id === id).ind);
-    const lvl = id in track ? rangeOf(state.spec, scale, track[id]) : null;
+    const lvl = rangeOf(id, track[id]);
     for (const li of fs.querySelectorAll("li.range")) li.classList.toggle("chosen", Number(li.dataset.level) === lvl);
     recompute();
   });

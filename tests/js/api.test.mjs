@@ -119,3 +119,22 @@ test("every error code comes from the core's registry", () => {
   assert.deepEqual(seen, ["unknown_rubric", "level_out_of_range", "invalid_vector", "malformed_json"]);
   for (const c of seen) assert.ok(known.has(c), c);
 });
+
+test("the boundary functions the page uses come from the core", () => {
+  // the gap is the exact difference rounded once: 2.604 - 2.595 = 0.009 -> 0.01 (rounded values give 0.00)
+  assert.equal(spbe.indexGap("2.595", "2.604"), 0.01);
+  assert.throws(() => spbe.indexGap("x", "1"), (e) => e.code === "invalid_options");
+  const r = spbe.score(example);
+  const top = spbe.topGains(r, 3);
+  const gains = r.indicators.filter((i) => i.gain > 0).map((i) => i.gain).sort((a, b) => b - a);
+  assert.equal(top.length, 3);
+  assert.equal(r.indicators.find((i) => i.id === top[0]).gain, gains[0]);
+  const v = spbe.levelViews("permenpanrb-8-2026", "13");
+  assert.deepEqual(v.map((l) => [l.level, l.label, l.min, l.max, l.min_inclusive, l.max_inclusive]), [
+    [1, "Merintis", "1.00", "1.50", true, true], [2, "Membangun", "1.50", "2.50", false, true], [3, "Berkembang", "2.50", "3.50", false, true],
+    [4, "Melembaga", "3.50", "4.00", false, true], [5, "Unggul", "4.00", "5.00", false, true],
+  ]);
+  assert.ok(spbe.levelViews("permenpanrb-5-2018", "1").every((l) => l.official === false));
+  assert.deepEqual(["1.50", "1.51", "7/6", "9"].map((x) => spbe.rangeOf("permenpanrb-8-2026", "3", x)), [1, 2, 1, undefined]);
+  assert.ok(spbe.isVector("SPBE2.permenpanrb-8-2026.L1") && !spbe.isVector("{}"));
+});

@@ -141,9 +141,12 @@ class Report:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def top_gains(self, n: int = 5) -> List[IndicatorScore]:
-        """The ``n`` indicators whose one-level rise gains the most (ties in rubric order)."""
-        ranked = sorted((i for i in self.indicators if i.gain), key=lambda i: -(i.gain or 0.0))
-        return ranked[:n]
+        """The ``n`` indicators whose one-level rise gains the most (ties in rubric
+        order), as spbe-core ranks them."""
+        from . import _lowlevel
+
+        by_id = {i.id: i for i in self.indicators}
+        return [by_id[i] for i in _lowlevel.top_gains(self._json, n)]
 
     def __repr__(self) -> str:
         who = f" {self.institution}" if self.institution else ""

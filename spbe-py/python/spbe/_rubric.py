@@ -125,14 +125,15 @@ class Rubric:
             inds = []
             for i in a["indicators"]:
                 scale = scales[i["scale"]]
-                crit = i.get("criteria")
+                # the criteria that apply (the indicator's, else the scale's), as spbe-core decides
+                views = json.loads(_lowlevel.level_views(handle, i["id"]))
                 levels = tuple(
                     LevelInfo(
-                        l["level"], l.get("name"), l.get("name_en"), crit[k] if crit else l.get("criteria"), l.get("summary_en"),
-                        l.get("label"), l.get("label_en"),
-                        Decimal(l["min"]) if "min" in l else None, Decimal(l["max"]) if "max" in l else None,
+                        v["level"], v["name"], v["name_en"], v["criteria"] if v["official"] else None, l.get("summary_en"),
+                        v["label"], v["label_en"],
+                        Decimal(v["min"]) if v["min"] is not None else None, Decimal(v["max"]) if v["max"] is not None else None,
                     )
-                    for k, l in enumerate(scale["levels"])
+                    for v, l in zip(views, scale["levels"])
                 )
                 items = i.get("items")
                 ind = Indicator(

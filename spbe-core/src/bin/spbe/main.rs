@@ -214,16 +214,19 @@ fn validate(input: &str, opts: &ScoreOpts, format: Format) -> Result<ExitCode, E
 
 fn vector(input: &str, rubric: &Option<String>) -> Result<ExitCode, Error> {
     let custom = load_rubric(rubric)?;
-    let a = spbe_core::parse_input_with(&read_input(input)?, custom.as_ref())?;
-    let r = resolve_rubric(&custom, &a.rubric)?;
-    println!("{}", spbe_core::to_vector(&a, r)?);
+    println!(
+        "{}",
+        spbe_core::ffi::vector_text(&read_input(input)?, custom.as_ref())?
+    );
     Ok(ExitCode::SUCCESS)
 }
 
 fn json(input: &str, rubric: &Option<String>) -> Result<ExitCode, Error> {
     let custom = load_rubric(rubric)?;
-    let a = spbe_core::parse_input_with(&read_input(input)?, custom.as_ref())?;
-    println!("{}", a.to_json());
+    println!(
+        "{}",
+        spbe_core::ffi::assessment_json(&read_input(input)?, custom.as_ref())?
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -161,49 +161,27 @@ pub fn text_indicator(r: &Rubric, ind: &str) -> Option<String> {
         },
         scale.map(|s| s.name.as_str()).unwrap_or(&spec.scale)
     );
-    let upper = r.band_bounds() == BandBounds::UpperInclusive;
-    for (k, lv) in scale
-        .map(|s| s.levels.as_slice())
-        .unwrap_or(&[])
-        .iter()
-        .enumerate()
-    {
-        let name = lv.name.clone().map(|n| format!(" {n}")).unwrap_or_default();
-        let text = spec
-            .criteria
-            .as_ref()
-            .and_then(|c| c.get(k).cloned())
-            .or_else(|| lv.criteria.clone())
-            .or_else(|| {
-                lv.summary_en
-                    .clone()
-                    .map(|s| format!("{s} (summary, not official text)"))
-            })
-            .unwrap_or_else(|| "(no criteria known for this edition)".into());
+    // names, bounds and the criteria that apply, as the core gives them
+    for v in spbe_core::ffi::level_views(r, ind).unwrap_or_default() {
+        let name = v.name.map(|n| format!(" {n}")).unwrap_or_default();
+        let text = match (v.criteria, v.official) {
+            (Some(c), true) => c,
+            (Some(c), false) => format!("{c} (summary, not official text)"),
+            (None, _) => "(no criteria known for this edition)".into(),
+        };
         if continuous {
-            let range = match (&lv.min, &lv.max) {
-                (Some(lo), Some(hi)) if upper && k == 0 => {
-                    format!("{lo} ≤ nilai ≤ {hi}")
-                }
-                (Some(lo), Some(hi)) if upper => {
-                    format!("{lo} < nilai ≤ {hi}")
-                }
-                (Some(lo), Some(hi)) => format!("{lo} ≤ nilai < {hi}"),
+            let range = match (&v.min, &v.max) {
+                (Some(lo), Some(hi)) => format!(
+                    "{lo} {} nilai {} {hi}",
+                    if v.min_inclusive { "≤" } else { "<" },
+                    if v.max_inclusive { "≤" } else { "<" }
+                ),
                 _ => String::new(),
             };
-            let label = lv
-                .label
-                .as_ref()
-                .map(|l| format!(" ({l})"))
-                .unwrap_or_default();
-            let _ = writeln!(
-                o,
-                "  {}{name}{label}, {range}:\n{}",
-                lv.level,
-                indent(&text)
-            );
+            let label = v.label.map(|l| format!(" ({l})")).unwrap_or_default();
+            let _ = writeln!(o, "  {}{name}{label}, {range}:\n{}", v.level, indent(&text));
         } else {
-            let _ = writeln!(o, "  {}{name}: {text}", lv.level);
+            let _ = writeln!(o, "  {}{name}: {text}", v.level);
         }
     }
     Some(o)

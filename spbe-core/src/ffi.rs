@@ -1,0 +1,308 @@
+//! The boundary the bindings share (the pattern of cedar's `ffi` module):
+//! text in, answer types out, so that the Python package, the npm package and
+//! the calculator only convert at their edge and never re-implement a rule.
+//!
+//! * [`check_text`]: the report, or every problem found (one shape everywhere);
+//! * [`vector_text`] and [`assessment_json`]: an assessment's compact vector
+//!   and its JSON, from either form;
+//! * [`index_gap`]: the difference of two reports' exact indices, rounded once;
+//! * [`top_gains`]: the indicators whose one-step rise gains the most;
+//! * [`level_views`]: an indicator's levels with names, ranges and the criteria
+//!   that apply (the indicator's own, else the scale's, else our summary), and
+//!   [`range_of`]: which range a value falls in;
+//! * the error registry is [`crate::ERROR_CODES`], and the threaded batch is
+//!   [`crate::batch::score_columns_threaded`].
+
+use serde::Serialize;
+
+use crate::api::{parse_input_with, score_text, validate_text};
+use crate::error::{Error, Issue, Result};
+use crate::options::Options;
+use crate::ratio::Ratio;
+use crate::report::{IndicatorScore, Report};
+use crate::rubric::{builtin, Rubric};
+use crate::value::Value;
+
+/// The answer of a check: `{ok: true, report}` or `{ok: false, issues}`.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CheckResult {
+    /// Whether the assessment scores.
+    pub ok: bool,
+    /// The report, when it scores.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub report: Option<Report>,
+    /// Every problem found, when it does not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issues: Option<Vec<Issue>>,
+}
+
+/// Scores an assessment (JSON text or a vector), or lists every problem found.
+/// Never fails: a problem with the input itself is an issue too.
+pub fn check_text(text: &str, rubric: Option<&Rubric>, opts: &Options) -> CheckResult {
+    match score_text(text, rubric, opts) {
+        Ok(report) => CheckResult {
+            ok: true,
+            report: Some(report),
+            issues: None,
+        },
+        Err(first) => {
+            let mut issues: Vec<Issue> = validate_text(text, rubric, opts)
+                .iter()
+                .map(Error::issue)
+                .collect();
+            if issues.is_empty() {
+                issues.push(first.issue());
+            }
+            CheckResult {
+                ok: false,
+                report: None,
+                issues: Some(issues),
+            }
+        }
+    }
+}
+
+/// The compact vector of an assessment given as JSON text or a vector.
+pub fn vector_text(text: &str, rubric: Option<&Rubric>) -> Result<String> {
+    let a = parse_input_with(text, rubric)?;
+    match rubric {
+        Some(r) => crate::vector::to_vector(&a, r),
+        None => crate::vector::to_vector(&a, builtin(&a.rubric)?),
+    }
+}
+
+/// An assessment given as JSON text or a vector, as JSON (the input format).
+pub fn assessment_json(text: &str, rubric: Option<&Rubric>) -> Result<String> {
+    Ok(parse_input_with(text, rubric)?.to_json())
+}
+
+/// `to - from` of two exact indices as reports give them (`index_exact`:
+/// `"2.595"` or `"61/30"`), rounded half up to 2 decimals once.
+pub fn index_gap(from_exact: &str, to_exact: &str) -> Result<f64> {
+    let read = |t: &str| {
+        Value::from_text(t)
+            .map(|v| v.ratio())
+            .map_err(|_| Error::InvalidOptions {
+                message: format!("{t:?} is not an exact index (a decimal or a fraction)"),
+            })
+    };
+    let gap: Ratio = read(to_exact)?
+        .checked_sub(read(from_exact)?)
+        .ok_or_else(|| Error::overflow("a gap"))?;
+    Ok(gap
+        .round2()
+        .ok_or_else(|| Error::overflow("a gap"))?
+        .to_f64())
+}
+
+/// The `n` indicators of a report whose one-step rise gains the most, highest
+/// first (ties in rubric order).
+pub fn top_gains(report: &Report, n: usize) -> Vec<&IndicatorScore> {
+    report.top_gains(n)
+}
+
+/// One level (or value range) of an indicator, with the text that applies.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LevelView {
+    /// The level (the range's number on a continuous scale).
+    pub level: u8,
+    /// Its official name (2026: the predicate name, `Kurang` ...).
+    pub name: Option<String>,
+    /// Its English name.
+    pub name_en: Option<String>,
+    /// A second official name (2026: `Merintis` ...), and its English form.
+    pub label: Option<String>,
+    /// The English form of `label`.
+    pub label_en: Option<String>,
+    /// On a continuous scale: the range's bounds, as written.
+    pub min: Option<String>,
+    /// See `min`.
+    pub max: Option<String>,
+    /// Whether the range includes `min` (the lowest range always does).
+    pub min_inclusive: bool,
+    /// Whether the range includes `max` (the highest range always does).
+    pub max_inclusive: bool,
+    /// The criteria that apply: the indicator's own, else the scale's, else
+    /// our English summary (then `official` is false).
+    pub criteria: Option<String>,
+    /// Whether `criteria` is official text.
+    pub official: bool,
+}
+
+/// An indicator's levels with the criteria that apply; `None` if there is no
+/// such indicator.
+pub fn level_views(rubric: &Rubric, indicator: &str) -> Option<Vec<LevelView>> {
+    let (_, _, spec) = rubric.indicator(indicator)?;
+    let scale = rubric.scale(&spec.scale)?;
+    let upper = rubric.band_bounds() == crate::rubric::BandBounds::UpperInclusive;
+    let last = scale.levels.len().saturating_sub(1);
+    Some(
+        scale
+            .levels
+            .iter()
+            .enumerate()
+            .map(|(k, lv)| {
+                let own = spec.criteria.as_ref().and_then(|c| c.get(k).cloned());
+                let (criteria, official) = match (own, &lv.criteria, &lv.summary_en) {
+                    (Some(c), _, _) => (Some(c), true),
+                    (None, Some(c), _) => (Some(c.clone()), true),
+                    (None, None, Some(s)) => (Some(s.clone()), false),
+                    (None, None, None) => (None, false),
+                };
+                LevelView {
+                    level: lv.level,
+                    name: lv.name.clone(),
+                    name_en: lv.name_en.clone(),
+                    label: lv.label.clone(),
+                    label_en: lv.label_en.clone(),
+                    min: lv.min.as_ref().map(|d| d.as_str().to_owned()),
+                    max: lv.max.as_ref().map(|d| d.as_str().to_owned()),
+                    min_inclusive: !upper || k == 0,
+                    max_inclusive: upper || k == last,
+                    criteria,
+                    official,
+                }
+            })
+            .collect(),
+    )
+}
+
+/// Which level's range a value falls in on an indicator's continuous scale
+/// (8/2026: 1.26 is in range 1, 1.50 too, 1.51 in range 2), by the edition's
+/// band bounds; `None` for an unknown indicator, a whole-level scale, or a
+/// value that is not a number in the scale.
+pub fn range_of(rubric: &Rubric, indicator: &str, value: &str) -> Option<u8> {
+    let (_, _, spec) = rubric.indicator(indicator)?;
+    let scale = rubric.scale(&spec.scale)?;
+    if !scale.continuous {
+        return None;
+    }
+    let v = Value::from_text(value).ok()?.ratio();
+    let views = level_views(rubric, indicator)?;
+    views
+        .iter()
+        .zip(&scale.levels)
+        .find(|(view, lv)| {
+            let (Some(lo), Some(hi)) = (&lv.min, &lv.max) else {
+                return false;
+            };
+            let above = if view.min_inclusive {
+                v >= lo.value()
+            } else {
+                v > lo.value()
+            };
+            let below = if view.max_inclusive {
+                v <= hi.value()
+            } else {
+                v < hi.value()
+            };
+            above && below
+        })
+        .map(|(view, _)| view.level)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_gives_the_report_or_every_problem() {
+        let ok = check_text(
+            "SPBE1.permenpanrb-8-2026.L33333333333333333333",
+            None,
+            &Options::default(),
+        );
+        assert!(ok.ok && ok.report.is_some() && ok.issues.is_none());
+        let bad = check_text(
+            r#"{"rubric": "permenpanrb-8-2026", "levels": {"1": 9, "2": "x"}}"#,
+            None,
+            &Options::default(),
+        );
+        let codes: Vec<&str> = bad
+            .issues
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|i| i.code)
+            .collect();
+        assert!(!bad.ok && bad.report.is_none());
+        assert_eq!(
+            codes,
+            [
+                "invalid_level_type",
+                "level_out_of_range",
+                "missing_indicator"
+            ]
+        );
+        let junk = check_text("{", None, &Options::default());
+        assert_eq!(junk.issues.unwrap()[0].code, "malformed_json");
+    }
+
+    #[test]
+    fn gaps_round_the_exact_difference_once() {
+        // 2.604 - 2.595 = 0.009 -> 0.01, where 2.60 - 2.60 of the rounded values is 0.00
+        assert_eq!(index_gap("2.595", "2.604").unwrap(), 0.01);
+        assert_eq!(index_gap("61/30", "2").unwrap(), -0.03);
+        assert_eq!(index_gap("x", "2").unwrap_err().code(), "invalid_options");
+    }
+
+    #[test]
+    fn level_views_apply_the_criteria_fallback() {
+        let r20 = builtin("permenpanrb-59-2020").unwrap();
+        let v = level_views(r20, "32").unwrap();
+        assert_eq!(v.len(), 5);
+        assert!(v.iter().all(|l| l.official && l.criteria.is_some()));
+        // 2018 has no official criteria: our summary, marked as such
+        let r18 = builtin("permenpanrb-5-2018").unwrap();
+        let v = level_views(r18, "1").unwrap();
+        assert!(v.iter().all(|l| !l.official && l.criteria.is_some()));
+        // 2026: ranges, closed above, the lowest closed at both ends
+        let r26 = builtin("permenpanrb-8-2026").unwrap();
+        let v = level_views(r26, "13").unwrap();
+        assert_eq!(
+            (
+                v[0].min.as_deref(),
+                v[0].min_inclusive,
+                v[1].min_inclusive,
+                v[1].max_inclusive
+            ),
+            (Some("1.00"), true, false, true)
+        );
+        assert_eq!(v[1].label.as_deref(), Some("Membangun"));
+        assert!(level_views(r26, "99").is_none());
+    }
+
+    #[test]
+    fn ranges_of_values_follow_the_band_bounds() {
+        let r26 = builtin("permenpanrb-8-2026").unwrap();
+        let at = |v: &str| range_of(r26, "3", v);
+        assert_eq!(
+            [
+                at("1"),
+                at("1.26"),
+                at("1.50"),
+                at("1.5001"),
+                at("2.50"),
+                at("4"),
+                at("4.01"),
+                at("5")
+            ],
+            [
+                Some(1),
+                Some(1),
+                Some(1),
+                Some(2),
+                Some(2),
+                Some(4),
+                Some(5),
+                Some(5)
+            ]
+        );
+        assert_eq!((at("0.99"), at("5.01"), at("x")), (None, None, None));
+        assert_eq!(at("7/6"), Some(1));
+        let r20 = builtin("permenpanrb-59-2020").unwrap();
+        assert_eq!(range_of(r20, "3", "3"), None);
+    }
+}
