@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::options::Options;
 use crate::ratio::Ratio;
 use crate::rubric::Rubric;
-use crate::score::{score_exact, score_with};
+use crate::score::score_with;
 use crate::value::Value;
 
 fn ovf(ctx: &str) -> Error {
@@ -39,9 +39,9 @@ pub struct IndicatorChange {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
     /// First year in force (or the track compared from).
-    pub from: String,
+    pub from: Track,
     /// Last year in force, if it has ended (or the track compared to).
-    pub to: String,
+    pub to: Track,
     /// Reported index of the first track.
     pub index_from: f64,
     /// Reported index of the second track.
@@ -80,23 +80,11 @@ pub fn compare(
             ..*opts
         },
     )?;
-    let ea = score_exact(
-        assessment,
-        rubric,
-        &Options {
-            track: Some(from),
-            ..*opts
-        },
-    )?;
-    let eb = score_exact(
-        assessment,
-        rubric,
-        &Options {
-            track: Some(to),
-            ..*opts
-        },
-    )?;
-    let delta = eb.checked_sub(ea).ok_or_else(|| ovf("a difference"))?;
+    // each track is evaluated once: the reports keep their exact indices
+    let delta = b
+        .exact
+        .checked_sub(a.exact)
+        .ok_or_else(|| ovf("a difference"))?;
     let specs = rubric.indicators();
     let changes = a
         .indicators
@@ -124,8 +112,8 @@ pub fn compare(
         })
         .collect::<Result<Vec<_>>>()?;
     Ok(Comparison {
-        from: from.as_str().to_owned(),
-        to: to.as_str().to_owned(),
+        from,
+        to,
         index_from: a.index,
         index_to: b.index,
         index_delta: round2(delta)?.to_f64(),

@@ -9,7 +9,7 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-/// An exact fraction `num / den` with `den > 0`, in lowest terms.
+/// An exact fraction `num / den` with `den > 0`, in lowest terms (zero by default).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Ratio {
     num: i128,
@@ -61,6 +61,12 @@ fn div_exact(x: i128, g: i128) -> i128 {
     match (i64::try_from(x), i64::try_from(g)) {
         (Ok(a), Ok(b)) if b != 0 && !(a == i64::MIN && b == -1) => i128::from(a / b),
         _ => x / g,
+    }
+}
+
+impl Default for Ratio {
+    fn default() -> Ratio {
+        Ratio::ZERO
     }
 }
 

@@ -116,13 +116,21 @@ pub struct Report {
     /// Evaluation year.
     pub year: Option<i64>,
     /// The track scored (`levels`, `final`, `mandiri`, ...).
-    pub track: String,
+    pub track: Track,
     /// The reported index: exact value rounded half up to 2 decimals.
     pub index: f64,
     /// The reported index as text with 2 decimals, e.g. `"2.60"`.
     pub index_text: String,
     /// The exact index: a terminating decimal (`"2.595"`) or a fraction (`"17/6"`).
     pub index_exact: String,
+    /// The exact index as a number (not in the JSON, which has `index_exact`).
+    #[serde(skip)]
+    #[cfg_attr(feature = "tsify", tsify(type = "never"))]
+    pub exact: Ratio,
+    /// Position of the predicate's band in the edition (not in the JSON).
+    #[serde(skip)]
+    #[cfg_attr(feature = "tsify", tsify(type = "never"))]
+    pub band: usize,
     /// Official predicate name, e.g. `"Baik"`.
     pub predicate: String,
     /// Which value the predicate was read from (exact or reported) and why.
@@ -320,10 +328,12 @@ pub(crate) fn build_report(
         index_name: spec.index_name.clone(),
         institution: assessment.institution.clone(),
         year: assessment.year,
-        track: track.as_str().to_owned(),
+        track,
         index: idx.to_f64(),
         index_text: idx.to_string(),
         index_exact: ex.index.exact_string(),
+        exact: ex.index,
+        band,
         predicate: bspec.map(|b| b.name.clone()).unwrap_or_default(),
         predicate_rule: rule,
         predicate_en: bspec.and_then(|b| b.name_en.clone()),
