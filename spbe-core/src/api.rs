@@ -1,24 +1,27 @@
-//! The entry points: one per input kind (text, a JSON value, a parsed
-//! assessment) for parsing, scoring and validating, against a built-in
-//! edition or a given rubric.
+//! The entry points, one per input kind, with the same names as in Python and
+//! JS (`score`, `validate`, `check`):
+//!
+//! | input | parse | score | every problem | report or every problem |
+//! |---|---|---|---|---|
+//! | JSON text or a vector | [`parse_text`] | [`score_text`] | [`validate_text`] | [`check_text`] |
+//! | a JSON value | — | [`score_value`] | [`validate_value`] | [`check_value`] |
+//! | a parsed [`Assessment`] | — | [`score_with`] | [`validate_with`] | [`check_with`] |
+//!
+//! `rubric` is a user's own rubric, or `None` for the built-in edition the
+//! assessment names.
 
 use crate::assessment::{self, Assessment, RawAssessment};
-use crate::error::{Error, Result};
+use crate::error::{Error, Issue, Result};
+pub use crate::ffi::CheckResult;
 use crate::input::{check_size, json_error};
 use crate::options::Options;
 use crate::report::Report;
 use crate::rubric::{builtin, Rubric};
-use crate::score::{check, score_with};
+pub use crate::score::{score_with, validate_with};
 use crate::vector::{self, from_vector, from_vector_with};
 
-/// Parses an assessment from JSON text or a compact vector (built-in editions).
-pub fn parse_input(text: &str) -> Result<Assessment> {
-    parse_input_with(text, None)
-}
-
-/// Parses an assessment from JSON text or a compact vector, for the given
-/// rubric (a user's own) or else the built-in edition the input names.
-pub fn parse_input_with(text: &str, rubric: Option<&Rubric>) -> Result<Assessment> {
+/// Parses an assessment from JSON text or a compact vector.
+pub fn parse_text(text: &str, rubric: Option<&Rubric>) -> Result<Assessment> {
     match (vector::is_vector(text), rubric) {
         (true, Some(r)) => from_vector_with(text, r),
         (true, None) => from_vector(text),
@@ -34,42 +37,29 @@ pub fn parse_input_with(text: &str, rubric: Option<&Rubric>) -> Result<Assessmen
     }
 }
 
-/// Scores an assessment of a built-in edition.
-pub fn score(assessment: &Assessment, opts: &Options) -> Result<Report> {
-    score_with(assessment, builtin(&assessment.rubric)?, opts)
-}
-
-/// Parses (JSON or vector) and scores, for a built-in edition.
-pub fn score_json(text: &str, opts: &Options) -> Result<Report> {
-    score_text(text, None, opts)
-}
-
-/// Parses (JSON or vector) and scores, against the given rubric or else the
-/// built-in edition the input names.
-pub fn score_text(text: &str, rubric: Option<&Rubric>, opts: &Options) -> Result<Report> {
-    let a = parse_input_with(text, rubric)?;
+fn rubric_for<'a>(a: &Assessment, rubric: Option<&'a Rubric>) -> Result<&'a Rubric> {
     match rubric {
-        Some(r) => score_with(&a, r, opts),
-        None => score(&a, opts),
+        Some(r) => Ok(r),
+        None => builtin(&a.rubric),
     }
+}
+
+/// Parses (JSON or vector) and scores.
+pub fn score_text(text: &str, rubric: Option<&Rubric>, opts: &Options) -> Result<Report> {
+    let a = parse_text(text, rubric)?;
+    score_with(&a, rubric_for(&a, rubric)?, opts)
 }
 
 /// Every problem of an assessment given as JSON text or a vector: syntax,
 /// unknown rubric or indicators, levels, item counts, duplicates, and missing
 /// indicators of the track that would be scored. Empty means it scores.
-pub fn validate(text: &str, opts: &Options) -> Vec<Error> {
-    validate_text(text, None, opts)
-}
-
-/// Like [`validate`], against the given rubric or else the built-in edition
-/// the input names.
 pub fn validate_text(text: &str, rubric: Option<&Rubric>, opts: &Options) -> Vec<Error> {
     if vector::is_vector(text) {
-        return match parse_input_with(text, rubric) {
+        return match parse_text(text, rubric) {
             Err(e) => vec![e],
-            Ok(a) => match rubric {
-                Some(r) => check(&a, r, opts),
-                None => validate_assessment(&a, opts),
+            Ok(a) => match rubric_for(&a, rubric) {
+                Ok(r) => validate_with(&a, r, opts),
+                Err(e) => vec![e],
             },
         };
     }
@@ -82,10 +72,69 @@ pub fn validate_text(text: &str, rubric: Option<&Rubric>, opts: &Options) -> Vec
     }
 }
 
+/// The report, or every problem found (never fails: a problem with the input
+/// itself is an issue too).
+pub fn check_text(text: &str, rubric: Option<&Rubric>, opts: &Options) -> CheckResult {
+    let scored = score_text(text, rubric, opts);
+    answer(scored, || validate_text(text, rubric, opts))
+}
+
+/// Scores an assessment given as a JSON value (its numbers read from their
+/// literal digits, as from text).
+pub fn score_value(
+    v: &serde_json::Value,
+    rubric: Option<&Rubric>,
+    opts: &Options,
+) -> Result<Report> {
+    score_text(&v.to_string(), rubric, opts)
+}
+
+/// Every problem of an assessment given as a JSON value.
+pub fn validate_value(
+    v: &serde_json::Value,
+    rubric: Option<&Rubric>,
+    opts: &Options,
+) -> Vec<Error> {
+    validate_text(&v.to_string(), rubric, opts)
+}
+
+/// The report, or every problem, of an assessment given as a JSON value.
+pub fn check_value(v: &serde_json::Value, rubric: Option<&Rubric>, opts: &Options) -> CheckResult {
+    check_text(&v.to_string(), rubric, opts)
+}
+
+/// The report, or every problem, of a parsed assessment.
+pub fn check_with(a: &Assessment, rubric: &Rubric, opts: &Options) -> CheckResult {
+    answer(score_with(a, rubric, opts), || {
+        validate_with(a, rubric, opts)
+    })
+}
+
+fn answer(scored: Result<Report>, problems: impl FnOnce() -> Vec<Error>) -> CheckResult {
+    match scored {
+        Ok(report) => CheckResult {
+            ok: true,
+            report: Some(report),
+            issues: None,
+        },
+        Err(first) => {
+            let mut issues: Vec<Issue> = problems().iter().map(Error::issue).collect();
+            if issues.is_empty() {
+                issues.push(first.issue());
+            }
+            CheckResult {
+                ok: false,
+                report: None,
+                issues: Some(issues),
+            }
+        }
+    }
+}
+
 /// Every problem of a raw assessment: what parsing found, then the rubric
 /// checks on everything that could be read. When parsing already found a bad
 /// entry, the missing-indicator check is skipped (it would only repeat it).
-pub fn validate_raw(raw: &RawAssessment, rubric: Option<&Rubric>, opts: &Options) -> Vec<Error> {
+fn validate_raw(raw: &RawAssessment, rubric: Option<&Rubric>, opts: &Options) -> Vec<Error> {
     let (a, mut errors) = Assessment::from_raw_lenient(raw, rubric);
     let r = match rubric {
         Some(r) => r,
@@ -105,7 +154,7 @@ pub fn validate_raw(raw: &RawAssessment, rubric: Option<&Rubric>, opts: &Options
     let structural = errors
         .iter()
         .any(|e| matches!(e, Error::InvalidAssessment { .. }));
-    for e in check(&a, r, opts) {
+    for e in validate_with(&a, r, opts) {
         match e {
             // indicators whose entry was bad are reported already, not as missing
             Error::MissingIndicators {
@@ -130,22 +179,4 @@ pub fn validate_raw(raw: &RawAssessment, rubric: Option<&Rubric>, opts: &Options
         }
     }
     errors
-}
-
-/// Every problem of a parsed assessment (built-in edition).
-pub fn validate_assessment(a: &Assessment, opts: &Options) -> Vec<Error> {
-    match builtin(&a.rubric) {
-        Err(e) => vec![e],
-        Ok(r) => check(a, r, opts),
-    }
-}
-
-/// Every problem of an assessment given as a JSON value (Python dict, JS object).
-pub fn validate_value(v: serde_json::Value, rubric: Option<&Rubric>, opts: &Options) -> Vec<Error> {
-    match serde_json::from_value::<RawAssessment>(v) {
-        Err(e) => vec![Error::InvalidAssessment {
-            message: format!("assessment: {e}"),
-        }],
-        Ok(raw) => validate_raw(&raw, rubric, opts),
-    }
 }

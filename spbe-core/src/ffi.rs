@@ -15,9 +15,8 @@
 
 use serde::Serialize;
 
-use crate::api::{parse_input_with, score_text, validate_text};
+use crate::api::parse_text;
 use crate::error::{Error, Issue, Result};
-use crate::options::Options;
 use crate::ratio::Ratio;
 use crate::report::{IndicatorScore, Report};
 use crate::rubric::{builtin, Rubric};
@@ -37,35 +36,11 @@ pub struct CheckResult {
     pub issues: Option<Vec<Issue>>,
 }
 
-/// Scores an assessment (JSON text or a vector), or lists every problem found.
-/// Never fails: a problem with the input itself is an issue too.
-pub fn check_text(text: &str, rubric: Option<&Rubric>, opts: &Options) -> CheckResult {
-    match score_text(text, rubric, opts) {
-        Ok(report) => CheckResult {
-            ok: true,
-            report: Some(report),
-            issues: None,
-        },
-        Err(first) => {
-            let mut issues: Vec<Issue> = validate_text(text, rubric, opts)
-                .iter()
-                .map(Error::issue)
-                .collect();
-            if issues.is_empty() {
-                issues.push(first.issue());
-            }
-            CheckResult {
-                ok: false,
-                report: None,
-                issues: Some(issues),
-            }
-        }
-    }
-}
+pub use crate::api::check_text;
 
 /// The compact vector of an assessment given as JSON text or a vector.
 pub fn vector_text(text: &str, rubric: Option<&Rubric>) -> Result<String> {
-    let a = parse_input_with(text, rubric)?;
+    let a = parse_text(text, rubric)?;
     match rubric {
         Some(r) => crate::vector::to_vector(&a, r),
         None => crate::vector::to_vector(&a, builtin(&a.rubric)?),
@@ -74,7 +49,7 @@ pub fn vector_text(text: &str, rubric: Option<&Rubric>) -> Result<String> {
 
 /// An assessment given as JSON text or a vector, as JSON (the input format).
 pub fn assessment_json(text: &str, rubric: Option<&Rubric>) -> Result<String> {
-    Ok(parse_input_with(text, rubric)?.to_json())
+    Ok(parse_text(text, rubric)?.to_json())
 }
 
 /// `to - from` of two exact indices as reports give them (`index_exact`:
@@ -206,6 +181,7 @@ pub fn range_of(rubric: &Rubric, indicator: &str, value: &str) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::options::Options;
 
     #[test]
     fn check_gives_the_report_or_every_problem() {

@@ -13,7 +13,7 @@
 //!                           "21":3,"22":3,"23":3,"24":3,"25":3,"26":3,"27":3,"28":3,"29":3,"30":3,
 //!                           "31":3,"32":3,"33":3,"34":3,"35":3,"36":3,"37":3,"38":3,"39":3,"40":3,
 //!                           "41":3,"42":3,"43":3,"44":3,"45":3,"46":3,"47":3}}"#;
-//! let report = spbe_core::score_json(json, &spbe_core::Options::default()).unwrap();
+//! let report = spbe_core::score_text(json, None, &spbe_core::Options::default()).unwrap();
 //! assert_eq!(report.index_text, "3.00");
 //! assert_eq!(report.predicate, "Baik");
 //! ```
@@ -38,8 +38,8 @@ pub mod value;
 pub mod vector;
 
 pub use api::{
-    parse_input, parse_input_with, score, score_json, score_text, validate, validate_assessment,
-    validate_raw, validate_text, validate_value,
+    check_text, check_value, check_with, parse_text, score_text, score_value, score_with,
+    validate_text, validate_value, validate_with, CheckResult,
 };
 pub use assessment::{Assessment, IndicatorId, Level, LevelMap, RawAssessment, Track, Tracks};
 pub use compare::{compare, Comparison};
@@ -49,5 +49,5 @@ pub use options::{MissingPolicy, Options, PredicateBasis};
 pub use ratio::{Hundredths, Ratio};
 pub use report::Report;
 pub use rubric::{builtin, builtin_ids, builtins, Rubric, RubricSpec, RubricSummary, Status};
-pub use score::{check, predicate_of, score_exact, score_with};
+pub use score::predicate_of;
 pub use vector::{from_vector, from_vector_with, is_vector, to_vector};

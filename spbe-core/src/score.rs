@@ -464,7 +464,7 @@ struct Evaluated<'a> {
     missing: Vec<usize>,
 }
 
-/// The single pass behind [`check`], [`score_with`] and [`score_exact`]: checks
+/// The single pass behind [`validate_with`] and [`score_with`]: checks
 /// every part of the assessment, then resolves the track and computes it.
 /// Returns every problem found, and the computation when there were none.
 fn evaluate<'a>(
@@ -596,7 +596,7 @@ fn evaluated<'a>(
 /// Checks every part of an assessment against a rubric (all tracks, notes,
 /// evidence) and, for the track that would be scored, completeness per the
 /// missing policy. Returns every problem found; empty means it scores.
-pub fn check(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> Vec<Error> {
+pub fn validate_with(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> Vec<Error> {
     evaluate(assessment, rubric, opts).0
 }
 
@@ -612,9 +612,4 @@ pub fn score_with(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> R
         &ev.exact,
         &ev.missing,
     )
-}
-
-/// The exact index of an assessment (for callers that need the unrounded value).
-pub fn score_exact(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> Result<Ratio> {
-    Ok(evaluated(assessment, rubric, opts)?.exact.index)
 }

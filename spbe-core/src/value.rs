@@ -12,7 +12,7 @@
 //!   continuous (8/2026).
 //!
 //! Whether a value is acceptable for an indicator (whole or continuous, in
-//! range) is the rubric's business; see [`crate::score::check`].
+//! range) is the rubric's business; see [`crate::validate_with`].
 
 use std::fmt;
 

@@ -6,8 +6,8 @@ use proptest::prelude::*;
 use spbe_core::batch::{score_columns, OnError, MISSING};
 use spbe_core::value::Value;
 use spbe_core::{
-    builtin, score_exact, score_with, Assessment, Level, MissingPolicy, Options, PredicateBasis,
-    Ratio, Track, Tracks,
+    builtin, score_with, Assessment, Level, MissingPolicy, Options, PredicateBasis, Ratio, Track,
+    Tracks,
 };
 
 const EDITIONS: [&str; 3] = [
@@ -133,7 +133,7 @@ proptest! {
         }
         let flat = Ratio::new(sum, 10_000).unwrap();
         let rb = builtin("permenpanrb-59-2020").unwrap();
-        let nested = score_exact(&Assessment::with_levels("permenpanrb-59-2020", lv), rb, &Options::default()).unwrap();
+        let nested = score_with(&Assessment::with_levels("permenpanrb-59-2020", lv), rb, &Options::default()).unwrap().exact;
         prop_assert_eq!(nested, flat);
     }
 
@@ -240,8 +240,8 @@ proptest! {
         let mut a = Assessment::with_levels("permenpanrb-59-2020", Vec::new());
         a.levels = None;
         a.tracks = Some(Tracks { dokumen: Some(dokumen), interviu: Some(interviu), visitasi: Some(visitasi), ..Default::default() });
-        let got = score_exact(&a, rb, &Options { track: Some(Track::Final), ..Default::default() }).unwrap();
-        let want = score_exact(&Assessment { levels: Some(expected), tracks: None, ..a.clone() }, rb, &Options::default()).unwrap();
+        let got = score_with(&a, rb, &Options { track: Some(Track::Final), ..Default::default() }).unwrap().exact;
+        let want = score_with(&Assessment { levels: Some(expected), tracks: None, ..a.clone() }, rb, &Options::default()).unwrap().exact;
         prop_assert_eq!(got, want);
     }
 }
@@ -253,10 +253,10 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics(s in "\\PC{0,200}", v in "SPBE1\\.(permenpanrb-(5-2018|59-2020|8-2026)|x)(\\.[A-Z~_0-9a-z-]{0,60}){0,6}") {
         for t in [s.as_str(), v.as_str()] {
-            let _ = spbe_core::score_json(t, &Options::default());
-            let _ = spbe_core::validate(t, &Options { missing: MissingPolicy::Renormalize, ..Options::default() });
+            let _ = spbe_core::score_text(t, None, &Options::default());
+            let _ = spbe_core::validate_text(t, None, &Options { missing: MissingPolicy::Renormalize, ..Options::default() });
             let _ = spbe_core::Rubric::from_json(t);
-            let _ = spbe_core::parse_input(t);
+            let _ = spbe_core::parse_text(t, None);
         }
     }
 
@@ -266,8 +266,8 @@ proptest! {
         let json = format!("{{\"rubric\": \"{}\", \"levels\": {{{}}}}}", EDITIONS[ed], body.join(", "));
         for missing in [MissingPolicy::Error, MissingPolicy::Lowest, MissingPolicy::Renormalize] {
             let o = Options { missing, ..Options::default() };
-            let _ = spbe_core::score_json(&json, &o);
-            let _ = spbe_core::validate(&json, &o);
+            let _ = spbe_core::score_text(&json, None, &o);
+            let _ = spbe_core::validate_text(&json, None, &o);
         }
     }
 }
@@ -343,9 +343,10 @@ fn float_columns_continuous() {
         (2, "level_out_of_range", Some("1"))
     );
     // the same as scoring each row on its own
-    let single = spbe_core::score_json(
+    let single = spbe_core::score_text(
         r#"{"rubric":"permenpanrb-8-2026","levels":{"1":1,"2":1,"3":1,"4":1,"5":1,"6":1,"7":1,"8":1,"9":1,"10":1,
             "11":1,"12":1,"13":1,"14":1,"15":1,"16":1,"17":1,"18":1,"19":1,"20":1.1}}"#,
+        None,
         &Options::default(),
     )
     .unwrap();
@@ -373,7 +374,7 @@ proptest! {
             })
             .collect();
         let json = format!(r#"{{"rubric": "permenpanrb-8-2026", "levels": {{{}}}}}"#, body.join(", "));
-        let r = spbe_core::score_json(&json, &Options::default()).unwrap();
+        let r = spbe_core::score_text(&json, None, &Options::default()).unwrap();
         let sum: i128 = h.iter().zip(W2026).map(|(v, w)| v * w).sum();
         let exact = Ratio::new(sum, 10_000).unwrap();
         prop_assert_eq!(&r.index_exact, &exact.exact_string());

@@ -12,7 +12,7 @@
 //!
 //! The report publishes only rounded values, not levels. So for each row, the test
 //! finds every set of level sums that reproduces the printed values, scores each
-//! one through the public text API (`spbe_core::score_json`), and compares the
+//! one through the public text API (`spbe_core::score_text`), and compares the
 //! result with the row.
 //!
 //! Under 59/2020, every indicator in an aspect has the same weight. The domain
@@ -54,7 +54,7 @@
 //! the 0.01 rounding step, so each fixes its sum uniquely. D4 has a step of
 //! 1/182 ≈ 0.0055, so 1–2 values of 11a + 12b fit, each with a few (a, b) pairs.
 //! Pairs with the same 11a + 12b give the same index and are merged. So each row
-//! has only a few combos, and the whole test makes about a thousand `score_json`
+//! has only a few combos, and the whole test makes about a thousand `score_text`
 //! calls.
 
 use std::cmp::Ordering;
@@ -260,7 +260,7 @@ fn assessment_json(s: Sums, year: Option<i64>) -> String {
 #[cfg(test)]
 fn score(s: Sums, year: Option<i64>) -> spbe_core::Report {
     let json = assessment_json(s, year);
-    spbe_core::score_json(&json, &spbe_core::Options::default())
+    spbe_core::score_text(&json, None, &spbe_core::Options::default())
         .unwrap_or_else(|e| panic!("{json}: {e}"))
 }
 

@@ -3,7 +3,17 @@
 
 #![allow(clippy::type_complexity)]
 
-use spbe_core::{score_json, validate, Error, Options};
+use spbe_core::{score_text, validate_text, Error, Options};
+
+#[cfg(test)]
+fn score_json(text: &str, o: &Options) -> Result<spbe_core::Report, Error> {
+    score_text(text, None, o)
+}
+
+#[cfg(test)]
+fn validate(text: &str, o: &Options) -> Vec<Error> {
+    validate_text(text, None, o)
+}
 
 fn full_2020(level: u8) -> String {
     (1..=47)
@@ -14,7 +24,7 @@ fn full_2020(level: u8) -> String {
 
 #[cfg(test)]
 fn err(json: &str) -> Error {
-    score_json(json, &Options::default()).expect_err("should be rejected")
+    score_text(json, None, &Options::default()).expect_err("should be rejected")
 }
 
 #[test]
@@ -95,7 +105,12 @@ fn no_levels_at_all() {
         missing: MissingPolicy::Renormalize,
         ..Options::default()
     };
-    let e = score_json(r#"{"rubric": "permenpanrb-8-2026", "levels": {}}"#, &o).unwrap_err();
+    let e = score_text(
+        r#"{"rubric": "permenpanrb-8-2026", "levels": {}}"#,
+        None,
+        &o,
+    )
+    .unwrap_err();
     assert_eq!(e.code(), "no_levels");
     assert_eq!(
         validate(r#"{"rubric": "permenpanrb-8-2026", "levels": {}}"#, &o)[0].code(),
@@ -268,13 +283,15 @@ fn invalid_vectors() {
         "SPBE1.permenpanrb-59-2020.Q1",   // unknown tag
         "SPBE1.permenpanrb-59-2020.N%%.L33333333333333333333333333333333333333333333333", // bad base64
     ] {
-        let e = spbe_core::parse_input(v).expect_err(v);
+        let e = spbe_core::parse_text(v, None).expect_err(v);
         assert_eq!(e.code(), "invalid_vector", "{v}: {e}");
     }
     // a level out of range inside a vector is caught when scoring
     let v = format!("SPBE1.permenpanrb-59-2020.L{}", "0".repeat(47));
     assert_eq!(
-        score_json(&v, &Options::default()).expect_err("0").code(),
+        score_text(&v, None, &Options::default())
+            .expect_err("0")
+            .code(),
         "level_out_of_range"
     );
 }
@@ -329,7 +346,7 @@ fn no_panic_on_odd_inputs() {
         "{\"rubric\":1}",
         "\u{feff}{}",
     ] {
-        let _ = score_json(s, &Options::default());
+        let _ = score_text(s, None, &Options::default());
         let _ = validate(s, &Options::default());
     }
 }

@@ -44,8 +44,7 @@ fn input_text(case: &Value) -> String {
 
 fn run_case(case: &Value) -> Result<spbe_core::Report, Error> {
     let opts = options(case.get("options"))?;
-    let a = spbe_core::parse_input(&input_text(case))?;
-    spbe_core::score(&a, &opts)
+    spbe_core::score_text(&input_text(case), None, &opts)
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -152,7 +151,7 @@ fn check_validate(case: &Value) -> Result<(), String> {
     let Ok(opts) = options(case.get("options")) else {
         return Ok(());
     };
-    let problems = spbe_core::validate(&input_text(case), &opts);
+    let problems = spbe_core::validate_text(&input_text(case), None, &opts);
     let scored = run_case(case);
     if problems.is_empty() != scored.is_ok() {
         return Err(format!("validate {problems:?} vs score {:?}", scored.err()));

@@ -135,6 +135,15 @@ fn validate(
         .collect())
 }
 
+/// The report, or every problem found, as JSON: `{"ok": true, "report": ...}`
+/// or `{"ok": false, "issues": [...]}` (the same shape as the JS `check`).
+#[pyfunction]
+#[pyo3(signature = (text, options_json, rubric=None))]
+fn check(text: &str, options_json: &str, rubric: Option<&RubricHandle>) -> PyResult<String> {
+    let result = spbe_core::check_text(text, inner(rubric), &opts(options_json)?);
+    serde_json::to_string(&result).map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
 /// spbe-core's error registry: (code, family, summary) for every error code.
 #[pyfunction]
 fn error_codes() -> Vec<(&'static str, &'static str, &'static str)> {
@@ -317,6 +326,7 @@ fn _lowlevel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(to_vector, m)?)?;
     m.add_function(wrap_pyfunction!(is_vector, m)?)?;
     m.add_function(wrap_pyfunction!(error_codes, m)?)?;
+    m.add_function(wrap_pyfunction!(check, m)?)?;
     m.add_function(wrap_pyfunction!(top_gains, m)?)?;
     m.add_function(wrap_pyfunction!(level_views, m)?)?;
     m.add_function(wrap_pyfunction!(from_vector, m)?)?;

@@ -107,7 +107,7 @@ pub fn validate(
     options: Option<Ts<Options>>,
 ) -> JsValue {
     let issues: Vec<Issue> = match (input_text(&assessment), self::options(&options)) {
-        (Ok(text), Ok(o)) => spbe_core::validate(&text, &o)
+        (Ok(text), Ok(o)) => spbe_core::validate_text(&text, None, &o)
             .iter()
             .map(Error::issue)
             .collect(),

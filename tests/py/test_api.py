@@ -180,3 +180,12 @@ def test_pickle_report_and_rubric():
     rb = spbe.Rubric.builtin("permenpanrb-59-2020")
     rb2 = pickle.loads(pickle.dumps(rb))
     assert rb2 == rb and rb2.indicator("3").levels[2].criteria == rb.indicator("3").levels[2].criteria
+
+
+def test_check_has_the_same_shape_as_in_js():
+    ok = spbe.check({str(i): 3 for i in range(1, 48)}, rubric="permenpanrb-59-2020")
+    assert ok["ok"] is True and isinstance(ok["report"], spbe.Report) and ok["report"].index_text == "3.00"
+    bad = spbe.check({"rubric": "permenpanrb-8-2026", "levels": {"1": 9, "2": "x"}})
+    assert bad["ok"] is False
+    assert [i["code"] for i in bad["issues"]] == ["invalid_level_type", "level_out_of_range", "missing_indicator"]
+    assert spbe.check("{")["issues"][0]["code"] == "malformed_json"

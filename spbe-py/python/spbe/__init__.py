@@ -52,7 +52,7 @@ from ._rubric import Aspect, Domain, Indicator, LevelInfo, Predicate, Rubric, _r
 __version__: str = _lowlevel.__version__
 
 __all__ = [
-    "score", "validate", "score_frame", "to_vector", "from_vector", "rubrics", "Rubric",
+    "score", "validate", "check", "score_frame", "to_vector", "from_vector", "rubrics", "Rubric",
     "Report", "DomainScore", "AspectScore", "IndicatorScore", "NextPredicate", "PredicateRule", "LevelValue",
     "Domain", "Aspect", "Indicator", "LevelInfo", "Predicate",
     "SpbeError", "InvalidAssessmentError", "UnknownRubricError", "UnknownIndicatorError", "LevelOutOfRangeError",
@@ -239,6 +239,32 @@ def validate(
     except (TypeError, ValueError, OSError) as e:
         return [{"code": "invalid_assessment", "indicator": None, "message": str(e)}]
     return [{"code": c, "indicator": i, "message": m} for c, i, m in problems]
+
+
+def check(
+    assessment: Assessment,
+    *,
+    rubric: RubricLike = None,
+    track: Optional[str] = None,
+    missing: str = "error",
+    predicate_basis: Optional[str] = None,
+    year: Optional[int] = None,
+) -> Dict[str, Any]:
+    """The report, or every problem found: ``{"ok": True, "report": Report}``
+    or ``{"ok": False, "issues": [{"code", "indicator", "message"}, ...]}``, the
+    same shape as the JS ``check``. Raises only for arguments that are not an
+    assessment at all (a ``TypeError``)."""
+    try:
+        text, rb = _prepare(assessment, rubric)
+        out = json.loads(_lowlevel.check(text, _options(track, missing, predicate_basis, year), _handle(rb)))
+    except SpbeError as e:
+        return {"ok": False, "issues": [e.to_dict()]}
+    except _lowlevel.CoreError as e:
+        return {"ok": False, "issues": [from_core(e.args).to_dict()]}
+    if out["ok"]:
+        report = Report._from_json(json.dumps(out["report"]), lambda rid: (rb if rb is not None else Rubric.builtin(rid))._names)
+        return {"ok": True, "report": report}
+    return {"ok": False, "issues": out["issues"]}
 
 
 def to_vector(assessment: Assessment, *, rubric: RubricLike = None) -> str:

@@ -238,7 +238,7 @@ fn compare(
     format: Format,
 ) -> Result<ExitCode, Error> {
     let custom = load_rubric(&opts.rubric)?;
-    let a = spbe_core::parse_input_with(&read_input(input)?, custom.as_ref())?;
+    let a = spbe_core::parse_text(&read_input(input)?, custom.as_ref())?;
     let r = resolve_rubric(&custom, &a.rubric)?;
     let c = spbe_core::compare(&a, r, from.parse()?, to.parse()?, &options(opts)?)?;
     match format {
