@@ -144,6 +144,56 @@ pub fn level_views(rubric: &Rubric, indicator: &str) -> Option<Vec<LevelView>> {
     )
 }
 
+/// A domain or an aspect in an outline: its id, names and weight.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Part {
+    /// Its id.
+    pub id: String,
+    /// Official name.
+    pub name: String,
+    /// English name.
+    pub name_en: Option<String>,
+    /// Weight in percent of the index (exact decimal as written).
+    pub weight: String,
+}
+
+/// One indicator in rubric order, with the aspect and domain it belongs to.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Place {
+    /// The domain (`null` for editions without domains).
+    pub domain: Option<Part>,
+    /// The aspect.
+    pub aspect: Part,
+    /// The indicator, as the rubric file gives it.
+    pub indicator: crate::rubric::IndicatorSpec,
+}
+
+/// The rubric's structure walked once: every indicator in order with its
+/// aspect and domain (so a form or a table never walks the nested file itself).
+pub fn outline(rubric: &Rubric) -> Vec<Place> {
+    rubric
+        .indicators()
+        .into_iter()
+        .map(|(d, a, i)| Place {
+            domain: d.map(|d| Part {
+                id: d.id.clone(),
+                name: d.name.clone(),
+                name_en: d.name_en.clone(),
+                weight: d.weight.as_str().to_owned(),
+            }),
+            aspect: Part {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                name_en: a.name_en.clone(),
+                weight: a.weight.as_str().to_owned(),
+            },
+            indicator: i.clone(),
+        })
+        .collect()
+}
+
 /// Which level's range a value falls in on an indicator's continuous scale
 /// (8/2026: 1.26 is in range 1, 1.50 too, 1.51 in range 2), by the edition's
 /// band bounds; `None` for an unknown indicator, a whole-level scale, or a
@@ -248,6 +298,24 @@ mod tests {
         );
         assert_eq!(v[1].label.as_deref(), Some("Membangun"));
         assert!(level_views(r26, "99").is_none());
+    }
+
+    #[test]
+    fn the_outline_walks_domains_aspects_and_indicators_in_order() {
+        let o = outline(builtin("permenpanrb-59-2020").unwrap());
+        assert_eq!(o.len(), 47);
+        let p32 = &o[31];
+        assert_eq!(
+            (
+                p32.domain.as_ref().map(|d| d.id.as_str()),
+                p32.aspect.id.as_str(),
+                p32.indicator.id.as_str(),
+                p32.aspect.weight.as_str()
+            ),
+            (Some("4"), "7", "32", "27.50")
+        );
+        let o26 = outline(builtin("permenpanrb-8-2026").unwrap());
+        assert!(o26.iter().all(|p| p.domain.is_none()) && o26[19].aspect.id == "7");
     }
 
     #[test]

@@ -197,6 +197,14 @@ pub fn level_views(rubric: &str, indicator: &str) -> Result<JsValue, JsValue> {
     to_js(&views)
 }
 
+/// A built-in edition's structure walked once: every indicator in order with
+/// its aspect and domain.
+#[wasm_bindgen(unchecked_return_type = "Place[]")]
+pub fn outline(rubric: &str) -> Result<JsValue, JsValue> {
+    let r = spbe_core::builtin(rubric).map_err(|e| js_error(&e))?;
+    to_js(&ffi::outline(r))
+}
+
 /// Which range (level) a value falls in on an 8/2026 indicator, or `undefined`.
 #[wasm_bindgen(js_name = rangeOf)]
 pub fn range_of(rubric: &str, indicator: &str, value: &str) -> Option<u8> {

@@ -114,11 +114,23 @@ function normalise(a) {
   return out;
 }
 
+// The structure, walked by the core: every indicator in order with its aspect
+// and domain; groups are the runs of one domain (or one null domain for 2026).
+const outlines = new Map();
 function indicators(spec) {
-  const groups = spec.domains ? spec.domains.map((d) => ({ domain: d, aspects: d.aspects })) : [{ domain: null, aspects: spec.aspects }];
-  const list = [];
-  for (const g of groups) for (const a of g.aspects) for (const i of a.indicators) list.push({ domain: g.domain, aspect: a, ind: i });
-  return { groups, list };
+  if (!outlines.has(spec.id)) {
+    const list = spbe.outline(spec.id).map((p) => ({ domain: p.domain, aspect: p.aspect, ind: p.indicator }));
+    const groups = [];
+    for (const p of list) {
+      let g = groups[groups.length - 1];
+      if (!g || (g.domain && g.domain.id) !== (p.domain && p.domain.id)) groups.push((g = { domain: p.domain, aspects: [] }));
+      let a = g.aspects[g.aspects.length - 1];
+      if (!a || a.id !== p.aspect.id) g.aspects.push((a = { ...p.aspect, indicators: [] }));
+      a.indicators.push(p.ind);
+    }
+    outlines.set(spec.id, { groups, list });
+  }
+  return outlines.get(spec.id);
 }
 
 function scaleOf(spec, ind) {

@@ -138,3 +138,10 @@ test("the boundary functions the page uses come from the core", () => {
   assert.deepEqual(["1.50", "1.51", "7/6", "9"].map((x) => spbe.rangeOf("permenpanrb-8-2026", "3", x)), [1, 2, 1, undefined]);
   assert.ok(spbe.isVector("SPBE2.permenpanrb-8-2026.L1") && !spbe.isVector("{}"));
 });
+
+test("the outline walks the structure once, in rubric order", () => {
+  const o = spbe.outline("permenpanrb-59-2020");
+  assert.equal(o.length, 47);
+  assert.deepEqual([o[31].domain.id, o[31].aspect.id, o[31].indicator.id, o[31].indicator.criteria.length], ["4", "7", "32", 5]);
+  assert.ok(spbe.outline("permenpanrb-8-2026").every((p) => p.domain === null));
+});

@@ -1,7 +1,7 @@
 // Type-checked with `tsc --noEmit` against the generated spbe_wasm.d.ts: the
 // declarations come from the Rust types (tsify), so this fails if they drift.
-import { score, check, validate, rubrics, rubric, toVector, fromVector, errorCodes, indexGap, topGains, levelViews, rangeOf, isVector } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
-import type { Assessment, Report, CheckResult, Issue, RubricSpec, RubricSummary, Options, DomainScore, IndicatorScore, Track, Value, PredicateRule, BandBounds, ErrorCode, LevelView } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
+import { score, check, validate, rubrics, rubric, toVector, fromVector, errorCodes, indexGap, topGains, levelViews, rangeOf, isVector, outline } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
+import type { Assessment, Report, CheckResult, Issue, RubricSpec, RubricSummary, Options, DomainScore, IndicatorScore, Track, Value, PredicateRule, BandBounds, ErrorCode, LevelView, Place } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
 
 const a: Assessment = { rubric: "permenpanrb-5-2018", institution: "Kota Contoh", year: 2019, levels: { "1": 3, "35": [1, 3, 3] }, notes: { "1": "penjelasan" } };
 const tracked: Assessment = { rubric: "permenpanrb-59-2020", tracks: { mandiri: { "1": 4 }, target: { "1": 5 } }, evidence: { "1": ["SK"] } };
@@ -44,5 +44,7 @@ const topIds: string[] = topGains(r, 5);
 const views: LevelView[] = levelViews("permenpanrb-8-2026", "1");
 const range: number | undefined = rangeOf("permenpanrb-8-2026", "1", "1.26");
 const isV: boolean = isVector("SPBE1.x");
+const places: Place[] = outline("permenpanrb-59-2020");
+const placeAspect: string = places[0].aspect.id;
 const family: string = registry[0].family;
-void [gap, topIds, views, range, isV, registry, family, idx, pred, firstDomainIndex, levels, one, basis, reason, bounds, byYear, decimals, src, next, viaVector, back, problems, weight];
+void [places, placeAspect, gap, topIds, views, range, isV, registry, family, idx, pred, firstDomainIndex, levels, one, basis, reason, bounds, byYear, decimals, src, next, viaVector, back, problems, weight];
