@@ -309,7 +309,7 @@ fn level_item(v: &Json, ind: &str, place: &str, hint: &Hint<'_>) -> Result<Value
     match v {
         // the literal digits (serde_json's arbitrary_precision), never a double
         Json::Number(n) => {
-            let value = Value::from_number_text(&n.to_string()).map_err(|why| match why {
+            let value = Value::from_number_text(n.as_str()).map_err(|why| match why {
                 Unreadable::TooPrecise if continuous != Some(true) => Error::NonIntegerLevel {
                     indicator: ind.to_owned(),
                     place: place.to_owned(),

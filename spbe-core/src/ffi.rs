@@ -77,6 +77,17 @@ pub fn top_gains(report: &Report, n: usize) -> Vec<&IndicatorScore> {
     report.top_gains(n)
 }
 
+/// The same ranking from `(id, gain)` pairs in rubric order, as a binding
+/// holds them: positive gains only, highest first, ties in the given order.
+pub fn rank_gains(gains: &[(String, Option<f64>)], n: usize) -> Vec<String> {
+    let mut v: Vec<&(String, Option<f64>)> = gains
+        .iter()
+        .filter(|(_, g)| g.is_some_and(|g| g > 0.0))
+        .collect();
+    v.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal));
+    v.into_iter().take(n).map(|(id, _)| id.clone()).collect()
+}
+
 /// One level (or value range) of an indicator, with the text that applies.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -264,6 +275,24 @@ mod tests {
         );
         let junk = check_text("{", None, &Options::default());
         assert_eq!(junk.issues.unwrap()[0].code, "malformed_json");
+    }
+
+    #[test]
+    fn ranking_pairs_is_ranking_the_report() {
+        let r = crate::api::score_text(
+            "SPBE1.permenpanrb-59-2020.L12345123451234512345123451234512345123451234512",
+            None,
+            &Options::default(),
+        )
+        .unwrap();
+        let pairs: Vec<(String, Option<f64>)> = r
+            .indicators
+            .iter()
+            .map(|i| (i.id.clone(), i.gain))
+            .collect();
+        let ids: Vec<String> = top_gains(&r, 7).iter().map(|i| i.id.clone()).collect();
+        assert_eq!(rank_gains(&pairs, 7), ids);
+        assert_eq!(ids.len(), 7);
     }
 
     #[test]

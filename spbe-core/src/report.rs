@@ -276,6 +276,12 @@ pub(crate) fn build_report(
                 }
                 _ => Ratio::ZERO,
             }
+        } else if let Some(sum) = levels
+            .iter()
+            .try_fold(0i128, |acc, v| v.as_int().map(|i| acc + i128::from(i)))
+        {
+            // whole levels: an integer sum, no fractions to add
+            Ratio::int(sum)
         } else {
             levels
                 .iter()
@@ -301,6 +307,9 @@ pub(crate) fn build_report(
             None
         } else if lowest >= top {
             Some(0.0)
+        } else if lowest.denom() == 1 {
+            // a whole level rises by one
+            Some(round4_frac(cw, coef.denom(), Ratio::int(1))?)
         } else {
             let next = Ratio::int(lowest.numer().div_euclid(lowest.denom()) + 1).min(top);
             let step = next.checked_sub(lowest).ok_or_else(|| ovf("a gain"))?;

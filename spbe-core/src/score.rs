@@ -114,9 +114,14 @@ pub(crate) fn fill_slots<'a>(
                     value: format!("{:?}", lv.text()),
                     valid: ind.valid(),
                 });
-            } else if r < Ratio::int(i128::from(ind.min_level))
-                || r > Ratio::int(i128::from(ind.max_level))
-            {
+            } else if match whole {
+                // whole values compare as integers (no 128-bit products)
+                Some(w) => w < i64::from(ind.min_level) || w > i64::from(ind.max_level),
+                None => {
+                    r < Ratio::int(i128::from(ind.min_level))
+                        || r > Ratio::int(i128::from(ind.max_level))
+                }
+            } {
                 errors.push(Error::LevelOutOfRange {
                     indicator: k.0.clone(),
                     place: place.to_owned(),
@@ -315,8 +320,12 @@ pub(crate) fn aggregate(rubric: &Rubric, n: &[Ratio], d: &[i64], track: &str) ->
     for (na, da) in n.iter().zip(d) {
         aspects.push(if *da > 0 {
             Some(
-                na.checked_div(Ratio::int(i128::from(*da)))
-                    .ok_or_else(|| ovf("an aspect index"))?,
+                if na.denom() == 1 {
+                    Ratio::new(na.numer(), i128::from(*da))
+                } else {
+                    na.checked_div(Ratio::int(i128::from(*da)))
+                }
+                .ok_or_else(|| ovf("an aspect index"))?,
             )
         } else {
             None

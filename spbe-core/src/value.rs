@@ -68,6 +68,14 @@ impl Value {
 
     /// A value from a JSON number's literal text (`3`, `1.26`, `2.5e-1`).
     pub fn from_number_text(text: &str) -> Result<Value, Unreadable> {
+        // the common case, a plain small whole number, without the general parser
+        if !text.is_empty() && text.len() <= 18 && text.bytes().all(|b| b.is_ascii_digit()) {
+            let mut v: i64 = 0;
+            for b in text.bytes() {
+                v = v * 10 + i64::from(b - b'0');
+            }
+            return Ok(Value::int(v));
+        }
         let ratio = parse_decimal_exact(text, true)?;
         let plain_int = !text.contains(['.', 'e', 'E']);
         Ok(Value {

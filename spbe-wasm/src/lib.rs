@@ -176,16 +176,20 @@ pub fn index_gap(from_exact: &str, to_exact: &str) -> Result<f64, JsValue> {
 pub fn top_gains(
     #[wasm_bindgen(unchecked_param_type = "Report")] report: JsValue,
     n: usize,
-) -> Result<Vec<String>, JsValue> {
-    let r: Report = serde_wasm_bindgen::from_value(report).map_err(|e| {
-        js_error(&Error::InvalidOptions {
-            message: format!("not a report: {e}"),
+) -> Vec<String> {
+    // only the (id, gain) pairs cross; the ranking is the core's
+    let list = Reflect::get(&report, &"indicators".into()).unwrap_or(JsValue::UNDEFINED);
+    let pairs: Vec<(String, Option<f64>)> = js_sys::Array::from(&list)
+        .iter()
+        .map(|i| {
+            let field = |k: &str| Reflect::get(&i, &k.into()).unwrap_or(JsValue::UNDEFINED);
+            (
+                field("id").as_string().unwrap_or_default(),
+                field("gain").as_f64(),
+            )
         })
-    })?;
-    Ok(ffi::top_gains(&r, n)
-        .into_iter()
-        .map(|i| i.id.clone())
-        .collect())
+        .collect();
+    ffi::rank_gains(&pairs, n)
 }
 
 /// An indicator's levels (or value ranges) with names, bounds and the criteria
