@@ -22,6 +22,9 @@ use crate::score::{aggregate, band_of, kernel, FRACTION};
 use crate::value::Value;
 
 pub use crate::score::MISSING;
+pub use threaded::score_columns_threaded;
+
+mod threaded;
 
 /// A value in a batch column: an `i64` level ([`MISSING`] for an empty cell),
 /// an `f64` as found in data frames (NaN for an empty cell; it must be a whole
@@ -515,94 +518,6 @@ fn general_row<T: Cell, C: AsRef<[T]>>(
         }
     }
     Ok(())
-}
-
-/// Like [`score_columns`], with the rows split across threads
-/// (`std::thread::scope`; `threads == 0` takes the available parallelism, at
-/// most 16, and small inputs stay on one thread). Row numbers in errors are the
-/// rows of the whole input; with [`OnError::Fail`] the lowest failing row wins.
-pub fn score_columns_threaded<T, C>(
-    rubric: &Rubric,
-    columns: &[C],
-    opts: &Options,
-    on_error: OnError,
-    threads: usize,
-) -> Result<BatchOutput>
-where
-    T: Cell + Sync,
-    C: AsRef<[T]> + Sync,
-{
-    let rows = columns.first().map_or(0, |c| c.as_ref().len());
-    let n_threads = if threads == 0 {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    } else {
-        threads
-    };
-    let n_threads = n_threads.clamp(1, 16).min(rows.div_ceil(4096).max(1));
-    if n_threads == 1 {
-        return score_columns(rubric, columns, opts, on_error);
-    }
-    let chunk = rows.div_ceil(n_threads);
-    let parts: Vec<Result<BatchOutput>> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..n_threads)
-            .map(|t| {
-                let (lo, hi) = (t * chunk, ((t + 1) * chunk).min(rows));
-                let sub: Vec<&[T]> = columns
-                    .iter()
-                    .map(|c| c.as_ref().get(lo..hi).unwrap_or(&[]))
-                    .collect();
-                s.spawn(move || {
-                    let mut out =
-                        score_columns(rubric, &sub, opts, on_error).map_err(|e| match e {
-                            Error::Row { row, source } => Error::Row {
-                                row: row + lo,
-                                source,
-                            },
-                            other => other,
-                        })?;
-                    for (r, e) in &mut out.errors {
-                        *r += lo;
-                        if let Error::Row { row, .. } = e {
-                            *row += lo;
-                        }
-                    }
-                    Ok(out)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    Err(Error::InvalidBatch {
-                        message: "a scoring thread failed".into(),
-                    })
-                })
-            })
-            .collect()
-    });
-    let mut all = BatchOutput {
-        rows,
-        ..Default::default()
-    };
-    for p in parts {
-        let mut out = p?;
-        all.index.append(&mut out.index);
-        all.predicate.append(&mut out.predicate);
-        all.index_hundredths.append(&mut out.index_hundredths);
-        if all.domains.is_empty() && all.aspects.is_empty() {
-            all.domains = vec![Vec::with_capacity(rows); out.domains.len()];
-            all.aspects = vec![Vec::with_capacity(rows); out.aspects.len()];
-        }
-        for (a, b) in all.domains.iter_mut().zip(out.domains.iter_mut()) {
-            a.append(b);
-        }
-        for (a, b) in all.aspects.iter_mut().zip(out.aspects.iter_mut()) {
-            a.append(b);
-        }
-        all.errors.append(&mut out.errors);
-    }
-    Ok(all)
 }
 
 fn set(out: &mut BatchOutput, r: usize, h: i128, band: usize) {
