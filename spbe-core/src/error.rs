@@ -263,6 +263,13 @@ pub enum Error {
         context: String,
     },
 
+    /// The output could not be written (a full disk, a closed stream).
+    #[error("cannot write the output: {message}")]
+    Output {
+        /// What went wrong.
+        message: String,
+    },
+
     /// A file could not be read.
     #[error("cannot read {path}: {message}")]
     Io {
@@ -308,7 +315,7 @@ impl Error {
             Error::InvalidOptions { .. } => "invalid_options",
             Error::Row { source, .. } => source.code(),
             Error::Overflow { .. } => "arithmetic_overflow",
-            Error::Io { .. } => "io_error",
+            Error::Io { .. } | Error::Output { .. } => "io_error",
         }
     }
 
@@ -471,7 +478,11 @@ codes![
         "arithmetic",
         "exact arithmetic beyond 128 bits"
     ),
-    ("io_error", "io", "a file that cannot be read"),
+    (
+        "io_error",
+        "io",
+        "a file that cannot be read, or output that cannot be written"
+    ),
 ];
 
 /// A serialisable summary of one [`Error`]: `{code, indicator, message}`.

@@ -335,3 +335,51 @@ fn next_predicate_gap() {
     );
     assert_eq!(gap(&pacitan), ("Baik".into(), 0.01, true));
 }
+
+/// Output to a closed pipe ends quietly (status 141, as a tool killed by
+/// SIGPIPE); to a full disk, an io_error message and status 1. Never a panic.
+#[test]
+fn closed_and_full_outputs() {
+    let bin = env!("CARGO_BIN_EXE_spbe");
+    // a reader that takes one byte and goes away
+    let mut child = Command::new(bin)
+        .args(["rubric", "permenpanrb-59-2020", "--format", "json"])
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Read;
+        let mut one = [0u8; 1];
+        child.stdout.take().unwrap().read_exact(&mut one).unwrap();
+    } // stdout closed here
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(141),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    if std::path::Path::new("/dev/full").exists() {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let o = Command::new(bin)
+            .arg("rubrics")
+            .stdout(full)
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(err.contains("[io_error]: cannot write the output"), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}

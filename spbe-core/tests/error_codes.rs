@@ -98,6 +98,7 @@ fn every_code_is_registered_once() {
         Error::InvalidOptions { message: s() },
         Error::InvalidBatch { message: s() },
         Error::Overflow { context: s() },
+        Error::Output { message: s() },
         Error::Io {
             path: s(),
             message: s(),

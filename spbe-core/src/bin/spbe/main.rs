@@ -4,11 +4,36 @@
 
 mod render;
 
+use std::io::Write as _;
+
 use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use spbe_core::{Error, MissingPolicy, Options, PredicateBasis, Rubric, Track};
+
+/// Writes to stdout. A closed pipe (`spbe ... | head`) ends the program
+/// quietly with status 141, as Unix tools that die of SIGPIPE do; any other
+/// write error (a full disk) is an `io_error` and status 1. Never a panic.
+fn write_stdout(text: &str) -> Result<(), Error> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(141),
+        Err(e) => Err(Error::Output {
+            message: e.to_string(),
+        }),
+    }
+}
+
+macro_rules! out {
+    ($($arg:tt)*) => { write_stdout(&format!($($arg)*))? };
+}
+
+macro_rules! outln {
+    ($($arg:tt)*) => { write_stdout(&format!("{}\n", format!($($arg)*)))? };
+}
 
 #[derive(Parser)]
 #[command(
@@ -107,7 +132,8 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("spbe: error [{}]: {e}", e.code());
+            // a closed or full stderr is not worth a panic
+            let _ = writeln!(std::io::stderr(), "spbe: error [{}]: {e}", e.code());
             ExitCode::from(1)
         }
     }
@@ -181,8 +207,8 @@ fn score(input: &str, opts: &ScoreOpts, format: Format) -> Result<ExitCode, Erro
     let report = spbe_core::score_text(&read_input(input)?, custom.as_ref(), &options(opts)?)?;
     let rubric = resolve_rubric(&custom, &report.rubric)?;
     match format {
-        Format::Json => println!("{}", to_json(&report)),
-        Format::Text => print!("{}", render::text_report(&report, rubric)),
+        Format::Json => outln!("{}", to_json(&report)),
+        Format::Text => out!("{}", render::text_report(&report, rubric)),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -193,14 +219,14 @@ fn validate(input: &str, opts: &ScoreOpts, format: Format) -> Result<ExitCode, E
     let text = read_input(input)?;
     let problems = spbe_core::validate_text(&text, custom.as_ref(), &o);
     match format {
-        Format::Json => println!(
+        Format::Json => outln!(
             "{}",
             to_json(&problems.iter().map(Error::issue).collect::<Vec<_>>())
         ),
-        Format::Text if problems.is_empty() => println!("valid"),
+        Format::Text if problems.is_empty() => outln!("valid"),
         Format::Text => {
             for p in &problems {
-                println!("[{}] {p}", p.code());
+                outln!("[{}] {p}", p.code());
             }
         }
     }
@@ -214,7 +240,7 @@ fn validate(input: &str, opts: &ScoreOpts, format: Format) -> Result<ExitCode, E
 
 fn vector(input: &str, rubric: &Option<String>) -> Result<ExitCode, Error> {
     let custom = load_rubric(rubric)?;
-    println!(
+    outln!(
         "{}",
         spbe_core::ffi::vector_text(&read_input(input)?, custom.as_ref())?
     );
@@ -223,7 +249,7 @@ fn vector(input: &str, rubric: &Option<String>) -> Result<ExitCode, Error> {
 
 fn json(input: &str, rubric: &Option<String>) -> Result<ExitCode, Error> {
     let custom = load_rubric(rubric)?;
-    println!(
+    outln!(
         "{}",
         spbe_core::ffi::assessment_json(&read_input(input)?, custom.as_ref())?
     );
@@ -242,8 +268,8 @@ fn compare(
     let r = resolve_rubric(&custom, &a.rubric)?;
     let c = spbe_core::compare(&a, r, from.parse()?, to.parse()?, &options(opts)?)?;
     match format {
-        Format::Json => println!("{}", to_json(&c)),
-        Format::Text => print!("{}", render::text_compare(&c)),
+        Format::Json => outln!("{}", to_json(&c)),
+        Format::Text => out!("{}", render::text_compare(&c)),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -253,9 +279,9 @@ fn rubrics(format: Format) -> Result<ExitCode, Error> {
     match format {
         Format::Json => {
             let list: Vec<_> = all.iter().map(|r| r.summary()).collect();
-            println!("{}", to_json(&list));
+            outln!("{}", to_json(&list));
         }
-        Format::Text => print!("{}", render::text_rubrics(&all)),
+        Format::Text => out!("{}", render::text_rubrics(&all)),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -275,14 +301,14 @@ fn rubric(id: &str, indicator: Option<&str>, format: Format) -> Result<ExitCode,
         valid: r.indicator_ids().join(", "),
     };
     match (indicator, format) {
-        (None, Format::Json) => println!("{}", to_json(r)),
-        (None, Format::Text) => print!("{}", render::text_rubric(r)),
+        (None, Format::Json) => outln!("{}", to_json(r)),
+        (None, Format::Text) => out!("{}", render::text_rubric(r)),
         (Some(ind), Format::Json) => {
             let (_, _, spec) = r.indicator(ind).ok_or_else(|| unknown(ind))?;
-            println!("{}", to_json(spec));
+            outln!("{}", to_json(spec));
         }
         (Some(ind), Format::Text) => {
-            print!(
+            out!(
                 "{}",
                 render::text_indicator(r, ind).ok_or_else(|| unknown(ind))?
             )
