@@ -141,7 +141,7 @@ pub enum Error {
     },
 
     /// Indicators without a level under the default (official) missing-indicator policy.
-    #[error("{track}: {count} indicator(s) have no level: {list}; every indicator of {rubric} needs one (or choose a non-official missing-indicator policy)", count = indicators.len(), list = indicators.join(", "))]
+    #[error("{track}: {count} indicator(s) have no level: {list}; every indicator of {rubric} needs one (or choose a non-official missing-indicator policy)", count = indicators.len(), list = crate::rubric::bounded_list(indicators, 20))]
     MissingIndicators {
         /// Its indicators, in order.
         indicators: Vec<String>,

@@ -290,11 +290,7 @@ pub(crate) fn kernel(
 }
 
 pub(crate) fn ids(rubric: &Rubric, pos: usize) -> String {
-    rubric
-        .indicators()
-        .get(pos)
-        .map(|(_, _, i)| i.id.clone())
-        .unwrap_or_default()
+    rubric.id_at(pos).to_owned()
 }
 
 /// Exact results from per-aspect sums.

@@ -582,3 +582,52 @@ fn band_bounds_are_stated_and_applied() {
     assert_eq!(pred(&lower), "High");
     assert_eq!(pred(&upper), "Low");
 }
+
+/// A rubric of 50,000 indicators with nothing filled, or with 20,000 unknown
+/// keys: linear work, and messages that stay short (the first ids and a count,
+/// not every id).
+#[test]
+fn large_rubrics_give_bounded_errors() {
+    let n = 50_000;
+    let inds: Vec<String> = (0..n)
+        .map(|k| format!(r#"{{"id": "i{k}", "name": "x", "weight": "0.002", "scale": "s"}}"#))
+        .collect();
+    let json = format!(
+        r#"{{"id": "big", "title": "t", "status": "custom", "scales": {SCALE}, "band_bounds": "lower_inclusive", "predicates": {BANDS},
+            "aspects": [{{"id": "A", "name": "A", "weight": 100, "indicators": [{}]}}]}}"#,
+        inds.join(",")
+    );
+    let rb = Rubric::from_json(&json).unwrap();
+    let e = spbe_core::score_text(
+        r#"{"rubric": "big", "levels": {}}"#,
+        Some(&rb),
+        &Default::default(),
+    )
+    .unwrap_err();
+    let msg = e.to_string();
+    assert_eq!(e.code(), "missing_indicator");
+    assert!(msg.len() < 600 && msg.contains("(50000 in all)"), "{msg}");
+    let unknown: Vec<String> = (0..20_000).map(|k| format!("\"u{k}\": 1")).collect();
+    let text = format!(
+        r#"{{"rubric": "big", "levels": {{{}}}}}"#,
+        unknown.join(",")
+    );
+    let problems = spbe_core::validate_text(&text, Some(&rb), &Default::default());
+    assert_eq!(problems.len(), 20_001); // every unknown key, then the missing ones
+    assert!(problems.iter().all(|p| p.to_string().len() < 600));
+}
+
+/// A weight is read from its digits: 5.0000000000000000001 is not 5, and has
+/// more decimals than a weight may have, so the rubric is refused (issue 10 #7).
+#[test]
+fn weights_are_read_from_their_digits() {
+    let json = format!(
+        r#"{{"id": "w", "title": "t", "status": "custom", "scales": {SCALE}, "band_bounds": "lower_inclusive", "predicates": {BANDS},
+            "aspects": [{{"id": "A", "name": "A", "weight": 100, "indicators": [
+                {{"id": "a", "name": "a", "weight": 95, "scale": "s"}},
+                {{"id": "b", "name": "b", "weight": 5.0000000000000000001, "scale": "s"}}]}}]}}"#
+    );
+    let e = Rubric::from_json(&json).unwrap_err();
+    assert_eq!(e.code(), "invalid_rubric");
+    assert!(e.to_string().contains("5.0000000000000000001"), "{e}");
+}

@@ -102,6 +102,8 @@ pub(crate) struct Derived {
     pub total: Ratio,
     pub slots: usize,
     pub index_of: HashMap<String, usize>,
+    /// Indicator ids in rubric order (position -> id), for errors and listings.
+    pub ids: Vec<String>,
     pub min_level: u8,
     pub max_level: u8,
     pub upper_inclusive: bool,
@@ -291,10 +293,11 @@ impl Rubric {
     }
     /// Indicator ids in order.
     pub fn indicator_ids(&self) -> Vec<&str> {
-        self.indicators()
-            .into_iter()
-            .map(|(_, _, i)| i.id.as_str())
-            .collect()
+        self.d.ids.iter().map(String::as_str).collect()
+    }
+    /// The id of the indicator at a position in rubric order.
+    pub(crate) fn id_at(&self, pos: usize) -> &str {
+        self.d.ids.get(pos).map_or("", String::as_str)
     }
     /// A level scale by id.
     pub fn scale(&self, id: &str) -> Option<&ScaleSpec> {
@@ -351,8 +354,10 @@ impl Rubric {
         out
     }
     /// A human-readable list of valid indicator ids, like `1..47`.
+    /// Bounded: a numeric run is written as its ends, and any other list is
+    /// cut after the first few ids with a count.
     pub(crate) fn valid_ids_text(&self) -> String {
-        let ids = self.indicator_ids();
+        let ids = &self.d.ids;
         let numeric: Option<Vec<u64>> = ids.iter().map(|s| s.parse::<u64>().ok()).collect();
         if let Some(n) = numeric {
             if let (Some(first), Some(last)) = (n.first(), n.last()) {
@@ -361,7 +366,17 @@ impl Rubric {
                 }
             }
         }
-        ids.join(", ")
+        bounded_list(ids, 10)
+    }
+}
+
+/// At most `n` items, then how many more there are.
+pub(crate) fn bounded_list(items: &[String], n: usize) -> String {
+    let shown: Vec<&str> = items.iter().take(n).map(String::as_str).collect();
+    if items.len() > n {
+        format!("{}, … ({} in all)", shown.join(", "), items.len())
+    } else {
+        shown.join(", ")
     }
 }
 

@@ -545,6 +545,15 @@ pub(super) fn derive(spec: &RubricSpec, problems: &mut Vec<RubricProblem>) -> Op
         bands,
         total: hundred,
         slots,
+        ids: {
+            let mut ids = vec![String::new(); index_of.len()];
+            for (id, &pos) in &index_of {
+                if let Some(slot) = ids.get_mut(pos) {
+                    *slot = id.clone();
+                }
+            }
+            ids
+        },
         index_of,
         min_level,
         max_level,
