@@ -189,3 +189,29 @@ def test_check_has_the_same_shape_as_in_js():
     assert bad["ok"] is False
     assert [i["code"] for i in bad["issues"]] == ["invalid_level_type", "level_out_of_range", "missing_indicator"]
     assert spbe.check("{")["issues"][0]["code"] == "malformed_json"
+
+
+def test_every_failure_is_a_spbe_error(tmp_path):
+    full = {str(i): 3 for i in range(1, 48)}
+    # two keys naming one indicator: a duplicate, never last-wins
+    with pytest.raises(spbe.DuplicateIndicatorError) as e:
+        spbe.score({**full, 1: 4}, rubric="permenpanrb-59-2020")
+    assert e.value.indicator == "1"
+    assert spbe.validate({**full, 1: 4}, rubric="permenpanrb-59-2020")[0]["code"] == "duplicate_indicator"
+    # deep nesting, bytes, NUL, non-UTF-8 files: typed errors with codes
+    deep = 3
+    for _ in range(3000):
+        deep = [deep]
+    for bad, cls in ((deep, spbe.InvalidAssessmentError), ([b"x"], spbe.InvalidAssessmentError)):
+        with pytest.raises(cls):
+            spbe.score({**full, "7": bad}, rubric="permenpanrb-59-2020")
+    with pytest.raises(spbe.InvalidAssessmentError):
+        spbe.score(b"{}")
+    with pytest.raises(spbe.MalformedJsonError):
+        spbe.score("\x00")
+    latin = tmp_path / "latin1.json"
+    latin.write_bytes('{"institution": "Kab. Contoh \xe9"}'.encode("latin-1"))
+    with pytest.raises(spbe.SpbeIOError) as e:
+        spbe.score(latin)
+    assert e.value.code == "io_error"
+    assert spbe.validate(deep)[0]["code"] == "invalid_assessment"

@@ -114,12 +114,29 @@ def _value(v: Any) -> Any:
     if isinstance(v, float) and (v != v or v in (float("inf"), float("-inf"))):
         return str(v)
     if isinstance(v, (list, tuple)):
-        return [_value(x) for x in v]
+        # one level of items (the 2018 services); anything deeper is left for
+        # spbe-core to refuse, without recursing here
+        return [str(x) if isinstance(x, float) and (x != x or x in (float("inf"), float("-inf"))) else x for x in v]
     return v
 
 
-def _levels(m: Mapping[Any, Any]) -> Dict[str, Any]:
-    return {_key(k): _value(v) for k, v in m.items()}
+def _keyed(m: Mapping[Any, Any], place: str, value: Any = None) -> Dict[str, Any]:
+    """The mapping with string keys; two keys naming one indicator (``1`` and
+    ``"1"``) are a duplicate, never last-wins."""
+    out: Dict[str, Any] = {}
+    for k, v in m.items():
+        key = _key(k)
+        if key in out:
+            raise DuplicateIndicatorError(
+                f"indicator {key!r} appears more than once in {place} (as {k!r} and another key naming it); give each indicator once",
+                indicator=key,
+            )
+        out[key] = value(v) if value else v
+    return out
+
+
+def _levels(m: Mapping[Any, Any], place: str = "levels") -> Dict[str, Any]:
+    return _keyed(m, place, _value)
 
 
 def _key(k: Any) -> str:
@@ -141,11 +158,11 @@ def _prepare(assessment: Assessment, rubric: RubricLike) -> Tuple[str, Optional[
                 d["rubric"] = rid
             for key in ("notes", "evidence"):
                 if isinstance(d.get(key), Mapping):
-                    d[key] = {_key(k): v for k, v in d[key].items()}
+                    d[key] = _keyed(d[key], key)
             if isinstance(d.get("levels"), Mapping):
                 d["levels"] = _levels(d["levels"])
             if isinstance(d.get("tracks"), Mapping):
-                d["tracks"] = {t: (_levels(m) if isinstance(m, Mapping) else m) for t, m in d["tracks"].items()}
+                d["tracks"] = {t: (_levels(m, f"tracks.{t}") if isinstance(m, Mapping) else m) for t, m in d["tracks"].items()}
         else:
             if rid is None:
                 raise UnknownRubricError("a plain {indicator: level} mapping needs rubric= (e.g. rubric=\"permenpanrb-59-2020\")")
@@ -154,10 +171,12 @@ def _prepare(assessment: Assessment, rubric: RubricLike) -> Tuple[str, Optional[
             return json.dumps(d, default=_json_default, ensure_ascii=False, allow_nan=False), rb
         except (TypeError, ValueError) as e:
             raise InvalidAssessmentError(f"cannot read the assessment: {e}") from None
+        except RecursionError:
+            raise InvalidAssessmentError("cannot read the assessment: it is nested too deeply") from None
     if isinstance(assessment, (str, os.PathLike)):
         text = _read_text_or_path(assessment)
         return text, rb
-    raise TypeError(f"assessment must be a dict, a JSON or vector string, or a path; got {type(assessment).__name__}")
+    raise InvalidAssessmentError(f"an assessment is a dict, a JSON or vector string, or a path; got {type(assessment).__name__}")
 
 
 def _options(track: Optional[str], missing: str, predicate_basis: Optional[str], year: Optional[int] = None) -> str:

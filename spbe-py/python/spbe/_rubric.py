@@ -286,13 +286,18 @@ _BUILTIN: Dict[str, Rubric] = {}
 
 
 def _read_text_or_path(source: Union[str, "os.PathLike[str]"]) -> str:
-    if isinstance(source, os.PathLike) or (isinstance(source, str) and not source.lstrip().startswith("{") and not _lowlevel.is_vector(source) and len(source) < 4096):
+    looks_like_path = isinstance(source, str) and not source.lstrip().startswith("{") and not _lowlevel.is_vector(source) and len(source) < 4096 and "\x00" not in source
+    if isinstance(source, os.PathLike) or looks_like_path:
         path = os.fspath(source)
         try:
             with open(path, encoding="utf-8") as f:
                 return f.read()
         except OSError as e:
             raise SpbeIOError(f"cannot read {path}: {e.strerror or e}") from None
+        except UnicodeDecodeError:
+            raise SpbeIOError(f"cannot read {path}: not UTF-8 text") from None
+        except ValueError as e:  # e.g. a NUL in a PathLike
+            raise SpbeIOError(f"cannot read {path!r}: {e}") from None
     return str(source)
 
 
