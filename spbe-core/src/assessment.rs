@@ -498,7 +498,19 @@ impl Assessment {
         let a = Assessment {
             rubric: raw.rubric.clone(),
             institution: raw.institution.clone(),
-            year: raw.year,
+            year: match raw.year {
+                Some(y) if !crate::track::YEARS.contains(&y) => {
+                    errors.push(Error::InvalidAssessment {
+                        message: format!(
+                            "year {y} is not an evaluation year; give a year from {} to {}",
+                            crate::track::YEARS.start(),
+                            crate::track::YEARS.end()
+                        ),
+                    });
+                    None
+                }
+                y => y,
+            },
             levels,
             tracks,
             notes,

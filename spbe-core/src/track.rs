@@ -107,6 +107,10 @@ impl std::str::FromStr for Track {
     }
 }
 
+/// The years an assessment or an option may name (the same on every surface,
+/// all exact in JavaScript numbers).
+pub const YEARS: std::ops::RangeInclusive<i64> = 1900..=2999;
+
 impl Track {
     /// The recorded stages and the target plan, in stage order: the tracks an
     /// assessment's `tracks` object holds.

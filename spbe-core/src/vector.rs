@@ -200,6 +200,15 @@ pub fn to_vector(assessment: &Assessment, rubric: &Rubric) -> Result<String> {
     };
     let mut segs = vec![prefix.to_owned(), rubric.id().to_owned()];
     if let Some(y) = assessment.year {
+        if !crate::track::YEARS.contains(&y) {
+            return Err(Error::InvalidAssessment {
+                message: format!(
+                    "year {y} is not an evaluation year; give a year from {} to {}",
+                    crate::track::YEARS.start(),
+                    crate::track::YEARS.end()
+                ),
+            });
+        }
         segs.push(format!("Y{y}"));
     }
     if let Some(n) = &assessment.institution {
@@ -241,7 +250,10 @@ pub fn to_vector(assessment: &Assessment, rubric: &Rubric) -> Result<String> {
         }
         segs.push(s);
     }
-    Ok(segs.join("."))
+    let vector = segs.join(".");
+    // what is written can be read back: no vector over the input limit
+    crate::input::check_size(vector.len())?;
+    Ok(vector)
 }
 
 /// Whether a text looks like a vector (starts with `SPBE1.` or `SPBE2.`).
@@ -319,10 +331,21 @@ pub fn from_vector_with(text: &str, rubric: &Rubric) -> Result<Assessment> {
         last = ord;
         match tag {
             'Y' => {
-                a.year = Some(
-                    body.parse::<i64>()
-                        .map_err(|_| bad(pos, format!("year {body:?} is not a whole number")))?,
-                )
+                let y = body
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|y| crate::track::YEARS.contains(y))
+                    .ok_or_else(|| {
+                        bad(
+                            pos,
+                            format!(
+                                "year {body:?} is not a year from {} to {}",
+                                crate::track::YEARS.start(),
+                                crate::track::YEARS.end()
+                            ),
+                        )
+                    })?;
+                a.year = Some(y);
             }
             'N' => {
                 a.institution =

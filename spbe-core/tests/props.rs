@@ -197,7 +197,7 @@ proptest! {
         drop in proptest::collection::vec(any::<bool>(), 47),
         use_tracks in any::<bool>(),
         institution in proptest::option::of(".{0,40}"),
-        year in proptest::option::of(-3000i64..3000),
+        year in proptest::option::of(1900i64..=2999),
         notes in proptest::collection::vec((0usize..47, ".{0,30}"), 0..4),
         evidence in proptest::collection::vec((0usize..47, proptest::collection::vec(".{0,20}", 0..3)), 0..3),
     ) {

@@ -379,3 +379,41 @@ fn options_from_json() {
         assert!(e.to_string().contains("predicate_basis"), "{e}");
     }
 }
+
+/// Years outside 1900-2999 are refused alike everywhere (JSON, vectors,
+/// options), and what `to_vector` writes can always be read back (issue 10 #5, #6).
+#[test]
+fn years_and_round_trip_limits() {
+    let levels: String = (1..=20)
+        .map(|i| format!("\"{i}\": 3"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let e = score_json(
+        &format!(r#"{{"rubric": "permenpanrb-8-2026", "year": 9007199254740993, "levels": {{{levels}}}}}"#),
+        &Options::default(),
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "invalid_assessment");
+    let v = format!(
+        "SPBE1.permenpanrb-8-2026.Y9007199254740993.L{}",
+        "3".repeat(20)
+    );
+    assert_eq!(
+        score_json(&v, &Options::default()).unwrap_err().code(),
+        "invalid_vector"
+    );
+    assert_eq!(
+        spbe_core::Options::from_json(r#"{"year": 12345}"#)
+            .unwrap_err()
+            .code(),
+        "invalid_options"
+    );
+    // a 13 MB note: the JSON is under the 16 MiB limit, its vector (base64,
+    // 4/3 longer) would not be, so writing it is refused rather than reading it back
+    let note = "x".repeat(13_000_000);
+    let text = format!(
+        r#"{{"rubric": "permenpanrb-8-2026", "levels": {{{levels}}}, "notes": {{"1": "{note}"}}}}"#
+    );
+    let written = spbe_core::ffi::vector_text(&text, None);
+    assert_eq!(written.err().map(|e| e.code()), Some("input_too_large"));
+}

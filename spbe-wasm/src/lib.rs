@@ -39,8 +39,14 @@ fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
 
 /// The assessment as text: a string is JSON or a vector; an object is stringified.
 fn input_text(v: &JsValue) -> Result<String, Error> {
-    if let Some(s) = v.as_string() {
-        return Ok(s);
+    if v.is_string() {
+        // a lone surrogate would silently become U+FFFD: refuse it instead
+        if !js_sys::JsString::from(v.clone()).is_valid_utf16() {
+            return Err(Error::InvalidAssessment {
+                message: "the text holds a lone surrogate (not valid UTF-16)".into(),
+            });
+        }
+        return Ok(v.as_string().unwrap_or_default());
     }
     if v.is_object() && !v.is_function() {
         if let Ok(s) = JSON::stringify(v) {
@@ -97,7 +103,19 @@ pub fn check(
             issues: Some(vec![e.issue()]),
         },
     };
-    to_js(&result).unwrap_or(JsValue::NULL)
+    // always an answer, even if the report cannot be converted
+    to_js(&result).unwrap_or_else(|e| {
+        let issue = Error::InvalidAssessment {
+            message: format!("the report cannot be converted: {e:?}"),
+        }
+        .issue();
+        to_js(&CheckResult {
+            ok: false,
+            report: None,
+            issues: Some(vec![issue]),
+        })
+        .unwrap_or(JsValue::NULL)
+    })
 }
 
 /// Every problem of an assessment as `[{ code, indicator, message }]` (empty when it scores).

@@ -145,3 +145,15 @@ test("the outline walks the structure once, in rubric order", () => {
   assert.deepEqual([o[31].domain.id, o[31].aspect.id, o[31].indicator.id, o[31].indicator.criteria.length], ["4", "7", "32", 5]);
   assert.ok(spbe.outline("permenpanrb-8-2026").every((p) => p.domain === null));
 });
+
+test("hardened edges: years every surface refuses alike, lone surrogates, check always answers", () => {
+  const vec = "SPBE1.permenpanrb-8-2026.Y9007199254740993.L" + "3".repeat(20);
+  const c = spbe.check(vec);
+  assert.equal(c.ok, false);
+  assert.equal(c.issues[0].code, "invalid_vector");
+  assert.throws(() => spbe.score(vec), (e) => e.code === "invalid_vector");
+  const levels = Object.fromEntries(Array.from({ length: 20 }, (_, k) => [String(k + 1), 3]));
+  assert.throws(() => spbe.score({ rubric: "permenpanrb-8-2026", year: 99999, levels }), (e) => e.code === "invalid_assessment" && /year 99999/.test(e.message));
+  assert.throws(() => spbe.score('{"rubric": "permenpanrb-8-2026", "institution": "\ud800", "levels": {}}'), (e) => e.code === "invalid_assessment" && /surrogate/.test(e.message));
+  assert.throws(() => spbe.score({ rubric: "permenpanrb-8-2026", institution: "\ud800", levels }), (e) => typeof e.code === "string");
+});
