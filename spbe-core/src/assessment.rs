@@ -24,6 +24,9 @@ use crate::input::{check_size, json_error};
 pub use crate::track::{Track, Tracks};
 use crate::value::{Unreadable, Value, MAX_DECIMALS};
 
+/// Most evidence references one indicator may list (the same in JSON and vectors).
+pub const MAX_EVIDENCE: usize = 1000;
+
 /// An indicator id, ordered naturally: numeric ids by value ("2" < "10"), then others.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
@@ -487,6 +490,12 @@ impl Assessment {
                 _ => None,
             };
             match list {
+                Some(l) if l.len() > MAX_EVIDENCE => errors.push(Error::InvalidAssessment {
+                    message: format!(
+                        "evidence[{k:?}] has {} references; give at most {MAX_EVIDENCE}",
+                        l.len()
+                    ),
+                }),
                 Some(l) => {
                     evidence.insert(key, l);
                 }

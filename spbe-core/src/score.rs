@@ -64,9 +64,19 @@ pub(crate) fn fill_slots<'a>(
                 errors.push(Error::NotRepeatable {
                     indicator: k.0.clone(),
                     place: place.to_owned(),
+                    // at most the first few items are echoed back
                     value: format!(
-                        "[{}]",
-                        list.iter().map(Value::text).collect::<Vec<_>>().join(", ")
+                        "[{}{}]",
+                        list.iter()
+                            .take(10)
+                            .map(Value::text)
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        if list.len() > 10 {
+                            format!(", … ({} items)", list.len())
+                        } else {
+                            String::new()
+                        }
                     ),
                     valid: ind.valid(),
                 });

@@ -382,6 +382,16 @@ pub fn from_vector_with(text: &str, rubric: &Rubric) -> Result<Assessment> {
                 let mut it = body.split('~');
                 let ind = it.next().unwrap_or("");
                 check_ind(rubric, ind, pos)?;
+                // counted before anything is allocated
+                if body.matches('~').count() > crate::assessment::MAX_EVIDENCE {
+                    return Err(bad(
+                        pos,
+                        format!(
+                            "indicator {ind} has more than {} evidence references",
+                            crate::assessment::MAX_EVIDENCE
+                        ),
+                    ));
+                }
                 let refs = it
                     .map(|r| decode_text(r).ok_or_else(|| bad(pos, format!("an evidence reference of indicator {ind} is not valid base64url UTF-8"))))
                     .collect::<Result<Vec<_>>>()?;

@@ -417,3 +417,40 @@ fn years_and_round_trip_limits() {
     let written = spbe_core::ffi::vector_text(&text, None);
     assert_eq!(written.err().map(|e| e.code()), Some("input_too_large"));
 }
+
+/// Bounded echoes and counts (issue 10 #3): a huge list is echoed by its first
+/// items and length; evidence references are capped alike in JSON and vectors.
+#[test]
+fn bounded_echoes_and_counts() {
+    let items = vec!["3"; 100_000].join(",");
+    let e = score_json(
+        &format!(r#"{{"rubric": "permenpanrb-8-2026", "levels": {{"1": [{items}]}}}}"#),
+        &Options::default(),
+    )
+    .unwrap_err();
+    assert!(
+        e.to_string().len() < 400 && e.to_string().contains("(100000 items)"),
+        "{}",
+        &e.to_string()[..200]
+    );
+    let v = format!(
+        "SPBE1.permenpanrb-8-2026.L{}.E1{}",
+        "3".repeat(20),
+        "~".repeat(5_000)
+    );
+    assert_eq!(
+        score_json(&v, &Options::default()).unwrap_err().code(),
+        "invalid_vector"
+    );
+    let refs = vec!["\"x\""; 1001].join(",");
+    let levels: String = (1..=20)
+        .map(|i| format!("\"{i}\": 3"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let e = score_json(
+        &format!(r#"{{"rubric": "permenpanrb-8-2026", "levels": {{{levels}}}, "evidence": {{"1": [{refs}]}}}}"#),
+        &Options::default(),
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "invalid_assessment");
+}

@@ -122,3 +122,12 @@ def test_wrong_inputs():
         spbe.score_frame(pd.DataFrame({"1": [1]}), rubric=R20, errors="ignore")
     empty = spbe.score_frame(frame_2020("pandas", []), rubric=R20)
     assert len(empty) == 0 and "index" in empty.columns
+
+
+def test_duplicated_columns_are_a_typed_error():
+    rows = [[3] * 47]
+    df = frame_2020("pandas", rows)
+    dup = pd.concat([df, df[["7"]]], axis=1)
+    with pytest.raises(spbe.InvalidBatchError) as e:
+        spbe.score_frame(dup, rubric=R20)
+    assert "'7'" in str(e.value) and e.value.code == "invalid_batch"

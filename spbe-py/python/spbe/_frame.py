@@ -5,7 +5,7 @@ import json
 from typing import Any, List, Optional, Tuple
 
 from . import _lowlevel
-from ._errors import UnknownRubricError, from_core
+from ._errors import InvalidBatchError, UnknownRubricError, from_core
 from ._rubric import Rubric
 
 
@@ -202,6 +202,11 @@ def score_frame(df: Any, *, rubric: Any, missing: str = "error", predicate_basis
     if rb is None:
         raise UnknownRubricError("score_frame needs rubric= (an edition id or a Rubric)")
     columns = [str(c) for c in df.columns]
+    seen = set()
+    for c in columns:
+        if c in seen:
+            raise InvalidBatchError(f"column {c!r} appears more than once; give each column once")
+        seen.add(c)
     if kind == "pandas" and columns != list(df.columns):
         df = df.rename(columns={c: str(c) for c in df.columns})
     sources = _source_columns(rb, columns)
