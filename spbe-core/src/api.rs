@@ -12,13 +12,27 @@
 
 use crate::assessment::{self, Assessment, RawAssessment};
 use crate::error::{Error, Issue, Result};
-pub use crate::ffi::CheckResult;
 use crate::input::{check_size, json_error};
 use crate::options::Options;
 use crate::report::Report;
 use crate::rubric::{builtin, Rubric};
 pub use crate::score::{score_with, validate_with};
 use crate::vector::{self, from_vector, from_vector_with};
+
+/// The answer of a check: `{ok: true, report}` or `{ok: false, issues}`, the
+/// same shape in Rust, Python and JS.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct CheckResult {
+    /// Whether the assessment scores.
+    pub ok: bool,
+    /// The report, when it scores.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub report: Option<Report>,
+    /// Every problem found, when it does not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issues: Option<Vec<Issue>>,
+}
 
 /// Parses an assessment from JSON text or a compact vector.
 pub fn parse_text(text: &str, rubric: Option<&Rubric>) -> Result<Assessment> {

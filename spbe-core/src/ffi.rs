@@ -6,7 +6,7 @@
 //! * [`vector_text`] and [`assessment_json`]: an assessment's compact vector
 //!   and its JSON, from either form;
 //! * [`index_gap`]: the difference of two reports' exact indices, rounded once;
-//! * [`top_gains`]: the indicators whose one-step rise gains the most;
+//! * [`rank_gains`]: the indicators whose one-step rise gains the most;
 //! * [`level_views`]: an indicator's levels with names, ranges and the criteria
 //!   that apply (the indicator's own, else the scale's, else our summary), and
 //!   [`range_of`]: which range a value falls in;
@@ -16,27 +16,12 @@
 use serde::Serialize;
 
 use crate::api::parse_text;
-use crate::error::{Error, Issue, Result};
+use crate::error::{Error, Result};
 use crate::ratio::Ratio;
-use crate::report::{IndicatorScore, Report};
 use crate::rubric::{builtin, Rubric};
 use crate::value::Value;
 
-/// The answer of a check: `{ok: true, report}` or `{ok: false, issues}`.
-#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct CheckResult {
-    /// Whether the assessment scores.
-    pub ok: bool,
-    /// The report, when it scores.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub report: Option<Report>,
-    /// Every problem found, when it does not.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub issues: Option<Vec<Issue>>,
-}
-
-pub use crate::api::check_text;
+pub use crate::api::{check_text, CheckResult};
 
 /// The compact vector of an assessment given as JSON text or a vector.
 pub fn vector_text(text: &str, rubric: Option<&Rubric>) -> Result<String> {
@@ -71,21 +56,14 @@ pub fn index_gap(from_exact: &str, to_exact: &str) -> Result<f64> {
         .to_f64())
 }
 
-/// The `n` indicators of a report whose one-step rise gains the most, highest
-/// first (ties in rubric order).
-pub fn top_gains(report: &Report, n: usize) -> Vec<&IndicatorScore> {
-    report.top_gains(n)
-}
-
-/// The same ranking from `(id, gain)` pairs in rubric order, as a binding
-/// holds them: positive gains only, highest first, ties in the given order.
+/// The `n` indicators whose one-step rise gains the most, from `(id, gain)`
+/// pairs in rubric order as a binding holds them (the ranking of
+/// [`crate::Report::top_gains`]).
 pub fn rank_gains(gains: &[(String, Option<f64>)], n: usize) -> Vec<String> {
-    let mut v: Vec<&(String, Option<f64>)> = gains
-        .iter()
-        .filter(|(_, g)| g.is_some_and(|g| g > 0.0))
-        .collect();
-    v.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal));
-    v.into_iter().take(n).map(|(id, _)| id.clone()).collect()
+    crate::report::rank_by_gain(gains, |(_, g)| *g, n)
+        .into_iter()
+        .map(|(id, _)| id.clone())
+        .collect()
 }
 
 /// One level (or value range) of an indicator, with the text that applies.
@@ -290,7 +268,7 @@ mod tests {
             .iter()
             .map(|i| (i.id.clone(), i.gain))
             .collect();
-        let ids: Vec<String> = top_gains(&r, 7).iter().map(|i| i.id.clone()).collect();
+        let ids: Vec<String> = r.top_gains(7).iter().map(|i| i.id.clone()).collect();
         assert_eq!(rank_gains(&pairs, 7), ids);
         assert_eq!(ids.len(), 7);
     }

@@ -125,11 +125,9 @@ pub struct Report {
     pub index_exact: String,
     /// The exact index as a number (not in the JSON, which has `index_exact`).
     #[serde(skip)]
-    #[cfg_attr(feature = "tsify", tsify(type = "never"))]
     pub exact: Ratio,
     /// Position of the predicate's band in the edition (not in the JSON).
     #[serde(skip)]
-    #[cfg_attr(feature = "tsify", tsify(type = "never"))]
     pub band: usize,
     /// Official predicate name, e.g. `"Baik"`.
     pub predicate: String,
@@ -163,19 +161,24 @@ impl Report {
 
     /// Indicators sorted by the gain of a one-level rise, highest first (ties in rubric order).
     pub fn top_gains(&self, n: usize) -> Vec<&IndicatorScore> {
-        let mut v: Vec<&IndicatorScore> = self
-            .indicators
-            .iter()
-            .filter(|i| i.gain.is_some_and(|g| g > 0.0))
-            .collect();
-        v.sort_by(|a, b| {
-            b.gain
-                .partial_cmp(&a.gain)
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
-        v.truncate(n);
-        v
+        rank_by_gain(&self.indicators, |i| i.gain, n)
     }
+}
+
+/// The ranking of gains, written once: positive gains only, highest first,
+/// ties in the given (rubric) order, at most `n`.
+pub(crate) fn rank_by_gain<T>(items: &[T], gain: impl Fn(&T) -> Option<f64>, n: usize) -> Vec<&T> {
+    let mut v: Vec<&T> = items
+        .iter()
+        .filter(|i| gain(i).is_some_and(|g| g > 0.0))
+        .collect();
+    v.sort_by(|a, b| {
+        gain(b)
+            .partial_cmp(&gain(a))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    v.truncate(n);
+    v
 }
 
 pub(crate) fn build_report(

@@ -298,15 +298,11 @@ fn score_matrix<'py>(
     ))
 }
 
-/// The `n` indicators of a report (its JSON) whose one-step rise gains the most.
+/// The ids of the `n` indicators whose one-step rise gains the most, from
+/// `(id, gain)` pairs in rubric order (spbe-core's ranking).
 #[pyfunction]
-fn top_gains(report_json: &str, n: usize) -> PyResult<Vec<String>> {
-    let r: spbe_core::Report = serde_json::from_str(report_json)
-        .map_err(|e| PyValueError::new_err(format!("not a report: {e}")))?;
-    Ok(spbe_core::ffi::top_gains(&r, n)
-        .into_iter()
-        .map(|i| i.id.clone())
-        .collect())
+fn rank_gains(gains: Vec<(String, Option<f64>)>, n: usize) -> Vec<String> {
+    spbe_core::ffi::rank_gains(&gains, n)
 }
 
 /// An indicator's levels (or value ranges) with the criteria that apply, as JSON.
@@ -327,7 +323,7 @@ fn _lowlevel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(is_vector, m)?)?;
     m.add_function(wrap_pyfunction!(error_codes, m)?)?;
     m.add_function(wrap_pyfunction!(check, m)?)?;
-    m.add_function(wrap_pyfunction!(top_gains, m)?)?;
+    m.add_function(wrap_pyfunction!(rank_gains, m)?)?;
     m.add_function(wrap_pyfunction!(level_views, m)?)?;
     m.add_function(wrap_pyfunction!(from_vector, m)?)?;
     m.add_function(wrap_pyfunction!(cell_type_error, m)?)?;

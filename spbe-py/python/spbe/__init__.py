@@ -271,8 +271,8 @@ def check(
 ) -> Dict[str, Any]:
     """The report, or every problem found: ``{"ok": True, "report": Report}``
     or ``{"ok": False, "issues": [{"code", "indicator", "message"}, ...]}``, the
-    same shape as the JS ``check``. Raises only for arguments that are not an
-    assessment at all (a ``TypeError``)."""
+    same shape as the JS ``check``. Never raises: a problem with the argument
+    itself is an issue too."""
     try:
         text, rb = _prepare(assessment, rubric)
         out = json.loads(_lowlevel.check(text, _options(track, missing, predicate_basis, year), _handle(rb)))

@@ -146,7 +146,7 @@ class Report:
         from . import _lowlevel
 
         by_id = {i.id: i for i in self.indicators}
-        return [by_id[i] for i in _lowlevel.top_gains(self._json, n)]
+        return [by_id[i] for i in _lowlevel.rank_gains([(i.id, i.gain) for i in self.indicators], n)]
 
     def __repr__(self) -> str:
         who = f" {self.institution}" if self.institution else ""
