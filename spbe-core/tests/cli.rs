@@ -29,6 +29,19 @@ fn out(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+/// Kab. Pacitan 2024 (national report: "3,50 Baik", exact 3.4985): level sums
+/// 47, 30, 23, 39, 24 for indicators 1-10, 11-20, 21-31, 32-41, 42-47, spread
+/// evenly, as `"id": level` entries.
+#[cfg(test)]
+fn pacitan_levels() -> Vec<String> {
+    [(47, 10), (30, 10), (23, 11), (39, 10), (24, 6)]
+        .iter()
+        .flat_map(|&(total, n)| (0..n).map(move |k| total / n + i32::from(k < total % n)))
+        .enumerate()
+        .map(|(i, v)| format!("\"{}\": {v}", i + 1))
+        .collect()
+}
+
 const EXAMPLE: &str = "examples/kabupaten-sukamaju-2024.json";
 
 #[test]
@@ -260,12 +273,7 @@ fn score_the_2026_example_with_decimal_values() {
 /// decides the predicate, on the command line too.
 #[test]
 fn the_year_decides_the_predicate() {
-    let levels: Vec<String> = [(47, 10), (30, 10), (23, 11), (39, 10), (24, 6)]
-        .iter()
-        .flat_map(|&(total, n)| (0..n).map(move |k| total / n + i32::from(k < total % n)))
-        .enumerate()
-        .map(|(i, v)| format!("\"{}\": {v}", i + 1))
-        .collect();
+    let levels = pacitan_levels();
     let a = format!(
         r#"{{"rubric": "permenpanrb-59-2020", "levels": {{{}}}}}"#,
         levels.join(", ")
@@ -323,12 +331,7 @@ fn next_predicate_gap() {
     // 2.455: 0.045 short of 2.50, 0.05 passes it
     assert_eq!(gap(&all("2.455")), ("Cukup".into(), 0.05, false));
     // 59/2020 (min included): an exact 3.4985 is 0.0015 short of Sangat Baik: 0.01, not 0.00
-    let levels: Vec<String> = [(47, 10), (30, 10), (23, 11), (39, 10), (24, 6)]
-        .iter()
-        .flat_map(|&(total, n)| (0..n).map(move |k| total / n + i32::from(k < total % n)))
-        .enumerate()
-        .map(|(i, v)| format!("\"{}\": {v}", i + 1))
-        .collect();
+    let levels = pacitan_levels();
     let pacitan = format!(
         r#"{{"rubric": "permenpanrb-59-2020", "year": 2024, "levels": {{{}}}}}"#,
         levels.join(", ")
