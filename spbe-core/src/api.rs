@@ -66,8 +66,14 @@ pub fn score_text(text: &str, rubric: Option<&Rubric>, opts: &Options) -> Result
 
 /// Every problem of an assessment given as JSON text or a vector: syntax,
 /// unknown rubric or indicators, levels, item counts, duplicates, and missing
-/// indicators of the track that would be scored. Empty means it scores.
+/// indicators of the track that would be scored. Empty means it scores. At
+/// most [`MAX_PER_KIND`](crate::error::MAX_PER_KIND) problems of one kind are
+/// listed; the rest are counted in an [`Error::More`] of that kind.
 pub fn validate_text(text: &str, rubric: Option<&Rubric>, opts: &Options) -> Vec<Error> {
+    crate::error::bounded(validate_unbounded(text, rubric, opts))
+}
+
+fn validate_unbounded(text: &str, rubric: Option<&Rubric>, opts: &Options) -> Vec<Error> {
     if vector::is_vector(text) {
         return match parse_text(text, rubric) {
             Err(e) => vec![e],

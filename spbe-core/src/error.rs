@@ -159,6 +159,17 @@ pub enum Error {
         track: String,
     },
 
+    /// Stands for the problems of one kind past the first
+    /// [`MAX_PER_KIND`] in a list of problems (`validate`, `check`): they are
+    /// counted, not listed. Its code is the code of that kind.
+    #[error("... and {count} more {code} problem(s), not listed")]
+    More {
+        /// The code of the problems left out.
+        code: &'static str,
+        /// How many were left out.
+        count: usize,
+    },
+
     /// Input that is not well-formed JSON.
     #[error("malformed JSON at line {line}, column {column}: {message}")]
     MalformedJson {
@@ -257,10 +268,12 @@ pub enum Error {
     /// Exact arithmetic would exceed 128-bit integers: weights with many
     /// digits in a custom rubric, or values whose fractions have large,
     /// different denominators. Never a wrong answer.
-    #[error("exact arithmetic overflow while computing {context}: the numbers need more than 128 bits (weights with many digits, or values with many decimals or large, different fraction denominators); use fewer decimals or simpler fractions")]
+    #[error("exact arithmetic overflow while computing {context}: the exact fraction needs more than 128 bits; {advice}")]
     Overflow {
         /// What was being computed.
         context: String,
+        /// The likely cause and what to do.
+        advice: String,
     },
 
     /// The output could not be written (a full disk, a closed stream).
@@ -314,6 +327,7 @@ impl Error {
             Error::InvalidBatch { .. } => "invalid_batch",
             Error::InvalidOptions { .. } => "invalid_options",
             Error::Row { source, .. } => source.code(),
+            Error::More { code, .. } => code,
             Error::Overflow { .. } => "arithmetic_overflow",
             Error::Io { .. } | Error::Output { .. } => "io_error",
         }
@@ -348,8 +362,106 @@ impl Error {
     pub(crate) fn overflow(context: &str) -> Error {
         Error::Overflow {
             context: context.to_owned(),
+            advice: "values with many decimals or fractions with large, different denominators make it too large; use fewer decimals or simpler fractions".to_owned(),
         }
     }
+
+    /// An overflow while renormalising over the present indicators: each
+    /// aspect is then divided by the sum of its present weights, and with a
+    /// custom rubric's weights those sums can have a common denominator past
+    /// 128 bits. Other errors pass through.
+    pub(crate) fn renormalising(self) -> Error {
+        match self {
+            Error::Overflow { context, .. } => Error::Overflow {
+                context: format!("{context} renormalised over the present indicators"),
+                advice: "each aspect is divided by the sum of its present indicators' weights, and these sums have too large a common denominator; fill in the missing indicators, or use the lowest-level missing policy (--missing lowest, missing=\"lowest\")".to_owned(),
+            },
+            other => other,
+        }
+    }
+}
+
+/// At most this many problems of one kind (one code) are listed by
+/// `validate` and `check`, and in an invalid rubric's problems; the rest are
+/// counted in one last entry of that kind ([`Error::More`] or a problem whose
+/// message says how many were left out), so that a list of problems stays
+/// small whatever the input.
+pub const MAX_PER_KIND: usize = 100;
+
+/// Keeps the first [`MAX_PER_KIND`] problems of each kind, in order, and
+/// counts the rest in one [`Error::More`] per kind (after the problems of its
+/// kind; counts already in a `More` are added).
+pub(crate) fn bounded(errors: Vec<Error>) -> Vec<Error> {
+    let mut seen: Vec<(&'static str, usize, usize)> = Vec::new(); // (code, listed, left out)
+    let mut kept = Vec::new();
+    for e in errors {
+        let code = e.code();
+        let extra = match &e {
+            Error::More { count, .. } => *count,
+            _ => 0,
+        };
+        let k = match seen.iter().position(|(c, ..)| *c == code) {
+            Some(k) => k,
+            None => {
+                seen.push((code, 0, 0));
+                seen.len() - 1
+            }
+        };
+        if let Some(entry) = seen.get_mut(k) {
+            if extra > 0 {
+                entry.2 += extra;
+            } else if entry.1 < MAX_PER_KIND {
+                entry.1 += 1;
+                kept.push(e);
+            } else {
+                entry.2 += 1;
+            }
+        }
+    }
+    for (code, _, count) in seen {
+        if count > 0 {
+            let at = kept
+                .iter()
+                .rposition(|e| e.code() == code)
+                .map_or(kept.len(), |i| i + 1);
+            kept.insert(at, Error::More { code, count });
+        }
+    }
+    kept
+}
+
+/// The same bound for the problems of a rubric file.
+pub(crate) fn bounded_problems(problems: Vec<RubricProblem>) -> Vec<RubricProblem> {
+    let mut seen: Vec<(&'static str, usize)> = Vec::new();
+    let mut kept = Vec::new();
+    for p in problems {
+        let k = match seen.iter().position(|(c, _)| *c == p.code) {
+            Some(k) => k,
+            None => {
+                seen.push((p.code, 0));
+                seen.len() - 1
+            }
+        };
+        if let Some(entry) = seen.get_mut(k) {
+            entry.1 += 1;
+            if entry.1 <= MAX_PER_KIND {
+                kept.push(p);
+            }
+        }
+    }
+    for (code, n) in seen {
+        if n > MAX_PER_KIND {
+            kept.push(RubricProblem {
+                code,
+                path: String::new(),
+                message: format!(
+                    "... and {} more {code} problem(s), not listed",
+                    n - MAX_PER_KIND
+                ),
+            });
+        }
+    }
+    kept
 }
 
 /// One stable error code: its family and what it means. [`ERROR_CODES`] is

@@ -260,6 +260,12 @@ pub(crate) fn build_report(
             })
         })
         .collect::<Result<Vec<_>>>()?;
+    let mut is_absent = vec![false; rubric.d.indicators.len()];
+    for &p in missing {
+        if let Some(m) = is_absent.get_mut(p) {
+            *m = true;
+        }
+    }
     let mut indicators = Vec::with_capacity(rubric.d.indicators.len());
     for (pos, ((_, asp, ind), di)) in rubric
         .indicators()
@@ -268,7 +274,7 @@ pub(crate) fn build_report(
         .enumerate()
     {
         let entry = entries.get(pos).copied().flatten();
-        let is_missing = missing.contains(&pos);
+        let is_missing = is_absent.get(pos).copied().unwrap_or(false);
         let coef = ex.coef.get(di.aspect).copied().unwrap_or(Ratio::ZERO);
         let levels: Vec<Value> = entry.map(|(l, _)| l.items().to_vec()).unwrap_or_default();
         let lowest_level = Ratio::int(i128::from(di.min_level));

@@ -577,7 +577,14 @@ fn evaluate<'a>(
     if !errors.is_empty() {
         return (errors, None);
     }
-    match aggregate(rubric, &n, &d, track.as_str()) {
+    let renormalised = opts.missing == MissingPolicy::Renormalize && !missing.is_empty();
+    match aggregate(rubric, &n, &d, track.as_str()).map_err(|e| {
+        if renormalised {
+            e.renormalising()
+        } else {
+            e
+        }
+    }) {
         Ok(exact) => (
             errors,
             Some(Evaluated {
@@ -610,9 +617,11 @@ fn evaluated<'a>(
 
 /// Checks every part of an assessment against a rubric (all tracks, notes,
 /// evidence) and, for the track that would be scored, completeness per the
-/// missing policy. Returns every problem found; empty means it scores.
+/// missing policy. Returns every problem found, listing at most
+/// [`MAX_PER_KIND`](crate::error::MAX_PER_KIND) of one kind and counting the
+/// rest ([`Error::More`]); empty means it scores.
 pub fn validate_with(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> Vec<Error> {
-    evaluate(assessment, rubric, opts).0
+    crate::error::bounded(evaluate(assessment, rubric, opts).0)
 }
 
 /// Scores an assessment against the given rubric.

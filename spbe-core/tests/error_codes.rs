@@ -97,7 +97,10 @@ fn every_code_is_registered_once() {
         },
         Error::InvalidOptions { message: s() },
         Error::InvalidBatch { message: s() },
-        Error::Overflow { context: s() },
+        Error::Overflow {
+            context: s(),
+            advice: s(),
+        },
         Error::Output { message: s() },
         Error::Io {
             path: s(),
@@ -118,4 +121,10 @@ fn every_code_is_registered_once() {
         source: Box::new(Error::NoLevels { track: s() }),
     };
     assert_eq!(row.code(), "no_levels");
+    // a count of left-out problems carries their kind's code
+    let more = Error::More {
+        code: "level_out_of_range",
+        count: 3,
+    };
+    assert_eq!(more.code(), "level_out_of_range");
 }

@@ -613,8 +613,41 @@ fn large_rubrics_give_bounded_errors() {
         unknown.join(",")
     );
     let problems = spbe_core::validate_text(&text, Some(&rb), &Default::default());
-    assert_eq!(problems.len(), 20_001); // every unknown key, then the missing ones
+    // the first 100 unknown keys, a count of the other 19,900, then the missing ones
+    let codes: Vec<&str> = problems.iter().map(Error::code).collect();
+    assert_eq!(problems.len(), spbe_core::MAX_PER_KIND + 2, "{codes:?}");
+    assert!(codes[..101].iter().all(|c| *c == "unknown_indicator"));
+    assert_eq!(codes[101], "missing_indicator");
+    assert_eq!(
+        problems[100],
+        Error::More {
+            code: "unknown_indicator",
+            count: 19_900
+        }
+    );
+    assert_eq!(
+        problems[100].to_string(),
+        "... and 19900 more unknown_indicator problem(s), not listed"
+    );
+    assert_eq!(problems[0].indicator(), Some("u0"));
     assert!(problems.iter().all(|p| p.to_string().len() < 600));
+    // check lists the same bounded problems
+    let checked = spbe_core::check_text(&text, Some(&rb), &Default::default());
+    assert_eq!(checked.issues.map(|i| i.len()), Some(102));
+    // a rubric with 50,000 weightless indicators: 100 problems of the kind and a count
+    let zero = json.replace(r#""weight": "0.002""#, r#""weight": "0""#);
+    let Err(Error::InvalidRubric { problems, .. }) = Rubric::from_json(&zero) else {
+        panic!("expected invalid_rubric");
+    };
+    let of_kind: Vec<_> = problems
+        .iter()
+        .filter(|p| p.code == "weight_not_positive")
+        .collect();
+    assert_eq!(of_kind.len(), spbe_core::MAX_PER_KIND + 1);
+    assert_eq!(
+        of_kind[100].message,
+        "... and 49900 more weight_not_positive problem(s), not listed"
+    );
 }
 
 /// A weight is read from its digits: 5.0000000000000000001 is not 5, and has
@@ -630,4 +663,86 @@ fn weights_are_read_from_their_digits() {
     let e = Rubric::from_json(&json).unwrap_err();
     assert_eq!(e.code(), "invalid_rubric");
     assert!(e.to_string().contains("5.0000000000000000001"), "{e}");
+}
+
+/// Issue 10 #8: renormalising over the present indicators can need more than
+/// 128 bits on a valid custom rubric. Six aspects whose two present
+/// indicators weigh a different prime number of millionths (10.000019 ...)
+/// give aspect indices over six different primes near 10^7, whose common
+/// denominator (~10^42) is past i128 (~1.7 * 10^38); the error must say so
+/// and what to do, not blame the weights' digits.
+#[test]
+fn renormalising_overflow_names_its_cause() {
+    let primes = [
+        10_000_019u64,
+        10_000_079,
+        10_000_103,
+        10_000_121,
+        10_000_139,
+        10_000_141,
+    ];
+    let totals = [
+        16_666_667u64,
+        16_666_667,
+        16_666_667,
+        16_666_667,
+        16_666_666,
+        16_666_666,
+    ];
+    assert_eq!(totals.iter().sum::<u64>(), 100_000_000);
+    let pct = |u: u64| format!("{}.{:06}", u / 1_000_000, u % 1_000_000);
+    let mut aspects = Vec::new();
+    let mut levels = Vec::new();
+    for (k, (p, t)) in primes.iter().zip(totals).enumerate() {
+        let (w1, w2, w3) = (1, p - 1, t - p);
+        aspects.push(format!(
+            r#"{{"id": "A{k}", "name": "A{k}", "weight": "{}", "indicators": [
+                {{"id": "{k}a", "name": "x", "weight": "{}", "scale": "s"}},
+                {{"id": "{k}b", "name": "y", "weight": "{}", "scale": "s"}},
+                {{"id": "{k}c", "name": "z", "weight": "{}", "scale": "s"}}]}}"#,
+            pct(t),
+            pct(w1),
+            pct(w2),
+            pct(w3)
+        ));
+        levels.push(format!(r#""{k}a": 1, "{k}b": 3"#));
+    }
+    let json = format!(
+        r#"{{"id": "primes", "title": "t", "status": "custom", "scales": {SCALE}, "band_bounds": "lower_inclusive", "predicates": {BANDS}, "aspects": [{}]}}"#,
+        aspects.join(",")
+    );
+    let rb = Rubric::from_json(&json).expect("a valid rubric");
+    let text = format!(
+        r#"{{"rubric": "primes", "levels": {{{}}}}}"#,
+        levels.join(",")
+    );
+    let opts = spbe_core::Options {
+        missing: spbe_core::MissingPolicy::Renormalize,
+        ..Default::default()
+    };
+    let e = spbe_core::score_text(&text, Some(&rb), &opts).unwrap_err();
+    assert_eq!(e.code(), "arithmetic_overflow", "{e}");
+    let msg = e.to_string();
+    assert!(msg.contains("renormalis"), "{msg}");
+    assert!(
+        msg.contains("--missing lowest") || msg.contains("missing indicators"),
+        "{msg}"
+    );
+    assert!(!msg.contains("too many digits"), "{msg}");
+    // the batch says the same for the same row (slots in rubric order: a, b, c per aspect)
+    let mut columns: Vec<Vec<i64>> = Vec::new();
+    for _ in 0..6 {
+        columns.extend([vec![1], vec![3], vec![spbe_core::batch::MISSING]]);
+    }
+    let e = spbe_core::batch::score_columns(&rb, &columns, &opts, Default::default()).unwrap_err();
+    assert_eq!(e.code(), "arithmetic_overflow", "{e}");
+    assert!(e.to_string().contains("renormalis"), "{e}");
+    // the same assessment with every indicator present scores (denominators
+    // are then the aspects' own weights and cancel)
+    let full = text.replace(r#""0a": 1"#, r#""0a": 1, "0c": 2"#);
+    let opts_lowest = spbe_core::Options {
+        missing: spbe_core::MissingPolicy::Lowest,
+        ..Default::default()
+    };
+    assert!(spbe_core::score_text(&full, Some(&rb), &opts_lowest).is_ok());
 }

@@ -157,3 +157,13 @@ test("hardened edges: years every surface refuses alike, lone surrogates, check 
   assert.throws(() => spbe.score('{"rubric": "permenpanrb-8-2026", "institution": "\ud800", "levels": {}}'), (e) => e.code === "invalid_assessment" && /surrogate/.test(e.message));
   assert.throws(() => spbe.score({ rubric: "permenpanrb-8-2026", institution: "\ud800", levels }), (e) => typeof e.code === "string");
 });
+
+test("validate lists at most 100 problems of a kind and counts the rest", () => {
+  const levels = Object.fromEntries(Array.from({ length: 47 }, (_, i) => [String(i + 1), 3]));
+  for (let k = 0; k < 250; k++) levels[`x${k}`] = 1;
+  const problems = spbe.validate({ rubric: "permenpanrb-59-2020", levels });
+  assert.equal(problems.length, 101);
+  assert.ok(problems.every((p) => p.code === "unknown_indicator"));
+  assert.equal(problems[100].message, "... and 150 more unknown_indicator problem(s), not listed");
+  assert.equal(spbe.check({ rubric: "permenpanrb-59-2020", levels }).issues.length, 101);
+});

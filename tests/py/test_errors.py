@@ -49,3 +49,15 @@ def test_errors_from_the_core_get_their_class():
         spbe.score({"rubric": "permenpanrb-99-2030", "levels": {}})
     except spbe.RubricError as e:
         assert type(e) is spbe.UnknownRubricError
+
+
+def test_validate_lists_at_most_100_problems_of_a_kind_and_counts_the_rest():
+    levels = {str(i): 3 for i in range(1, 48)}
+    levels.update({f"x{k}": 1 for k in range(250)})
+    problems = spbe.validate({"rubric": "permenpanrb-59-2020", "levels": levels})
+    assert [p["code"] for p in problems] == ["unknown_indicator"] * 101
+    assert all(p["indicator"] for p in problems[:100])
+    assert problems[100]["indicator"] is None
+    assert problems[100]["message"] == "... and 150 more unknown_indicator problem(s), not listed"
+    result = spbe.check({"rubric": "permenpanrb-59-2020", "levels": levels})
+    assert not result["ok"] and len(result["issues"]) == 101

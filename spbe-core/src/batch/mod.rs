@@ -15,7 +15,7 @@
 //! always equal to scoring the rows one by one.
 
 use crate::error::{Error, Result};
-use crate::options::{predicate_rule, Options, PredicateBasis};
+use crate::options::{predicate_rule, MissingPolicy, Options, PredicateBasis};
 use crate::ratio::Ratio;
 use crate::rubric::{FastPath, Rubric};
 use crate::score::{aggregate, band_of, kernel, FRACTION};
@@ -475,37 +475,45 @@ fn general_row<T: Cell, C: AsRef<[T]>>(
     }
     let result = match errors.drain(..).next() {
         Some(e) => Err(e),
-        None => aggregate(rubric, n, d, "levels").and_then(|ex| {
-            let h = ex
-                .index
-                .round2()
-                .ok_or_else(|| Error::overflow("rounding"))?
-                .0;
-            let band = match basis {
-                PredicateBasis::Reported => {
-                    band_of(rubric, Ratio::new(h, 100).unwrap_or(Ratio::ZERO))
+        None => aggregate(rubric, n, d, "levels")
+            .map_err(|e| {
+                if opts.missing == MissingPolicy::Renormalize && !missing.is_empty() {
+                    e.renormalising()
+                } else {
+                    e
                 }
-                PredicateBasis::Exact => band_of(rubric, ex.index),
-            };
-            set(out, r, h, band);
-            for (col, v) in out.domains.iter_mut().zip(&ex.domains) {
-                if let (Some(cell), Some(v)) = (col.get_mut(r), v) {
-                    *cell = v
-                        .round2()
-                        .ok_or_else(|| Error::overflow("rounding"))?
-                        .to_f64();
+            })
+            .and_then(|ex| {
+                let h = ex
+                    .index
+                    .round2()
+                    .ok_or_else(|| Error::overflow("rounding"))?
+                    .0;
+                let band = match basis {
+                    PredicateBasis::Reported => {
+                        band_of(rubric, Ratio::new(h, 100).unwrap_or(Ratio::ZERO))
+                    }
+                    PredicateBasis::Exact => band_of(rubric, ex.index),
+                };
+                set(out, r, h, band);
+                for (col, v) in out.domains.iter_mut().zip(&ex.domains) {
+                    if let (Some(cell), Some(v)) = (col.get_mut(r), v) {
+                        *cell = v
+                            .round2()
+                            .ok_or_else(|| Error::overflow("rounding"))?
+                            .to_f64();
+                    }
                 }
-            }
-            for (col, v) in out.aspects.iter_mut().zip(&ex.aspects) {
-                if let (Some(cell), Some(v)) = (col.get_mut(r), v) {
-                    *cell = v
-                        .round2()
-                        .ok_or_else(|| Error::overflow("rounding"))?
-                        .to_f64();
+                for (col, v) in out.aspects.iter_mut().zip(&ex.aspects) {
+                    if let (Some(cell), Some(v)) = (col.get_mut(r), v) {
+                        *cell = v
+                            .round2()
+                            .ok_or_else(|| Error::overflow("rounding"))?
+                            .to_f64();
+                    }
                 }
-            }
-            Ok(())
-        }),
+                Ok(())
+            }),
     };
     if let Err(e) = result {
         let e = Error::Row {
@@ -547,10 +555,7 @@ pub fn cell_type_error(rubric: &Rubric, row: usize, slot: usize, value: &str) ->
     });
     let (indicator, valid) = match owner {
         Some((pos, ind)) => (
-            rubric
-                .indicator_ids()
-                .get(pos)
-                .map_or(String::new(), |s| (*s).to_owned()),
+            rubric.id_at(pos).to_owned(),
             if ind.repeatable {
                 format!(
                     "a whole number from {} to {} (one column per service)",

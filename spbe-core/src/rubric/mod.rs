@@ -108,6 +108,9 @@ pub(crate) struct Derived {
     pub max_level: u8,
     pub upper_inclusive: bool,
     pub fast: Option<FastPath>,
+    /// The valid ids as messages name them (computed once: an error per
+    /// unknown key must not cost the size of the rubric).
+    pub valid_ids: String,
 }
 
 /// One edition in a listing (`spbe rubrics --format json`, the JS `rubrics()`).
@@ -228,7 +231,7 @@ impl Rubric {
             Some(d) if problems.is_empty() => Ok(Rubric { spec, d }),
             _ => Err(Error::InvalidRubric {
                 id: spec.id.clone(),
-                problems,
+                problems: crate::error::bounded_problems(problems),
             }),
         }
     }
@@ -289,7 +292,25 @@ impl Rubric {
         &self,
         id: &str,
     ) -> Option<(Option<&DomainSpec>, &AspectSpec, &IndicatorSpec)> {
-        self.indicators().into_iter().find(|(_, _, i)| i.id == id)
+        let pos = self.position(id)?;
+        let ai = self.d.indicators.get(pos)?.aspect;
+        let (dom, aspect) = self.aspect_at(ai)?;
+        let first = self.d.aspects.get(ai)?.indicators.start;
+        Some((dom, aspect, aspect.indicators.get(pos - first)?))
+    }
+    /// The aspect at a position in rubric order, with its domain (a binary
+    /// search over the domains' aspect ranges, so lookups stay cheap on large
+    /// custom rubrics).
+    fn aspect_at(&self, ai: usize) -> Option<(Option<&DomainSpec>, &AspectSpec)> {
+        match (&self.spec.domains, &self.spec.aspects) {
+            (Some(ds), _) => {
+                let k = self.d.domains.partition_point(|d| d.aspects.end <= ai);
+                let (spec, range) = (ds.get(k)?, &self.d.domains.get(k)?.aspects);
+                Some((Some(spec), spec.aspects.get(ai.checked_sub(range.start)?)?))
+            }
+            (None, Some(asp)) => Some((None, asp.get(ai)?)),
+            (None, None) => None,
+        }
     }
     /// Indicator ids in order.
     pub fn indicator_ids(&self) -> Vec<&str> {
@@ -353,21 +374,24 @@ impl Rubric {
         }
         out
     }
-    /// A human-readable list of valid indicator ids, like `1..47`.
+    /// A human-readable list of valid indicator ids, like `"1" to "47"`, as error messages give it.
     /// Bounded: a numeric run is written as its ends, and any other list is
     /// cut after the first few ids with a count.
-    pub(crate) fn valid_ids_text(&self) -> String {
-        let ids = &self.d.ids;
-        let numeric: Option<Vec<u64>> = ids.iter().map(|s| s.parse::<u64>().ok()).collect();
-        if let Some(n) = numeric {
-            if let (Some(first), Some(last)) = (n.first(), n.last()) {
-                if n.iter().enumerate().all(|(k, v)| *v == first + k as u64) {
-                    return format!("\"{first}\" to \"{last}\"");
-                }
+    pub fn valid_ids_text(&self) -> String {
+        self.d.valid_ids.clone()
+    }
+}
+
+pub(crate) fn ids_text(ids: &[String]) -> String {
+    let numeric: Option<Vec<u64>> = ids.iter().map(|s| s.parse::<u64>().ok()).collect();
+    if let Some(n) = numeric {
+        if let (Some(first), Some(last)) = (n.first(), n.last()) {
+            if n.iter().enumerate().all(|(k, v)| *v == first + k as u64) {
+                return format!("\"{first}\" to \"{last}\"");
             }
         }
-        bounded_list(ids, 10)
     }
+    bounded_list(ids, 10)
 }
 
 /// At most `n` items, then how many more there are.

@@ -559,7 +559,9 @@ pub(super) fn derive(spec: &RubricSpec, problems: &mut Vec<RubricProblem>) -> Op
         max_level,
         upper_inclusive: spec.band_bounds == BandBounds::UpperInclusive,
         fast: None,
+        valid_ids: String::new(),
     };
     d.fast = fast_path(&d);
+    d.valid_ids = super::ids_text(&d.ids);
     Some(d)
 }

@@ -298,7 +298,7 @@ fn rubric(id: &str, indicator: Option<&str>, format: Format) -> Result<ExitCode,
         indicator: ind.to_owned(),
         rubric: r.id().to_owned(),
         place: "the command line".into(),
-        valid: r.indicator_ids().join(", "),
+        valid: r.valid_ids_text(),
     };
     match (indicator, format) {
         (None, Format::Json) => outln!("{}", to_json(r)),
