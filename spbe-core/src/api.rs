@@ -58,6 +58,18 @@ fn rubric_for<'a>(a: &Assessment, rubric: Option<&'a Rubric>) -> Result<&'a Rubr
     }
 }
 
+/// Parses (JSON or vector) and plans the cheapest way to a target (see
+/// [`crate::plan`]).
+pub fn plan_text(
+    text: &str,
+    rubric: Option<&Rubric>,
+    opts: &Options,
+    req: &crate::plan::PlanRequest,
+) -> Result<crate::plan::Plan> {
+    let a = parse_text(text, rubric)?;
+    crate::plan::plan_with(&a, rubric_for(&a, rubric)?, opts, req)
+}
+
 /// Parses (JSON or vector) and scores.
 pub fn score_text(text: &str, rubric: Option<&Rubric>, opts: &Options) -> Result<Report> {
     let a = parse_text(text, rubric)?;

@@ -276,6 +276,15 @@ pub enum Error {
         advice: String,
     },
 
+    /// A plan's target that no allowed rise of levels reaches.
+    #[error("the target cannot be reached: with every allowed indicator at its highest allowed level the index is {best} ({predicate}); lower the target, or allow more indicators or higher levels")]
+    UnreachableTarget {
+        /// The best reachable index, reported (2 decimals).
+        best: String,
+        /// Its predicate.
+        predicate: String,
+    },
+
     /// The output could not be written (a full disk, a closed stream).
     #[error("cannot write the output: {message}")]
     Output {
@@ -329,6 +338,7 @@ impl Error {
             Error::Row { source, .. } => source.code(),
             Error::More { code, .. } => code,
             Error::Overflow { .. } => "arithmetic_overflow",
+            Error::UnreachableTarget { .. } => "unreachable_target",
             Error::Io { .. } | Error::Output { .. } => "io_error",
         }
     }
@@ -474,7 +484,7 @@ pub struct ErrorCode {
     pub code: &'static str,
     /// `assessment` (the input assessment is wrong), `rubric` (no such
     /// edition, or a rubric file is wrong), `vector`, `options`, `batch`,
-    /// `arithmetic` or `io`.
+    /// `plan`, `arithmetic` or `io`.
     pub family: &'static str,
     /// What it means.
     pub summary: &'static str,
@@ -585,6 +595,11 @@ codes![
         "scoring options that cannot be read"
     ),
     ("invalid_batch", "batch", "batch columns of the wrong shape"),
+    (
+        "unreachable_target",
+        "plan",
+        "a plan's target that no allowed rise of levels reaches"
+    ),
     (
         "arithmetic_overflow",
         "arithmetic",

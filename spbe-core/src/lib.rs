@@ -29,6 +29,7 @@ pub mod error;
 pub mod ffi;
 pub mod input;
 pub mod options;
+pub mod plan;
 pub mod ratio;
 pub mod report;
 pub mod rubric;
@@ -38,14 +39,15 @@ pub mod value;
 pub mod vector;
 
 pub use api::{
-    check_text, check_value, check_with, parse_text, score_text, score_value, score_with,
-    validate_text, validate_value, validate_with, CheckResult,
+    check_text, check_value, check_with, parse_text, plan_text, score_text, score_value,
+    score_with, validate_text, validate_value, validate_with, CheckResult,
 };
 pub use assessment::{Assessment, IndicatorId, Level, LevelMap, RawAssessment, Track, Tracks};
 pub use compare::{compare, Comparison};
 pub use error::{Error, ErrorCode, Issue, Result, RubricProblem, ERROR_CODES, MAX_PER_KIND};
 pub use input::{read_limited, MAX_INPUT_BYTES};
 pub use options::{MissingPolicy, Options, PredicateBasis};
+pub use plan::{plan_with, Plan, PlanRequest};
 pub use ratio::{Hundredths, Ratio};
 pub use report::Report;
 pub use rubric::{builtin, builtin_ids, builtins, Rubric, RubricSpec, RubricSummary, Status};

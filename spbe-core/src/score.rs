@@ -615,6 +615,25 @@ fn evaluated<'a>(
     }
 }
 
+/// What the planner needs of a scored track: the track, each indicator's
+/// level (by position), the exact index, each aspect's coefficient (`index =
+/// Σ coef_a · Σ w_int · level`) and the missing positions.
+#[allow(clippy::type_complexity)]
+pub(crate) fn evaluated_for_plan<'a>(
+    assessment: &'a Assessment,
+    rubric: &Rubric,
+    opts: &Options,
+) -> Result<(Track, Vec<Option<&'a Level>>, Ratio, Vec<Ratio>, Vec<usize>)> {
+    let ev = evaluated(assessment, rubric, opts)?;
+    Ok((
+        ev.track,
+        ev.entries.iter().map(|e| e.map(|(l, _)| l)).collect(),
+        ev.exact.index,
+        ev.exact.coef,
+        ev.missing,
+    ))
+}
+
 /// Checks every part of an assessment against a rubric (all tracks, notes,
 /// evidence) and, for the track that would be scored, completeness per the
 /// missing policy. Returns every problem found, listing at most

@@ -101,6 +101,10 @@ fn every_code_is_registered_once() {
             context: s(),
             advice: s(),
         },
+        Error::UnreachableTarget {
+            best: s(),
+            predicate: s(),
+        },
         Error::Output { message: s() },
         Error::Io {
             path: s(),

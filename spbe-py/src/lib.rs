@@ -114,6 +114,23 @@ fn score(text: &str, options_json: &str, rubric: Option<&RubricHandle>) -> PyRes
     serde_json::to_string(&report).map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
+/// The cheapest plan to a target; `request_json` is the core's `PlanRequest`
+/// (`{"to": "Baik", "costs": {...}, "max_levels": {...}, "frozen": [...]}`).
+/// Returns the plan as JSON text (the CLI's `spbe plan --format json`).
+#[pyfunction]
+#[pyo3(signature = (text, options_json, request_json, rubric=None))]
+fn plan(
+    text: &str,
+    options_json: &str,
+    request_json: &str,
+    rubric: Option<&RubricHandle>,
+) -> PyResult<String> {
+    let req = spbe_core::PlanRequest::from_json(request_json).map_err(|e| core_err(&e))?;
+    let plan = spbe_core::plan_text(text, inner(rubric), &opts(options_json)?, &req)
+        .map_err(|e| core_err(&e))?;
+    serde_json::to_string(&plan).map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
 /// Every problem of an assessment as (code, indicator, message) tuples.
 #[pyfunction]
 #[pyo3(signature = (text, options_json, rubric=None))]
@@ -318,6 +335,7 @@ fn _lowlevel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<RubricHandle>()?;
     m.add_function(wrap_pyfunction!(rubric_ids, m)?)?;
     m.add_function(wrap_pyfunction!(score, m)?)?;
+    m.add_function(wrap_pyfunction!(plan, m)?)?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(to_vector, m)?)?;
     m.add_function(wrap_pyfunction!(is_vector, m)?)?;

@@ -88,6 +88,29 @@ pub fn score(
     to_js(&report)
 }
 
+/// The cheapest rises of levels that reach a target: `request` is
+/// `{ to: "Baik" | 3.0, costs?: { "12": 3 }, max_levels?: { "12": 4 },
+/// frozen?: ["30"] }`; `options` as for `score` (track, missing policy,
+/// predicate basis, year). Returns exactly the CLI's `spbe plan --format
+/// json`. Throws an `Error` with a `code` (`unreachable_target` when no
+/// allowed rise reaches the target).
+#[wasm_bindgen(unchecked_return_type = "Plan")]
+pub fn plan(
+    #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
+    request: Ts<spbe_core::PlanRequest>,
+    options: Option<Ts<Options>>,
+) -> Result<JsValue, JsValue> {
+    let run = || -> Result<spbe_core::Plan, Error> {
+        let o = self::options(&options)?;
+        let req_text = input_text(&request.js_value()).map_err(|_| Error::InvalidOptions {
+            message: "the plan request must be an object such as { to: \"Baik\" }".into(),
+        })?;
+        let req = spbe_core::PlanRequest::from_json(&req_text)?;
+        spbe_core::plan_text(&input_text(&assessment)?, None, &o, &req)
+    };
+    to_js(&run().map_err(|e| js_error(&e))?)
+}
+
 /// Like `score` but never throws: `{ ok: true, report }` or
 /// `{ ok: false, issues: [{ code, indicator, message }] }` listing every problem.
 #[wasm_bindgen(unchecked_return_type = "CheckResult")]

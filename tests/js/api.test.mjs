@@ -167,3 +167,18 @@ test("validate lists at most 100 problems of a kind and counts the rest", () => 
   assert.equal(problems[100].message, "... and 150 more unknown_indicator problem(s), not listed");
   assert.equal(spbe.check({ rubric: "permenpanrb-59-2020", levels }).issues.length, 101);
 });
+
+test("plan returns exactly the CLI's plan, and typed errors", () => {
+  const cli = process.env.SPBE_CLI || path.join(root, "target/release/spbe");
+  const expected = JSON.parse(
+    execFileSync(cli, ["plan", examplePath, "--to", "Sangat Baik", "--freeze", "47", "--format", "json"], { encoding: "utf8" }),
+  );
+  const p = spbe.plan(example, { to: "Sangat Baik", frozen: ["47"] });
+  assert.deepEqual(p, expected);
+  assert.equal(p.after.predicate, "Sangat Baik");
+  assert.ok(p.steps.every((s) => s.indicator !== "47"));
+  assert.equal(spbe.plan(example, { to: 2.5 }).met_already, true);
+  assert.throws(() => spbe.plan(example, { to: "Memuaskan", frozen: Array.from({ length: 40 }, (_, i) => String(i + 1)) }), { code: "unreachable_target" });
+  assert.throws(() => spbe.plan(example, { to: "Bagus" }), { code: "invalid_options" });
+  assert.throws(() => spbe.plan(example, { to: "Baik", costs: { 99: 1 } }), { code: "unknown_indicator" });
+});

@@ -1,7 +1,7 @@
 // Type-checked with `tsc --noEmit` against the generated spbe_wasm.d.ts: the
 // declarations come from the Rust types (tsify), so this fails if they drift.
-import { score, check, validate, rubrics, rubric, toVector, fromVector, errorCodes, indexGap, topGains, levelViews, rangeOf, isVector, outline } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
-import type { Assessment, Report, CheckResult, Issue, RubricSpec, RubricSummary, Options, DomainScore, IndicatorScore, Track, Value, PredicateRule, BandBounds, ErrorCode, LevelView, Place } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
+import { score, check, validate, rubrics, rubric, toVector, fromVector, errorCodes, indexGap, topGains, levelViews, rangeOf, isVector, outline, plan } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
+import type { Assessment, Report, CheckResult, Issue, RubricSpec, RubricSummary, Options, DomainScore, IndicatorScore, Track, Value, PredicateRule, BandBounds, ErrorCode, LevelView, Place, Plan, PlanRequest } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
 
 const a: Assessment = { rubric: "permenpanrb-5-2018", institution: "Kota Contoh", year: 2019, levels: { "1": 3, "35": [1, 3, 3] }, notes: { "1": "penjelasan" } };
 const tracked: Assessment = { rubric: "permenpanrb-59-2020", tracks: { mandiri: { "1": 4 }, target: { "1": 5 } }, evidence: { "1": ["SK"] } };
@@ -48,3 +48,10 @@ const places: Place[] = outline("permenpanrb-59-2020");
 const placeAspect: string = places[0].aspect.id;
 const family: string = registry[0].family;
 void [places, placeAspect, gap, topIds, views, range, isV, registry, family, idx, pred, firstDomainIndex, levels, one, basis, reason, bounds, byYear, decimals, src, next, viaVector, back, problems, weight];
+
+// the planner's request and result are typed
+const planned: Plan = plan(a, { to: "Baik", costs: { "12": 3 }, frozen: ["30"] }, { missing: "error" });
+const byIndex: PlanRequest = { to: 3.0, max_levels: { "12": 4 } };
+void byIndex;
+const firstStep: string | undefined = planned.steps[0]?.indicator;
+void firstStep;

@@ -42,24 +42,26 @@ from ._errors import (
     UnknownIndicatorError,
     UnknownRubricError,
     UnknownTrackError,
+    UnreachableTargetError,
     WrongItemCountError,
     from_core,
 )
 from ._frame import score_frame
+from ._plan import Plan, PlanResult, PlanStep, PlanTarget
 from ._report import AspectScore, DomainScore, IndicatorScore, LevelValue, NextPredicate, PredicateRule, Report
 from ._rubric import Aspect, Domain, Indicator, LevelInfo, Predicate, Rubric, _read_text_or_path, rubrics
 
 __version__: str = _lowlevel.__version__
 
 __all__ = [
-    "score", "validate", "check", "score_frame", "to_vector", "from_vector", "rubrics", "Rubric",
+    "score", "validate", "check", "plan", "score_frame", "to_vector", "from_vector", "rubrics", "Rubric",
     "Report", "DomainScore", "AspectScore", "IndicatorScore", "NextPredicate", "PredicateRule", "LevelValue",
-    "Domain", "Aspect", "Indicator", "LevelInfo", "Predicate",
+    "Domain", "Aspect", "Indicator", "LevelInfo", "Predicate", "Plan", "PlanResult", "PlanStep", "PlanTarget",
     "SpbeError", "InvalidAssessmentError", "UnknownRubricError", "UnknownIndicatorError", "LevelOutOfRangeError",
     "NonIntegerLevelError", "InvalidLevelTypeError", "TooManyDecimalsError", "NoLevelsError", "NotRepeatableError", "WrongItemCountError", "DuplicateIndicatorError",
     "MissingIndicatorError", "MalformedJsonError", "UnknownTrackError", "TrackNotPresentError", "RubricMismatchError",
     "InputTooLargeError", "RubricError", "InvalidRubricError", "InvalidVectorError", "InvalidBatchError", "InvalidOptionsError",
-    "ArithmeticOverflowError", "SpbeIOError",
+    "ArithmeticOverflowError", "SpbeIOError", "UnreachableTargetError",
 ]
 
 Assessment = Union[Mapping[Any, Any], str, "os.PathLike[str]"]
@@ -231,6 +233,69 @@ def score(
     except _lowlevel.CoreError as e:
         raise from_core(e.args) from None
     return Report._from_json(out, lambda rid: (rb if rb is not None else Rubric.builtin(rid))._names)
+
+
+def _number(v: Any) -> Any:
+    """A cost or level as JSON: exact types become their text."""
+    if isinstance(v, bool):
+        raise TypeError("a cost or level must be a number, not a bool")
+    if isinstance(v, decimal.Decimal):
+        return str(v)
+    if isinstance(v, fractions.Fraction):
+        return f"{v.numerator}/{v.denominator}"
+    return v
+
+
+def plan(
+    assessment: Assessment,
+    *,
+    to: Union[str, int, float, decimal.Decimal],
+    costs: Optional[Mapping[Any, Any]] = None,
+    max_levels: Optional[Mapping[Any, Any]] = None,
+    frozen: Optional[List[Any]] = None,
+    rubric: RubricLike = None,
+    track: Optional[str] = None,
+    missing: str = "error",
+    predicate_basis: Optional[str] = None,
+    year: Optional[int] = None,
+) -> Plan:
+    """The cheapest rises of levels that bring an assessment to a target.
+
+    ``to`` is a predicate (``"Baik"``; a 2026 label or the English name works
+    too) or an index (``3.0``, ``"3.00"``): the reported 2-decimal index must
+    reach it, under the same predicate rule the report applies. ``costs`` maps
+    indicators to the cost of one step (default 1; non-negative numbers,
+    ``Decimal`` or ``Fraction``); ``max_levels`` caps indicators; ``frozen``
+    lists indicators that must not change. A step is one level, or on
+    8/2026's continuous scale a rise to the next whole number.
+
+    The plan has the least total cost; among those the highest index; then
+    the most steps on indicators earlier in the rubric. It is exact (a proven
+    greedy rule for equal costs, else dynamic programming over exact gains).
+    Raises :class:`UnreachableTargetError` when no allowed rise reaches the
+    target (the message gives the best reachable index), or another
+    :class:`SpbeError` for bad input.
+
+    >>> p = plan("examples/kabupaten-sukamaju-2024.json", to="Sangat Baik")  # doctest: +SKIP
+    >>> [(s.indicator, s.from_level, s.to_level) for s in p.steps]  # doctest: +SKIP
+    """
+    text, rb = _prepare(assessment, rubric)
+    request: Dict[str, Any] = {"to": _number(to)}
+    try:
+        if costs:
+            request["costs"] = {str(k): _number(v) for k, v in costs.items()}
+        if max_levels:
+            request["max_levels"] = {str(k): _number(v) for k, v in max_levels.items()}
+        if frozen:
+            request["frozen"] = [str(k) for k in frozen]
+        request_json = json.dumps(request)
+    except (TypeError, ValueError) as e:
+        raise InvalidOptionsError(f"plan request: {e}", code="invalid_options") from None
+    try:
+        out = _lowlevel.plan(text, _options(track, missing, predicate_basis, year), request_json, _handle(rb))
+    except _lowlevel.CoreError as e:
+        raise from_core(e.args) from None
+    return Plan._from_json(out)
 
 
 def validate(

@@ -132,6 +132,12 @@ class InvalidOptionsError(SpbeError):
     code = "invalid_options"
 
 
+class UnreachableTargetError(SpbeError):
+    """A plan's target that no allowed rise of levels reaches; the message gives the best reachable index."""
+
+    code = "unreachable_target"
+
+
 class ArithmeticOverflowError(SpbeError):
     code = "arithmetic_overflow"
 

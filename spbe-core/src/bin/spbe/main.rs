@@ -112,6 +112,26 @@ enum Cmd {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// The cheapest rises of levels that reach a target predicate or index.
+    Plan {
+        input: String,
+        /// The target: a predicate (`Baik`) or a reported index (`3.00`).
+        #[arg(long)]
+        to: String,
+        /// JSON file of costs per one-level step, e.g. `{"12": 3, "30": 1.5}` (default 1 each).
+        #[arg(long, value_name = "JSON_FILE")]
+        costs: Option<String>,
+        /// JSON file of the highest level allowed per indicator, e.g. `{"12": 4}`.
+        #[arg(long, value_name = "JSON_FILE")]
+        max_levels: Option<String>,
+        /// Indicators that must not change (comma-separated ids).
+        #[arg(long, value_delimiter = ',')]
+        freeze: Vec<String>,
+        #[command(flatten)]
+        opts: ScoreOpts,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
     /// List the built-in rubric editions.
     Rubrics {
         #[arg(long, value_enum, default_value = "text")]
@@ -193,6 +213,15 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             opts,
             format,
         } => compare(&input, &from, &to, &opts, format),
+        Cmd::Plan {
+            input,
+            to,
+            costs,
+            max_levels,
+            freeze,
+            opts,
+            format,
+        } => plan(&input, &to, &costs, &max_levels, freeze, &opts, format),
         Cmd::Rubrics { format } => rubrics(format),
         Cmd::Rubric {
             id,
@@ -209,6 +238,52 @@ fn score(input: &str, opts: &ScoreOpts, format: Format) -> Result<ExitCode, Erro
     match format {
         Format::Json => outln!("{}", to_json(&report)),
         Format::Text => out!("{}", render::text_report(&report, rubric)),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A JSON object of indicator -> number from a file.
+fn number_map(
+    path: &Option<String>,
+    what: &str,
+) -> Result<std::collections::BTreeMap<String, serde_json::Value>, Error> {
+    let Some(p) = path else {
+        return Ok(Default::default());
+    };
+    let text = spbe_core::read_limited(Path::new(p))?;
+    serde_json::from_str(&text).map_err(|e| Error::InvalidOptions {
+        message: format!("{what} file {p}: {e}; expected an object such as {{\"12\": 3}}"),
+    })
+}
+
+fn plan(
+    input: &str,
+    to: &str,
+    costs: &Option<String>,
+    max_levels: &Option<String>,
+    frozen: Vec<String>,
+    opts: &ScoreOpts,
+    format: Format,
+) -> Result<ExitCode, Error> {
+    let custom = load_rubric(&opts.rubric)?;
+    let target = match serde_json::from_str::<serde_json::Value>(to.trim()) {
+        Ok(n @ serde_json::Value::Number(_)) => n,
+        _ => serde_json::Value::String(to.to_owned()),
+    };
+    let req = spbe_core::PlanRequest {
+        to: target,
+        costs: number_map(costs, "costs")?,
+        max_levels: number_map(max_levels, "max-levels")?,
+        frozen,
+    };
+    let text = read_input(input)?;
+    let plan = spbe_core::plan_text(&text, custom.as_ref(), &options(opts)?, &req)?;
+    match format {
+        Format::Json => outln!("{}", to_json(&plan)),
+        Format::Text => out!(
+            "{}",
+            render::text_plan(&plan, resolve_rubric(&custom, &plan.rubric)?)
+        ),
     }
     Ok(ExitCode::SUCCESS)
 }

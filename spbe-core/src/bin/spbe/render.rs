@@ -460,3 +460,73 @@ pub fn text_rubric(r: &Rubric) -> String {
     }
     o
 }
+
+pub fn text_plan(p: &spbe_core::Plan, rubric: &Rubric) -> String {
+    let mut o = String::new();
+    let target = match &p.target.index {
+        Some(i) => format!("index {i} (reported)"),
+        None => p.target.predicate.clone(),
+    };
+    let _ = writeln!(
+        o,
+        "Plan to {target} — rubric {}, track {}",
+        p.rubric, p.track
+    );
+    let _ = writeln!(
+        o,
+        "\n  Now       {}  {}   (exact {})",
+        p.before.index_text, p.before.predicate, p.before.index_exact
+    );
+    let _ = writeln!(
+        o,
+        "  Target    exact index {} {}   (predicate rule: {})",
+        if p.target.inclusive { ">=" } else { ">" },
+        p.target.threshold,
+        format!("{:?}", p.target.basis).to_lowercase()
+    );
+    if p.met_already {
+        let _ = writeln!(o, "\n  The target is met already: nothing to raise.");
+        return o;
+    }
+    let _ = writeln!(
+        o,
+        "\nRaise\n  {:>4}  {:>7}  {:>9}  {:>8}  {:>8}  name",
+        "ind", "service", "level", "cost", "gain"
+    );
+    for s in &p.steps {
+        let _ = writeln!(
+            o,
+            "  {:>4}  {:>7}  {:>9}  {:>8}  {:>+8.4}  {}",
+            s.indicator,
+            s.item.map_or_else(|| "-".into(), |i| i.to_string()),
+            format!("{} -> {}", s.from, s.to),
+            s.cost_exact,
+            s.gain,
+            clip(
+                rubric
+                    .indicator(&s.indicator)
+                    .map_or("", |(_, _, spec)| spec.name.as_str()),
+                56
+            )
+        );
+    }
+    let _ = writeln!(
+        o,
+        "\n  Total cost {} for {} step(s) ({}, an exact optimum)",
+        p.cost_exact,
+        p.steps.iter().map(|s| s.steps).sum::<u32>(),
+        p.method.replace('_', " ")
+    );
+    let label = p
+        .after
+        .predicate_label
+        .as_ref()
+        .map(|l| format!(" / {l}"))
+        .unwrap_or_default();
+    let _ = writeln!(
+        o,
+        "  After     {}  {}{label}   (exact {})",
+        p.after.index_text, p.after.predicate, p.after.index_exact
+    );
+    o
+}

@@ -1,0 +1,57 @@
+"""spbe.plan: the same plan as the CLI, typed, with typed errors."""
+import decimal
+import json
+import pathlib
+import subprocess
+import tempfile
+
+import pytest
+
+import spbe
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "kabupaten-sukamaju-2024.json"
+EXAMPLE_2026 = ROOT / "examples" / "kabupaten-sukamaju-2026.json"
+
+
+def test_plan_equals_the_cli(cli):
+    with tempfile.TemporaryDirectory() as d:
+        costs = pathlib.Path(d) / "costs.json"
+        costs.write_text(json.dumps({"42": 3, "43": "0.5"}))
+        out = subprocess.run(
+            [cli, "plan", str(EXAMPLE), "--to", "Sangat Baik", "--costs", str(costs), "--freeze", "47,46", "--format", "json"],
+            capture_output=True, text=True, check=True,
+        )
+    p = spbe.plan(EXAMPLE, to="Sangat Baik", costs={42: 3, "43": decimal.Decimal("0.5")}, frozen=[47, "46"])
+    assert p.to_dict() == json.loads(out.stdout)
+    assert p.method == "dynamic_programming"
+    assert all(s.indicator not in ("46", "47") for s in p.steps)
+    assert p.after.predicate == "Sangat Baik" and p.before.predicate == "Baik"
+    # the steps and the levels after agree
+    for s in p.steps:
+        assert p.levels_after[s.indicator] == s.to_level
+    # the plan's levels score to the plan's index
+    after = spbe.score({"rubric": p.rubric, "year": 2024, "levels": p.levels_after})
+    assert after.index_exact == p.after.index_exact
+
+
+def test_plan_to_an_index_on_2026_and_met_already():
+    p = spbe.plan(EXAMPLE_2026, to=2.6)
+    assert p.target.index == "2.60" and p.after.index >= 2.6
+    assert all(isinstance(s.to_level, int) for s in p.steps)
+    met = spbe.plan(EXAMPLE_2026, to="Kurang")
+    assert met.met_already and met.steps == [] and met.cost_exact == "0"
+
+
+def test_plan_errors_are_typed():
+    with pytest.raises(spbe.UnreachableTargetError) as e:
+        spbe.plan(EXAMPLE, to="Memuaskan", frozen=list(range(1, 40)))
+    assert e.value.code == "unreachable_target" and "best" not in e.value.message.lower() or "index is" in e.value.message
+    with pytest.raises(spbe.InvalidOptionsError):
+        spbe.plan(EXAMPLE, to="Bagus")
+    with pytest.raises(spbe.UnknownIndicatorError):
+        spbe.plan(EXAMPLE, to="Baik", costs={"99": 1})
+    with pytest.raises(spbe.InvalidOptionsError):
+        spbe.plan(EXAMPLE, to="Baik", costs={"1": True})
+    with pytest.raises(spbe.LevelOutOfRangeError):
+        spbe.plan(EXAMPLE, to="Baik", max_levels={"1": 9})
