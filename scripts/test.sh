@@ -53,6 +53,10 @@ fi
 step "JS: every vector and the API through spbe-wasm/pkg/node (node --test)"
 SPBE_CLI="$PWD/target/release/spbe" node --test tests/js/
 
+step "cross-surface: identical reports and error codes from the CLI, Python and JS"
+"$PY" tests/cross/differential.py --n 300 --seed 1
+"$PY" tests/cross/error_codes.py
+
 step "TypeScript: the generated declarations against tests/js/usage.ts (tsc --noEmit)"
 tests/js/node_modules/.bin/tsc -p tests/js/tsconfig.json
 

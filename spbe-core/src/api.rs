@@ -41,8 +41,7 @@ pub fn parse_text(text: &str, rubric: Option<&Rubric>) -> Result<Assessment> {
         (true, None) => from_vector(text),
         (false, _) => {
             check_size(text.len())?;
-            let raw: RawAssessment =
-                serde_json::from_str(text).map_err(|e| json_error(&e, "assessment"))?;
+            let raw = assessment::raw_from_str(text).map_err(|e| json_error(&e, "assessment"))?;
             match Assessment::from_raw_lenient(&raw, rubric) {
                 (a, errors) if errors.is_empty() => Ok(a),
                 (_, errors) => Err(assessment::first(errors)),
@@ -98,7 +97,7 @@ fn validate_unbounded(text: &str, rubric: Option<&Rubric>, opts: &Options) -> Ve
     if let Err(e) = check_size(text.len()) {
         return vec![e];
     }
-    match serde_json::from_str::<RawAssessment>(text) {
+    match assessment::raw_from_str(text) {
         Err(e) => vec![json_error(&e, "assessment")],
         Ok(raw) => validate_raw(&raw, rubric, opts),
     }

@@ -177,6 +177,40 @@ impl<'de> Deserialize<'de> for Pairs {
     }
 }
 
+/// A struct that must be given as a JSON object: serde's derived structs also
+/// take an array (fields by position), which an assessment must not.
+pub(crate) struct MapOnly<T>(pub T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for MapOnly<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = MapOnly<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                m: A,
+            ) -> std::result::Result<MapOnly<T>, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(m)).map(MapOnly)
+            }
+        }
+        d.deserialize_map(V(std::marker::PhantomData))
+    }
+}
+
+/// Reads an assessment's JSON text: an object, never an array.
+pub(crate) fn raw_from_str(text: &str) -> serde_json::Result<RawAssessment> {
+    serde_json::from_str::<MapOnly<RawAssessment>>(text).map(|m| m.0)
+}
+
+fn tracks_object<'de, D: Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<RawTracks>, D::Error> {
+    Option::<MapOnly<RawTracks>>::deserialize(d).map(|o| o.map(|m| m.0))
+}
+
 /// The tracks object, leniently parsed.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -226,7 +260,7 @@ pub struct RawAssessment {
     #[serde(default)]
     /// Levels, for an assessment without tracks.
     pub levels: Option<Pairs>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "tracks_object")]
     /// Levels per evaluation stage.
     pub tracks: Option<RawTracks>,
     #[serde(default)]
@@ -393,18 +427,19 @@ impl Assessment {
     /// Like [`from_json`](Self::from_json) but returns every problem found.
     pub fn from_json_all(text: &str) -> std::result::Result<Assessment, Vec<Error>> {
         check_size(text.len()).map_err(|e| vec![e])?;
-        let raw: RawAssessment =
-            serde_json::from_str(text).map_err(|e| vec![json_error(&e, "assessment")])?;
+        let raw = raw_from_str(text).map_err(|e| vec![json_error(&e, "assessment")])?;
         Assessment::from_raw(&raw)
     }
 
     /// Parses a JSON value (e.g. converted from a Python dict or JS object).
     pub fn from_value(v: Json) -> std::result::Result<Assessment, Vec<Error>> {
-        let raw: RawAssessment = serde_json::from_value(v).map_err(|e| {
-            vec![Error::InvalidAssessment {
-                message: format!("assessment: {e}"),
-            }]
-        })?;
+        let raw = serde_json::from_value::<MapOnly<RawAssessment>>(v)
+            .map(|m| m.0)
+            .map_err(|e| {
+                vec![Error::InvalidAssessment {
+                    message: format!("assessment: {e}"),
+                }]
+            })?;
         Assessment::from_raw(&raw)
     }
 

@@ -126,20 +126,28 @@ impl Options {
         let raw: Raw = serde_json::from_str(if text.trim().is_empty() { "{}" } else { text }).map_err(|e| Error::InvalidOptions {
             message: format!("{e}; valid options are track (levels, mandiri, dokumen, interviu, visitasi, target, final), missing (error, lowest, renormalize), predicate_basis (reported, exact, or null for the edition's rule) and year (the evaluation year, a whole number)"),
         })?;
-        if let Some(y) = raw.year.filter(|y| !crate::track::YEARS.contains(y)) {
-            return Err(Error::InvalidOptions {
+        let o = Options {
+            track: raw.track.map(|t| t.parse()).transpose()?,
+            missing: raw.missing.unwrap_or_default(),
+            predicate_basis: raw.predicate_basis,
+            year: raw.year,
+        };
+        o.check()?;
+        Ok(o)
+    }
+
+    /// Checks what the types do not: the year is an evaluation year
+    /// (1900 to 2999), as everywhere else. `invalid_options` if not.
+    pub fn check(&self) -> Result<()> {
+        match self.year.filter(|y| !crate::track::YEARS.contains(y)) {
+            Some(y) => Err(Error::InvalidOptions {
                 message: format!(
                     "year {y} is not an evaluation year; give a year from {} to {}",
                     crate::track::YEARS.start(),
                     crate::track::YEARS.end()
                 ),
-            });
+            }),
+            None => Ok(()),
         }
-        Ok(Options {
-            track: raw.track.map(|t| t.parse()).transpose()?,
-            missing: raw.missing.unwrap_or_default(),
-            predicate_basis: raw.predicate_basis,
-            year: raw.year,
-        })
     }
 }

@@ -298,6 +298,24 @@ fn the_year_decides_the_predicate() {
         pred(&["--year", "2023", "--predicate-basis", "exact"]),
         ("Baik".into(), "option".into())
     );
+    // option values the bindings refuse with invalid_options: the CLI names
+    // the same code (a bad enum value stays a usage error, status 2)
+    for (args, status) in [
+        (&["--year", "99999"][..], 1),
+        (&["--year", "1899"][..], 1),
+        (&["--missing", "guess"][..], 2),
+        (&["--predicate-basis", "rounded"][..], 2),
+    ] {
+        let mut all = vec!["score", "-"];
+        all.extend_from_slice(args);
+        let o = spbe(&all, Some(&a));
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert_eq!(o.status.code(), Some(status), "{args:?}: {err}");
+        assert!(
+            err.starts_with("spbe: error [invalid_options]: "),
+            "{args:?}: {err}"
+        );
+    }
 }
 
 /// The gap to the next predicate is the smallest rise in steps of 0.01 that

@@ -245,6 +245,15 @@ fn shape_errors() {
             r#"{"rubric": "permenpanrb-59-2020", "levels": {"1": 3}, "evidence": {"1": "not a list"}}"#,
             "evidence must be a list",
         ),
+        // serde's structs also take arrays (fields by position): not here
+        (
+            r#"["permenpanrb-59-2020", null, null, {"1": 3}]"#,
+            "an assessment given as an array",
+        ),
+        (
+            r#"{"rubric": "permenpanrb-59-2020", "tracks": [{"1": 3}, {"1": 4}]}"#,
+            "tracks given as an array",
+        ),
     ] {
         assert_eq!(err(json).code(), "invalid_assessment", "{what}");
     }

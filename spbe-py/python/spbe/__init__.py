@@ -14,6 +14,8 @@ import decimal
 import fractions
 import json
 import os
+import re
+import secrets
 from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
 
 from . import _lowlevel
@@ -80,6 +82,20 @@ def _resolve_rubric(rubric: RubricLike) -> Optional[Rubric]:
     raise TypeError(f"rubric must be an edition id (str) or a spbe.Rubric, got {type(rubric).__name__}")
 
 
+# A Decimal (or terminating Fraction) that no float equals goes into the JSON
+# text as a number literal with all its digits, as a file would hold it (so a
+# 19-digit value is refused for what it is, not for being a string). json.dumps
+# cannot write a raw literal, so it writes a marked string that is unwrapped
+# afterwards; the mark holds a NUL and a per-process random token.
+_NUMBER = "\x00spbe-number-" + secrets.token_hex(8) + ":"
+_NUMBER_RE = re.compile('"' + re.escape(json.dumps(_NUMBER)[1:-1]) + r'(-?[0-9]+(?:\.[0-9]+)?)\\u0000"')
+
+
+def _dumps(d: Any) -> str:
+    text = json.dumps(d, default=_json_default, ensure_ascii=False, allow_nan=False)
+    return _NUMBER_RE.sub(r"\1", text) if "spbe-number-" in text else text
+
+
 def _json_default(o: Any) -> Any:
     # numpy scalars and arrays, Decimal, Fraction at the edge; a bool stays a bool.
     # Nothing goes through a float that would change the value: a Decimal or
@@ -99,12 +115,22 @@ def _json_default(o: Any) -> Any:
         if o == o.to_integral_value():
             return int(o)
         f = float(o)
-        return f if decimal.Decimal(repr(f)) == o else format(o, "f")
+        return f if decimal.Decimal(repr(f)) == o else _NUMBER + format(o, "f") + "\x00"
     if isinstance(o, fractions.Fraction):
         if o.denominator == 1:
             return o.numerator
         f = float(o)
-        return f if fractions.Fraction(repr(f)) == o else f"{o.numerator}/{o.denominator}"
+        if fractions.Fraction(repr(f)) == o:
+            return f
+        d = o.denominator
+        for p in (2, 5):
+            while d % p == 0:
+                d //= p
+        if d == 1:  # a terminating decimal: a JSON number, digit for digit
+            with decimal.localcontext() as ctx:
+                ctx.prec = 1000
+                return _NUMBER + format(decimal.Decimal(o.numerator) / decimal.Decimal(o.denominator), "f") + "\x00"
+        return f"{o.numerator}/{o.denominator}"
     if hasattr(o, "__float__"):
         return float(o)
     raise TypeError(f"{type(o).__name__} is not a level (use numbers)")
@@ -170,7 +196,7 @@ def _prepare(assessment: Assessment, rubric: RubricLike) -> Tuple[str, Optional[
                 raise UnknownRubricError("a plain {indicator: level} mapping needs rubric= (e.g. rubric=\"permenpanrb-59-2020\")")
             d = {"rubric": rid, "levels": _levels(assessment)}
         try:
-            return json.dumps(d, default=_json_default, ensure_ascii=False, allow_nan=False), rb
+            return _dumps(d), rb
         except (TypeError, ValueError) as e:
             raise InvalidAssessmentError(f"cannot read the assessment: {e}") from None
         except RecursionError:

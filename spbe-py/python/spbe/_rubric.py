@@ -285,9 +285,25 @@ class Rubric:
 _BUILTIN: Dict[str, Rubric] = {}
 
 
+def _names_a_file(s: str) -> bool:
+    """Whether a string is a file name rather than the JSON text or vector it
+    could be: text that starts as JSON does (``{``, ``[``, a number, a string,
+    ``null``), anything that starts like a vector (``SPBE``) and empty text are
+    text, so spbe-core judges them as the CLI and JS do; otherwise an existing
+    file, or a string that looks like a path (a separator or an extension), is
+    a file."""
+    t = s.lstrip("\ufeff \t\r\n")
+    if not t or len(s) >= 4096 or "\x00" in s:
+        return False
+    if t[0] in '{["-0123456789' or t[:4].lower() == "spbe" or t.split(None, 1)[0] in ("null", "true", "false"):
+        return False
+    if os.path.exists(s):
+        return True
+    return "/" in s or os.sep in s or os.path.splitext(s)[1] != ""
+
+
 def _read_text_or_path(source: Union[str, "os.PathLike[str]"]) -> str:
-    looks_like_path = isinstance(source, str) and not source.lstrip().startswith("{") and not _lowlevel.is_vector(source) and len(source) < 4096 and "\x00" not in source
-    if isinstance(source, os.PathLike) or looks_like_path:
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and _names_a_file(source)):
         path = os.fspath(source)
         try:
             with open(path, encoding="utf-8") as f:

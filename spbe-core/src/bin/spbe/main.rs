@@ -148,7 +148,18 @@ enum Cmd {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse(); // usage errors exit with status 2
+    // usage errors exit with status 2; a bad option value also names the
+    // code the bindings give for it
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if e.kind() == clap::error::ErrorKind::InvalidValue => {
+            let text = e.to_string();
+            let text = text.strip_prefix("error: ").unwrap_or(&text);
+            let _ = write!(std::io::stderr(), "spbe: error [invalid_options]: {text}");
+            return ExitCode::from(2);
+        }
+        Err(e) => e.exit(),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -174,12 +185,14 @@ fn load_rubric(arg: &Option<String>) -> Result<Option<Rubric>, Error> {
 }
 
 fn options(o: &ScoreOpts) -> Result<Options, Error> {
-    Ok(Options {
+    let opts = Options {
         track: o.track.as_deref().map(str::parse::<Track>).transpose()?,
         missing: o.missing,
         predicate_basis: o.predicate_basis,
         year: o.year,
-    })
+    };
+    opts.check()?;
+    Ok(opts)
 }
 
 fn resolve_rubric<'a>(custom: &'a Option<Rubric>, id: &str) -> Result<&'a Rubric, Error> {
