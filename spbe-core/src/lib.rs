@@ -28,6 +28,7 @@ pub mod compare;
 pub mod error;
 pub mod ffi;
 pub mod input;
+pub mod lhe;
 pub mod options;
 pub mod plan;
 pub mod ratio;
