@@ -232,6 +232,11 @@ def rubric_2020():
         "predicates": bands(SPBE_BANDS, "1"),
         "band_bounds": "lower_inclusive",
         "predicate_rule": PREDICATE_RULE_2020,
+        "criteria_rule": {
+            "cumulative": True,
+            "basis": "stated",
+            "note": "Almost every level n >= 2 of the Kuesioner begins \"Kriteria tingkat n-1 telah terpenuhi\": a level is reached only if all lower levels are met (reference notes 7.1; as printed, ind. 22 level 2 and ind. 3 do not restate it).",
+        },
         "domains": out_domains,
     }
 
@@ -355,6 +360,11 @@ def rubric_2018():
         "predicate_rule": {
             "default": "exact",
             "default_note": "No published evidence either way; the default is the rule of the latest known SPBE practice (2024: the predicate is read from the unrounded index).",
+        },
+        "criteria_rule": {
+            "cumulative": True,
+            "basis": "assumed",
+            "note": "The 2018 questionnaire's levels are capability levels that build on each other; read as cumulative, as 59/2020 states for its own criteria.",
         },
         "domains": domains,
     }
@@ -763,6 +773,11 @@ def rubric_2026():
         "predicate_rule": {
             "default": "exact",
             "default_note": "The Permen states no rounding rule and no rule for classifying a rounded or an unrounded value (reference notes §5.5, §11 #7). The default follows KemenPANRB's latest SPBE practice (the 2024 national report classifies the unrounded index) and the reference notes' suggestion to classify the exact value. Secondary: the Kab. Minahasa Selatan bimtek deck writes the ranges as 1,00-1,50 / 1,51-2,50 / 2,51-3,50 / 3,51-4,00 / 4,01-5,00, i.e. upper-inclusive read at 2 decimals.",
+        },
+        "criteria_rule": {
+            "cumulative": True,
+            "basis": "assumed",
+            "note": "8/2026 never says whether a range's criteria include the lower ranges' (reference notes §7: some higher ranges restate lower ones, most do not). Read as cumulative, as 59/2020 stated: the cautious reading, which flags more claims for review.",
         },
         "anomalies": ANOMALIES_2026,
         "aspects": out_aspects,

@@ -146,6 +146,12 @@ pub struct Assessment {
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     #[cfg_attr(feature = "tsify", tsify(optional, type = "Record<string, string[]>"))]
     pub evidence: BTreeMap<IndicatorId, Vec<String>>,
+    /// Per indicator: the levels (8/2026: the ranges, 1 to 5) whose criteria
+    /// the evidence meets, e.g. `{"12": [1, 2, 3]}`. The report gives the
+    /// level they support beside the level claimed.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty", default)]
+    #[cfg_attr(feature = "tsify", tsify(optional, type = "Record<string, number[]>"))]
+    pub criteria_met: BTreeMap<IndicatorId, Vec<u8>>,
 }
 
 // ------------------------------------------------------------------ raw form
@@ -269,6 +275,9 @@ pub struct RawAssessment {
     #[serde(default)]
     /// Per indicator: evidence references (bukti dukung).
     pub evidence: Option<Pairs>,
+    #[serde(default)]
+    /// Per indicator: the levels whose criteria the evidence meets.
+    pub criteria_met: Option<Pairs>,
 }
 
 /// What parsing knows about an indicator before the rubric is checked: what
@@ -539,6 +548,53 @@ impl Assessment {
                 }),
             }
         }
+        let mut criteria_met = BTreeMap::new();
+        for (k, v) in raw
+            .criteria_met
+            .as_ref()
+            .map(|p| p.0.as_slice())
+            .unwrap_or(&[])
+        {
+            let key = IndicatorId(k.clone());
+            if criteria_met.contains_key(&key) {
+                errors.push(Error::DuplicateIndicator {
+                    indicator: k.clone(),
+                    place: "criteria_met".into(),
+                });
+                continue;
+            }
+            let list = match v {
+                Json::Array(items) if items.len() <= 10 => items
+                    .iter()
+                    .map(|i| {
+                        i.as_u64()
+                            .and_then(|n| u8::try_from(n).ok())
+                            .filter(|n| *n <= 9)
+                    })
+                    .collect::<Option<Vec<u8>>>(),
+                _ => None,
+            };
+            match list {
+                Some(mut l) => {
+                    let n = l.len();
+                    l.sort_unstable();
+                    l.dedup();
+                    if l.len() == n {
+                        criteria_met.insert(key, l);
+                    } else {
+                        errors.push(Error::InvalidAssessment {
+                            message: format!("criteria_met[{k:?}] lists a level twice: {}", describe(v)),
+                        });
+                    }
+                }
+                None => errors.push(Error::InvalidAssessment {
+                    message: format!(
+                        "criteria_met[{k:?}] must be a list of the levels (whole numbers 0 to 9) whose criteria the evidence meets, e.g. [1, 2, 3]; got {}",
+                        describe(v)
+                    ),
+                }),
+            }
+        }
         let a = Assessment {
             rubric: raw.rubric.clone(),
             institution: raw.institution.clone(),
@@ -559,6 +615,7 @@ impl Assessment {
             tracks,
             notes,
             evidence,
+            criteria_met,
         };
         (a, errors)
     }
@@ -581,6 +638,7 @@ impl Assessment {
             tracks: None,
             notes: BTreeMap::new(),
             evidence: BTreeMap::new(),
+            criteria_met: BTreeMap::new(),
         }
     }
 

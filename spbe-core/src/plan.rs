@@ -547,6 +547,7 @@ pub fn plan_with(
             tracks: None,
             notes: BTreeMap::new(),
             evidence: BTreeMap::new(),
+            criteria_met: BTreeMap::new(),
         };
         let r = score_with(&a, rubric, &opts_after)?;
         Ok(PlanResult {

@@ -99,6 +99,19 @@ pub struct IndicatorScore {
     pub gain: Option<f64>,
     /// Indicators without a level (non-official policies only).
     pub missing: bool,
+    /// The level the evidence supports, when the assessment gives the
+    /// criteria it meets (`criteria_met`): per the edition's criteria rule,
+    /// the highest level whose criteria (and, where cumulative, every lower
+    /// level's) are met; the scale's lowest level when none is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub supported_level: Option<u8>,
+    /// Whether the level claimed (on a continuous scale, the range its value
+    /// falls in; for services, the highest) is above the supported level.
+    /// Present only with `supported_level`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub above_evidence: Option<bool>,
 }
 
 /// The result of scoring one assessment. Its JSON form is a public contract.
@@ -147,6 +160,11 @@ pub struct Report {
     pub indicators: Vec<IndicatorScore>,
     /// Indicators without a level (only with a non-official missing policy).
     pub missing: Vec<String>,
+    /// Indicators whose claimed level is above what their evidence supports
+    /// (see `supported_level`); empty when none is, or no criteria are given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "tsify", tsify(optional))]
+    pub above_evidence: Vec<String>,
     /// True when computed by the official rules from a complete assessment.
     pub official: bool,
     /// The options applied (`track` filled in).
@@ -337,8 +355,31 @@ pub(crate) fn build_report(
             contribution,
             gain,
             missing: is_missing,
+            supported_level: None,
+            above_evidence: None,
         });
+        if let (Some(met), Some(last)) = (
+            assessment
+                .criteria_met
+                .get(&crate::assessment::IndicatorId(ind.id.clone())),
+            indicators.last_mut(),
+        ) {
+            let supported = supported_level(rubric, di, met);
+            last.supported_level = Some(supported);
+            last.above_evidence = Some(
+                last.levels
+                    .iter()
+                    .map(|v| claimed_level(rubric, &ind.scale, v))
+                    .max()
+                    .is_some_and(|c| c > supported),
+            );
+        }
     }
+    let above_evidence: Vec<String> = indicators
+        .iter()
+        .filter(|i| i.above_evidence == Some(true))
+        .map(|i| i.id.clone())
+        .collect();
     let missing_ids: Vec<String> = missing.iter().map(|&p| ids(rubric, p)).collect();
     Ok(Report {
         rubric: rubric.id().to_owned(),
@@ -362,11 +403,63 @@ pub(crate) fn build_report(
         indicators,
         official: missing_ids.is_empty(),
         missing: missing_ids,
+        above_evidence,
         options: Options {
             track: Some(track),
             ..*opts
         },
     })
+}
+
+/// The level met criteria support, per the edition's rule: cumulative (the
+/// default) takes the highest level reached without a gap from the lowest;
+/// otherwise the highest level met. The lowest level when none is.
+fn supported_level(rubric: &Rubric, ind: &crate::rubric::IndicatorD, met: &[u8]) -> u8 {
+    let cumulative = rubric
+        .spec()
+        .criteria_rule
+        .as_ref()
+        .is_none_or(|r| r.cumulative);
+    let floor = ind.min_level;
+    if cumulative {
+        let mut level = None;
+        for l in ind.min_level..=ind.max_level {
+            if met.contains(&l) {
+                level = Some(l);
+            } else {
+                break;
+            }
+        }
+        level.unwrap_or(floor)
+    } else {
+        met.iter()
+            .copied()
+            .filter(|l| (ind.min_level..=ind.max_level).contains(l))
+            .max()
+            .unwrap_or(floor)
+    }
+}
+
+/// The level a value claims: itself when whole; on a continuous scale the
+/// level whose range holds it (ranges per the edition's band bounds).
+fn claimed_level(rubric: &Rubric, scale: &str, v: &Value) -> u8 {
+    if let Some(i) = v.as_int() {
+        return u8::try_from(i).unwrap_or(u8::MAX);
+    }
+    let r = v.ratio();
+    let upper = rubric.d.upper_inclusive;
+    let levels = rubric.scale(scale).map_or(&[][..], |s| s.levels.as_slice());
+    let mut claimed = levels.first().map_or(0, |l| l.level);
+    for l in levels {
+        let above_min =
+            l.min
+                .as_ref()
+                .is_none_or(|m| if upper { r > m.value() } else { r >= m.value() });
+        if above_min {
+            claimed = l.level;
+        }
+    }
+    claimed
 }
 
 /// (num / den) · x rounded half up to 4 decimals (den > 0), as f64 for display,

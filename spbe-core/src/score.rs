@@ -521,6 +521,31 @@ fn evaluate<'a>(
     }
     check_keys(rubric, assessment.notes.iter(), "notes", &mut errors);
     check_keys(rubric, assessment.evidence.iter(), "evidence", &mut errors);
+    for (k, levels) in &assessment.criteria_met {
+        match rubric
+            .position(k.as_str())
+            .and_then(|p| rubric.d.indicators.get(p))
+        {
+            None => errors.push(unknown(rubric, k.as_str(), "criteria_met")),
+            Some(ind) => {
+                if let Some(l) = levels
+                    .iter()
+                    .find(|l| **l < ind.min_level || **l > ind.max_level)
+                {
+                    errors.push(Error::LevelOutOfRange {
+                        indicator: k.0.clone(),
+                        place: "criteria_met".into(),
+                        value: l.to_string(),
+                        valid: format!(
+                            "the levels (ranges) {} to {} of the indicator's scale",
+                            ind.min_level, ind.max_level
+                        ),
+                        rubric: rubric.id().to_owned(),
+                    });
+                }
+            }
+        }
+    }
     let track = opts.track.unwrap_or_else(|| assessment.default_track());
     let resolved = match assessment.resolve(track) {
         Ok(r) => r,

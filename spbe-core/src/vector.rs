@@ -25,6 +25,8 @@
 //!   `v1p26v` for 1.26, `v7s6v` for 7/6.
 //! * `C<indicator>~<text>` — a note (penjelasan), base64url.
 //! * `E<indicator>` followed by `~<text>` per evidence reference, base64url.
+//! * `K<indicator>~<digits>` — the levels whose criteria the evidence meets
+//!   (`criteria_met`), one digit each in increasing order: `K12~123`.
 //!
 //! Segments appear in this order; every part of an assessment survives the round trip.
 
@@ -250,6 +252,21 @@ pub fn to_vector(assessment: &Assessment, rubric: &Rubric) -> Result<String> {
         }
         segs.push(s);
     }
+    for (k, levels) in &assessment.criteria_met {
+        if rubric.position(k.as_str()).is_none() || !ind_ok(k.as_str()) {
+            return Err(Error::UnknownIndicator {
+                indicator: k.0.clone(),
+                rubric: rubric.id().to_owned(),
+                place: "criteria_met".into(),
+                valid: rubric.valid_ids_text(),
+            });
+        }
+        let digits: String = levels
+            .iter()
+            .map(|l| char::from(b'0' + (*l).min(9)))
+            .collect();
+        segs.push(format!("K{k}~{digits}"));
+    }
     let vector = segs.join(".");
     // what is written can be read back: no vector over the input limit
     crate::input::check_size(vector.len())?;
@@ -306,8 +323,9 @@ pub fn from_vector_with(text: &str, rubric: &Rubric) -> Result<Assessment> {
         tracks: None,
         notes: BTreeMap::new(),
         evidence: BTreeMap::new(),
+        criteria_met: BTreeMap::new(),
     };
-    let order = |c: char| "YNLMDIVTCE".find(c);
+    let order = |c: char| "YNLMDIVTCEK".find(c);
     let mut last = 0usize;
     for (k, seg) in parts.enumerate() {
         let pos = k + 3;
@@ -319,13 +337,15 @@ pub fn from_vector_with(text: &str, rubric: &Rubric) -> Result<Assessment> {
         let ord = order(tag).ok_or_else(|| {
             bad(
                 pos,
-                format!("unknown segment tag {tag:?}; expected one of Y N L M D I V T C E"),
+                format!("unknown segment tag {tag:?}; expected one of Y N L M D I V T C E K"),
             )
         })?;
-        if ord < last || (ord == last && k > 0 && !matches!(tag, 'C' | 'E')) {
+        if ord < last || (ord == last && k > 0 && !matches!(tag, 'C' | 'E' | 'K')) {
             return Err(bad(
                 pos,
-                format!("segment {tag:?} is repeated or out of order (order: Y N L M D I V T C E)"),
+                format!(
+                    "segment {tag:?} is repeated or out of order (order: Y N L M D I V T C E K)"
+                ),
             ));
         }
         last = ord;
@@ -376,6 +396,36 @@ pub fn from_vector_with(text: &str, rubric: &Rubric) -> Result<Assessment> {
                 })?;
                 if a.notes.insert(IndicatorId(ind.to_owned()), text).is_some() {
                     return Err(bad(pos, format!("indicator {ind} has two notes")));
+                }
+            }
+            'K' => {
+                let (ind, digits) = body.split_once('~').ok_or_else(|| {
+                    bad(
+                        pos,
+                        "criteria met are K<indicator>~<levels, one digit each>".into(),
+                    )
+                })?;
+                check_ind(rubric, ind, pos)?;
+                let levels: Vec<u8> = digits.bytes().map(|b| b.wrapping_sub(b'0')).collect();
+                if levels.iter().any(|l| *l > 9)
+                    || levels
+                        .iter()
+                        .zip(levels.iter().skip(1))
+                        .any(|(a, b)| a >= b)
+                {
+                    return Err(bad(
+                        pos,
+                        format!("the criteria met of indicator {ind} must be digits in increasing order, e.g. K{ind}~123"),
+                    ));
+                }
+                if a.criteria_met
+                    .insert(IndicatorId(ind.to_owned()), levels)
+                    .is_some()
+                {
+                    return Err(bad(
+                        pos,
+                        format!("indicator {ind} has two criteria segments"),
+                    ));
                 }
             }
             _ => {

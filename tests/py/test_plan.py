@@ -55,3 +55,15 @@ def test_plan_errors_are_typed():
         spbe.plan(EXAMPLE, to="Baik", costs={"1": True})
     with pytest.raises(spbe.LevelOutOfRangeError):
         spbe.plan(EXAMPLE, to="Baik", max_levels={"1": 9})
+
+
+def test_criteria_met_gives_the_supported_level():
+    levels = {i: 3 for i in range(1, 48)}
+    r = spbe.score({"rubric": "permenpanrb-59-2020", "levels": levels, "criteria_met": {1: [1, 2, 3, 4], 2: [1, 2, 4]}})
+    by_id = {i.id: i for i in r.indicators}
+    assert (by_id["1"].supported_level, by_id["1"].above_evidence) == (4, False)
+    assert (by_id["2"].supported_level, by_id["2"].above_evidence) == (2, True)
+    assert by_id["3"].supported_level is None
+    assert r.above_evidence == ("2",)
+    with pytest.raises(spbe.DuplicateIndicatorError):
+        spbe.score({"rubric": "permenpanrb-59-2020", "levels": levels, "criteria_met": {1: [1], "1": [2]}})

@@ -171,6 +171,23 @@ pub struct PredicateRuleSpec {
     pub years: Vec<YearRule>,
 }
 
+/// How the evidence's met criteria (an assessment's `criteria_met`) give
+/// the level they support.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CriteriaRuleSpec {
+    /// `true`: a level is supported only when its criteria and those of every
+    /// lower level are met (the highest unbroken run from the lowest level);
+    /// `false`: the highest level whose criteria are met.
+    pub cumulative: bool,
+    /// Whether the edition states the rule (`stated`) or it is this
+    /// library's reading of an open point (`assumed`).
+    pub basis: String,
+    /// The source or the reasoning.
+    pub note: String,
+}
+
 /// One level of a level scale.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -450,6 +467,9 @@ pub struct RubricSpec {
     /// Absent: always the exact index.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub predicate_rule: Option<PredicateRuleSpec>,
+    /// How met criteria support a level (absent: cumulative, assumed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criteria_rule: Option<CriteriaRuleSpec>,
     /// Known anomalies of the official text, kept visible.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub anomalies: Vec<String>,

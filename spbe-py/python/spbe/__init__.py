@@ -184,7 +184,7 @@ def _prepare(assessment: Assessment, rubric: RubricLike) -> Tuple[str, Optional[
             d: Dict[str, Any] = dict(assessment)
             if rid is not None and "rubric" not in d:
                 d["rubric"] = rid
-            for key in ("notes", "evidence"):
+            for key in ("notes", "evidence", "criteria_met"):
                 if isinstance(d.get(key), Mapping):
                     d[key] = _keyed(d[key], key)
             if isinstance(d.get("levels"), Mapping):

@@ -83,6 +83,11 @@ class IndicatorScore:
     #: which is exactly the CLI's report).
     name: Optional[str] = None
     name_en: Optional[str] = None
+    #: The level the evidence supports, when the assessment gives ``criteria_met``
+    #: for this indicator (the edition's criteria rule: cumulative for 59/2020).
+    supported_level: Optional[int] = None
+    #: Whether the claimed level is above ``supported_level``.
+    above_evidence: Optional[bool] = None
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,8 @@ class Report:
     official: bool
     options: Dict[str, Any] = field(compare=False)
     _json: str = field(repr=False, compare=False, default="{}")
+    #: Indicators whose claimed level is above what their evidence supports (``criteria_met``).
+    above_evidence: Tuple[str, ...] = ()
 
     @classmethod
     def _from_json(cls, text: str, names_for: Optional[Callable[[str], Dict[str, Tuple[str, Optional[str]]]]] = None) -> "Report":
@@ -131,6 +138,7 @@ class Report:
                 for x in d["indicators"]
             ),
             missing=tuple(d["missing"]), official=d["official"], options=d["options"], _json=text,
+            above_evidence=tuple(d.get("above_evidence", ())),
         )
 
     def to_dict(self) -> Dict[str, Any]:
