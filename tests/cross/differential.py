@@ -93,6 +93,8 @@ class Edition:
         self.aspects: Dict[str, Tuple[Optional[str], F, List[str]]] = {}
         self.ind: Dict[str, Ind] = {}
         self.order: List[str] = []
+        self.level_mins: Dict[str, List[Tuple[int, Optional[F]]]] = {}
+        self.criteria_cumulative: bool = (d.get("criteria_rule") or {}).get("cumulative", True)
 
         def take_aspect(a: Dict[str, Any], dom: Optional[str]) -> None:
             ids = []
@@ -101,6 +103,7 @@ class Edition:
                 lv = [int(x["level"]) for x in sc["levels"]]
                 items = (int(i["items"]["min"]), int(i["items"]["max"])) if i.get("items") else None
                 self.ind[i["id"]] = Ind(i["id"], a["id"], F(i["weight"]), min(lv), max(lv), bool(sc.get("continuous")), items)
+                self.level_mins[i["id"]] = [(int(x["level"]), F(x["min"]) if x.get("min") is not None else None) for x in sc["levels"]]
                 self.order.append(i["id"])
                 ids.append(i["id"])
             self.aspects[a["id"]] = (dom, F(a["weight"]), ids)
@@ -306,7 +309,37 @@ def expected(ed: Edition, a: Dict[str, Any], options: Dict[str, Any]) -> Dict[st
     else:
         basis, reason = ed.default_basis, "edition_default"
     absent = [i for i in ed.order if i not in present]
+    # evidence: the level the met criteria support, and whether the claim is above it
+    supported: Dict[str, Tuple[int, bool]] = {}
+    for k, met in (a.get("criteria_met") or {}).items():
+        lo, hi = ed.ind[k].lo, ed.ind[k].hi
+        if ed.criteria_cumulative:
+            level = lo
+            run = [l for l in range(lo, hi + 1)]
+            got = None
+            for l in run:
+                if l in met:
+                    got = l
+                else:
+                    break
+            level = got if got is not None else lo
+        else:
+            level = max([l for l in met if lo <= l <= hi], default=lo)
+
+        def claim(v: Any) -> int:
+            x = exact(v)
+            if x.denominator == 1:
+                return int(x)
+            c = ed.level_mins[k][0][0]
+            for lv, mn in ed.level_mins[k]:
+                if mn is None or (x > mn if ed.upper_inclusive else x >= mn):
+                    c = lv
+            return c
+
+        claims = [claim(v) for v in items_of(present[k])] if k in present else []
+        supported[k] = (level, bool(claims) and max(claims) > level)
     return {
+        "supported": supported,
         "index": index, "domains": dom, "aspects": asp, "track": track,
         "basis": basis, "reason": reason, "year": year,
         "predicate": ed.band(round2(index) if basis == "reported" else index),
@@ -343,6 +376,12 @@ def check_oracle(ed: Edition, exp: Dict[str, Any], r: Dict[str, Any]) -> Optiona
     for ind in r.get("indicators", []):
         want = exp["sources"].get(ind["id"])
         checks.append((f"indicators[{ind['id']}].source", ind.get("source"), want))
+    for ind in r.get("indicators", []):
+        sup = exp["supported"].get(ind["id"])
+        checks.append((f"indicators[{ind['id']}].supported_level", ind.get("supported_level"), sup[0] if sup else None))
+        checks.append((f"indicators[{ind['id']}].above_evidence", ind.get("above_evidence"), sup[1] if sup else None))
+    above = [i for i in ed.order if exp["supported"].get(i, (0, False))[1]]
+    checks.append(("above_evidence", r.get("above_evidence", []), above))
     for what, got, want in checks:
         if got != want:
             return f"{what}: report {got!r}, exact calculator {want!r}"
@@ -575,6 +614,12 @@ def gen_case(eds: Dict[str, Edition], seed: int, case: int) -> Tuple[Edition, Di
         some = rng.sample(ed.order, 2)
         a["notes"] = {some[0]: "penjelasan: ✓ ok"}
         a["evidence"] = {some[1]: ["Perbup No. 1 Tahun 2024", "https://contoh.go.id/x"]}
+    if rng.random() < 0.25:
+        chosen = rng.sample(ed.order, 3)
+        a["criteria_met"] = {
+            k: sorted(rng.sample(range(ed.ind[k].lo, ed.ind[k].hi + 1), rng.randint(0, ed.ind[k].hi - ed.ind[k].lo + 1)))
+            for k in chosen
+        }
     facts["py_mode"] = rng.choice(["text", "dict", "dict", "decimal", "intkeys"])
     facts["js_mode"] = rng.choice(["object", "object", "text"])
     return ed, a, options, facts
