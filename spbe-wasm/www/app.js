@@ -24,6 +24,11 @@ const T = {
     chartLabel: "Grafik indeks saat ini dan target per bagian",
     value: "Nilai (1,00–5,00)", ranges: "Rentang nilai dan kriteria", description: "Deskripsi indikator",
     fromFile: (v) => `Nilai dari berkas: ${v}`,
+    planTitle: (name) => `Cara termurah ke ${name}`, planTitleNone: "Cara termurah ke predikat berikutnya",
+    planStep: (id, name, from, to) => `${id}. ${name}: ${from} → ${to}`,
+    planTotal: (steps, idx, pred) => `${steps} langkah kenaikan; indeks sesudahnya ${idx} (${pred}).`,
+    planCopy: "Salin rencana ke target", planCopied: "Rencana disalin ke target.", planTop: "Sudah di predikat tertinggi.",
+    planUnreachable: (m) => `Tidak dapat dicapai: ${m}`,
   },
   en: {
     title: "SPBE Index Calculator", subtitle: "Self-assessment and target, computed exactly as the official results. Your data stays on your device.",
@@ -46,6 +51,11 @@ const T = {
     chartLabel: "Chart of current and target indices per part",
     value: "Value (1.00–5.00)", ranges: "Value ranges and criteria", description: "Indicator description",
     fromFile: (v) => `Value from the file: ${v}`,
+    planTitle: (name) => `Cheapest way to ${name}`, planTitleNone: "Cheapest way to the next predicate",
+    planStep: (id, name, from, to) => `${id}. ${name}: ${from} → ${to}`,
+    planTotal: (steps, idx, pred) => `${steps} one-level rise(s); index after: ${idx} (${pred}).`,
+    planCopy: "Copy the plan into the target", planCopied: "Plan copied into the target.", planTop: "Already at the top predicate.",
+    planUnreachable: (m) => `Cannot be reached: ${m}`,
   },
 };
 
@@ -303,7 +313,52 @@ function recompute() {
   renderParts(cur.report, tgt.report);
   renderChart(cur.report, tgt.report);
   renderGains(cur.report || tgt.report);
+  renderPlan(cur);
   writeHash();
+}
+
+// The cheapest way from the current levels to the next predicate: the core's
+// planner (exact optimum, unit costs), with the same options as the score.
+let lastPlan = null;
+function renderPlan(cur) {
+  const list = $("#plan");
+  const total = $("#plan-total");
+  const copy = $("#plan-copy");
+  list.replaceChildren();
+  total.textContent = "";
+  copy.hidden = true;
+  lastPlan = null;
+  const next = cur.report && cur.report.next_predicate;
+  $("#plan-h").textContent = next ? t("planTitle")(next.name) : t("planTitleNone");
+  if (!cur.report) return;
+  if (!next) {
+    total.textContent = t("planTop");
+    return;
+  }
+  let plan;
+  try {
+    plan = spbe.plan(state.assessment, { to: next.name }, cur.complete ? { track: "mandiri" } : { track: "mandiri", missing: "renormalize" });
+  } catch (e) {
+    total.textContent = t("planUnreachable")(e.message);
+    return;
+  }
+  const byId = Object.fromEntries(indicators(state.spec).list.map((x) => [x.ind.id, x.ind]));
+  for (const s of plan.steps) {
+    const id = s.item ? `${s.indicator} (${t("service")} ${s.item})` : s.indicator;
+    list.append(el("li", { text: t("planStep")(id, nameOf(byId[s.indicator]), String(s.from), String(s.to)) }));
+  }
+  const steps = plan.steps.reduce((n, s) => n + s.steps, 0);
+  total.textContent = t("planTotal")(steps, plan.after.index_text, plan.after.predicate);
+  lastPlan = plan;
+  copy.hidden = false;
+}
+
+function copyPlanToTarget() {
+  if (!lastPlan) return;
+  state.assessment.tracks.target = JSON.parse(JSON.stringify(lastPlan.levels_after));
+  renderForm();
+  recompute();
+  setStatus(t("planCopied"));
 }
 
 function showCard(s, idTest, predTest, progressSel) {
@@ -590,6 +645,7 @@ async function main() {
   });
   $("#csv").addEventListener("click", () => download(`${fileStem()}.csv`, "text/csv", csv()));
   $("#print").addEventListener("click", () => window.print());
+  $("#plan-copy").addEventListener("click", copyPlanToTarget);
   $("#copy-link").addEventListener("click", async () => {
     try {
       await navigator.clipboard.writeText(location.href);

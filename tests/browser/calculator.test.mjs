@@ -87,6 +87,27 @@ test("fill the form: index and predicate update live", async () => {
   await page.context().close();
 });
 
+test("the cheapest way to the next predicate, copied into the target", async () => {
+  // 59/2020, every indicator at 3: index 3.00 (Baik); Sangat Baik needs 3.50, i.e. 50 points of
+  // weight x level. The 3.00 % indicators 42-47 give 2 steps each (to 5): 36 points; then 2.75 %
+  // steps: five give 13.75 (short of 14), six give 16.5, on the earliest of 32-41 (32, 33, 34 to 5).
+  // 18 steps, 52.5 points: 3.525, shown 3.53, Sangat Baik.
+  const page = await open(base + "#SPBE1.permenpanrb-59-2020.M" + "3".repeat(47) + ".T" + "_".repeat(47));
+  assert.equal(await text(page, "index"), "3.00");
+  assert.equal(await page.textContent("#plan-h"), "Cara termurah ke Sangat Baik");
+  const steps = await page.locator("#plan li").allTextContents();
+  assert.deepEqual(steps.map((s) => s.match(/^(\d+)\./)[1]), ["32", "33", "34", "42", "43", "44", "45", "46", "47"]);
+  assert.ok(steps.every((s) => /3 → 5$/.test(s)), steps.join("|"));
+  assert.match(await page.textContent("#plan-total"), /^18 langkah kenaikan; indeks sesudahnya 3\.53 \(Sangat Baik\)\.$/);
+  await page.click("#plan-copy");
+  assert.equal(await text(page, "target-index"), "3.53");
+  assert.equal(await text(page, "target-predicate"), "Sangat Baik");
+  assert.equal(await text(page, "gap"), "+0.53");
+  // the target track is the whole plan: unchanged indicators at their current level
+  assert.match(new URL(page.url()).hash, /\.T3{31}5{3}3{7}5{6}$/);
+  await page.context().close();
+});
+
 test("target track and the gap (8/2026, number fields)", async () => {
   const page = await open(base + "#SPBE1.permenpanrb-8-2026.Y2026.M44444444444444444444.T55555555555555555555");
   assert.equal(await page.inputValue("#edition"), "permenpanrb-8-2026");
