@@ -63,6 +63,9 @@ tests/js/node_modules/.bin/tsc -p tests/js/tsconfig.json
 step "browser: the calculator end to end in headless Chromium (playwright-core)"
 node --test tests/browser/
 
+step "fuzzing smoke run: every cargo-fuzz target for ${FUZZ_SECONDS:-15} s (installs cargo-fuzz from crates.io once)"
+./scripts/fuzz-smoke.sh
+
 step "benchmark smoke run (numbers are printed, not asserted)"
 node spbe-wasm/bench/bench.mjs --n 500
 
