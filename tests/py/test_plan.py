@@ -67,3 +67,31 @@ def test_criteria_met_gives_the_supported_level():
     assert r.above_evidence == ("2",)
     with pytest.raises(spbe.DuplicateIndicatorError):
         spbe.score({"rubric": "permenpanrb-59-2020", "levels": levels, "criteria_met": {1: [1], "1": [2]}})
+
+
+@pytest.mark.parametrize("lib", ["pandas", "polars"])
+def test_plan_frame(lib):
+    # row A: all 3 -> Sangat Baik: 12 steps of 3 % and six of 2.75 % (hand-computed: 3.525 -> 3.53)
+    # row B: all 2 -> 18 steps of 3 %, 30 of 2.75 %, 6 of 2.5 %: 54 + 82.5 + 15 = 151.5 points -> 3.515 -> 3.52
+    rows = [dict({str(i): 3 for i in range(1, 48)}, name="A"), dict({str(i): 2 for i in range(1, 48)}, name="B")]
+    mod = pytest.importorskip(lib)
+    df = mod.DataFrame(rows)
+    out = spbe.plan_frame(df, rubric="permenpanrb-59-2020", to="Sangat Baik")
+    got = out.to_dicts() if lib == "polars" else out.to_dict("records")
+    assert [(r["name"], r["plan_steps"], r["plan_index"], r["plan_predicate"]) for r in got] == [
+        ("A", 18, 3.53, "Sangat Baik"),
+        ("B", 54, 3.52, "Sangat Baik"),
+    ]
+    assert got[0]["plan_raise"].startswith("32:3->5, 33:3->5, 34:3->5, 42:3->5")
+    # the same plans as spbe.plan on each row
+    for r in rows:
+        p = spbe.plan({k: v for k, v in r.items() if k != "name"}, rubric="permenpanrb-59-2020", to="Sangat Baik")
+        assert p.cost == next(g["plan_cost"] for g in got if g["name"] == r["name"])
+    # an unreachable row: collected, or raised naming the row
+    out = spbe.plan_frame(df, rubric="permenpanrb-59-2020", to="Baik", frozen=list(range(1, 45)), errors="collect")
+    got = out.to_dicts() if lib == "polars" else out.to_dict("records")
+    assert got[0]["plan_steps"] == 0 and got[0]["plan_error"] is None
+    assert "cannot be reached" in got[1]["plan_error"]
+    with pytest.raises(spbe.UnreachableTargetError) as e:
+        spbe.plan_frame(df, rubric="permenpanrb-59-2020", to="Baik", frozen=list(range(1, 45)))
+    assert e.value.row == 1 and e.value.message.startswith("row 1: ")

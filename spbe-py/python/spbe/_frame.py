@@ -263,3 +263,127 @@ def score_frame(df: Any, *, rubric: Any, missing: str = "error", predicate_basis
         cols.append(pl.Series("error", error_col, dtype=pl.Utf8))
     return df.with_columns(cols)
 
+
+
+def _row_levels(rb: Rubric, sources: List[Any], values: List[List[Any]], row: int) -> dict:
+    """One row's levels as the spbe JSON format: empty cells left out, whole
+    floats as levels, the 2018 service columns as one list."""
+    import math
+
+    levels: dict = {}
+    for slot, (name, col) in enumerate(zip(rb.slot_names, sources)):
+        if col is None:
+            continue
+        v = values[slot][row]
+        if v is None or (isinstance(v, float) and math.isnan(v)):
+            continue
+        if hasattr(v, "item"):
+            v = v.item()  # numpy scalar
+        if isinstance(v, float) and v.is_integer():
+            v = int(v)
+        ind, _, item = name.partition(".")
+        if item:
+            levels.setdefault(ind, []).append(v)
+        else:
+            levels[ind] = v
+    return levels
+
+
+def plan_frame(
+    df: Any,
+    *,
+    rubric: Any,
+    to: Any,
+    costs: Optional[dict] = None,
+    max_levels: Optional[dict] = None,
+    frozen: Optional[list] = None,
+    missing: str = "error",
+    predicate_basis: Optional[str] = None,
+    year: Optional[int] = None,
+    errors: str = "raise",
+) -> Any:
+    """The cheapest plan to ``to`` for every row of a frame (see :func:`spbe.plan`).
+
+    Rows and indicator columns as for :func:`spbe.score_frame`. Returns a frame
+    of the same library with ``plan_steps`` (one-level rises), ``plan_cost``,
+    ``plan_index`` and ``plan_predicate`` (after the plan) and ``plan_raise``
+    (``"32:3->5, 42:3->5"``; for 2018's services ``"35.2:1->3"``) added. A row
+    that already meets the target gets 0 steps. With ``errors="collect"`` a
+    row whose target is out of reach (or whose levels are invalid) gets empty
+    results and its message in ``plan_error``; with ``"raise"`` the first such
+    row raises, its row named. Each row is planned by spbe-core, one at a time.
+    """
+    from . import _resolve_rubric, plan
+    from ._errors import SpbeError
+
+    kind = _kind(df)
+    if errors not in ("raise", "collect"):
+        raise ValueError('errors must be "raise" or "collect"')
+    rb = _resolve_rubric(rubric)
+    if rb is None:
+        raise UnknownRubricError("plan_frame needs rubric= (an edition id or a Rubric)")
+    columns = [str(c) for c in df.columns]
+    if len(set(columns)) != len(columns):
+        raise InvalidBatchError("a column appears more than once; give each column once")
+    sources = _source_columns(rb, columns)
+    by_name = dict(zip(columns, df.columns))
+    values = [
+        (df[by_name[c]].tolist() if kind == "pandas" else df[c].to_list()) if c is not None else []
+        for c in sources
+    ]
+    steps: List[Any] = []
+    cost: List[Any] = []
+    index: List[Any] = []
+    pred: List[Any] = []
+    raise_: List[Any] = []
+    err: List[Optional[str]] = []
+    for row in range(df.shape[0]):
+        a = {"rubric": rb.id, "levels": _row_levels(rb, sources, values, row)}
+        if year is not None:
+            a["year"] = year
+        try:
+            p = plan(a, to=to, costs=costs, max_levels=max_levels, frozen=frozen, rubric=rb, missing=missing, predicate_basis=predicate_basis)
+        except SpbeError as e:
+            if errors == "raise":
+                e.row = row
+                e.message = f"row {row}: {e.message}"
+                e.args = (e.message,)
+                raise
+            for col in (steps, cost, index, pred, raise_):
+                col.append(None)
+            err.append(e.message)
+            continue
+        steps.append(sum(s.steps for s in p.steps))
+        cost.append(p.cost)
+        index.append(p.after.index)
+        pred.append(p.after.predicate)
+        raise_.append(", ".join(f"{s.indicator}{'.' + str(s.item) if s.item else ''}:{s.from_level}->{s.to_level}" for s in p.steps))
+        err.append(None)
+    results = {"plan_steps": steps, "plan_cost": cost, "plan_index": index, "plan_predicate": pred, "plan_raise": raise_}
+    if errors == "collect":
+        results["plan_error"] = err
+    if kind == "pandas":
+        import pandas as pd
+
+        out = pd.DataFrame(
+            {
+                "plan_steps": pd.array(steps, dtype="Int64"),
+                "plan_cost": pd.array(cost, dtype="Float64"),
+                "plan_index": pd.array(index, dtype="Float64"),
+                **{k: pd.Series(v, dtype="object", index=df.index) for k, v in results.items() if k in ("plan_predicate", "plan_raise", "plan_error")},
+            },
+            index=df.index,
+        )
+        return pd.concat([df, out], axis=1)
+    import polars as pl
+
+    return df.with_columns(
+        [
+            pl.Series("plan_steps", steps, dtype=pl.Int64),
+            pl.Series("plan_cost", cost, dtype=pl.Float64),
+            pl.Series("plan_index", index, dtype=pl.Float64),
+            pl.Series("plan_predicate", pred, dtype=pl.Utf8),
+            pl.Series("plan_raise", raise_, dtype=pl.Utf8),
+        ]
+        + ([pl.Series("plan_error", err, dtype=pl.Utf8)] if errors == "collect" else [])
+    )
