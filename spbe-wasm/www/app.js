@@ -29,6 +29,9 @@ const T = {
     planTotal: (steps, idx, pred) => `${steps} langkah kenaikan; indeks sesudahnya ${idx} (${pred}).`,
     planCopy: "Salin rencana ke target", planCopied: "Rencana disalin ke target.", planTop: "Sudah di predikat tertinggi.",
     planUnreachable: (m) => `Tidak dapat dicapai: ${m}`,
+    criteriaMet: "Kriteria tingkat yang terpenuhi menurut bukti dukung",
+    supported: (n) => `Didukung bukti dukung: tingkat ${n}`, above: (n) => `Di atas bukti dukung (yang didukung: tingkat ${n})`,
+    aboveList: (ids) => `Tingkat di atas bukti dukung: indikator ${ids}`,
   },
   en: {
     title: "SPBE Index Calculator", subtitle: "Self-assessment and target, computed exactly as the official results. Your data stays on your device.",
@@ -56,6 +59,9 @@ const T = {
     planTotal: (steps, idx, pred) => `${steps} one-level rise(s); index after: ${idx} (${pred}).`,
     planCopy: "Copy the plan into the target", planCopied: "Plan copied into the target.", planTop: "Already at the top predicate.",
     planUnreachable: (m) => `Cannot be reached: ${m}`,
+    criteriaMet: "Levels whose criteria the evidence meets",
+    supported: (n) => `Supported by the evidence: level ${n}`, above: (n) => `Above the evidence (supported: level ${n})`,
+    aboveList: (ids) => `Levels above their evidence: indicators ${ids}`,
   },
 };
 
@@ -220,9 +226,29 @@ function renderIndicator(spec, ind) {
 function appendNotes(fs, ind) {
   const note = el("textarea", { "data-note": ind.id, rows: 2 });
   const evid = el("textarea", { "data-evidence": ind.id, rows: 2 });
+  // which levels' criteria the evidence meets: the core gives the level they support
+  const scale = state.spec.scales.find((sc) => sc.id === ind.scale);
+  const met = el("fieldset", { class: "criteria-met" }, el("legend", { text: t("criteriaMet") }));
+  for (const lv of scale ? scale.levels : []) {
+    met.append(el("label", {}, el("input", { type: "checkbox", "data-criteria": ind.id, value: String(lv.level) }), el("span", { text: ` ${lv.level}` })));
+  }
   fs.append(el("details", { class: "extra" }, el("summary", { text: t("note") }),
     el("label", {}, el("span", { text: t("noteLabel") }), note),
-    el("label", {}, el("span", { text: t("evidenceLabel") }), evid)));
+    el("label", {}, el("span", { text: t("evidenceLabel") }), evid), met));
+  fs.append(el("p", { class: "support", "data-support": ind.id }));
+}
+
+// The level each indicator's evidence supports, from the current track's report.
+function renderSupport(rep) {
+  const byId = rep ? Object.fromEntries(rep.indicators.map((i) => [i.id, i])) : {};
+  for (const p of document.querySelectorAll("p[data-support]")) {
+    const i = byId[p.dataset.support];
+    const n = i && i.supported_level;
+    p.textContent = n === undefined || n === null ? "" : i.above_evidence ? t("above")(n) : t("supported")(n);
+    p.classList.toggle("above", Boolean(i && i.above_evidence));
+  }
+  const above = rep && rep.above_evidence ? rep.above_evidence : [];
+  $("#above-evidence").textContent = above.length ? t("aboveList")(above.join(", ")) : "";
 }
 
 // Which range (level) a value falls in, for highlighting: the core decides.
@@ -257,6 +283,8 @@ function syncForm() {
     fs.classList.toggle("missing", items.length === 0);
     fs.querySelector("[data-note]").value = (a.notes && a.notes[id]) || "";
     fs.querySelector("[data-evidence]").value = ((a.evidence && a.evidence[id]) || []).join("\n");
+    const met = (a.criteria_met && a.criteria_met[id]) || [];
+    for (const c of fs.querySelectorAll("input[data-criteria]")) c.checked = met.includes(Number(c.value));
   }
 }
 
@@ -314,6 +342,7 @@ function recompute() {
   renderChart(cur.report, tgt.report);
   renderGains(cur.report || tgt.report);
   renderPlan(cur);
+  renderSupport(cur.report);
   writeHash();
 }
 
@@ -460,7 +489,7 @@ function cleanAssessment() {
   const year = $("#year").value.trim();
   if (inst) a.institution = inst; else delete a.institution;
   if (year && /^-?\d+$/.test(year)) a.year = Number(year); else delete a.year;
-  for (const k of ["notes", "evidence"]) if (a[k] && Object.keys(a[k]).length === 0) delete a[k];
+  for (const k of ["notes", "evidence", "criteria_met"]) if (a[k] && Object.keys(a[k]).length === 0) delete a[k];
   return a;
 }
 
@@ -599,6 +628,10 @@ async function main() {
     } else if (input.matches("[data-note]")) {
       a.notes = a.notes || {};
       if (input.value.trim()) a.notes[id] = input.value; else delete a.notes[id];
+    } else if (input.matches("[data-criteria]")) {
+      a.criteria_met = a.criteria_met || {};
+      const levels = [...fs.querySelectorAll("input[data-criteria]:checked")].map((c) => Number(c.value));
+      if (levels.length) a.criteria_met[id] = levels; else delete a.criteria_met[id];
     } else if (input.matches("[data-evidence]")) {
       a.evidence = a.evidence || {};
       const refs = input.value.split("\n").map((x) => x.trim()).filter(Boolean);

@@ -108,6 +108,24 @@ test("the cheapest way to the next predicate, copied into the target", async () 
   await page.context().close();
 });
 
+test("evidence: the level the met criteria support, and claims above it", async () => {
+  // indicator 2 claims 3 with the criteria of levels 1 and 2 met: 59/2020's criteria are
+  // cumulative, so level 2 is supported and the claim is above it
+  const page = await open(base + "#SPBE1.permenpanrb-59-2020.M" + "3".repeat(47) + ".T" + "_".repeat(47) + ".K2~12");
+  assert.equal(await page.textContent('[data-support="2"]'), "Di atas bukti dukung (yang didukung: tingkat 2)");
+  assert.equal(await page.textContent("#above-evidence"), "Tingkat di atas bukti dukung: indikator 2");
+  assert.equal(await page.textContent('[data-support="1"]'), "");
+  // ticking level 3's criteria supports the claim
+  await page.click('[data-indicator="2"] details.extra summary');
+  await page.check('[data-indicator="2"] input[data-criteria][value="3"]');
+  assert.equal(await page.textContent('[data-support="2"]'), "Didukung bukti dukung: tingkat 3");
+  assert.equal(await page.textContent("#above-evidence"), "");
+  assert.match(new URL(page.url()).hash, /\.K2~123$/);
+  // the index is the claimed one: evidence flags, it does not rescore
+  assert.equal(await text(page, "index"), "3.00");
+  await page.context().close();
+});
+
 test("target track and the gap (8/2026, number fields)", async () => {
   const page = await open(base + "#SPBE1.permenpanrb-8-2026.Y2026.M44444444444444444444.T55555555555555555555");
   assert.equal(await page.inputValue("#edition"), "permenpanrb-8-2026");
