@@ -707,6 +707,23 @@ impl Assessment {
                 }
                 Ok(out)
             }
+            (Track::Target, _, Some(t)) => {
+                // a target is the current levels plus the changes planned: an
+                // indicator without a target level keeps its current one (the
+                // final track when assessors have scored, else mandiri)
+                let planned = t.get(Track::Target).ok_or_else(not_present)?;
+                let mut out = if t.has_external() {
+                    self.resolve(Track::Final)?
+                } else {
+                    t.get(Track::Mandiri)
+                        .map(|m| m.iter().map(|(k, v)| (k, (v, Track::Mandiri))).collect())
+                        .unwrap_or_default()
+                };
+                for (k, v) in planned {
+                    out.insert(k, (v, Track::Target));
+                }
+                Ok(out)
+            }
             (stage, _, Some(t)) => single(t.get(stage), stage),
         }
     }

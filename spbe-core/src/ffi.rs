@@ -41,11 +41,9 @@ pub fn assessment_json(text: &str, rubric: Option<&Rubric>) -> Result<String> {
 /// `"2.595"` or `"61/30"`), rounded half up to 2 decimals once.
 pub fn index_gap(from_exact: &str, to_exact: &str) -> Result<f64> {
     let read = |t: &str| {
-        Value::from_text(t)
-            .map(|v| v.ratio())
-            .map_err(|_| Error::InvalidOptions {
-                message: format!("{t:?} is not an exact index (a decimal or a fraction)"),
-            })
+        Ratio::parse_exact_text(t).ok_or_else(|| Error::InvalidOptions {
+            message: format!("{t:?} is not an exact index (a decimal or a fraction)"),
+        })
     };
     let gap: Ratio = read(to_exact)?
         .checked_sub(read(from_exact)?)

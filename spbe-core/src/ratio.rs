@@ -254,6 +254,40 @@ impl Ratio {
         Ratio::new(if neg { -num } else { num }, den)
     }
 
+    /// Reads back what [`exact_string`](Self::exact_string) writes: a
+    /// decimal (`"1.19999999999999999995"`, any number of places that fit in
+    /// 128 bits) or a fraction (`"61/30"`). `None` for anything else.
+    pub fn parse_exact_text(s: &str) -> Option<Ratio> {
+        let t = s.trim();
+        let int = |x: &str| -> Option<i128> {
+            let (neg, digits) = match x.strip_prefix('-') {
+                Some(rest) => (true, rest),
+                None => (false, x),
+            };
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let v = digits.parse::<i128>().ok()?;
+            Some(if neg { -v } else { v })
+        };
+        if let Some((n, d)) = t.split_once('/') {
+            return Ratio::new(int(n)?, int(d)?);
+        }
+        let (i, f) = t.split_once('.').unwrap_or((t, ""));
+        if !f.bytes().all(|b| b.is_ascii_digit()) || (i.is_empty() || i == "-") {
+            return None;
+        }
+        let den = 10i128.checked_pow(u32::try_from(f.len()).ok()?)?;
+        let whole = int(i)?;
+        let frac = if f.is_empty() {
+            0
+        } else {
+            f.parse::<i128>().ok()?
+        };
+        let num = whole.checked_abs()?.checked_mul(den)?.checked_add(frac)?;
+        Ratio::new(if i.starts_with('-') { -num } else { num }, den)
+    }
+
     /// The exact value as a terminating decimal if it has one (`"3.282"`),
     /// otherwise as a fraction (`"17/6"`).
     pub fn exact_string(&self) -> String {

@@ -445,3 +445,27 @@ fn threaded_batch_equals_one_thread() {
     let e = score_columns_threaded(rb, &cols, &Options::default(), OnError::Fail, 4).unwrap_err();
     assert!(e.to_string().starts_with("row 15001:"), "{e}");
 }
+
+proptest! {
+    /// What a report writes as `index_exact` reads back exactly (the page's
+    /// gap between two exact indices depends on it), however many decimals.
+    #[test]
+    fn exact_strings_read_back(num in -10i128.pow(30)..10i128.pow(30), pow2 in 0u32..40, pow5 in 0u32..30, other in prop::sample::select(vec![1i128, 3, 7, 30, 6])) {
+        let den = 2i128.pow(pow2).saturating_mul(5i128.pow(pow5)).saturating_mul(other).max(1);
+        if let Some(r) = spbe_core::Ratio::new(num, den) {
+            let text = r.exact_string();
+            prop_assert_eq!(spbe_core::Ratio::parse_exact_text(&text), Some(r), "{}", text);
+        }
+    }
+}
+
+#[test]
+fn index_gap_reads_long_exact_indices() {
+    // 1.19999999999999999995 (20 places, an 8/2026 index) to 1.2: a gap of 0.00000000000000000005, shown 0.00
+    assert_eq!(
+        spbe_core::ffi::index_gap("1.19999999999999999995", "1.2").unwrap(),
+        0.0
+    );
+    assert_eq!(spbe_core::ffi::index_gap("61/30", "3.5").unwrap(), 1.47); // 3.5 - 2.0333.. = 1.4666.. -> 1.47
+    assert!(spbe_core::ffi::index_gap("1,2", "3").is_err());
+}

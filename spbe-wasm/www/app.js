@@ -259,7 +259,8 @@ function rangeOf(id, v) {
 // Put the active track's levels (and notes) into the form.
 function syncForm() {
   const a = state.assessment;
-  const levels = a.tracks[state.active] || {};
+  const levels = trackLevels(state.active);
+  const planned = state.active === "target" ? a.tracks.target || {} : {};
   for (const fs of document.querySelectorAll("fieldset.indicator")) {
     const id = fs.dataset.indicator;
     const v = levels[id];
@@ -281,6 +282,9 @@ function syncForm() {
       input.closest(".level").classList.toggle("chosen", input.checked && input.value !== "");
     }
     fs.classList.toggle("missing", items.length === 0);
+    // on the target track: which indicators the target changes from the current level
+    const cur = (a.tracks.mandiri || {})[id];
+    fs.classList.toggle("changed", id in planned && JSON.stringify(planned[id]) !== JSON.stringify(cur));
     fs.querySelector("[data-note]").value = (a.notes && a.notes[id]) || "";
     fs.querySelector("[data-evidence]").value = ((a.evidence && a.evidence[id]) || []).join("\n");
     const met = (a.criteria_met && a.criteria_met[id]) || [];
@@ -304,8 +308,15 @@ function readIndicator(fs) {
 }
 
 // ---------------------------------------------------------------- results
+// A track's levels as the core scores them: the target is the current levels
+// with the target's changes laid over them (the core's rule for the target track).
+function trackLevels(track) {
+  const tr = state.assessment.tracks;
+  return track === "target" ? { ...(tr.mandiri || {}), ...(tr.target || {}) } : tr[track] || {};
+}
+
 function scoreTrack(track) {
-  const levels = state.assessment.tracks[track] || {};
+  const levels = trackLevels(track);
   const total = indicators(state.spec).list.length;
   const filled = Object.keys(levels).length;
   if (filled === 0) return { report: null, filled, total, complete: false };
@@ -623,6 +634,7 @@ async function main() {
       const v = readIndicator(fs);
       const track = (a.tracks[state.active] = a.tracks[state.active] || {});
       if (v === undefined) delete track[id]; else track[id] = v;
+      if (state.active === "target") fs.classList.toggle("changed", v !== undefined && JSON.stringify(v) !== JSON.stringify((a.tracks.mandiri || {})[id]));
       for (const i of fs.querySelectorAll("input[type=radio]")) i.closest(".level").classList.toggle("chosen", i.checked && i.value !== "");
       fs.classList.toggle("missing", v === undefined);
     } else if (input.matches("[data-note]")) {

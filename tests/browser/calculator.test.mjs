@@ -108,6 +108,25 @@ test("the cheapest way to the next predicate, copied into the target", async () 
   await page.context().close();
 });
 
+test("a partly filled target starts from the current levels", async () => {
+  // every current level 3 (3.00); the target raises indicators 1-10 (1.30 % each) to 4 and names
+  // nothing else: the other 37 keep their current level, so 3 + 10 x 1.30 / 100 = 3.13 (not the
+  // 4.00 of the ten alone), and the gap is +0.13
+  const page = await open(base + "#SPBE1.permenpanrb-59-2020.M" + "3".repeat(47) + ".T" + "_".repeat(47));
+  assert.equal(await text(page, "target-index"), "3.00"); // no change planned yet: the current index
+  await page.check('input[name="active-track"][value="target"]');
+  // the current level shows while editing the target
+  assert.equal(await page.isChecked('[data-indicator="11"] input[value="3"]'), true);
+  for (let i = 1; i <= 10; i++) await page.check(`[data-indicator="${i}"] input[value="4"]`);
+  assert.equal(await text(page, "target-index"), "3.13");
+  assert.equal(await text(page, "target-predicate"), "Baik");
+  assert.equal(await text(page, "gap"), "+0.13");
+  assert.equal(await text(page, "index"), "3.00");
+  // the changed indicators are marked
+  assert.equal(await page.locator("fieldset.indicator.changed").count(), 10);
+  await page.context().close();
+});
+
 test("evidence: the level the met criteria support, and claims above it", async () => {
   // indicator 2 claims 3 with the criteria of levels 1 and 2 met: 59/2020's criteria are
   // cumulative, so level 2 is supported and the claim is above it

@@ -226,6 +226,15 @@ def resolve(a: Dict[str, Any], options: Dict[str, Any]) -> Tuple[str, Dict[str, 
             for k, v in a["tracks"].get(stage, {}).items():
                 out[k] = (v, stage)
         return track, out
+    if track == "target":
+        # the current levels (final when an assessor stage exists, else mandiri) with the target's changes
+        t = a["tracks"]
+        if any(s in t for s in EXTERNAL_NEWEST_FIRST):
+            _, base = resolve(a, {"track": "final"})
+        else:
+            base = {k: (v, "mandiri") for k, v in t.get("mandiri", {}).items()}
+        base.update({k: (v, "target") for k, v in t["target"].items()})
+        return track, base
     return track, {k: (v, track) for k, v in a["tracks"][track].items()}
 
 

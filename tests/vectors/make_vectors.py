@@ -439,6 +439,16 @@ case("2020-track-final-default", "tracks: with no track option the official fina
 case("2020-track-mandiri", "tracks: the self-assessment (mandiri) track", "permenpanrb-59-2020", tracks=tr, scored=mandiri, options={"track": "mandiri"})
 case("2020-track-dokumen", "tracks: the document-review (dokumen) track alone", "permenpanrb-59-2020", tracks=tr, scored=dokumen, options={"track": "dokumen"})
 case("2020-track-target", "tracks: the target track", "permenpanrb-59-2020", tracks=tr, scored=target, options={"track": "target"})
+# a target names only what changes: the other indicators keep their current level
+# (mandiri when no assessor has scored, else the final track)
+part = {i: 4 for i in range(1, 11)}
+merged = dict(mandiri); merged.update(part)
+case("2020-track-target-partial", "tracks: a target of ten indicators at 4; the other 37 keep their current (mandiri) level 3: 3 + 10 x 1.30 % = 3.13",
+     "permenpanrb-59-2020", tracks={"mandiri": mandiri, "target": part}, scored=merged, options={"track": "target"})
+assert compute(E2020, merged)[0] == F(313, 100)
+merged_f = dict(final); merged_f.update(part)
+case("2020-track-target-over-final", "tracks: with assessor stages, a partial target is laid over the final track, not over mandiri",
+     "permenpanrb-59-2020", tracks=dict(tr, target=part), scored=merged_f, options={"track": "target"})
 tr2 = {"mandiri": mandiri, "dokumen": dokumen, "interviu": interviu}
 f2 = dict(dokumen); f2.update(interviu)
 case("2020-track-final-no-visitasi", "tracks: final without a visitasi stage: interviu over dokumen", "permenpanrb-59-2020", tracks=tr2, scored=f2, options={"track": "final"})
