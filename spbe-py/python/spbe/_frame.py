@@ -338,7 +338,7 @@ def plan_frame(
     raise_: List[Any] = []
     err: List[Optional[str]] = []
     for row in range(df.shape[0]):
-        a = {"rubric": rb.id, "levels": _row_levels(rb, sources, values, row)}
+        a: dict = {"rubric": rb.id, "levels": _row_levels(rb, sources, values, row)}
         if year is not None:
             a["year"] = year
         try:

@@ -52,6 +52,13 @@ enum Format {
     Json,
 }
 
+/// Output of `spbe report`: HTML only. For a PDF, print the HTML from a
+/// browser (A4), or headless: `chromium --headless --print-to-pdf=out.pdf file.html`.
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Html,
+}
+
 #[derive(clap::Args)]
 struct ScoreOpts {
     /// Track to score: levels, mandiri, dokumen, interviu, visitasi, target, final.
@@ -131,6 +138,29 @@ enum Cmd {
         opts: ScoreOpts,
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+    },
+    /// The evaluation report (Laporan Hasil Evaluasi) as one self-contained HTML page.
+    ///
+    /// Prints to stdout one HTML document (inline CSS and chart, no network
+    /// access): index and predicate, domains and aspects, strengths and
+    /// weaknesses, every indicator against its target (the target track, else
+    /// level 3), the plan to the next predicate, notes and evidence, and a
+    /// signature block. For a PDF, open it in a browser and print to A4, or:
+    /// `chromium --headless --print-to-pdf=out.pdf report.html`.
+    Report {
+        /// The assessment: a JSON file, `-` for stdin, or a compact vector.
+        input: String,
+        #[command(flatten)]
+        opts: ScoreOpts,
+        /// Only `html`; print it to PDF from a browser.
+        #[arg(long, value_enum, default_value = "html")]
+        format: ReportFormat,
+        /// Language: id (Bahasa Indonesia, decimal comma) or en (English).
+        #[arg(long, value_enum, default_value = "id")]
+        lang: spbe_core::lhe::Lang,
+        /// Report date, YYYY-MM-DD (default: a blank line to fill in).
+        #[arg(long)]
+        date: Option<String>,
     },
     /// List the built-in rubric editions.
     Rubrics {
@@ -235,6 +265,13 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             opts,
             format,
         } => plan(&input, &to, &costs, &max_levels, freeze, &opts, format),
+        Cmd::Report {
+            input,
+            opts,
+            format: ReportFormat::Html,
+            lang,
+            date,
+        } => report(&input, &opts, lang, date.as_deref()),
         Cmd::Rubrics { format } => rubrics(format),
         Cmd::Rubric {
             id,
@@ -252,6 +289,23 @@ fn score(input: &str, opts: &ScoreOpts, format: Format) -> Result<ExitCode, Erro
         Format::Json => outln!("{}", to_json(&report)),
         Format::Text => out!("{}", render::text_report(&report, rubric)),
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The LHE-style report as HTML on stdout (see `spbe_core::lhe`).
+fn report(
+    input: &str,
+    opts: &ScoreOpts,
+    lang: spbe_core::lhe::Lang,
+    date: Option<&str>,
+) -> Result<ExitCode, Error> {
+    let custom = load_rubric(&opts.rubric)?;
+    let a = spbe_core::parse_text(&read_input(input)?, custom.as_ref())?;
+    let r = resolve_rubric(&custom, &a.rubric)?;
+    out!(
+        "{}",
+        spbe_core::lhe::render_html(&a, r, &options(opts)?, lang, date)?
+    );
     Ok(ExitCode::SUCCESS)
 }
 
