@@ -215,6 +215,24 @@ pub fn range_of(rubric: &Rubric, indicator: &str, value: &str) -> Option<u8> {
         .map(|(view, _)| view.level)
 }
 
+/// The LHE-style evaluation report of an assessment (JSON text or a vector)
+/// as one HTML document (see [`crate::lhe`]); `lang` is `id` or `en`, `date`
+/// `YYYY-MM-DD` or none.
+pub fn report_html(
+    text: &str,
+    rubric: Option<&Rubric>,
+    opts: &crate::options::Options,
+    lang: &str,
+    date: Option<&str>,
+) -> Result<String> {
+    let a = parse_text(text, rubric)?;
+    let r = match rubric {
+        Some(r) => r,
+        None => builtin(&a.rubric)?,
+    };
+    crate::lhe::render_html(&a, r, opts, lang.parse()?, date)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

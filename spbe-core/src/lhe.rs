@@ -22,7 +22,8 @@
 //! `chromium --headless --print-to-pdf=out.pdf file.html`.
 //!
 //! **Targets.** An indicator's target is its level in the assessment's
-//! `target` track when it has one, otherwise level 3
+//! `target` track when it has one (the current levels with the target's
+//! changes, as the core scores the target track), otherwise level 3
 //! ([`DEFAULT_TARGET_LEVEL`], the default target per indicator), which
 //! [`LheOptions::default_target`] can change.
 //!
@@ -45,7 +46,7 @@ use crate::track::Track;
 use crate::value::Value;
 
 /// The default target level of every indicator (level 3) when the assessment
-/// has no `target` track, or its target track leaves the indicator out.
+/// has no `target` track (or an indicator has no level in it or currently).
 pub const DEFAULT_TARGET_LEVEL: u8 = 3;
 
 /// The language of the document.
@@ -530,13 +531,22 @@ impl<'a> Doc<'a> {
 
     /// The indicators with their names, levels and targets, in rubric order.
     fn rows(&self) -> Vec<Row<'a>> {
-        let target_track = self.a.tracks.as_ref().and_then(|t| t.target.as_ref());
+        // the target track as the core resolves it: the current levels with
+        // the planned changes laid over them
+        let resolved = self
+            .a
+            .tracks
+            .as_ref()
+            .is_some_and(|t| t.target.is_some())
+            .then(|| self.a.resolve(Track::Target).ok())
+            .flatten();
         self.r
             .indicators()
             .into_iter()
             .zip(&self.rep.indicators)
             .map(|((_, _, spec), score)| {
-                let given = target_track.and_then(|m| m.get(&IndicatorId(spec.id.clone())));
+                let key = IndicatorId(spec.id.clone());
+                let given = resolved.as_ref().and_then(|m| m.get(&key)).map(|(l, _)| *l);
                 let (target_text, target) = match given.map(Level::items) {
                     Some(items) if !items.is_empty() => (
                         self.values(items),
@@ -1356,12 +1366,12 @@ impl<'a> Doc<'a> {
         let target_rule = if has_target_track {
             if self.id() {
                 format!(
-                    "Target: tingkat yang dicantumkan pada target penilaian ini; indikator tanpa target memakai tingkat {}.",
+                    "Target: tingkat pada target penilaian ini; indikator yang tidak diubah oleh target tetap pada tingkatnya saat ini (tanpa tingkat sama sekali: {}).",
                     self.ratio(self.default_target)
                 )
             } else {
                 format!(
-                    "Target: the level given in this assessment's target; an indicator without one takes level {}.",
+                    "Target: the level in this assessment's target; an indicator the target does not change keeps its current level (with no level at all: {}).",
                     self.ratio(self.default_target)
                 )
             }

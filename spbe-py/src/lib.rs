@@ -131,6 +131,20 @@ fn plan(
     serde_json::to_string(&plan).map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
+/// The LHE-style evaluation report (one HTML document) of an assessment.
+#[pyfunction]
+#[pyo3(signature = (text, options_json, lang="id", date=None, rubric=None))]
+fn report_html(
+    text: &str,
+    options_json: &str,
+    lang: &str,
+    date: Option<&str>,
+    rubric: Option<&RubricHandle>,
+) -> PyResult<String> {
+    spbe_core::ffi::report_html(text, inner(rubric), &opts(options_json)?, lang, date)
+        .map_err(|e| core_err(&e))
+}
+
 /// Every problem of an assessment as (code, indicator, message) tuples.
 #[pyfunction]
 #[pyo3(signature = (text, options_json, rubric=None))]
@@ -336,6 +350,7 @@ fn _lowlevel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rubric_ids, m)?)?;
     m.add_function(wrap_pyfunction!(score, m)?)?;
     m.add_function(wrap_pyfunction!(plan, m)?)?;
+    m.add_function(wrap_pyfunction!(report_html, m)?)?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(to_vector, m)?)?;
     m.add_function(wrap_pyfunction!(is_vector, m)?)?;

@@ -111,6 +111,30 @@ pub fn plan(
     to_js(&run().map_err(|e| js_error(&e))?)
 }
 
+/// The LHE-style evaluation report (Laporan Hasil Evaluasi) of an assessment
+/// as one self-contained HTML document, the same as `spbe report`: `lang` is
+/// `"id"` (default) or `"en"`, `date` is `"YYYY-MM-DD"` (or none for a line to
+/// fill in). Throws an `Error` with a `code` for invalid input.
+#[wasm_bindgen(js_name = reportHtml)]
+pub fn report_html(
+    #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
+    options: Option<Ts<Options>>,
+    lang: Option<String>,
+    date: Option<String>,
+) -> Result<String, JsValue> {
+    let run = || -> Result<String, Error> {
+        let o = self::options(&options)?;
+        ffi::report_html(
+            &input_text(&assessment)?,
+            None,
+            &o,
+            lang.as_deref().unwrap_or("id"),
+            date.as_deref(),
+        )
+    };
+    run().map_err(|e| js_error(&e))
+}
+
 /// Like `score` but never throws: `{ ok: true, report }` or
 /// `{ ok: false, issues: [{ code, indicator, message }] }` listing every problem.
 #[wasm_bindgen(unchecked_return_type = "CheckResult")]

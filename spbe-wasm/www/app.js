@@ -393,6 +393,37 @@ function renderPlan(cur) {
   copy.hidden = false;
 }
 
+// The print view is the core's evaluation report (the document of `spbe
+// report`), printed from a frame; with nothing filled, the page itself.
+function printReport() {
+  const cur = scoreTrack("mandiri");
+  if (!cur.report) {
+    window.print();
+    return;
+  }
+  const d = new Date();
+  const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  let doc;
+  try {
+    doc = spbe.reportHtml(cleanAssessment(), cur.complete ? { track: "mandiri" } : { track: "mandiri", missing: "renormalize" }, state.lang, today);
+  } catch (e) {
+    setStatus(e.message, true);
+    return;
+  }
+  let frame = $("#print-frame");
+  if (!frame) {
+    frame = el("iframe", { id: "print-frame", title: t("print"), "aria-hidden": "true", tabindex: "-1" });
+    frame.style.cssText = "position:fixed;right:0;bottom:0;width:0;height:0;border:0;visibility:hidden";
+    document.body.append(frame);
+  }
+  frame.onload = () => {
+    frame.onload = null;
+    frame.contentWindow.focus();
+    frame.contentWindow.print();
+  };
+  frame.srcdoc = doc;
+}
+
 function copyPlanToTarget() {
   if (!lastPlan) return;
   state.assessment.tracks.target = JSON.parse(JSON.stringify(lastPlan.levels_after));
@@ -689,7 +720,7 @@ async function main() {
     ev.target.value = "";
   });
   $("#csv").addEventListener("click", () => download(`${fileStem()}.csv`, "text/csv", csv()));
-  $("#print").addEventListener("click", () => window.print());
+  $("#print").addEventListener("click", printReport);
   $("#plan-copy").addEventListener("click", copyPlanToTarget);
   $("#copy-link").addEventListener("click", async () => {
     try {

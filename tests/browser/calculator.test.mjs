@@ -108,6 +108,26 @@ test("the cheapest way to the next predicate, copied into the target", async () 
   await page.context().close();
 });
 
+test("print: the evaluation report of the core, with the institution and every indicator", async () => {
+  // institution "Kota Contoh" (base64url S290YSBDb250b2g), year 2024, every indicator at 3
+  const page = await open(base + "#SPBE1.permenpanrb-59-2020.Y2024.NS290YSBDb250b2g.M" + "3".repeat(47) + ".T" + "_".repeat(47));
+  await page.click("#print");
+  await page.waitForFunction(() => (document.querySelector("#print-frame")?.srcdoc || "").includes("LAPORAN HASIL EVALUASI"));
+  const doc = await page.getAttribute("#print-frame", "srcdoc");
+  assert.match(doc, /Kota Contoh/);
+  assert.match(doc, /PermenPANRB 59\/2020/);
+  for (let i = 1; i <= 47; i++) assert.ok(doc.includes(`>${i}<`), `indicator ${i}`);
+  assert.match(doc, /3,00/); // decimal comma in the Indonesian report
+  // it prints to a few A4 pages
+  const pdfPage = await page.context().newPage();
+  await pdfPage.setContent(doc);
+  const pdf = await pdfPage.pdf({ format: "A4" });
+  fs.writeFileSync(path.join(artifacts, "calculator-print.pdf"), pdf);
+  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.ok(pages >= 2 && pages <= 6, `${pages} pages`);
+  await page.context().close();
+});
+
 test("a partly filled target starts from the current levels", async () => {
   // every current level 3 (3.00); the target raises indicators 1-10 (1.30 % each) to 4 and names
   // nothing else: the other 37 keep their current level, so 3 + 10 x 1.30 / 100 = 3.13 (not the

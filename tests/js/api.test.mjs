@@ -182,3 +182,11 @@ test("plan returns exactly the CLI's plan, and typed errors", () => {
   assert.throws(() => spbe.plan(example, { to: "Bagus" }), { code: "invalid_options" });
   assert.throws(() => spbe.plan(example, { to: "Baik", costs: { 99: 1 } }), { code: "unknown_indicator" });
 });
+
+test("reportHtml is the document of `spbe report`", () => {
+  const cli = process.env.SPBE_CLI || path.join(root, "target/release/spbe");
+  const expected = execFileSync(cli, ["report", examplePath, "--lang", "en", "--date", "2026-11-25"], { encoding: "utf8" });
+  assert.equal(spbe.reportHtml(example, null, "en", "2026-11-25"), expected);
+  assert.match(spbe.reportHtml(example), /LAPORAN HASIL EVALUASI/i);
+  assert.throws(() => spbe.reportHtml(example, null, "fr"), { code: "invalid_options" });
+});

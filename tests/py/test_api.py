@@ -96,8 +96,14 @@ def test_report_is_typed_and_to_dict_is_the_cli_json(cli):
     out = subprocess.run([cli, "score", str(EXAMPLE), "--format", "json"], capture_output=True, text=True, check=True)
     assert r.to_dict() == json.loads(out.stdout)
     assert "2.67 Baik" in repr(r) and "Kabupaten Sukamaju" in repr(r)
+    # in Jupyter, the evaluation report itself (the document of `spbe report`)
     html = r._repr_html_()
-    assert "<table>" in html and "Kebijakan Internal SPBE" in html
+    lhe = subprocess.run([cli, "report", str(EXAMPLE)], capture_output=True, text=True, check=True).stdout
+    assert html == lhe
+    assert "LAPORAN HASIL EVALUASI" in html.upper() and "Kebijakan Internal SPBE" in html and "2,67" in html
+    dated = r.to_html(lang="en", date="2026-11-25")
+    assert "25 November 2026" in dated and "2.67" in dated
+    assert pickle.loads(pickle.dumps(r)).to_html() == html
 
 
 def test_tracks_and_options():

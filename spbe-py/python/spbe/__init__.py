@@ -254,11 +254,14 @@ def score(
     Raises a :class:`SpbeError` subclass (a ``ValueError``) for bad input.
     """
     text, rb = _prepare(assessment, rubric)
+    options_json = _options(track, missing, predicate_basis, year)
     try:
-        out = _lowlevel.score(text, _options(track, missing, predicate_basis, year), _handle(rb))
+        out = _lowlevel.score(text, options_json, _handle(rb))
     except _lowlevel.CoreError as e:
         raise from_core(e.args) from None
-    return Report._from_json(out, lambda rid: (rb if rb is not None else Rubric.builtin(rid))._names)
+    report = Report._from_json(out, lambda rid: (rb if rb is not None else Rubric.builtin(rid))._names)
+    object.__setattr__(report, "_source", (text, options_json, rb))
+    return report
 
 
 def _number(v: Any) -> Any:

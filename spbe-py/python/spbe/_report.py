@@ -1,7 +1,6 @@
 """Typed results of scoring."""
 from __future__ import annotations
 
-import html
 import json
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Tuple, Union
@@ -120,6 +119,8 @@ class Report:
     _json: str = field(repr=False, compare=False, default="{}")
     #: Indicators whose claimed level is above what their evidence supports (``criteria_met``).
     above_evidence: Tuple[str, ...] = ()
+    #: What was scored (input text, options, the user's Rubric or None), for ``to_html``.
+    _source: Tuple[str, str, Any] = field(repr=False, compare=False, default=("", "", None))
 
     @classmethod
     def _from_json(cls, text: str, names_for: Optional[Callable[[str], Dict[str, Tuple[str, Optional[str]]]]] = None) -> "Report":
@@ -169,18 +170,26 @@ class Report:
             parts.append(f"  not official: missing {', '.join(self.missing)}")
         return "\n".join(parts) + ">"
 
+    def to_html(self, lang: str = "id", date: Optional[str] = None) -> str:
+        """The LHE-style evaluation report (Laporan Hasil Evaluasi) of the
+        assessment this report scored: one self-contained HTML document, the
+        same as ``spbe report`` and the calculator's print view. ``lang`` is
+        ``"id"`` (decimal commas) or ``"en"``; ``date`` is ``YYYY-MM-DD`` or
+        ``None`` for a line to fill in. Print it to PDF from a browser."""
+        from ._errors import from_core
+        from . import _lowlevel
+
+        text, options_json, rubric = self._source
+        if not text:
+            raise ValueError("this report was not made by spbe.score, so its assessment is not known")
+        try:
+            return _lowlevel.report_html(text, options_json, lang, date, rubric._handle if rubric is not None else None)
+        except _lowlevel.CoreError as e:
+            raise from_core(e.args) from None
+
     def _repr_html_(self) -> str:
-        e = html.escape
-        head = f"<strong>{e(self.index_name or 'Index')} {e(self.index_text)} — {e(self.predicate)}</strong>"
-        meta = " · ".join(e(str(x)) for x in (self.institution, self.year, self.rubric, f"track {self.track}") if x is not None)
-        rows = []
-        for d in self.domains:
-            rows.append(f"<tr><th>Domain {e(d.id)}</th><td>{e(d.name)}</td><td>{d.weight:g}</td><td>{_fmt(d.index)}</td><td>{e(d.predicate or '')}</td></tr>")
-        for a in self.aspects:
-            rows.append(f"<tr><td>Aspek {e(a.id)}</td><td>{e(a.name)}</td><td>{a.weight:g}</td><td>{_fmt(a.index)}</td><td>{e(a.predicate or '')}</td></tr>")
-        table = "<table><thead><tr><th></th><th>name</th><th>weight</th><th>index</th><th>predicate</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
-        note = "" if self.official else f"<p><em>Not official: missing {e(', '.join(self.missing))}</em></p>"
-        return f"<div class='spbe-report'><p>{head}<br><small>{meta}</small></p>{note}{table}</div>"
+        # Jupyter shows the evaluation report itself, in Indonesian
+        return self.to_html()
 
 
 def _fmt(v: Optional[float]) -> str:
