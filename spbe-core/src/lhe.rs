@@ -1386,6 +1386,17 @@ impl<'a> Doc<'a> {
                 self.ratio(self.default_target)
             )
         };
+        if !rep.above_evidence.is_empty() {
+            let _ = writeln!(
+                o,
+                "<p class=\"small\"><b>{}</b> {}</p>",
+                self.t(
+                    "Tingkat di atas yang didukung bukti dukung:",
+                    "Levels above what their evidence supports:"
+                ),
+                esc(&rep.above_evidence.join(", "))
+            );
+        }
         let _ = writeln!(
             o,
             "<p class=\"small\">{target_rule} {} <b>{below}</b> {} {} {}</p>",
@@ -1445,6 +1456,18 @@ impl<'a> Doc<'a> {
                 )
             } else {
                 self.values(&r.score.levels)
+            };
+            // the level the evidence supports, where the assessment says which criteria it meets
+            let level = match (r.score.supported_level, r.score.above_evidence) {
+                (Some(n), Some(true)) => format!(
+                    "{level}<br><span class=\"small\"><b>{} {n}</b></span>",
+                    self.t("bukti dukung: tingkat", "evidence: level")
+                ),
+                (Some(n), _) => format!(
+                    "{level}<br><span class=\"small\">{} {n}</span>",
+                    self.t("bukti dukung: tingkat", "evidence: level")
+                ),
+                _ => level,
             };
             let weight = match r.spec.items {
                 Some(_) => format!(

@@ -546,3 +546,25 @@ fn cli_report() {
     let help = String::from_utf8(spbe(&["report", "--help"]).stdout).unwrap();
     assert!(help.contains("--print-to-pdf"));
 }
+
+/// Evidence (issue 11): where the assessment says which criteria its evidence
+/// meets, the report shows the supported level and lists the claims above it.
+#[test]
+fn evidence_supported_levels_are_shown() {
+    let levels: Vec<String> = (1..=47).map(|i| format!("\"{i}\": 3")).collect();
+    let text = format!(
+        r#"{{"rubric": "permenpanrb-59-2020", "levels": {{{}}}, "criteria_met": {{"2": [1, 2], "5": [1, 2, 3, 4]}}}}"#,
+        levels.join(", ")
+    );
+    let (a, r) = parsed(&text);
+    let doc = html(&a, r, Lang::Id, None);
+    // indicator 2 claims 3 with levels 1-2 met (cumulative): supported 2, listed; 5 is supported at 4
+    assert!(
+        doc.contains("Tingkat di atas yang didukung bukti dukung:</b> 2</p>"),
+        "list"
+    );
+    assert!(doc.contains("<b>bukti dukung: tingkat 2</b>"), "flagged");
+    assert!(doc.contains(">bukti dukung: tingkat 4</span>"), "supported");
+    let en = html(&a, r, Lang::En, None);
+    assert!(en.contains("Levels above what their evidence supports:</b> 2</p>"));
+}
