@@ -509,3 +509,107 @@ fn brute_force(
         }
     }
 }
+
+/// Small random rubrics (2-3 aspects, 1-2 indicators each, levels 1 to 4,
+/// random integer weights, either band bound), random levels, costs and caps:
+/// the plan is what brute force over every combination finds.
+#[test]
+fn plans_equal_brute_force_on_random_rubrics() {
+    let mut rng = Rng(0x0dd5_eed5_0000_0042);
+    let mut checked = 0;
+    for case in 0..150 {
+        let n_aspects = 2 + rng.below(2) as usize;
+        let mut weights = vec![0u64; n_aspects];
+        let mut left = 100u64;
+        for (k, w) in weights.iter_mut().enumerate() {
+            *w = if k + 1 == n_aspects {
+                left
+            } else {
+                1 + rng.below(left - (n_aspects - k - 1) as u64)
+            };
+            left -= *w;
+        }
+        let mut aspects = Vec::new();
+        let mut ids = Vec::new();
+        for (a, w) in weights.iter().enumerate() {
+            let n = 1 + rng.below(2) as u64;
+            let n = n.min(*w); // each indicator at least 1 %
+            let first = if n == 2 { 1 + rng.below(*w - 1) } else { *w };
+            let inds: Vec<String> = (0..n)
+                .map(|k| {
+                    let id = format!("{}{}", a + 1, ["a", "b"][k as usize]);
+                    ids.push(id.clone());
+                    let iw = if k == 0 { first } else { w - first };
+                    format!(r#"{{"id": "{id}", "name": "{id}", "weight": {iw}, "scale": "s"}}"#)
+                })
+                .collect();
+            aspects.push(format!(
+                r#"{{"id": "A{a}", "name": "A{a}", "weight": {w}, "indicators": [{}]}}"#,
+                inds.join(",")
+            ));
+        }
+        let bounds = if rng.below(2) == 0 {
+            "lower_inclusive"
+        } else {
+            "upper_inclusive"
+        };
+        let json = format!(
+            r#"{{"id": "r{case}", "title": "t", "status": "custom",
+                "scales": [{{"id": "s", "name": "S", "levels": [{{"level": 1}}, {{"level": 2}}, {{"level": 3}}, {{"level": 4}}]}}],
+                "band_bounds": "{bounds}",
+                "predicates": [{{"name": "Low", "min": 1, "max": 2}}, {{"name": "Mid", "min": 2, "max": 3.25}}, {{"name": "High", "min": 3.25, "max": 4}}],
+                "aspects": [{}]}}"#,
+            aspects.join(",")
+        );
+        let rb = spbe_core::Rubric::from_json(&json)
+            .unwrap_or_else(|e| panic!("case {case}: {e}\n{json}"));
+        let levels: Vec<(String, serde_json::Value)> = ids
+            .iter()
+            .map(|i| (i.clone(), (1 + rng.below(3)).into()))
+            .collect();
+        let a = assessment(&format!("r{case}"), None, &levels);
+        let mut req = PlanRequest::to("x");
+        for i in &ids {
+            let c = match rng.below(4) {
+                0 => serde_json::json!(1),
+                1 => serde_json::json!(rng.below(3)),
+                2 => serde_json::json!(format!("{}.{}", rng.below(2), 1 + rng.below(9))),
+                _ => serde_json::json!(3),
+            };
+            req.costs.insert(i.clone(), c);
+            if rng.below(5) == 0 {
+                req.max_levels.insert(i.clone(), serde_json::json!(3));
+            }
+        }
+        let opts = Options::default();
+        let now = score_with(&a, &rb, &opts).unwrap();
+        req.to = if rng.below(2) == 0 {
+            let t = (now.exact.round2().unwrap().0 + 1 + rng.below(80) as i128).min(400);
+            serde_json::json!(format!("{}.{:02}", t / 100, t % 100))
+        } else {
+            serde_json::json!(["Low", "Mid", "High"][rng.below(3) as usize])
+        };
+        let planned = plan_with(&a, &rb, &opts, &req);
+        match (planned, brute_force(&a, &rb, &opts, &req, &ids)) {
+            (Err(e), None) => assert_eq!(e.code(), "unreachable_target", "case {case}"),
+            (Ok(p), Some((cost, index, mut want))) => {
+                assert_eq!(
+                    (p.cost_exact.as_str(), p.after.index_exact.as_str()),
+                    (cost.as_str(), index.as_str()),
+                    "case {case}: {req:?}\n{json}"
+                );
+                let mut got: Vec<(String, u32)> = p
+                    .steps
+                    .iter()
+                    .map(|s| (s.indicator.clone(), s.steps))
+                    .collect();
+                got.sort();
+                want.sort();
+                assert_eq!(got, want, "case {case}");
+                checked += 1;
+            }
+            (p, b) => panic!("case {case}: planner {p:?}, brute force {b:?}"),
+        }
+    }
+    assert!(checked > 80, "{checked}");
+}
