@@ -532,7 +532,7 @@ fn plans_equal_brute_force_on_random_rubrics() {
         let mut aspects = Vec::new();
         let mut ids = Vec::new();
         for (a, w) in weights.iter().enumerate() {
-            let n = 1 + rng.below(2) as u64;
+            let n = 1 + rng.below(2);
             let n = n.min(*w); // each indicator at least 1 %
             let first = if n == 2 { 1 + rng.below(*w - 1) } else { *w };
             let inds: Vec<String> = (0..n)
