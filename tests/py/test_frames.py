@@ -33,7 +33,7 @@ def test_results_and_passthrough(lib):
     names = [str(c) for c in out.columns]
     # input columns unchanged and in order, results appended
     assert names[: len(df.columns)] == [str(c) for c in df.columns]
-    assert names[len(df.columns):] == ["index", "predicate"] + [f"domain_{d}" for d in "1234"] + [f"aspect_{a}" for a in "12345678"]
+    assert names[len(df.columns):] == ["index", "predicate", "official", "missing"] + [f"domain_{d}" for d in "1234"] + [f"aspect_{a}" for a in "12345678"]
     assert col(out, "index") == [3.0, 1.0, 5.0]
     assert [str(p) for p in col(out, "predicate")] == ["Baik", "Kurang", "Memuaskan"]
     assert col(out, "domain_3") == [3.0, 1.0, 5.0]
@@ -131,3 +131,77 @@ def test_duplicated_columns_are_a_typed_error():
     with pytest.raises(spbe.InvalidBatchError) as e:
         spbe.score_frame(dup, rubric=R20)
     assert "'7'" in str(e.value) and e.value.code == "invalid_batch"
+
+
+@pytest.mark.parametrize("lib", ["pandas", "polars"])
+def test_strict_columns(lib):
+    df = frame_2020(lib, [[3] * 47, [2] * 47])
+    # a 47-indicator frame is not an 8/2026 frame: "21" ... "47" are not its indicators
+    with pytest.raises(spbe.UnknownIndicatorError) as e:
+        spbe.score_frame(df, rubric="permenpanrb-8-2026")
+    assert "'21'" in e.value.message and "permenpanrb-8-2026" in e.value.message
+    # a stray column "48", and " 4" with a space
+    for extra_col in ["48", " 4"]:
+        bad = df.assign(**{extra_col: [1, 1]}) if lib == "pandas" else df.with_columns(pl.lit(1).alias(extra_col))
+        with pytest.raises(spbe.UnknownIndicatorError) as e:
+            spbe.score_frame(bad, rubric=R20)
+        assert repr(extra_col) in e.value.message
+        if extra_col == " 4":
+            assert "spaces" in e.value.message
+        with pytest.warns(UserWarning, match="not indicators"):
+            out = spbe.score_frame(bad, rubric=R20, extra="ignore")
+        assert col(out, "index") == [3.0, 2.0]
+    # 2018: "35" beside "35.1" is ambiguous
+    d18 = {str(i): [2] for i in range(1, 35)}
+    d18.update({"35": [3], "35.1": [3]})
+    with pytest.raises(spbe.InvalidBatchError, match="35"):
+        spbe.score_frame(pd.DataFrame(d18) if lib == "pandas" else pl.DataFrame(d18), rubric="permenpanrb-5-2018")
+
+
+@pytest.mark.parametrize("lib", ["pandas", "polars"])
+def test_rescoring_and_result_columns(lib):
+    df = frame_2020(lib, [[3] * 47, [2] * 47])
+    out = spbe.score_frame(df, rubric=R20)
+    assert col(out, "official") == [True, True] and col(out, "missing") == [None, None]
+    with pytest.raises(spbe.InvalidBatchError, match="overwrite=True"):
+        spbe.score_frame(out, rubric=R20)
+    again = spbe.score_frame(out, rubric=R20, overwrite=True)
+    assert [str(c) for c in again.columns] == [str(c) for c in out.columns]  # replaced, not duplicated
+    assert col(again, "index") == col(out, "index")
+    # a row estimated by a missing policy says so: indicators 5 and 47 empty in row 1 (1.30 % and 3.00 %)
+    rows = [[3] * 47, [3] * 47]
+    rows[1][4] = None
+    rows[1][46] = None
+    est = spbe.score_frame(frame_2020(lib, rows), rubric=R20, missing="lowest")
+    assert col(est, "official") == [True, False]
+    assert col(est, "missing") == [None, "5, 47"]
+    # lowest: 3 - 2 x 1.30 % - 2 x 3.00 % = 2.914 -> 2.91
+    assert col(est, "index") == [3.0, 2.91]
+
+
+@pytest.mark.parametrize("lib", ["pandas", "polars"])
+def test_labels_missing_columns_and_lazy(lib):
+    data = {str(i): [2, 4] for i in range(1, 21)}
+    df = pd.DataFrame(data) if lib == "pandas" else pl.DataFrame(data)
+    out = spbe.score_frame(df, rubric="permenpanrb-8-2026")
+    # 8/2026 bands (Tabel 4, upper-inclusive): 2.00 is Cukup (Membangun), 4.00 Sangat Baik (Melembaga)
+    assert col(out, "predicate_label") == ["Membangun", "Melembaga"]
+    # an indicator column missing from the whole frame: named once, not blamed on row 0
+    part = {str(i): [3] for i in range(1, 47)}
+    with pytest.raises(spbe.MissingIndicatorError) as e:
+        spbe.score_frame(pd.DataFrame(part) if lib == "pandas" else pl.DataFrame(part), rubric=R20)
+    assert "no column for indicator(s) 47" in e.value.message and e.value.row is None
+    if lib == "polars":
+        lazy = spbe.score_frame(df.lazy(), rubric="permenpanrb-8-2026")
+        assert col(lazy, "index") == [2.0, 4.0]
+
+
+def test_errors_carry_the_index_label_and_position():
+    rows = [[3] * 47, [3] * 47, [3] * 47]
+    rows[1][11] = 9
+    df = frame_2020("pandas", rows)
+    df.index = ["kab-a", "kab-b", "kab-c"]
+    with pytest.raises(spbe.LevelOutOfRangeError) as e:
+        spbe.score_frame(df, rubric=R20)
+    assert (e.value.row, e.value.position, e.value.indicator) == ("kab-b", 1, "12")
+    assert e.value.message.startswith("row 'kab-b' (position 1): ")

@@ -5,7 +5,7 @@ fails when a registered code has no class, a class has no registered code, or a
 class sits under the wrong family."""
 from __future__ import annotations
 
-from typing import Dict, Optional, Type
+from typing import Any, Dict, Optional, Type
 
 from . import _lowlevel
 
@@ -20,24 +20,27 @@ class SpbeError(ValueError):
 
     code: str = "spbe_error"
 
-    def __init__(self, message: str, *, code: Optional[str] = None, indicator: Optional[str] = None, row: Optional[int] = None) -> None:
+    def __init__(self, message: str, *, code: Optional[str] = None, indicator: Optional[str] = None, row: Optional[Any] = None, position: Optional[int] = None) -> None:
         super().__init__(message)
         self.message = message
         if code is not None:
             self.code = code
         self.indicator = indicator
+        #: The frame row: its index label (pandas), else its position.
         self.row = row
+        #: The frame row's position (0-based), for frames.
+        self.position = position if position is not None else (row if isinstance(row, int) else None)
 
     def to_dict(self) -> Dict[str, Optional[str]]:
         """``{"code", "indicator", "message"}``, as :func:`spbe.validate` returns."""
         return {"code": self.code, "indicator": self.indicator, "message": self.message}
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
-        return (_rebuild, (type(self), self.message, self.code, self.indicator, self.row))
+        return (_rebuild, (type(self), self.message, self.code, self.indicator, self.row, self.position))
 
 
-def _rebuild(cls: Type[SpbeError], message: str, code: str, indicator: Optional[str], row: Optional[int]) -> SpbeError:
-    return cls(message, code=code, indicator=indicator, row=row)
+def _rebuild(cls: Type[SpbeError], message: str, code: str, indicator: Optional[str], row: Optional[Any], position: Optional[int] = None) -> SpbeError:
+    return cls(message, code=code, indicator=indicator, row=row, position=position)
 
 
 class InvalidAssessmentError(SpbeError):

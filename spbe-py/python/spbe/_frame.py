@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import json
+import re
+import warnings
 from typing import Any, List, Optional, Tuple
 
 from . import _lowlevel
-from ._errors import InvalidBatchError, UnknownRubricError, from_core
+from ._errors import InvalidBatchError, MissingIndicatorError, UnknownIndicatorError, UnknownRubricError, from_core
 from ._rubric import Rubric
 
 
@@ -169,7 +171,54 @@ def _raise_cell(rubric: Rubric, values: List[Any], slot: int, np: Any) -> None:
             raise from_core(err.args)
 
 
-def score_frame(df: Any, *, rubric: Any, missing: str = "error", predicate_basis: Optional[str] = None, year: Optional[int] = None, errors: str = "raise", threads: int = 0) -> Any:
+_ID_LIKE = re.compile(r"^\s*\d+(\.\d+)?\s*$")
+
+
+def _collect_lazy(df: Any) -> Any:
+    """A polars LazyFrame is collected first (the work is eager anyway)."""
+    if type(df).__name__ == "LazyFrame" and type(df).__module__.split(".")[0] == "polars":
+        return df.collect()
+    return df
+
+
+def _check_columns(rb: Rubric, columns: List[str], extra: str) -> List[str]:
+    """Indicator-like columns the rubric does not know are an error naming them
+    (or, with ``extra="ignore"``, skipped with a warning); returns the columns
+    to use. A 2018 single column "35" beside "35.1"... is ambiguous: an error."""
+    slots = set(rb.slot_names)
+    accepted = slots | {s[:-2] for s in slots if s.endswith(".1")}
+    bad = [c for c in columns if _ID_LIKE.match(c) and c not in accepted]
+    for c in columns:
+        if c in accepted and c not in slots and f"{c}.1" in columns:
+            raise InvalidBatchError(
+                f"columns {c!r} and {c + '.1'!r} both give indicator {c}: use {c!r} for one service, or {c}.1 to {c}.3 for one column per service"
+            )
+    if bad:
+        if extra == "ignore":
+            warnings.warn(f"columns {bad} are not indicators of {rb.id}; they are left out", stacklevel=3)
+            return [c for c in columns if c not in bad]
+        first = bad[0]
+        hint = f" (it has spaces: {first.strip()!r}?)" if first != first.strip() and first.strip() in accepted else ""
+        raise UnknownIndicatorError(
+            f"column {first!r}{hint} is not an indicator of {rb.id}"
+            + (f" (nor are {', '.join(repr(b) for b in bad[1:6])}{' ...' if len(bad) > 6 else ''})" if len(bad) > 1 else "")
+            + f"; its indicator columns are {rb.slot_names[0]!r} to {rb.slot_names[-1]!r}. Pass extra=\"ignore\" to leave such columns out",
+            indicator=first.strip(),
+        )
+    return columns
+
+
+def _result_names(rb: Rubric, collect: bool) -> List[str]:
+    names = ["index", "predicate"]
+    if any(p.label for p in rb.predicates):
+        names.append("predicate_label")
+    names += ["official", "missing"] + [f"domain_{d.id}" for d in rb.domains] + [f"aspect_{a.id}" for a in rb.aspects]
+    if collect:
+        names.append("error")
+    return names
+
+
+def score_frame(df: Any, *, rubric: Any, missing: str = "error", predicate_basis: Optional[str] = None, year: Optional[int] = None, errors: str = "raise", threads: int = 0, extra: str = "error", overwrite: bool = False) -> Any:
     """Scores a frame with one row per assessment and one column per indicator.
 
     ``df`` is a pandas or polars DataFrame; indicator columns are named by the
@@ -189,15 +238,34 @@ def score_frame(df: Any, *, rubric: Any, missing: str = "error", predicate_basis
     rounded index per the edition's rule for ``year`` (the evaluation year of
     every row; 59/2020: 2023 rounded, 2024 exact; else the edition's default,
     exact), unless ``predicate_basis`` says otherwise.
-    The work happens in spbe-core with the GIL released.
+    The work happens in spbe-core with the GIL released, on ``threads``
+    threads (0: one per core).
+
+    Strict: a column named like an indicator that the rubric does not have
+    (``"48"``, ``"36"`` for 8/2026, ``" 4"`` with a space) is an
+    :class:`UnknownIndicatorError` (``extra="ignore"`` leaves such columns
+    out with a warning). The result columns are ``index``, ``predicate``,
+    ``predicate_label`` (8/2026: Merintis ... Unggul), ``official`` (False for
+    rows estimated by a non-official missing policy), ``missing`` (the missing
+    indicators, or null), ``domain_<id>``, ``aspect_<id>`` (and ``error``);
+    a frame that already has any of them is refused, naming them, unless
+    ``overwrite=True`` (then they are replaced, e.g. to re-score a scored
+    frame). An indicator column absent from the whole frame is a
+    :class:`MissingIndicatorError` naming the columns (once), unless a
+    missing policy allows it. A polars ``LazyFrame`` is collected first.
+    Errors carry the row's index label in ``e.row`` (pandas; the position for
+    polars) and its position in ``e.position``.
     """
     import numpy as np
 
     from . import _resolve_rubric
 
+    df = _collect_lazy(df)
     kind = _kind(df)
     if errors not in ("raise", "collect"):
         raise ValueError('errors must be "raise" or "collect"')
+    if extra not in ("error", "ignore"):
+        raise ValueError('extra must be "error" or "ignore"')
     rb = _resolve_rubric(rubric)
     if rb is None:
         raise UnknownRubricError("score_frame needs rubric= (an edition id or a Rubric)")
@@ -209,7 +277,23 @@ def score_frame(df: Any, *, rubric: Any, missing: str = "error", predicate_basis
         seen.add(c)
     if kind == "pandas" and columns != list(df.columns):
         df = df.rename(columns={c: str(c) for c in df.columns})
-    sources = _source_columns(rb, columns)
+    taken = [c for c in _result_names(rb, True) if c in seen]
+    if taken:
+        if not overwrite:
+            raise InvalidBatchError(
+                f"the frame already has the result columns {taken}: pass overwrite=True to replace them (e.g. to score a scored frame again), or rename your columns"
+            )
+        df = df.drop(columns=taken) if kind == "pandas" else df.drop(taken)
+        columns = [c for c in columns if c not in taken]
+    usable = _check_columns(rb, columns, extra)
+    sources = _source_columns(rb, usable)
+    if missing == "error":
+        absent = sorted({name.split(".")[0] for name, col in zip(rb.slot_names, sources) if col is None and not (name.endswith((".2", ".3")))})
+        if absent and df.shape[0] > 0:
+            raise MissingIndicatorError(
+                f"the frame has no column for indicator(s) {', '.join(absent)} of {rb.id}; every indicator needs a column (or pass missing=\"lowest\" or \"renormalize\" for an unofficial estimate)",
+                indicator=absent[0],
+            )
     rows = df.shape[0]
     o: dict = {"missing": missing}
     if predicate_basis is not None:
@@ -225,16 +309,46 @@ def score_frame(df: Any, *, rubric: Any, missing: str = "error", predicate_basis
     try:
         idx_b, pred_b, dom_b, asp_b, errs = _lowlevel.score_matrix(rb._handle, data, rows, opts, errors == "collect", threads, int8)
     except _lowlevel.CoreError as e:
-        raise from_core(e.args) from None
+        err = from_core(e.args)
+        if err.row is not None:
+            err.position = err.row
+            err.row = df.index[err.row] if kind == "pandas" else err.row
+            if kind == "pandas" and err.row != err.position:
+                err.message = f"row {err.row!r} (position {err.position}): " + err.message.split(": ", 1)[-1]
+                err.args = (err.message,)
+        raise err from None
+    # which indicators each row lacks (for `official` and `missing`)
+    present = (compact != 255) if compact is not None else ~np.isnan(np.frombuffer(data, dtype="<f8").reshape(len(sources), rows))
+    ind_of = [n.split(".")[0] for n in rb.slot_names]
+    order: List[str] = []
+    for i in ind_of:
+        if not order or order[-1] != i:
+            order.append(i)
+    has = np.zeros((len(order), rows), dtype=bool)
+    q = -1
+    prev = None
+    for j, i in enumerate(ind_of):
+        if i != prev:
+            q += 1
+            prev = i
+        has[q] |= present[j]
+    lacking = ~has
+    any_missing = lacking.any(axis=0)
+    missing_col: List[Optional[str]] = [None] * rows
+    for r in np.nonzero(any_missing)[0].tolist():
+        missing_col[r] = ", ".join(order[x] for x in np.nonzero(lacking[:, r])[0].tolist())
+    official = ~any_missing
     index = np.frombuffer(idx_b, dtype="<f8")
     codes = np.frombuffer(pred_b, dtype=np.uint8).astype(np.int16)
     codes[codes == 255] = -1
     names = [p.name for p in rb.predicates]
+    labels = [p.label for p in rb.predicates]
+    with_label = any(labels)
     dom_ids = [d.id for d in rb.domains]
     asp_ids = [a.id for a in rb.aspects]
     dom = np.frombuffer(dom_b, dtype="<f8").reshape(len(dom_ids), rows) if dom_ids else np.empty((0, rows))
     asp = np.frombuffer(asp_b, dtype="<f8").reshape(len(asp_ids), rows)
-    extra: List[Tuple[str, Any]] = [(f"domain_{d}", dom[k]) for k, d in enumerate(dom_ids)] + [(f"aspect_{a}", asp[k]) for k, a in enumerate(asp_ids)]
+    parts: List[Tuple[str, Any]] = [(f"domain_{d}", dom[k]) for k, d in enumerate(dom_ids)] + [(f"aspect_{a}", asp[k]) for k, a in enumerate(asp_ids)]
     error_col: Optional[List[Optional[str]]] = None
     if errors == "collect":
         error_col = [None] * rows
@@ -244,7 +358,11 @@ def score_frame(df: Any, *, rubric: Any, missing: str = "error", predicate_basis
         import pandas as pd
 
         results = {"index": index, "predicate": pd.Categorical.from_codes(codes, categories=names, ordered=True)}
-        results.update(extra)
+        if with_label:
+            results["predicate_label"] = pd.Categorical.from_codes(codes, categories=[x or "" for x in labels], ordered=True)
+        results["official"] = official
+        results["missing"] = pd.Series(missing_col, index=df.index, dtype="object")
+        results.update(parts)
         if error_col is not None:
             results["error"] = pd.Series(error_col, index=df.index, dtype="object")
         # one concatenation (not a column insert per result): no fragmented frame
@@ -258,7 +376,12 @@ def score_frame(df: Any, *, rubric: Any, missing: str = "error", predicate_basis
         # polars marks "no value" with null; only pay for it when there is one
         return out.fill_nan(None) if np.isnan(values).any() else out
 
-    cols = [series("index", index), pred["predicate"]] + [series(n, c) for n, c in extra]
+    cols = [series("index", index), pred["predicate"]]
+    if with_label:
+        lab = [x or "" for x in labels]
+        cols.append(pl.Series("predicate_label", [lab[c] if c >= 0 else None for c in codes.tolist()], dtype=pl.Utf8))
+    cols += [pl.Series("official", official), pl.Series("missing", missing_col, dtype=pl.Utf8)]
+    cols += [series(n, c) for n, c in parts]
     if error_col is not None:
         cols.append(pl.Series("error", error_col, dtype=pl.Utf8))
     return df.with_columns(cols)
