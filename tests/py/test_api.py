@@ -221,3 +221,11 @@ def test_every_failure_is_a_spbe_error(tmp_path):
         spbe.score(latin)
     assert e.value.code == "io_error"
     assert spbe.validate(deep)[0]["code"] == "invalid_assessment"
+
+
+def test_dir_lists_the_api_only():
+    names = dir(spbe)
+    assert "score" in names and "plan_frame" in names and "UnreachableTargetError" in names
+    assert not {"Any", "Dict", "json", "os", "re", "decimal"} & set(names)
+    assert set(names) == set(spbe.__all__)
+    assert "score_frame" in spbe.__doc__ and "plan(" in spbe.__doc__

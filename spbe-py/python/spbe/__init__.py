@@ -7,6 +7,16 @@ package converts Python values at the edge.
 >>> r = spbe.score({str(i): 3 for i in range(1, 48)}, rubric="permenpanrb-59-2020")
 >>> r.index, r.predicate
 (3.0, 'Baik')
+
+Frames (pandas or polars; one row per assessment, one column per indicator id)::
+
+    out = spbe.score_frame(df, rubric="permenpanrb-59-2020")    # adds index, predicate, domains, aspects
+    plans = spbe.plan_frame(df, rubric="permenpanrb-59-2020", to="Baik")
+
+Planning and the evaluation report::
+
+    spbe.plan(assessment, to="Sangat Baik")     # the cheapest rises of levels
+    spbe.score(assessment).to_html()            # the LHE-style report (Jupyter shows it)
 """
 from __future__ import annotations
 
@@ -395,3 +405,8 @@ def from_vector(vector: str, *, rubric: Optional[Rubric] = None) -> Dict[str, An
         return json.loads(_lowlevel.from_vector(vector, _handle(rubric)))  # type: ignore[no-any-return]
     except _lowlevel.CoreError as e:
         raise from_core(e.args) from None
+
+
+def __dir__() -> List[str]:
+    """The public API only (``dir(spbe)``), not the helpers this module imports."""
+    return sorted(__all__)
