@@ -387,9 +387,11 @@ fn level_item(v: &Json, ind: &str, place: &str, hint: &Hint<'_>) -> Result<Value
 
 fn level_map(p: &Pairs, place: &str, hint: &Hint<'_>, errors: &mut Vec<Error>) -> LevelMap {
     let mut out = LevelMap::new();
+    // keys seen, null ones included (a null beside a level is still a duplicate)
+    let mut seen = std::collections::BTreeSet::new();
     for (k, v) in &p.0 {
         let key = IndicatorId(k.clone());
-        if out.contains_key(&key) {
+        if !seen.insert(key.clone()) {
             errors.push(Error::DuplicateIndicator {
                 indicator: k.clone(),
                 place: place.to_owned(),
@@ -397,6 +399,8 @@ fn level_map(p: &Pairs, place: &str, hint: &Hint<'_>, errors: &mut Vec<Error>) -
             continue;
         }
         let level = match v {
+            // null is no level (as NaN and null are in a frame): a missing indicator
+            Json::Null => continue,
             Json::Array(items) => {
                 let mut vals = Vec::with_capacity(items.len());
                 let mut ok = true;

@@ -127,7 +127,6 @@ fn non_integer_and_non_number_levels() {
         ("3.0000000000000000000001", "non_integer_level"),
         ("\"3\"", "invalid_level_type"),
         ("true", "invalid_level_type"),
-        ("null", "invalid_level_type"),
         ("{}", "invalid_level_type"),
     ] {
         let e = err(&format!(
@@ -146,6 +145,20 @@ fn non_integer_and_non_number_levels() {
         .unwrap();
         assert_eq!(r.index_exact, "3", "{v}");
     }
+    // null is no level: a missing indicator (an error under the official policy),
+    // and a null beside a level for the same indicator is still a duplicate
+    let e = err(&format!(
+        r#"{{"rubric": "permenpanrb-59-2020", "levels": {{"1": null{rest}}}}}"#
+    ));
+    assert_eq!(
+        (e.code(), e.indicator()),
+        ("missing_indicator", Some("1")),
+        "{e}"
+    );
+    let e = err(&format!(
+        r#"{{"rubric": "permenpanrb-59-2020", "levels": {{"1": null, "1": 3{rest}}}}}"#
+    ));
+    assert_eq!(e.code(), "duplicate_indicator", "{e}");
 }
 
 #[test]

@@ -205,3 +205,39 @@ def test_errors_carry_the_index_label_and_position():
         spbe.score_frame(df, rubric=R20)
     assert (e.value.row, e.value.position, e.value.indicator) == ("kab-b", 1, "12")
     assert e.value.message.startswith("row 'kab-b' (position 1): ")
+
+
+def test_one_value_model_for_score_and_frames():
+    # a frame row (pandas Series) scores like the frame; NaN and None are missing indicators
+    rows = [[3.0] * 47, [3.0] * 47]
+    rows[1][8] = float("nan")
+    df = frame_2020("pandas", rows).drop(columns=["institution", "region"])
+    out = spbe.score_frame(df, rubric=R20, missing="lowest")
+    for k in range(2):
+        r = spbe.score(df.iloc[k], rubric=R20, missing="lowest")
+        assert r.index == out["index"][k] and r.official == bool(out["official"][k])
+    assert spbe.score(df.iloc[1], rubric=R20, missing="lowest").missing == ("9",)
+    with pytest.raises(spbe.MissingIndicatorError):
+        spbe.score(df.iloc[1], rubric=R20)
+    levels = {str(i): 3 for i in range(1, 48)}
+    levels["9"] = None
+    with pytest.raises(spbe.MissingIndicatorError) as e:
+        spbe.score(levels, rubric=R20)
+    assert e.value.indicator == "9"
+    levels["9"] = pd.NA
+    assert spbe.score(levels, rubric=R20, missing="lowest").missing == ("9",)
+    # whole-valued floats are levels; strings are not, for whole-level editions
+    assert spbe.score({str(i): 3.0 for i in range(1, 48)}, rubric=R20).index == 3.0
+    with pytest.raises(spbe.InvalidLevelTypeError):
+        spbe.score({**{str(i): 3 for i in range(1, 48)}, "4": "3"}, rubric=R20)
+    # 2018's service columns, as a frame has them, in score() too: services 1, 3, 3 of indicator 35
+    d18 = {str(i): 2 for i in range(1, 35)}
+    by_list = spbe.score({**d18, "35": [1, 3, 3]}, rubric="permenpanrb-5-2018")
+    by_cols = spbe.score({**d18, "35.1": 1, "35.2": 3, "35.3": 3}, rubric="permenpanrb-5-2018")
+    assert by_cols.index_exact == by_list.index_exact
+    two = spbe.score({**d18, "35.1": 1, "35.2": 3, "35.3": float("nan")}, rubric="permenpanrb-5-2018")
+    assert two.indicators[-1].levels == (1, 3)
+    frame18 = pd.DataFrame([{**d18, "35.1": 1, "35.2": 3, "35.3": float("nan")}])
+    assert spbe.score_frame(frame18, rubric="permenpanrb-5-2018")["index"][0] == two.index
+    with pytest.raises(spbe.DuplicateIndicatorError):
+        spbe.score({**d18, "35": 2, "35.1": 1}, rubric="permenpanrb-5-2018")

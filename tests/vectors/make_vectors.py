@@ -483,7 +483,11 @@ bad("error-level-out-of-range-0", "level 0 does not exist in 59/2020 (levels 1-5
 bad("error-level-out-of-range-6", "level 6 is above the scale", {**full, 40: 6}, "level_out_of_range", "40")
 bad("error-non-integer", "a fractional level", {**full, 7: 3.5}, "non_integer_level", "7")
 bad("error-not-a-number", "a level given as a string", {**full, 7: "3"}, "invalid_level_type", "7")
-bad("error-null-level", "a level given as null", {**full, 9: None}, "invalid_level_type", "9")
+bad("error-null-level", "a level given as null is a missing indicator (null, like NaN in a frame, means no level): an error under the official policy",
+    {**full, 9: None}, "missing_indicator", "9")
+nine_missing = {k: v for k, v in full.items() if k != 9}
+case("2020-null-is-missing-lowest", "a null level is a missing indicator: under the lowest-level policy it counts as level 1",
+     "permenpanrb-59-2020", {**full, 9: None}, options={"missing": "lowest"}, scored=nine_missing, missing="lowest")
 bad("error-list-not-repeatable", "a list for an indicator that takes one level", {**full, 35: [3, 3]}, "not_repeatable", "35")
 b18 = {i: 3 for i in range(1, 35)}
 bad("error-2018-ind35-four-services", "indicator 35 takes one to three services", {**b18, 35: [3, 3, 3, 3]}, "wrong_item_count", "35", rubric="permenpanrb-5-2018")

@@ -147,9 +147,14 @@ def _json_default(o: Any) -> Any:
 
 
 def _value(v: Any) -> Any:
-    """A level value for JSON: non-finite floats (inf, nan) are not JSON, so
-    they go as their text and spbe-core rejects them naming the indicator."""
-    if isinstance(v, float) and (v != v or v in (float("inf"), float("-inf"))):
+    """A level value for JSON. NaN, pandas' NA and None are no level (a missing
+    indicator, as in a frame); infinities are not JSON, so they go as their
+    text and spbe-core rejects them naming the indicator."""
+    if type(v).__name__ == "NAType":
+        return None
+    if isinstance(v, float) and v != v:
+        return None  # NaN is no level, as in a frame: a missing indicator
+    if isinstance(v, float) and v in (float("inf"), float("-inf")):
         return str(v)
     if isinstance(v, (list, tuple)):
         # one level of items (the 2018 services); anything deeper is left for
@@ -174,7 +179,7 @@ def _keyed(m: Mapping[Any, Any], place: str, value: Any = None) -> Dict[str, Any
 
 
 def _levels(m: Mapping[Any, Any], place: str = "levels") -> Dict[str, Any]:
-    return _keyed(m, place, _value)
+    return _services(_keyed(m, place, _value))
 
 
 def _key(k: Any) -> str:
@@ -185,10 +190,41 @@ def _key(k: Any) -> str:
     return str(k)
 
 
+def _as_row(assessment: Any) -> Any:
+    """A pandas Series (a frame's row) as a dict; anything else unchanged."""
+    if type(assessment).__name__ == "Series" and type(assessment).__module__.split(".")[0] == "pandas":
+        return {str(k): v for k, v in assessment.to_dict().items()}
+    return assessment
+
+
+def _services(levels: Dict[str, Any]) -> Dict[str, Any]:
+    """2018's service columns "35.1", "35.2", "35.3" (as a frame has them) as
+    one list for indicator 35, in order, empty ones left out."""
+    if not any("." in k for k in levels):
+        return levels
+    out: Dict[str, Any] = {}
+    items: Dict[str, List[Tuple[int, Any]]] = {}
+    for k, v in levels.items():
+        ind, dot, item = k.partition(".")
+        if dot and item.isdigit() and ind:
+            if ind in levels:
+                raise DuplicateIndicatorError(
+                    f"indicator {ind!r} is given both as {ind!r} and as service columns ({k!r}); give one or the other", indicator=ind
+                )
+            if v is not None:
+                items.setdefault(ind, []).append((int(item), v))
+        else:
+            out[k] = v
+    for ind, vals in items.items():
+        out[ind] = [v for _, v in sorted(vals, key=lambda x: x[0])]
+    return out
+
+
 def _prepare(assessment: Assessment, rubric: RubricLike) -> Tuple[str, Optional[Rubric]]:
     """The assessment as JSON text or a vector, and the rubric object to use (if any)."""
     rb = rubric if isinstance(rubric, Rubric) else None
     rid = rubric.id if isinstance(rubric, Rubric) else rubric
+    assessment = _as_row(assessment)
     if isinstance(assessment, Mapping):
         if any(k in assessment for k in _SPBE_KEYS):
             d: Dict[str, Any] = dict(assessment)
