@@ -241,3 +241,35 @@ def test_one_value_model_for_score_and_frames():
     assert spbe.score_frame(frame18, rubric="permenpanrb-5-2018")["index"][0] == two.index
     with pytest.raises(spbe.DuplicateIndicatorError):
         spbe.score({**d18, "35": 2, "35.1": 1}, rubric="permenpanrb-5-2018")
+
+
+@pytest.mark.parametrize("lib", ["pandas", "polars"])
+def test_validate_frame_lists_every_problem(lib):
+    rows = [[3] * 47, [3] * 47, [3] * 47]
+    rows[1][11] = 9        # indicator 12 out of range
+    rows[1][12] = 2.5      # indicator 13 not whole
+    rows[2][4] = None      # indicator 5 missing
+    df = frame_2020(lib, rows)
+    if lib == "pandas":
+        df.index = ["a", "b", "c"]
+    out = spbe.validate_frame(df, rubric=R20)
+    recs = out.to_dicts() if lib == "polars" else out.to_dict("records")
+    got = [(r["row"], r["position"], r["indicator"], r["code"]) for r in recs]
+    lab = (lambda k: "abc"[k]) if lib == "pandas" else (lambda k: k)
+    assert sorted(got, key=lambda g: (g[1], int(g[2]))) == [(lab(1), 1, "12", "level_out_of_range"), (lab(1), 1, "13", "non_integer_level"), (lab(2), 2, "5", "missing_indicator")]
+    # a frame problem (an unknown column, an absent indicator column) is listed once, without a row
+    part = {str(i): [3, 3] for i in range(1, 47)}
+    part["48"] = [1, 1]
+    pf = pd.DataFrame(part) if lib == "pandas" else pl.DataFrame(part)
+    recs = spbe.validate_frame(pf, rubric=R20)
+    recs = recs.to_dicts() if lib == "polars" else recs.to_dict("records")
+    assert [(r["row"], r["indicator"], r["code"]) for r in recs] == [(None, "48", "unknown_indicator"), (None, "47", "missing_indicator")]
+    assert len(spbe.validate_frame(frame_2020(lib, [[3] * 47]), rubric=R20)) == 0
+
+
+def test_rubric_for_year():
+    # from the editions' in_force years
+    assert [spbe.rubric_for_year(y) for y in (2018, 2020, 2021, 2025, 2026, 2031)] == [
+        "permenpanrb-5-2018", "permenpanrb-5-2018", "permenpanrb-59-2020", "permenpanrb-59-2020", "permenpanrb-8-2026", "permenpanrb-8-2026"]
+    with pytest.raises(spbe.InvalidOptionsError):
+        spbe.rubric_for_year(2017)

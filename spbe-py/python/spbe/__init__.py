@@ -58,7 +58,7 @@ from ._errors import (
     WrongItemCountError,
     from_core,
 )
-from ._frame import plan_frame, score_frame
+from ._frame import plan_frame, rubric_for_year, score_frame, validate_frame
 from ._published import percentile, published_results
 from ._plan import Plan, PlanResult, PlanStep, PlanTarget
 from ._report import AspectScore, DomainScore, IndicatorScore, LevelValue, NextPredicate, PredicateRule, Report
@@ -67,7 +67,7 @@ from ._rubric import Aspect, Domain, Indicator, LevelInfo, Predicate, Rubric, _r
 __version__: str = _lowlevel.__version__
 
 __all__ = [
-    "score", "validate", "check", "plan", "score_frame", "plan_frame", "published_results", "percentile", "to_vector", "from_vector", "rubrics", "Rubric",
+    "score", "validate", "check", "plan", "score_frame", "plan_frame", "validate_frame", "rubric_for_year", "published_results", "percentile", "to_vector", "from_vector", "rubrics", "Rubric",
     "Report", "DomainScore", "AspectScore", "IndicatorScore", "NextPredicate", "PredicateRule", "LevelValue",
     "Domain", "Aspect", "Indicator", "LevelInfo", "Predicate", "Plan", "PlanResult", "PlanStep", "PlanTarget",
     "SpbeError", "InvalidAssessmentError", "UnknownRubricError", "UnknownIndicatorError", "LevelOutOfRangeError",

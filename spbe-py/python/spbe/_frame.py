@@ -181,13 +181,24 @@ def _collect_lazy(df: Any) -> Any:
     return df
 
 
+def _accepted(rb: Rubric) -> set:
+    slots = set(rb.slot_names)
+    return slots | {s[:-2] for s in slots if s.endswith(".1")}
+
+
+def _bad_columns(rb: Rubric, columns: List[str]) -> List[str]:
+    """Columns named like an indicator id that the rubric does not accept."""
+    accepted = _accepted(rb)
+    return [c for c in columns if _ID_LIKE.match(c) and c not in accepted]
+
+
 def _check_columns(rb: Rubric, columns: List[str], extra: str) -> List[str]:
     """Indicator-like columns the rubric does not know are an error naming them
     (or, with ``extra="ignore"``, skipped with a warning); returns the columns
     to use. A 2018 single column "35" beside "35.1"... is ambiguous: an error."""
     slots = set(rb.slot_names)
-    accepted = slots | {s[:-2] for s in slots if s.endswith(".1")}
-    bad = [c for c in columns if _ID_LIKE.match(c) and c not in accepted]
+    accepted = _accepted(rb)
+    bad = _bad_columns(rb, columns)
     for c in columns:
         if c in accepted and c not in slots and f"{c}.1" in columns:
             raise InvalidBatchError(
@@ -509,4 +520,79 @@ def plan_frame(
             pl.Series("plan_raise", raise_, dtype=pl.Utf8),
         ]
         + ([pl.Series("plan_error", err, dtype=pl.Utf8)] if errors == "collect" else [])
+    )
+
+
+def rubric_for_year(year: int) -> str:
+    """The edition in force in an evaluation year, from the editions' own
+    ``in_force`` years (2018-2020: permenpanrb-5-2018; 2021-2025:
+    permenpanrb-59-2020; from 2026: permenpanrb-8-2026)."""
+    from ._errors import InvalidOptionsError
+    from ._rubric import rubrics
+
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise InvalidOptionsError(f"year {year!r}: give a whole number")
+    for r in rubrics():
+        span = r.in_force
+        if span and span[0] <= year and (span[1] is None or year <= span[1]):
+            return r.id
+    raise InvalidOptionsError(f"no built-in edition is in force in {year}; the first is in force from 2018")
+
+
+def validate_frame(df: Any, *, rubric: Any, missing: str = "error", predicate_basis: Optional[str] = None, year: Optional[int] = None) -> Any:
+    """Every problem of every row of a frame (rows and columns as for
+    :func:`spbe.score_frame`), as a frame of the same library with the
+    columns ``row`` (the index label; the position for polars), ``position``,
+    ``indicator``, ``code`` and ``message``; empty when every row scores.
+    Problems of the frame itself (a column that is not an indicator of the
+    rubric, an indicator with no column) have an empty row. Never raises for
+    bad data."""
+    from . import _resolve_rubric, validate
+    from ._errors import SpbeError
+
+    df = _collect_lazy(df)
+    kind = _kind(df)
+    rb = _resolve_rubric(rubric)
+    if rb is None:
+        raise UnknownRubricError("validate_frame needs rubric= (an edition id or a Rubric)")
+    columns = [str(c) for c in df.columns]
+    problems: List[Tuple[Any, Optional[int], Optional[str], str, str]] = []
+    try:
+        _check_columns(rb, columns, "error")
+    except SpbeError as e:
+        problems.append((None, None, e.indicator, e.code, e.message))
+    bad = set(_bad_columns(rb, columns))
+    sources = _source_columns(rb, [c for c in columns if c not in bad])
+    absent: List[str] = []
+    for n, c in zip(rb.slot_names, sources):
+        ind = n.split(".")[0]
+        if c is None and not n.endswith((".2", ".3")) and ind not in absent:
+            absent.append(ind)
+    if absent and missing == "error":
+        problems.append((None, None, absent[0], "missing_indicator", f"the frame has no column for indicator(s) {', '.join(absent)} of {rb.id}"))
+    by_name = dict(zip(columns, df.columns))
+    values = [(df[by_name[c]].tolist() if kind == "pandas" else df[c].to_list()) if c is not None else [] for c in sources]
+    labels = list(df.index) if kind == "pandas" else list(range(df.shape[0]))
+    for pos in range(df.shape[0]):
+        a: dict = {"rubric": rb.id, "levels": _row_levels(rb, sources, values, pos)}
+        lacking = [ind.id for ind in rb.indicators if ind.id not in a["levels"]]
+        for p in validate(a, rubric=rb, missing=missing, predicate_basis=predicate_basis, year=year):
+            if p["code"] == "missing_indicator" and lacking and set(lacking) <= set(absent):
+                continue  # an absent column is one problem of the frame, not one per row
+            problems.append((labels[pos], pos, p["indicator"], str(p["code"]), str(p["message"])))
+    cols = ["row", "position", "indicator", "code", "message"]
+    if kind == "pandas":
+        import pandas as pd
+
+        return pd.DataFrame({c: pd.Series([p[k] for p in problems], dtype="object") for k, c in enumerate(cols)})
+    import polars as pl
+
+    return pl.DataFrame(
+        {
+            "row": pl.Series([p[0] for p in problems], dtype=pl.Int64),
+            "position": pl.Series([p[1] for p in problems], dtype=pl.Int64),
+            "indicator": pl.Series([p[2] for p in problems], dtype=pl.Utf8),
+            "code": pl.Series([p[3] for p in problems], dtype=pl.Utf8),
+            "message": pl.Series([p[4] for p in problems], dtype=pl.Utf8),
+        }
     )
