@@ -273,3 +273,31 @@ def test_rubric_for_year():
         "permenpanrb-5-2018", "permenpanrb-5-2018", "permenpanrb-59-2020", "permenpanrb-59-2020", "permenpanrb-8-2026", "permenpanrb-8-2026"]
     with pytest.raises(spbe.InvalidOptionsError):
         spbe.rubric_for_year(2017)
+
+
+@pytest.mark.parametrize("lib", ["pandas", "polars"])
+def test_many_editions_and_years_in_one_frame(lib):
+    # a 2023 row (59/2020, all 3: 3.00 Baik), a 2026 row (8/2026, all 2: 2.00 Cukup, its
+    # columns 21-47 empty) and a 2019 row (5/2018, all 4, 35 as one service: 4.00 Sangat Baik)
+    data = {"institution": ["a", "b", "c"], "year": [2023, 2026, 2019]}
+    for i in range(1, 48):
+        data[str(i)] = [3, 2 if i <= 20 else None, 4 if i <= 35 else None]
+    df = pd.DataFrame(data) if lib == "pandas" else pl.DataFrame(data, strict=False)
+    out = spbe.score_frame(df, year_column="year")
+    assert col(out, "institution") == ["a", "b", "c"]
+    assert col(out, "index") == [3.0, 2.0, 4.0]
+    assert [str(p) for p in col(out, "predicate")] == ["Baik", "Cukup", "Sangat Baik"]
+    # the union of the editions' result columns: 59/2020's domains are empty for the 2026 row
+    d1 = col(out, "domain_1")
+    assert d1[0] == 3.0 and (d1[1] is None or math.isnan(d1[1]))
+    # the same with an explicit edition column
+    eds = ["permenpanrb-59-2020", "permenpanrb-8-2026", "permenpanrb-5-2018"]
+    df2 = df.assign(rubric=eds) if lib == "pandas" else df.with_columns(pl.Series("rubric", eds))
+    assert col(spbe.score_frame(df2, rubric_column="rubric"), "index") == [3.0, 2.0, 4.0]
+    # a value in a column the row's edition does not have is an error naming row and column
+    bad = dict(data)
+    bad["30"] = [3, 5, 4]
+    bdf = pd.DataFrame(bad) if lib == "pandas" else pl.DataFrame(bad, strict=False)
+    with pytest.raises(spbe.UnknownIndicatorError) as e:
+        spbe.score_frame(bdf, year_column="year")
+    assert "row 1" in e.value.message and "'30'" in e.value.message and "permenpanrb-8-2026" in e.value.message

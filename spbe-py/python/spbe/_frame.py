@@ -229,7 +229,7 @@ def _result_names(rb: Rubric, collect: bool) -> List[str]:
     return names
 
 
-def score_frame(df: Any, *, rubric: Any, missing: str = "error", predicate_basis: Optional[str] = None, year: Optional[int] = None, errors: str = "raise", threads: int = 0, extra: str = "error", overwrite: bool = False) -> Any:
+def score_frame(df: Any, *, rubric: Any = None, missing: str = "error", predicate_basis: Optional[str] = None, year: Optional[int] = None, errors: str = "raise", threads: int = 0, extra: str = "error", overwrite: bool = False, rubric_column: Optional[str] = None, year_column: Optional[str] = None) -> Any:
     """Scores a frame with one row per assessment and one column per indicator.
 
     ``df`` is a pandas or polars DataFrame; indicator columns are named by the
@@ -277,9 +277,11 @@ def score_frame(df: Any, *, rubric: Any, missing: str = "error", predicate_basis
         raise ValueError('errors must be "raise" or "collect"')
     if extra not in ("error", "ignore"):
         raise ValueError('extra must be "error" or "ignore"')
+    if rubric_column is not None or year_column is not None:
+        return _score_mixed(df, kind, rubric, rubric_column, year_column, dict(missing=missing, predicate_basis=predicate_basis, year=year, errors=errors, threads=threads, extra=extra, overwrite=overwrite))
     rb = _resolve_rubric(rubric)
     if rb is None:
-        raise UnknownRubricError("score_frame needs rubric= (an edition id or a Rubric)")
+        raise UnknownRubricError("score_frame needs rubric= (an edition id or a Rubric), or rubric_column= / year_column=")
     columns = [str(c) for c in df.columns]
     seen = set()
     for c in columns:
@@ -596,3 +598,62 @@ def validate_frame(df: Any, *, rubric: Any, missing: str = "error", predicate_ba
             "message": pl.Series([p[4] for p in problems], dtype=pl.Utf8),
         }
     )
+
+
+def _score_mixed(df: Any, kind: str, rubric: Any, rubric_column: Optional[str], year_column: Optional[str], opts: dict) -> Any:
+    """Rows of several editions and years in one frame: each row is scored
+    with the edition its ``rubric_column`` names (else the edition in force
+    in its ``year_column`` year, else ``rubric``) and its year's predicate
+    rule. A row must leave empty the indicator columns its edition does not
+    have. Results are the union of the editions' columns, in the frame's row
+    order."""
+    from ._errors import InvalidBatchError as _IB
+
+    n = df.shape[0]
+    get = (lambda c: df[c].tolist()) if kind == "pandas" else (lambda c: df[c].to_list())
+    years = get(year_column) if year_column is not None else [opts["year"]] * n
+    if rubric_column is not None:
+        editions = get(rubric_column)
+    elif year_column is not None:
+        editions = [rubric_for_year(int(y)) if y is not None and y == y else None for y in years]
+    else:
+        editions = [rubric] * n
+    groups: dict = {}
+    for pos, (ed, y) in enumerate(zip(editions, years)):
+        if ed is None or (isinstance(ed, float) and ed != ed):
+            raise _IB(f"row {pos}: no edition (the {rubric_column or year_column} column is empty)")
+        y = None if y is None or (isinstance(y, float) and y != y) else int(y)
+        groups.setdefault((str(ed), y), []).append(pos)
+    columns = [str(c) for c in df.columns]
+    skip = {c for c in (rubric_column, year_column) if c is not None}
+    parts = []
+    for (ed, y), positions in groups.items():
+        from . import _resolve_rubric
+
+        rb = _resolve_rubric(ed)
+        assert rb is not None
+        sub = df.iloc[positions] if kind == "pandas" else df[positions]
+        # other editions' indicator columns must be empty in this edition's rows
+        foreign = [c for c in _bad_columns(rb, [c for c in columns if c not in skip])]
+        for c in foreign:
+            vals = sub[c].tolist() if kind == "pandas" else sub[c].to_list()
+            for k, v in enumerate(vals):
+                if v is not None and not (isinstance(v, float) and v != v):
+                    raise UnknownIndicatorError(
+                        f"row {positions[k]}: column {c!r} has a value but {rb.id} (this row's edition) has no indicator {c.strip()}",
+                        indicator=c.strip(), row=positions[k],
+                    )
+        sub = sub.drop(columns=foreign) if kind == "pandas" else sub.drop(foreign)
+        o = dict(opts, year=y)
+        parts.append((positions, score_frame(sub, rubric=rb, **o)))
+    if kind == "pandas":
+        import pandas as pd
+
+        out = pd.concat([p for _, p in parts])
+        out = out.loc[df.index] if df.index.is_unique else out.sort_index(kind="stable")
+        return out[[c for c in df.columns] + [c for c in out.columns if c not in set(df.columns)]]
+    import polars as pl
+
+    framed = [p.with_columns(pl.Series("__spbe_pos", positions)) for positions, p in parts]
+    out = pl.concat(framed, how="diagonal_relaxed").sort("__spbe_pos").drop("__spbe_pos")
+    return out.select([c for c in df.columns] + [c for c in out.columns if c not in set(df.columns)])
