@@ -60,7 +60,7 @@ from ._errors import (
 )
 from ._frame import plan_frame, rubric_for_year, score_frame, validate_frame
 from ._published import percentile, published_results
-from ._cohort import compare_years, rank_frame, score_long, summarize
+from ._cohort import compare_years, rank_frame, score_long, spark_schema, summarize
 from ._plan import Plan, PlanResult, PlanStep, PlanTarget
 from ._report import AspectScore, DomainScore, IndicatorScore, LevelValue, NextPredicate, PredicateRule, Report
 from ._rubric import Aspect, Domain, Indicator, LevelInfo, Predicate, Rubric, _read_text_or_path, rubrics
@@ -68,7 +68,7 @@ from ._rubric import Aspect, Domain, Indicator, LevelInfo, Predicate, Rubric, _r
 __version__: str = _lowlevel.__version__
 
 __all__ = [
-    "score", "validate", "check", "plan", "score_frame", "plan_frame", "validate_frame", "rubric_for_year", "published_results", "percentile", "score_long", "rank_frame", "summarize", "compare_years", "to_vector", "from_vector", "rubrics", "Rubric",
+    "score", "validate", "check", "plan", "score_frame", "plan_frame", "validate_frame", "rubric_for_year", "published_results", "percentile", "score_long", "rank_frame", "summarize", "compare_years", "spark_schema", "to_vector", "from_vector", "rubrics", "Rubric",
     "Report", "DomainScore", "AspectScore", "IndicatorScore", "NextPredicate", "PredicateRule", "LevelValue",
     "Domain", "Aspect", "Indicator", "LevelInfo", "Predicate", "Plan", "PlanResult", "PlanStep", "PlanTarget",
     "SpbeError", "InvalidAssessmentError", "UnknownRubricError", "UnknownIndicatorError", "LevelOutOfRangeError",

@@ -167,3 +167,24 @@ def compare_years(df: Any, *, id: str = "institution", year: str = "year", colum
             })
     columns = [id, "year_from", "year_to", f"{column}_from", f"{column}_to", "change", "edition_from", "edition_to", "comparable"]
     return _frame(kind, rows, columns)
+
+
+def spark_schema(rubric: Any, input_schema: Optional[str] = None) -> str:
+    """The output schema of :func:`spbe.score_frame` for Spark's
+    ``mapInPandas``/``applyInPandas``, as a DDL string: ``input_schema`` (the
+    input frame's columns, as DDL) followed by the result columns of the
+    edition (index, predicate, official, missing, domain_<id>, aspect_<id>;
+    predicate_label where the edition has one)::
+
+        schema = spbe.spark_schema("permenpanrb-59-2020", sdf.schema.simpleString()[7:-1].replace(":", " "))
+        sdf.mapInPandas(lambda it: (spbe.score_frame(p, rubric="permenpanrb-59-2020") for p in it), schema)
+    """
+    from . import _resolve_rubric
+    from ._frame import _result_names
+
+    rb = _resolve_rubric(rubric)
+    if rb is None:
+        raise InvalidBatchError("spark_schema needs a rubric")
+    types = {"predicate": "string", "predicate_label": "string", "official": "boolean", "missing": "string", "error": "string"}
+    cols = [f"`{n}` {types.get(n, 'double')}" for n in _result_names(rb, False)]
+    return ", ".join(([input_schema] if input_schema else []) + cols)
