@@ -301,3 +301,26 @@ def test_many_editions_and_years_in_one_frame(lib):
     with pytest.raises(spbe.UnknownIndicatorError) as e:
         spbe.score_frame(bdf, year_column="year")
     assert "row 1" in e.value.message and "'30'" in e.value.message and "permenpanrb-8-2026" in e.value.message
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda d: pd.DataFrame(d).astype({str(i): "Int64" for i in range(1, 48)}),
+        lambda d: pd.DataFrame(d).astype({str(i): "int64[pyarrow]" for i in range(1, 48)}),
+        lambda d: pd.DataFrame(d).astype({str(i): "float64[pyarrow]" for i in range(1, 48)}),
+        lambda d: pd.DataFrame(d).astype({str(i): pd.CategoricalDtype([1, 2, 3, 4, 5]) for i in range(1, 48)}),
+        lambda d: pl.DataFrame(d, schema={k: pl.Int8 for k in d}),
+        lambda d: pl.DataFrame(d, schema={k: pl.UInt8 for k in d}),
+    ],
+    ids=["pandas-Int64", "pandas-int64-pyarrow", "pandas-float64-pyarrow", "pandas-categorical", "polars-i8", "polars-u8"],
+)
+def test_dtypes_with_nulls(make):
+    # row 0 all 3 (3.00); row 1 all 3 but indicator 47 (3.00 %) empty, estimated at the lowest level 1:
+    # 3 - 2 x 3 / 100 = 2.94
+    d = {str(i): [3, 3] for i in range(1, 48)}
+    d["47"] = [3, None]
+    df = make(d)
+    out = spbe.score_frame(df, rubric=R20, missing="lowest")
+    assert col(out, "index") == [3.0, 2.94]
+    assert col(out, "official") == [True, False] and col(out, "missing") == [None, "47"]

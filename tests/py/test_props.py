@@ -84,3 +84,23 @@ def test_invalid_levels_raise_a_value_error(bad):
 def test_pickle_rubric(rid):
     rb = EDITIONS[rid]
     assert pickle.loads(pickle.dumps(rb)) == rb
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(sorted(EDITIONS)), st.integers(1, 12), st.sampled_from(["lowest", "renormalize"]), st.data())
+def test_one_value_model_rows_of_a_frame_score_alike(rid, n, missing, data):
+    # empty cells, whole floats and (8/2026) 2-decimal values: a frame row given to score()
+    # (as a pandas Series, 2018's service columns included) scores as the frame scores it
+    rb = EDITIONS[rid]
+    lo = 0 if rid == "permenpanrb-5-2018" else 1
+    continuous = rid == "permenpanrb-8-2026"
+    value = st.integers(lo * 100, 500).map(lambda x: x / 100) if continuous else st.integers(lo, 5).map(float)
+    cols = {slot: data.draw(st.lists(st.one_of(st.none(), value), min_size=n, max_size=n)) for slot in rb.slot_names}
+    # every row keeps at least one value, so there is something to score
+    for k in range(n):
+        cols[rb.slot_names[0]][k] = cols[rb.slot_names[0]][k] if cols[rb.slot_names[0]][k] is not None else float(lo + 1)
+    df = pd.DataFrame(cols, dtype="float64")
+    out = spbe.score_frame(df, rubric=rid, missing=missing)
+    for k in range(n):
+        r = spbe.score(df.iloc[k], rubric=rid, missing=missing)
+        assert (r.index, r.predicate, r.official) == (out["index"][k], str(out["predicate"][k]), bool(out["official"][k]))
