@@ -29,6 +29,7 @@ import secrets
 from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
 
 from . import _lowlevel
+from ._types import MissingPolicy, PredicateBasis, TrackName
 from ._errors import (
     ArithmeticOverflowError,
     DuplicateIndicatorError,
@@ -274,9 +275,9 @@ def score(
     assessment: Assessment,
     *,
     rubric: RubricLike = None,
-    track: Optional[str] = None,
-    missing: str = "error",
-    predicate_basis: Optional[str] = None,
+    track: Optional[TrackName] = None,
+    missing: MissingPolicy = "error",
+    predicate_basis: Optional[PredicateBasis] = None,
     year: Optional[int] = None,
 ) -> Report:
     """Scores one assessment.
@@ -331,9 +332,9 @@ def plan(
     max_levels: Optional[Mapping[Any, Any]] = None,
     frozen: Optional[List[Any]] = None,
     rubric: RubricLike = None,
-    track: Optional[str] = None,
-    missing: str = "error",
-    predicate_basis: Optional[str] = None,
+    track: Optional[TrackName] = None,
+    missing: MissingPolicy = "error",
+    predicate_basis: Optional[PredicateBasis] = None,
     year: Optional[int] = None,
 ) -> Plan:
     """The cheapest rises of levels that bring an assessment to a target.
@@ -379,9 +380,9 @@ def validate(
     assessment: Any,
     *,
     rubric: RubricLike = None,
-    track: Optional[str] = None,
-    missing: str = "error",
-    predicate_basis: Optional[str] = None,
+    track: Optional[TrackName] = None,
+    missing: MissingPolicy = "error",
+    predicate_basis: Optional[PredicateBasis] = None,
     year: Optional[int] = None,
 ) -> List[Dict[str, Optional[str]]]:
     """Every problem of an assessment, as dicts ``{"code", "indicator", "message"}``.
@@ -406,9 +407,9 @@ def check(
     assessment: Assessment,
     *,
     rubric: RubricLike = None,
-    track: Optional[str] = None,
-    missing: str = "error",
-    predicate_basis: Optional[str] = None,
+    track: Optional[TrackName] = None,
+    missing: MissingPolicy = "error",
+    predicate_basis: Optional[PredicateBasis] = None,
     year: Optional[int] = None,
 ) -> Dict[str, Any]:
     """The report, or every problem found: ``{"ok": True, "report": Report}``

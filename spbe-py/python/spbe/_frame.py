@@ -9,6 +9,7 @@ from typing import Any, List, Optional, Tuple
 from . import _lowlevel
 from ._errors import InvalidBatchError, MissingIndicatorError, UnknownIndicatorError, UnknownRubricError, from_core
 from ._rubric import Rubric
+from ._types import Extra, MissingPolicy, OnError, PredicateBasis
 
 
 def _kind(df: Any) -> str:
@@ -229,7 +230,7 @@ def _result_names(rb: Rubric, collect: bool) -> List[str]:
     return names
 
 
-def score_frame(df: Any, *, rubric: Any = None, missing: str = "error", predicate_basis: Optional[str] = None, year: Optional[int] = None, errors: str = "raise", threads: int = 0, extra: str = "error", overwrite: bool = False, rubric_column: Optional[str] = None, year_column: Optional[str] = None) -> Any:
+def score_frame(df: Any, *, rubric: Any = None, missing: MissingPolicy = "error", predicate_basis: Optional[PredicateBasis] = None, year: Optional[int] = None, errors: OnError = "raise", threads: int = 0, extra: Extra = "error", overwrite: bool = False, rubric_column: Optional[str] = None, year_column: Optional[str] = None) -> Any:
     """Scores a frame with one row per assessment and one column per indicator.
 
     ``df`` is a pandas or polars DataFrame; indicator columns are named by the
@@ -433,10 +434,10 @@ def plan_frame(
     costs: Optional[dict] = None,
     max_levels: Optional[dict] = None,
     frozen: Optional[list] = None,
-    missing: str = "error",
-    predicate_basis: Optional[str] = None,
+    missing: MissingPolicy = "error",
+    predicate_basis: Optional[PredicateBasis] = None,
     year: Optional[int] = None,
-    errors: str = "raise",
+    errors: OnError = "raise",
 ) -> Any:
     """The cheapest plan to ``to`` for every row of a frame (see :func:`spbe.plan`).
 
@@ -541,7 +542,7 @@ def rubric_for_year(year: int) -> str:
     raise InvalidOptionsError(f"no built-in edition is in force in {year}; the first is in force from 2018")
 
 
-def validate_frame(df: Any, *, rubric: Any, missing: str = "error", predicate_basis: Optional[str] = None, year: Optional[int] = None) -> Any:
+def validate_frame(df: Any, *, rubric: Any, missing: MissingPolicy = "error", predicate_basis: Optional[PredicateBasis] = None, year: Optional[int] = None) -> Any:
     """Every problem of every row of a frame (rows and columns as for
     :func:`spbe.score_frame`), as a frame of the same library with the
     columns ``row`` (the index label; the position for polars), ``position``,
