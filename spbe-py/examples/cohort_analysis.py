@@ -1,10 +1,18 @@
 #!/usr/bin/env python3
-"""Example analysis: a synthetic cohort of institutions scored with spbe.
+"""Example analysis: a synthetic cohort of institutions over several years and editions.
 
-Builds a cohort of fictional institutions (ministries, provinces, regencies and
-cities) with PermenPANRB 59/2020 levels drawn around a per-institution maturity,
-scores it with spbe.score_frame, prints the predicate distribution and the mean
-domain indices by type of institution, and draws a chart of the domain indices.
+Builds fictional institutions (ministries, provinces, regencies and cities)
+evaluated in 2023 and 2024 (PermenPANRB 59/2020, whole levels) and in 2026
+(PermenPANRB 8/2026, values with decimals), all in one frame, and then, with
+spbe's helpers and no loop over rows:
+
+- scores every row with the edition in force in its year (``year_column``);
+- ranks 2024 nationally and within each type of institution;
+- summarises 2024 by type (predicate counts, named domain means);
+- shows the year-over-year change, flagging 2024 -> 2026 as not like for like;
+- places the cohort's 2024 median among the official 2024 national results;
+- plans the cheapest way to Baik for every 2024 institution below it;
+- draws the 2024 domain means by type, with the edition's own band edges.
 
     python spbe-py/examples/cohort_analysis.py [--institutions 600] [--out domains.png]
 
@@ -17,22 +25,28 @@ import pandas as pd
 
 import spbe
 
-KINDS = {"Kementerian/Lembaga": 0.6, "Provinsi": 0.2, "Kabupaten": -0.25, "Kota": 0.0}
+KINDS = {"Pusat": 0.6, "Provinsi": 0.2, "Kabupaten": -0.25, "Kota": 0.0}
+YEARS = (2023, 2024, 2026)
 
 
 def synthetic_cohort(n: int, seed: int = 2024) -> pd.DataFrame:
-    """One row per institution, one column per indicator ("1" .. "47")."""
+    """One row per institution and year; one column per indicator id of every
+    edition used (a row leaves empty the columns its edition does not have)."""
     rng = np.random.default_rng(seed)
-    rubric = spbe.Rubric.builtin("permenpanrb-59-2020")
     kinds = rng.choice(list(KINDS), size=n, p=[0.15, 0.06, 0.63, 0.16])
-    # each institution has an overall maturity; services tend to lead, management lags
-    base = 2.6 + np.array([KINDS[k] for k in kinds]) + rng.normal(0, 0.55, n)
-    shift = {"1": 0.1, "2": 0.0, "3": -0.5, "4": 0.35}
-    data = {"institution": [f"{k} {i:03d}" for i, k in enumerate(kinds)], "kind": kinds}
-    for ind in rubric.indicators:
-        raw = base + shift[ind.domain] + rng.normal(0, 0.7, n)
-        data[ind.id] = np.clip(np.rint(raw), 1, 5).astype(int)
-    return pd.DataFrame(data)
+    base = 2.5 + np.array([KINDS[k] for k in kinds]) + rng.normal(0, 0.55, n)
+    rows = []
+    for step, year in enumerate(YEARS):
+        rubric = spbe.Rubric.builtin(spbe.rubric_for_year(year))
+        continuous = any(lv.min is not None for i in rubric.indicators for lv in i.levels)
+        level = base + 0.12 * step  # slowly maturing
+        frame = {"institution": [f"{k} {i:03d}" for i, k in enumerate(kinds)], "kind": kinds, "year": year}
+        for ind in rubric.indicators:
+            raw = level + rng.normal(0, 0.7, n)
+            # 59/2020: whole levels 1-5; 8/2026: any value from 1 to 5, here with 2 decimals
+            frame[ind.id] = np.clip(np.round(raw, 2) if continuous else np.rint(raw), 1, 5)
+        rows.append(pd.DataFrame(frame))
+    return pd.concat(rows, ignore_index=True)
 
 
 def main() -> None:
@@ -42,28 +56,35 @@ def main() -> None:
     args = ap.parse_args()
 
     cohort = synthetic_cohort(args.institutions)
-    scored = spbe.score_frame(cohort, rubric="permenpanrb-59-2020")
+    scored = spbe.score_frame(cohort, year_column="year")
+    print(f"{args.institutions} institutions x {len(YEARS)} years, scored with the edition in force each year:")
+    print(scored.groupby("year")["index"].agg(["count", "mean"]).round(2).to_string(), "\n")
 
-    print(f"{len(scored)} institutions, mean Indeks SPBE {scored['index'].mean():.2f}\n")
-    print("Predicate distribution:")
-    dist = scored["predicate"].value_counts(sort=False)
-    for name, count in dist.items():
-        print(f"  {name:12s} {count:5d}  {'#' * round(60 * count / len(scored))}")
+    y24 = spbe.rank_frame(scored[scored["year"] == 2024], by="kind")
+    print("Top 5 of 2024 (rank nationally and within its type):")
+    print(y24.nsmallest(5, "rank")[["institution", "index", "predicate", "rank", "rank_in_kind"]].to_string(index=False), "\n")
 
     rubric = spbe.Rubric.builtin("permenpanrb-59-2020")
-    domain_cols = [f"domain_{d.id}" for d in rubric.domains]
-    by_kind = scored.groupby("kind")[["index", *domain_cols]].mean().round(2)
-    by_kind.columns = ["index"] + [d.name for d in rubric.domains]
-    print("\nMean indices by type of institution:")
-    print(by_kind.to_string())
+    summary = spbe.summarize(y24, rubric=rubric, by="kind")
+    print("2024 by type of institution (predicate counts and domain means):")
+    shown = ["kind", "n", "index_mean"] + [p.name for p in rubric.predicates] + [f"Domain {d.id}. {d.name}" for d in rubric.domains]
+    print(summary[shown].to_string(index=False), "\n")
 
-    # the indicator whose one-level rise would help the median institution most
-    median_row = scored.iloc[(scored["index"] - scored["index"].median()).abs().argsort().iloc[0]]
-    report = spbe.score({i.id: int(median_row[i.id]) for i in rubric.indicators}, rubric=rubric)
-    best = report.top_gains(3)
-    print(f"\nFor an institution at the median ({report.index_text}), the largest gains from one level:")
-    for g in best:
-        print(f"  +{g.gain:.4f}  {g.id:>2}  {rubric.indicator(g.id).name}")
+    change = spbe.compare_years(scored)
+    like = change[change["comparable"]]
+    print(f"Year-over-year change: 2023 -> 2024 mean {like['change'].mean():+.2f} (same edition); "
+          f"2024 -> 2026 is across editions ({(~change['comparable']).sum()} pairs flagged comparable=False)\n")
+
+    median = float(y24["index"].median())
+    print(f"The cohort's 2024 median, {median:.2f}, is at percentile {spbe.percentile(median, year=2024):.0f} "
+          f"of the official 2024 national results ({len(spbe.published_results(2024))} institutions)\n")
+
+    below = y24[y24["predicate"].isin(["Kurang", "Cukup"])]
+    if len(below):
+        plans = spbe.plan_frame(below.drop(columns=[c for c in below.columns if c not in [str(i.id) for i in rubric.indicators] + ["institution"]]),
+                                rubric=rubric, to="Baik")
+        print(f"{len(plans)} institutions below Baik in 2024: the cheapest way there takes "
+              f"{plans['plan_steps'].median():.0f} one-level rises at the median (max {plans['plan_steps'].max()})")
 
     try:
         import matplotlib
@@ -73,18 +94,19 @@ def main() -> None:
     except ImportError:
         print("\n(matplotlib is not installed: no chart)")
         return
+    names = [f"Domain {d.id}. {d.name}" for d in rubric.domains]
     fig, ax = plt.subplots(figsize=(9, 4.5))
-    width = 0.8 / len(domain_cols)
-    x = np.arange(len(by_kind.index))
-    for k, d in enumerate(rubric.domains):
-        ax.bar(x + k * width, by_kind[d.name], width, label=d.name)
-    for edge, name in [(1.8, "Cukup"), (2.6, "Baik"), (3.5, "Sangat Baik"), (4.2, "Memuaskan")]:
-        ax.axhline(edge, color="grey", lw=0.6, ls=":")
-        ax.text(len(x) - 0.2, edge + 0.03, name, fontsize=7, color="grey", ha="right")
-    ax.set_xticks(x + width * (len(domain_cols) - 1) / 2, by_kind.index)
+    width = 0.8 / len(names)
+    x = np.arange(len(summary))
+    for k, name in enumerate(names):
+        ax.bar(x + k * width, summary[name], width, label=name)
+    for band in rubric.predicates[1:]:  # the edition's own band edges
+        ax.axhline(band.min, color="grey", lw=0.6, ls=":")
+        ax.text(len(x) - 0.2, band.min + 0.03, band.name, fontsize=7, color="grey", ha="right")
+    ax.set_xticks(x + width * (len(names) - 1) / 2, summary["kind"])
     ax.set_ylim(1, 5)
     ax.set_ylabel("mean domain index")
-    ax.set_title("Synthetic cohort: SPBE domain indices by type of institution (PermenPANRB 59/2020)")
+    ax.set_title("Synthetic cohort, 2024: SPBE domain indices by type of institution (PermenPANRB 59/2020)")
     ax.legend(fontsize=8, loc="upper left")
     fig.tight_layout()
     fig.savefig(args.out, dpi=120)
