@@ -156,9 +156,97 @@ pub struct Assessment {
 
 // ------------------------------------------------------------------ raw form
 
-/// Key/value pairs of a JSON object in order, duplicates kept.
+/// Key/value pairs of a JSON object in order, duplicates kept. A value that
+/// is a very long list is kept as its first [`KEEP_ITEMS`] items, and its full
+/// length is recorded (`.1`: entry index, length), so that no input makes
+/// spbe hold millions of values only to refuse them.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Pairs(pub Vec<(String, Json)>);
+pub struct Pairs(pub Vec<(String, Json)>, pub Vec<(usize, usize)>);
+
+/// Items of a list value kept while reading (more than any indicator, or the
+/// evidence of one indicator, can take).
+pub const KEEP_ITEMS: usize = MAX_EVIDENCE + 1;
+
+/// Values up to this size are read as they are; longer ones are read with
+/// their lists cut to [`KEEP_ITEMS`] items.
+const SMALL_VALUE: usize = 64 * 1024;
+
+impl Pairs {
+    /// The full length of entry `i`'s list when it was cut while reading.
+    pub fn cut_length(&self, i: usize) -> Option<usize> {
+        self.1.iter().find(|(k, _)| *k == i).map(|(_, n)| *n)
+    }
+}
+
+/// A JSON value read from its text with every list (at any depth) cut to
+/// [`KEEP_ITEMS`] items and every object to [`KEEP_ITEMS`] entries; with the
+/// full length of the outer list when it was cut.
+fn capped(raw: &serde_json::value::RawValue) -> serde_json::Result<(Json, Option<usize>)> {
+    use serde::de::{IgnoredAny, SeqAccess};
+    let text = raw.get();
+    if text.len() <= SMALL_VALUE {
+        return serde_json::from_str(text).map(|v| (v, None));
+    }
+    struct List;
+    impl<'de> Visitor<'de> for List {
+        type Value = (Vec<Json>, usize);
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(
+            self,
+            mut s: A,
+        ) -> std::result::Result<Self::Value, A::Error> {
+            let mut kept = Vec::new();
+            let mut n = 0usize;
+            while n < KEEP_ITEMS {
+                match s.next_element::<Box<serde_json::value::RawValue>>()? {
+                    Some(item) => {
+                        kept.push(capped(&item).map_err(serde::de::Error::custom)?.0);
+                        n += 1;
+                    }
+                    None => return Ok((kept, n)),
+                }
+            }
+            while s.next_element::<IgnoredAny>()?.is_some() {
+                n += 1;
+            }
+            Ok((kept, n))
+        }
+    }
+    struct Object;
+    impl<'de> Visitor<'de> for Object {
+        type Value = serde_json::Map<String, Json>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            mut m: A,
+        ) -> std::result::Result<Self::Value, A::Error> {
+            let mut kept = serde_json::Map::new();
+            while let Some(k) = m.next_key::<String>()? {
+                if kept.len() < KEEP_ITEMS {
+                    let v = m.next_value::<Box<serde_json::value::RawValue>>()?;
+                    kept.insert(k, capped(&v).map_err(serde::de::Error::custom)?.0);
+                } else {
+                    m.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(kept)
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    match text.trim_start().as_bytes().first() {
+        Some(b'[') => {
+            let (kept, n) = de.deserialize_seq(List)?;
+            let cut = (n > kept.len()).then_some(n);
+            Ok((Json::Array(kept), cut))
+        }
+        Some(b'{') => de.deserialize_map(Object).map(|m| (Json::Object(m), None)),
+        _ => serde_json::from_str(text).map(|v| (v, None)),
+    }
+}
 
 impl<'de> Deserialize<'de> for Pairs {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
@@ -173,10 +261,17 @@ impl<'de> Deserialize<'de> for Pairs {
                 mut m: A,
             ) -> std::result::Result<Pairs, A::Error> {
                 let mut out = Vec::new();
-                while let Some((k, v)) = m.next_entry::<String, Json>()? {
-                    out.push((k, v));
+                let mut cut = Vec::new();
+                while let Some((k, v)) =
+                    m.next_entry::<String, Box<serde_json::value::RawValue>>()?
+                {
+                    let (value, length) = capped(&v).map_err(serde::de::Error::custom)?;
+                    if let Some(n) = length {
+                        cut.push((out.len(), n));
+                    }
+                    out.push((k, value));
                 }
-                Ok(Pairs(out))
+                Ok(Pairs(out, cut))
             }
         }
         d.deserialize_map(V)
@@ -286,6 +381,38 @@ pub struct RawAssessment {
 struct Hint<'a>(Option<&'a crate::rubric::Rubric>);
 
 impl Hint<'_> {
+    /// The error for a list of `n` items (its first ones given) that no
+    /// indicator takes: too many services where the indicator has services,
+    /// else a list where one value is expected.
+    fn too_many_items(&self, ind: &str, place: &str, first: &[Json], n: usize) -> Error {
+        let spec = self
+            .0
+            .and_then(|r| r.position(ind).and_then(|p| r.d.indicators.get(p)));
+        match spec {
+            Some(d) if d.repeatable => Error::WrongItemCount {
+                indicator: ind.to_owned(),
+                place: place.to_owned(),
+                count: n,
+                min: d.min_items,
+                max: d.max_items,
+            },
+            _ => Error::NotRepeatable {
+                indicator: ind.to_owned(),
+                place: place.to_owned(),
+                value: format!(
+                    "[{}, … ({n} items)]",
+                    first
+                        .iter()
+                        .take(10)
+                        .map(|v| v.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                valid: self.valid(ind),
+            },
+        }
+    }
+
     fn valid(&self, ind: &str) -> String {
         self.0.map_or_else(
             || "a whole level of the rubric's scale".to_owned(),
@@ -389,13 +516,18 @@ fn level_map(p: &Pairs, place: &str, hint: &Hint<'_>, errors: &mut Vec<Error>) -
     let mut out = LevelMap::new();
     // keys seen, null ones included (a null beside a level is still a duplicate)
     let mut seen = std::collections::BTreeSet::new();
-    for (k, v) in &p.0 {
+    for (i, (k, v)) in p.0.iter().enumerate() {
         let key = IndicatorId(k.clone());
         if !seen.insert(key.clone()) {
             errors.push(Error::DuplicateIndicator {
                 indicator: k.clone(),
                 place: place.to_owned(),
             });
+            continue;
+        }
+        if let (Some(n), Json::Array(first)) = (p.cut_length(i), v) {
+            // a list far longer than any indicator takes, cut while reading
+            errors.push(hint.too_many_items(k, place, first, n));
             continue;
         }
         let level = match v {
@@ -446,13 +578,11 @@ impl Assessment {
 
     /// Parses a JSON value (e.g. converted from a Python dict or JS object).
     pub fn from_value(v: Json) -> std::result::Result<Assessment, Vec<Error>> {
-        let raw = serde_json::from_value::<MapOnly<RawAssessment>>(v)
-            .map(|m| m.0)
-            .map_err(|e| {
-                vec![Error::InvalidAssessment {
-                    message: format!("assessment: {e}"),
-                }]
-            })?;
+        let raw = raw_from_str(&v.to_string()).map_err(|e| {
+            vec![Error::InvalidAssessment {
+                message: format!("assessment: {e}"),
+            }]
+        })?;
         Assessment::from_raw(&raw)
     }
 
@@ -521,8 +651,24 @@ impl Assessment {
             }
         }
         let mut evidence = BTreeMap::new();
-        for (k, v) in raw.evidence.as_ref().map(|p| p.0.as_slice()).unwrap_or(&[]) {
+        let cut = |i: usize| raw.evidence.as_ref().and_then(|p| p.cut_length(i));
+        for (i, (k, v)) in raw
+            .evidence
+            .as_ref()
+            .map(|p| p.0.as_slice())
+            .unwrap_or(&[])
+            .iter()
+            .enumerate()
+        {
             let key = IndicatorId(k.clone());
+            if let Some(n) = cut(i) {
+                errors.push(Error::InvalidAssessment {
+                    message: format!(
+                        "evidence[{k:?}] has {n} references; give at most {MAX_EVIDENCE}"
+                    ),
+                });
+                continue;
+            }
             if evidence.contains_key(&key) {
                 errors.push(Error::DuplicateIndicator {
                     indicator: k.clone(),

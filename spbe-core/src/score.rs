@@ -50,9 +50,15 @@ pub(crate) fn fill_slots<'a>(
         *s = MISSING;
     }
     fracs.clear();
+    // past the first MAX_PER_KIND unknown keys, count them (validate lists no
+    // more): a million unknown keys must not make a million messages
+    let mut unknown_count = 0usize;
     for (k, v) in entries {
         let Some(pos) = rubric.position(k.as_str()) else {
-            errors.push(unknown(rubric, k.as_str(), place));
+            unknown_count += 1;
+            if unknown_count <= crate::error::MAX_PER_KIND {
+                errors.push(unknown(rubric, k.as_str(), place));
+            }
             continue;
         };
         let Some(ind) = rubric.d.indicators.get(pos) else {
@@ -154,6 +160,12 @@ pub(crate) fn fill_slots<'a>(
                 }
             }
         }
+    }
+    if unknown_count > crate::error::MAX_PER_KIND {
+        errors.push(Error::More {
+            code: "unknown_indicator",
+            count: unknown_count - crate::error::MAX_PER_KIND,
+        });
     }
 }
 

@@ -476,3 +476,50 @@ fn bounded_echoes_and_counts() {
     .unwrap_err();
     assert_eq!(e.code(), "invalid_assessment");
 }
+
+/// A very long list is cut while it is read (issue 10 #3: an 8M-item list
+/// took about 1 GB to refuse): at most KEEP_ITEMS values are held, its full
+/// length is kept for the message, and nested lists are cut too.
+#[test]
+fn long_lists_are_cut_while_reading() {
+    let n = 300_000;
+    let items = vec!["1"; n].join(",");
+    let text = format!(
+        r#"{{"rubric": "permenpanrb-59-2020", "levels": {{"1": [{items}], "2": [[{items}]]}}, "evidence": {{"3": [{}]}}}}"#,
+        vec!["\"x\""; 2_000].join(",")
+    );
+    let raw: spbe_core::RawAssessment = serde_json::from_str(&text).unwrap();
+    let levels = raw.levels.as_ref().unwrap();
+    let kept = |i: usize| match &levels.0[i].1 {
+        serde_json::Value::Array(a) => a.len(),
+        _ => 0,
+    };
+    assert_eq!(
+        (kept(0), levels.cut_length(0)),
+        (spbe_core::assessment::KEEP_ITEMS, Some(n))
+    );
+    // the nested list is cut as well (it is refused anyway: a list is not a level)
+    match &levels.0[1].1 {
+        serde_json::Value::Array(outer) => assert!(
+            matches!(&outer[0], serde_json::Value::Array(inner) if inner.len() == spbe_core::assessment::KEEP_ITEMS)
+        ),
+        other => panic!("{other:?}"),
+    }
+    let problems = spbe_core::validate_text(&text, None, &Options::default());
+    let msgs: Vec<String> = problems
+        .iter()
+        .map(|e| format!("[{}] {e}", e.code()))
+        .collect();
+    assert!(msgs.iter().any(|m| m.starts_with("[not_repeatable] indicator 1:") && m.contains("(300000 items)")), "{msgs:?}");
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("evidence[\"3\"] has 2000 references")),
+        "{msgs:?}"
+    );
+    assert!(msgs.iter().all(|m| m.len() < 600), "{msgs:?}");
+    // 2018's indicator 35 takes services: too many of them is a count
+    let text18 = format!(r#"{{"rubric": "permenpanrb-5-2018", "levels": {{"35": [{items}]}}}}"#);
+    let e = spbe_core::score_text(&text18, None, &Options::default()).unwrap_err();
+    assert_eq!(e.code(), "wrong_item_count");
+    assert!(e.to_string().contains("300000"), "{e}");
+}
