@@ -32,6 +32,22 @@ const T = {
     criteriaMet: "Kriteria tingkat yang terpenuhi menurut bukti dukung",
     supported: (n) => `Didukung bukti dukung: tingkat ${n}`, above: (n) => `Di atas bukti dukung (yang didukung: tingkat ${n})`,
     aboveList: (ids) => `Tingkat di atas bukti dukung: indikator ${ids}`,
+    hashBad: (m) => `Tautan di bilah alamat tidak dapat dibaca, jadi isiannya tidak dibuka. Tautan dibiarkan apa adanya agar dapat diperbaiki; tautan baru ditulis begitu Anda mengubah isian. (${m})`,
+    hashNotLink: (h) => `Bagian tautan sesudah tanda # ("${h}") bukan isian kalkulator SPBE, jadi diabaikan. Tautan dibiarkan apa adanya; tautan baru ditulis begitu Anda mengubah isian.`,
+    hashLevels: (m) => `Tautan di bilah alamat berisi nilai yang tidak sah, jadi isiannya tidak dibuka. Tautan dibiarkan apa adanya agar dapat diperbaiki. (${m})`,
+    linkFail: (m) => `Tautan tidak dapat dibuat dari isian ini. (${m})`,
+    badValue: (id, m) => `Nilai indikator ${id} tidak dapat dipakai. (${m})`,
+    restored: (when) => `Draf tersimpan di peramban ini dibuka kembali (disimpan ${when}).`,
+    draftBad: "Draf tersimpan di peramban ini rusak dan tidak dapat dibuka.",
+    confirmClear: "Kosongkan semua isian (tingkat, penjelasan, bukti dukung)? Anda masih dapat mengurungkannya sesudahnya.",
+    confirmEdition: "Mengganti edisi mengosongkan semua tingkat, penjelasan dan bukti dukung. Lanjutkan? Anda masih dapat mengurungkannya sesudahnya.",
+    undo: "Urungkan", undone: "Isian sebelumnya dikembalikan.",
+    openDraft: "Buka draf tersimpan", draftOffer: (when) => `Ada draf tersimpan di peramban ini (disimpan ${when}); tautan ini dibuka, dan draf itu ditimpa begitu Anda mengubah isian.`,
+    onlyUnfilled: "Tampilkan yang belum diisi saja", editingNow: (tr) => (tr === "target" ? "Mengisi: Target" : "Mengisi: Saat ini"),
+    sumGap: "Selisih",
+    announce: (c, g) => `Indeks saat ini ${c}; target ${g}.`,
+    csvHead: ["Indikator", "Domain", "Aspek", "Nama", "Saat ini", "Target", "Penjelasan", "Bukti dukung"],
+    csvBlock: { institution: "Instansi", year: "Tahun", edition: "Edisi", index: "Indeks saat ini", predicate: "Predikat saat ini", targetIndex: "Indeks target", targetPredicate: "Predikat target" },
   },
   en: {
     title: "SPBE Index Calculator", subtitle: "Self-assessment and target, computed exactly as the official results. Your data stays on your device.",
@@ -62,6 +78,22 @@ const T = {
     criteriaMet: "Levels whose criteria the evidence meets",
     supported: (n) => `Supported by the evidence: level ${n}`, above: (n) => `Above the evidence (supported: level ${n})`,
     aboveList: (ids) => `Levels above their evidence: indicators ${ids}`,
+    hashBad: (m) => `The link in the address bar cannot be read, so nothing was opened from it. The link is left as it is so that it can be repaired; a new link is written as soon as you change the form. (${m})`,
+    hashNotLink: (h) => `The part of the link after # ("${h}") is not an SPBE calculator state, so it is ignored. The link is left as it is; a new link is written as soon as you change the form.`,
+    hashLevels: (m) => `The link in the address bar holds values that are not valid, so nothing was opened from it. The link is left as it is so that it can be repaired. (${m})`,
+    linkFail: (m) => `No link can be made from this form. (${m})`,
+    badValue: (id, m) => `The value of indicator ${id} cannot be used. (${m})`,
+    restored: (when) => `The draft saved in this browser was reopened (saved ${when}).`,
+    draftBad: "The draft saved in this browser is damaged and cannot be opened.",
+    confirmClear: "Clear everything (levels, explanations, evidence)? You can still undo it afterwards.",
+    confirmEdition: "Changing the edition clears every level, explanation and piece of evidence. Continue? You can still undo it afterwards.",
+    undo: "Undo", undone: "The previous form is back.",
+    openDraft: "Open the saved draft", draftOffer: (when) => `There is a draft saved in this browser (saved ${when}); this link was opened, and the draft is replaced as soon as you change the form.`,
+    onlyUnfilled: "Show unfilled only", editingNow: (tr) => (tr === "target" ? "Editing: Target" : "Editing: Current"),
+    sumGap: "Gap",
+    announce: (c, g) => `Current index ${c}; target ${g}.`,
+    csvHead: ["Indicator", "Domain", "Aspect", "Name", "Current", "Target", "Explanation", "Evidence"],
+    csvBlock: { institution: "Institution", year: "Year", edition: "Edition", index: "Current index", predicate: "Current predicate", targetIndex: "Target index", targetPredicate: "Target predicate" },
   },
 };
 
@@ -81,7 +113,12 @@ const el = (tag, attrs = {}, ...kids) => {
 const state = { lang: "id", active: "mandiri", spec: null, editions: [], assessment: null };
 const t = (k) => T[state.lang][k];
 const nameOf = (x) => (state.lang === "en" && x.name_en ? x.name_en : x.name);
-const fmt = (v) => (v === null || v === undefined ? "—" : v.toFixed(2));
+// the official decimal comma in Indonesian, the point in English (numbers come from the core)
+const dec = (v) => (state.lang === "id" ? String(v).replace(/\./g, ",") : String(v));
+const fmt = (v) => (v === null || v === undefined ? "—" : dec(v.toFixed(2)));
+// Indonesian text shown in the English page (criteria, questions, names without a translation)
+const idText = (hasEn) => (state.lang === "en" && !hasEn ? "id" : null);
+const idName = (x) => idText(Boolean(x && x.name_en));
 // a colour per band, by the band's position in the edition (names come from the core)
 const BAND_CLASSES = ["kurang", "cukup", "baik", "sangat", "memuaskan"];
 const predClass = (p) => BAND_CLASSES[state.spec.predicates.findIndex((b) => b.name === p)] || "";
@@ -162,9 +199,9 @@ function renderForm() {
   if (state.lang === "en") root.append(el("p", { class: "note", text: t("criteriaNote") }));
   for (const g of groups) {
     const block = el("div", { class: "domain-block" });
-    if (g.domain) block.append(el("h3", { text: `${t("domain")} ${g.domain.id}. ${nameOf(g.domain)} (${g.domain.weight}%)` }));
+    if (g.domain) block.append(el("h3", {}, `${t("domain")} ${g.domain.id}. `, el("span", { lang: idName(g.domain), text: nameOf(g.domain) }), ` (${dec(g.domain.weight)}%)`));
     for (const a of g.aspects) {
-      const ab = el("div", { class: "aspect-block" }, el("h4", { text: `${t("aspect")} ${a.id}. ${nameOf(a)} (${a.weight}%)` }));
+      const ab = el("div", { class: "aspect-block" }, el("h4", {}, `${t("aspect")} ${a.id}. `, el("span", { lang: idName(a), text: nameOf(a) }), ` (${dec(a.weight)}%)`));
       for (const ind of a.indicators) ab.append(renderIndicator(spec, ind));
       block.append(ab);
     }
@@ -182,20 +219,20 @@ function renderContinuous(spec, ind, scale, fs) {
   const list = el("ol", { class: "ranges", id: `r-${ind.id}`, "aria-label": t("ranges") });
   // names, bounds and criteria of each range, as the core gives them
   for (const v of spbe.levelViews(spec.id, ind.id)) {
-    const range = `${v.min_inclusive ? "" : "> "}${v.min} – ${v.max_inclusive ? "≤ " : "< "}${v.max}`;
+    const range = `${v.min_inclusive ? "" : "> "}${dec(v.min)} – ${v.max_inclusive ? "≤ " : "< "}${dec(v.max)}`;
     const names = [state.lang === "en" && v.name_en ? v.name_en : v.name, v.label, v.label_en].filter(Boolean).join(" / ");
-    list.append(el("li", { class: "range", "data-level": v.level }, el("span", { class: "lv", text: `${names} · ${range}` }), el("span", { class: "crit", text: v.criteria || "" })));
+    list.append(el("li", { class: "range", "data-level": v.level }, el("span", { class: "lv", text: `${names} · ${range}` }), el("span", { class: "crit", lang: v.criteria && v.official ? idText(false) : null, text: v.criteria || "" })));
   }
   fs.append(list);
-  if (ind.description) fs.append(el("details", { class: "extra" }, el("summary", { text: t("description") }), el("p", { class: "crit", text: ind.description })));
+  if (ind.description) fs.append(el("details", { class: "extra" }, el("summary", { text: t("description") }), el("p", { class: "crit", lang: idText(false), text: ind.description })));
 }
 
 function renderIndicator(spec, ind) {
   const scale = scaleOf(spec, ind);
   const legendId = `lg-${ind.id}`;
   const fs = el("fieldset", { class: "indicator", "data-indicator": ind.id, "aria-describedby": ind.question ? `q-${ind.id}` : null });
-  fs.append(el("legend", { id: legendId, text: `${ind.id}. ${nameOf(ind)}` }));
-  if (ind.question) fs.append(el("p", { class: "question", id: `q-${ind.id}`, text: ind.question }));
+  fs.append(el("legend", { id: legendId }, `${ind.id}. `, el("span", { lang: idName(ind), text: nameOf(ind) })));
+  if (ind.question) fs.append(el("p", { class: "question", id: `q-${ind.id}`, lang: idText(false), text: ind.question }));
   if (scale.continuous) {
     renderContinuous(spec, ind, scale, fs);
     appendNotes(fs, ind);
@@ -215,7 +252,7 @@ function renderIndicator(spec, ind) {
       const crit = v.criteria ? (v.official ? v.criteria : `${v.criteria} (${t("summaryNote")})`) : "";
       const lvName = state.lang === "en" && v.name_en ? v.name_en : v.name;
       const input = el("input", { type: "radio", name: group, value: String(v.level), "data-service": ind.items ? k : null });
-      box.append(el("label", { class: "level" }, input, el("span", { class: "lv", text: `${t("level")} ${v.level}${lvName ? " – " + lvName : ""}` }), el("span", { class: "crit", text: crit })));
+      box.append(el("label", { class: "level" }, input, el("span", { class: "lv" }, `${t("level")} ${v.level}`, lvName ? " – " : null, lvName ? el("span", { lang: idText(!v.name || Boolean(v.name_en)), text: lvName }) : null), el("span", { class: "crit", lang: v.criteria && v.official ? idText(false) : null, text: crit })));
     }
     fs.append(box);
   }
@@ -332,7 +369,7 @@ function markIssues(issues) {
     const issue = issues.find((i) => i.indicator === input.dataset.value && i.code !== "missing_indicator");
     input.setCustomValidity(issue ? issue.message : "");
     input.setAttribute("aria-invalid", issue ? "true" : "false");
-    if (issue) setStatus(issue.message, true);
+    if (issue) setStatus(t("badValue")(issue.indicator, issue.message), true);
   }
 }
 
@@ -345,10 +382,12 @@ function recompute() {
   if (cur.report && tgt.report) {
     // the difference of the exact indices, rounded once by the core
     const g = spbe.indexGap(cur.report.index_exact, tgt.report.index_exact);
-    gap.textContent = (g >= 0 ? "+" : "") + g.toFixed(2);
+    gap.textContent = (g >= 0 ? "+" : "") + dec(g.toFixed(2));
   } else gap.textContent = "—";
   const next = cur.report && cur.report.next_predicate;
-  $("#next-band").textContent = cur.report ? (next ? t("nextBand")(next.name, next.gap.toFixed(2)) : t("topBand")) : "";
+  $("#next-band").textContent = cur.report ? (next ? t("nextBand")(next.name, dec(next.gap.toFixed(2))) : t("topBand")) : "";
+  announce();
+  summaryBar();
   renderParts(cur.report, tgt.report);
   renderChart(cur.report, tgt.report);
   renderGains(cur.report || tgt.report);
@@ -388,7 +427,7 @@ function renderPlan(cur) {
     list.append(el("li", { text: t("planStep")(id, nameOf(byId[s.indicator]), String(s.from), String(s.to)) }));
   }
   const steps = plan.steps.reduce((n, s) => n + s.steps, 0);
-  total.textContent = t("planTotal")(steps, plan.after.index_text, plan.after.predicate);
+  total.textContent = t("planTotal")(steps, dec(plan.after.index_text), plan.after.predicate);
   lastPlan = plan;
   copy.hidden = false;
 }
@@ -428,7 +467,7 @@ function copyPlanToTarget() {
   if (!lastPlan) return;
   state.assessment.tracks.target = JSON.parse(JSON.stringify(lastPlan.levels_after));
   renderForm();
-  recompute();
+  changed();
   setStatus(t("planCopied"));
 }
 
@@ -440,13 +479,36 @@ function showCard(s, idTest, predTest, progressSel) {
     pred.textContent = "";
     pred.className = "pred";
   } else {
-    idx.textContent = s.report.index_text;
-    pred.textContent = state.lang === "en" && s.report.predicate_en ? `${s.report.predicate} (${s.report.predicate_en})` : s.report.predicate;
+    idx.textContent = dec(s.report.index_text);
+    pred.replaceChildren(el("span", { lang: idText(false), text: s.report.predicate }));
+    if (state.lang === "en" && s.report.predicate_en) pred.append(` (${s.report.predicate_en})`);
     pred.className = `pred ${predClass(s.report.predicate)}`;
   }
   const p = $(progressSel);
   p.textContent = s.filled === 0 ? t("empty") : t("filled")(s.filled, s.total) + (s.complete ? "" : ` · ${t("estimate")}`);
   p.classList.toggle("estimate", s.filled > 0 && !s.complete);
+}
+
+// The bar over the form (sticky): the cards' numbers, copied, and the track being edited.
+function summaryBar() {
+  const txt = (id) => $(`[data-testid="${id}"]`).textContent;
+  const part = (sel, label, ...ids) => $(sel).replaceChildren(`${label} `, el("b", { text: ids.map(txt).join(" ").trim() }));
+  part("#sum-current", t("current-short"), "index", "predicate");
+  part("#sum-target", t("target-short"), "target-index", "target-predicate");
+  part("#sum-gap", t("sumGap"), "gap");
+  const ed = $("#sum-editing");
+  ed.textContent = t("editingNow")(state.active);
+  ed.classList.toggle("target", state.active === "target");
+}
+
+// The summary, announced once per change through the one polite live region
+// (#announce): only when its words change, never the whole table.
+function announce() {
+  const c = `${$('[data-testid="index"]').textContent} ${$('[data-testid="predicate"]').textContent}`.trim();
+  const g = `${$('[data-testid="target-index"]').textContent} ${$('[data-testid="target-predicate"]').textContent}`.trim();
+  const msg = t("announce")(c, g);
+  const box = $("#announce");
+  if (box.textContent !== msg) box.textContent = msg;
 }
 
 function renderParts(cur, tgt) {
@@ -456,7 +518,7 @@ function renderParts(cur, tgt) {
   const byId = (rep, kind, id) => (rep ? rep[kind].find((x) => x.id === id) : null);
   const row = (cls, label, weight, c, g, head) => {
     const tr = el("tr", { class: cls });
-    tr.append(el(head ? "th" : "td", { scope: head ? "row" : null, text: label }), el("td", { class: "num", text: weight }),
+    tr.append(el(head ? "th" : "td", { scope: head ? "row" : null, text: label }), el("td", { class: "num", text: dec(weight) }),
       el("td", { class: "num", text: fmt(c && c.index) }), el("td", { class: "num", text: fmt(g && g.index) }));
     return tr;
   };
@@ -495,11 +557,11 @@ function renderChart(cur, tgt) {
     const g = tgt && tgt[p.kind].find((x) => x.id === p.x.id);
     if (c && c.index !== null) {
       svg.append(s("rect", { x: left, y: y + 4, width: c.index * scale, height: 12, fill: "#0b5cad" }));
-      svg.append(s("text", { x: left + c.index * scale + 4, y: y + 14, "font-size": 10 }, c.index.toFixed(2)));
+      svg.append(s("text", { x: left + c.index * scale + 4, y: y + 14, "font-size": 10 }, fmt(c.index)));
     }
     if (g && g.index !== null) {
       svg.append(s("rect", { x: left, y: y + 17, width: g.index * scale, height: 8, fill: "#27ae60", opacity: 0.8 }));
-      svg.append(s("text", { x: left + g.index * scale + 4, y: y + 25, "font-size": 9, fill: "#1e7d3c" }, g.index.toFixed(2)));
+      svg.append(s("text", { x: left + g.index * scale + 4, y: y + 25, "font-size": 9, fill: "#1e7d3c" }, fmt(g.index)));
     }
   });
   svg.append(s("rect", { x: left, y: H - 14, width: 10, height: 8, fill: "#0b5cad" }));
@@ -521,7 +583,7 @@ function renderGains(rep) {
   const byId = Object.fromEntries(indicators(state.spec).list.map((x) => [x.ind.id, x.ind]));
   const gains = Object.fromEntries(rep.indicators.map((i) => [i.id, i.gain]));
   const top = spbe.topGains(rep, 5).map((id) => ({ id, gain: gains[id] }));
-  for (const i of top) ol.append(el("li", { text: t("gainLine")(i.id, nameOf(byId[i.id]), i.gain.toFixed(4)) }));
+  for (const i of top) ol.append(el("li", { text: t("gainLine")(i.id, nameOf(byId[i.id]), dec(i.gain.toFixed(4))) }));
 }
 
 // ---------------------------------------------------------------- state <-> URL, files
@@ -535,31 +597,132 @@ function cleanAssessment() {
   return a;
 }
 
+// The link in the address bar is the state, except while it holds a link the
+// page could not read (state.keepHash): that one stays until the user changes
+// something, so that it can be repaired.
 function writeHash() {
   try {
     state.assessment = cleanAssessment();
+    if (state.keepHash) return;
     const v = spbe.toVector(state.assessment);
     if (location.hash.slice(1) !== v) history.replaceState(null, "", `#${v}`);
   } catch (e) {
-    setStatus(e.message, true);
+    setStatus(t("linkFail")(e.message), true);
   }
 }
 
+// What the hash holds: { kind: "none" } (no hash, or an in-page anchor such as
+// #form), { kind: "ok", assessment }, or { kind: "bad", message } in the page's
+// language. Never throws: any text can be in a hash.
 function readHash() {
-  const v = decodeURIComponent(location.hash.slice(1));
-  if (!spbe.isVector(v)) return null;
+  const raw = location.hash.slice(1);
+  if (!raw) return { kind: "none" };
+  let v = raw;
   try {
-    return normalise(spbe.fromVector(v));
+    v = decodeURIComponent(raw);
+  } catch {
+    // a malformed percent-escape: the core reads the text as it is and names the problem
+  }
+  if (v.length < 100 && /^[\w-]+$/.test(v) && document.getElementById(v)) return { kind: "none" };
+  const short = v.length > 60 ? `${v.slice(0, 60)}…` : v;
+  try {
+    if (!spbe.isVector(v)) return { kind: "bad", message: t("hashNotLink")(short) };
+    const a = normalise(spbe.fromVector(v));
+    const problems = ["mandiri", "target"].flatMap((track) =>
+      spbe.validate(a, { missing: "renormalize", track }).filter((p) => p.code !== "no_levels" && p.code !== "track_not_present"));
+    if (problems.length) return { kind: "bad", message: t("hashLevels")([...new Set(problems.map((p) => p.message))].join("; ")) };
+    return { kind: "ok", assessment: a };
   } catch (e) {
-    setStatus(e.message, true);
-    return null;
+    return { kind: "bad", message: t("hashBad")(e.message) };
   }
 }
 
-function setStatus(msg, error = false) {
+// The status line; `undo` (a snapshot) shows the Undo button beside it.
+function setStatus(msg, error = false, undo = null) {
   const s = $("#status");
   s.textContent = msg;
   s.classList.toggle("error", error);
+  state.undo = undo;
+  $("#undo").hidden = !undo;
+}
+
+// ---------------------------------------------------------------- drafts (localStorage)
+const DRAFT_KEY = "spbe-kalkulator.draft";
+const LANG_KEY = "spbe-kalkulator.lang";
+
+function snapshot() {
+  return { assessment: cleanAssessment(), active: state.active };
+}
+
+// Every change of the user's (never the page opening) is saved at once. A page
+// opened from a link takes the draft over only once its content is changed
+// (not by switching the language or the track).
+function autosave() {
+  if (!state.ownsDraft) return;
+  try {
+    localStorage.setItem(DRAFT_KEY, JSON.stringify({ saved: new Date().toISOString(), lang: state.lang, ...snapshot() }));
+  } catch {
+    // storage full or disabled: the link and the JSON file still hold the work
+  }
+}
+
+// The saved draft, checked by the core like a file; null if there is none,
+// "bad" if it cannot be used.
+function readDraft() {
+  let d;
+  try {
+    d = JSON.parse(localStorage.getItem(DRAFT_KEY) || "null");
+  } catch {
+    return "bad";
+  }
+  if (!d) return null;
+  try {
+    if (!d.assessment || !state.editions.some((e) => e.id === d.assessment.rubric)) return "bad";
+    const a = normalise(d.assessment);
+    const problems = ["mandiri", "target"].flatMap((track) =>
+      spbe.validate(a, { missing: "renormalize", track }).filter((p) => p.code !== "no_levels" && p.code !== "track_not_present"));
+    return problems.length ? "bad" : { ...d, assessment: a };
+  } catch {
+    return "bad";
+  }
+}
+
+function savedAt(d) {
+  return new Date(d.saved).toLocaleString(state.lang === "en" ? "en-GB" : "id-ID");
+}
+
+// Whether a form holds work that a clear (identity too) or a change of edition
+// (which keeps the institution and the year) would throw away.
+function hasWork(identity = false) {
+  return hasWorkIn(snapshot(), identity);
+}
+
+function hasWorkIn(snap, identity = false) {
+  const a = snap.assessment;
+  return Object.values(a.tracks).some((tr) => Object.keys(tr || {}).length > 0) || ["notes", "evidence", "criteria_met"].some((k) => a[k]) ||
+    (identity && (Boolean(a.institution) || a.year !== undefined));
+}
+
+function setActive(track) {
+  state.active = track === "target" ? "target" : "mandiri";
+  for (const r of document.querySelectorAll('input[name="active-track"]')) r.checked = r.value === state.active;
+}
+
+function restore(snap) {
+  setActive(snap.active);
+  selectEdition(snap.assessment.rubric, snap.assessment);
+}
+
+// A change made by the user: the link may be rewritten again, and the draft is saved.
+// (recalc false: the caller has just redrawn everything, e.g. selectEdition)
+function changed(recalc = true) {
+  state.keepHash = false;
+  state.ownsDraft = true;
+  // an Undo offered earlier would now throw this change away: it is withdrawn
+  state.undo = null;
+  $("#undo").hidden = true;
+  if (recalc) recompute(); else writeHash();
+  autosave();
 }
 
 function download(name, type, text) {
@@ -576,16 +739,40 @@ function fileStem() {
   return `${inst || "spbe"}-${state.assessment.rubric}`;
 }
 
+// CSV for a spreadsheet in the page's locale: Indonesian Excel expects ";" and
+// decimal commas, English "," and points; a UTF-8 BOM so that non-ASCII text is
+// read as UTF-8. A block with the identity and the results, then one row per
+// indicator. Service lists ("1; 3; 3") and fractions (7⁄6, with the fraction
+// slash) are written so that no spreadsheet reads them as dates.
 function csv() {
+  const sep = state.lang === "id" ? ";" : ",";
+  const safe = (v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v); // text is never read as a formula
   const q = (v) => `"${String(v ?? "").replace(/"/g, '""')}"`;
-  const a = state.assessment;
-  const lines = [["indicator", "domain", "aspect", "name", "current", "target", "note", "evidence"].join(",")];
-  const lv = (m, id) => (m && m[id] !== undefined ? [].concat(m[id]).join("/") : "");
+  const row = (cells) => cells.map(q).join(sep);
+  const a = cleanAssessment();
+  const value = (v) => (Array.isArray(v) ? v.map(value).join("; ") : typeof v === "string" && v.includes("/") ? v.replace("/", "\u2044") : dec(v));
+  const lv = (m, id) => (m && m[id] !== undefined ? value(m[id]) : "");
+  const cur = scoreTrack("mandiri"), tgt = scoreTrack("target");
+  const ed = state.editions.find((e) => e.id === a.rubric);
+  const pred = (r) => (r ? (state.lang === "en" && r.predicate_en ? `${r.predicate} (${r.predicate_en})` : r.predicate) : "");
+  const B = t("csvBlock");
+  const lines = [
+    row([B.institution, safe(a.institution || "")]),
+    row([B.year, a.year ?? ""]),
+    row([B.edition, `${ed.short_title} (${a.rubric})`]),
+    row([B.index, cur.report ? dec(cur.report.index_text) : ""]),
+    row([B.predicate, pred(cur.report)]),
+    row([B.targetIndex, tgt.report ? dec(tgt.report.index_text) : ""]),
+    row([B.targetPredicate, pred(tgt.report)]),
+    "",
+    row(t("csvHead")),
+  ];
+  const target = trackLevels("target"); // the target as scored: current levels plus the changes
   for (const { domain, aspect, ind } of indicators(state.spec).list) {
-    lines.push([q(ind.id), q(domain ? domain.id : ""), q(aspect.id), q(ind.name), q(lv(a.tracks.mandiri, ind.id)), q(lv(a.tracks.target, ind.id)),
-      q(a.notes && a.notes[ind.id]), q(((a.evidence && a.evidence[ind.id]) || []).join(" | "))].join(","));
+    lines.push(row([ind.id, domain ? domain.id : "", aspect.id, nameOf(ind), lv(a.tracks.mandiri, ind.id), lv(target, ind.id),
+      safe((a.notes && a.notes[ind.id]) || ""), safe(((a.evidence && a.evidence[ind.id]) || []).join(" | "))]));
   }
-  return lines.join("\r\n") + "\r\n";
+  return "\ufeff" + lines.join("\r\n") + "\r\n";
 }
 
 // ---------------------------------------------------------------- wiring
@@ -624,35 +811,86 @@ function editionLabel(ed) {
 
 async function main() {
   await init();
-  state.lang = new URLSearchParams(location.search).get("lang") === "en" ? "en" : "id";
+  // the language: ?lang=en, else the one chosen last time in this browser, else Indonesian
+  let stored = null;
+  try {
+    stored = localStorage.getItem(LANG_KEY);
+  } catch {
+    // storage disabled
+  }
+  const asked = new URLSearchParams(location.search).get("lang");
+  state.lang = (asked || stored) === "en" ? "en" : "id";
   state.editions = spbe.rubrics();
   const sel = $("#edition");
   for (const ed of state.editions) sel.append(el("option", { value: ed.id, text: editionLabel(ed) }));
   applyLanguage();
-  const fromLink = readHash();
+  const link = readHash();
+  // a link in the hash wins; at the bare address, the draft saved in this browser
+  const saved = readDraft();
+  const draft = link.kind === "none" ? saved : null;
+  const opened = link.kind === "ok" ? link.assessment : draft && draft !== "bad" ? draft.assessment : null;
   // the edition in force this year (from the editions' own in_force data)
   const year = new Date().getFullYear();
   const inForce = state.editions.filter((e) => e.in_force && e.in_force.from <= year && (e.in_force.to == null || year <= e.in_force.to));
   let ed = (inForce.length ? inForce[inForce.length - 1] : state.editions[state.editions.length - 1]).id;
-  if (fromLink && state.editions.some((e) => e.id === fromLink.rubric)) ed = fromLink.rubric;
-  selectEdition(ed, fromLink && fromLink.rubric === ed ? fromLink : null);
+  if (opened && state.editions.some((e) => e.id === opened.rubric)) ed = opened.rubric;
+  state.keepHash = link.kind === "bad";
+  state.ownsDraft = link.kind === "none";
+  if (draft && draft !== "bad" && opened === draft.assessment) setActive(draft.active);
+  selectEdition(ed, opened && opened.rubric === ed ? opened : null);
+  if (link.kind === "bad") setStatus(link.message, true);
+  else if (draft === "bad") setStatus(t("draftBad"), true);
+  else if (draft) setStatus(t("restored")(savedAt(draft)));
+  // a link won over a saved draft that differs: the draft is still offered (kept in memory for this visit)
+  if (link.kind !== "none" && saved && saved !== "bad" && JSON.stringify(saved.assessment) !== JSON.stringify(normalise(cleanAssessment()))) {
+    state.offered = saved;
+    $("#open-draft").hidden = false;
+    if (link.kind === "ok") setStatus(t("draftOffer")(savedAt(saved)));
+  }
+  $("#open-draft").addEventListener("click", () => {
+    const prev = { ...snapshot(), offered: state.offered }; // Undo offers the draft again
+    restore(state.offered);
+    changed(false);
+    setStatus(t("restored")(savedAt(state.offered)), false, prev);
+    state.offered = null;
+    $("#open-draft").hidden = true;
+  });
 
   sel.addEventListener("change", () => {
-    const keep = cleanAssessment();
+    const prev = snapshot();
+    if (hasWork() && !window.confirm(t("confirmEdition"))) {
+      sel.value = prev.assessment.rubric;
+      return;
+    }
     const a = newAssessment(sel.value);
-    if (keep.institution) a.institution = keep.institution;
-    if (keep.year !== undefined) a.year = keep.year;
+    if (prev.assessment.institution) a.institution = prev.assessment.institution;
+    if (prev.assessment.year !== undefined) a.year = prev.assessment.year;
     selectEdition(sel.value, a);
-    setStatus(t("switched"));
+    changed(false);
+    setStatus(t("switched"), false, hasWorkIn(prev) ? prev : null);
   });
-  $("#institution").addEventListener("input", recompute);
-  $("#year").addEventListener("input", recompute);
+  $("#institution").addEventListener("input", changed);
+  $("#year").addEventListener("input", changed);
   for (const r of document.querySelectorAll('input[name="active-track"]')) {
     r.addEventListener("change", () => {
       state.active = r.value;
       syncForm();
+      summaryBar();
+      autosave();
     });
   }
+  $("#only-unfilled").addEventListener("change", (ev) => document.body.classList.toggle("only-unfilled", ev.target.checked));
+  $("#undo").addEventListener("click", () => {
+    if (!state.undo) return;
+    const back = state.undo;
+    restore(back);
+    changed(false);
+    setStatus(t("undone"));
+    if (back.offered) {
+      state.offered = back.offered;
+      $("#open-draft").hidden = false;
+    }
+  });
   $("#indicators").addEventListener("change", (ev) => {
     const input = ev.target;
     const fs = input.closest("fieldset.indicator");
@@ -680,7 +918,7 @@ async function main() {
       const refs = input.value.split("\n").map((x) => x.trim()).filter(Boolean);
       if (refs.length) a.evidence[id] = refs; else delete a.evidence[id];
     }
-    recompute();
+    changed();
   });
   // 8/2026 number fields: the value counts as it is typed (the field itself is
   // not rewritten, so typing "1." on the way to "1.26" is not disturbed)
@@ -698,7 +936,7 @@ async function main() {
     fs.classList.toggle("missing", !(id in track));
     const lvl = rangeOf(id, track[id]);
     for (const li of fs.querySelectorAll("li.range")) li.classList.toggle("chosen", Number(li.dataset.level) === lvl);
-    recompute();
+    changed();
   });
   $("#save").addEventListener("click", () => {
     download(`${fileStem()}.json`, "application/json", JSON.stringify(cleanAssessment(), null, 2) + "\n");
@@ -712,14 +950,16 @@ async function main() {
       if (!a || typeof a !== "object" || !state.editions.some((e) => e.id === a.rubric)) throw new Error(`rubric ${JSON.stringify(a && a.rubric)}`);
       const problems = spbe.validate(normalise(a), { missing: "renormalize", track: "mandiri" }).filter((p) => p.code !== "no_levels");
       if (problems.length) throw new Error(problems.map((p) => p.message).join("; "));
+      const prev = snapshot();
       selectEdition(a.rubric, a);
-      setStatus(t("loaded")(f.name));
+      changed(false);
+      setStatus(t("loaded")(f.name), false, hasWorkIn(prev, true) ? prev : null);
     } catch (e) {
       setStatus(t("badFile")(e.message), true);
     }
     ev.target.value = "";
   });
-  $("#csv").addEventListener("click", () => download(`${fileStem()}.csv`, "text/csv", csv()));
+  $("#csv").addEventListener("click", () => download(`${fileStem()}.csv`, "text/csv;charset=utf-8", csv()));
   $("#print").addEventListener("click", printReport);
   $("#plan-copy").addEventListener("click", copyPlanToTarget);
   $("#copy-link").addEventListener("click", async () => {
@@ -731,20 +971,44 @@ async function main() {
     }
   });
   $("#clear").addEventListener("click", () => {
+    const prev = snapshot();
+    if (hasWork(true) && !window.confirm(t("confirmClear"))) return;
     const a = newAssessment(state.assessment.rubric);
     selectEdition(a.rubric, a);
-    setStatus(t("cleared"));
+    changed(false);
+    setStatus(t("cleared"), false, hasWorkIn(prev, true) ? prev : null);
   });
   for (const b of document.querySelectorAll("[data-lang]")) {
     b.addEventListener("click", () => {
       state.lang = b.dataset.lang;
+      try {
+        localStorage.setItem(LANG_KEY, state.lang);
+      } catch {
+        // storage disabled: the language holds for this visit
+      }
+      const msg = $("#status").textContent;
       applyLanguage();
       selectEdition(state.assessment.rubric, cleanAssessment());
+      autosave();
+      // a link that could not be read is explained again in the new language
+      if (state.keepHash) {
+        const link = readHash();
+        if (link.kind === "bad") setStatus(link.message, true);
+      } else if (state.offered && !$("#open-draft").hidden) setStatus(t("draftOffer")(savedAt(state.offered)), false, state.undo);
+      else if (msg && $("#status").textContent === msg) setStatus("", false, state.undo); // no stale text in the other language
     });
   }
   window.addEventListener("hashchange", () => {
-    const a = readHash();
-    if (a && JSON.stringify(a) !== JSON.stringify(normalise(cleanAssessment()))) selectEdition(a.rubric, a);
+    const link = readHash();
+    if (link.kind === "bad") {
+      state.keepHash = true;
+      setStatus(link.message, true);
+    } else if (link.kind === "ok" && JSON.stringify(link.assessment) !== JSON.stringify(normalise(cleanAssessment()))) {
+      const prev = snapshot();
+      selectEdition(link.assessment.rubric, link.assessment);
+      changed(false);
+      setStatus("", false, hasWorkIn(prev, true) ? prev : null);
+    }
   });
   document.body.dataset.ready = "true";
 }
