@@ -32,3 +32,16 @@ def test_options_are_typed_literals(tmp_path):
     assert ok.returncode == 0, ok.stdout
     out = run(bad)
     assert out.returncode == 1 and "lowst" in out.stdout, out.stdout
+
+
+def test_score_frame_returns_the_type_it_is_given(tmp_path):
+    src = tmp_path / "frames.py"
+    src.write_text(
+        "import spbe\n"
+        "class MyFrame: ...\n"
+        "ok: MyFrame = spbe.score_frame(MyFrame(), rubric='permenpanrb-59-2020')\n"
+        "bad: int = spbe.score_frame(MyFrame(), rubric='permenpanrb-59-2020')\n"
+    )
+    out = subprocess.run([sys.executable, "-m", "mypy", "--ignore-missing-imports", str(src)], capture_output=True, text=True)
+    # only the second assignment is an error: the result has the type of the frame given
+    assert out.returncode == 1 and ":4:" in out.stdout and ":3:" not in out.stdout, out.stdout

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from typing import Any, List, Optional, Tuple
+from typing import Any, List, Optional, Tuple, TypeVar, cast
 
 from . import _lowlevel
 from ._errors import InvalidBatchError, MissingIndicatorError, UnknownIndicatorError, UnknownRubricError, from_core
@@ -230,7 +230,17 @@ def _result_names(rb: Rubric, collect: bool) -> List[str]:
     return names
 
 
-def score_frame(df: Any, *, rubric: Any = None, missing: MissingPolicy = "error", predicate_basis: Optional[PredicateBasis] = None, year: Optional[int] = None, errors: OnError = "raise", threads: int = 0, extra: Extra = "error", overwrite: bool = False, rubric_column: Optional[str] = None, year_column: Optional[str] = None) -> Any:
+FrameT = TypeVar("FrameT")
+
+
+def score_frame(df: FrameT, *, rubric: Any = None, missing: MissingPolicy = "error", predicate_basis: Optional[PredicateBasis] = None, year: Optional[int] = None, errors: OnError = "raise", threads: int = 0, extra: Extra = "error", overwrite: bool = False, rubric_column: Optional[str] = None, year_column: Optional[str] = None) -> FrameT:
+    return cast(FrameT, _score_frame(df, rubric=rubric, missing=missing, predicate_basis=predicate_basis, year=year, errors=errors, threads=threads, extra=extra, overwrite=overwrite, rubric_column=rubric_column, year_column=year_column))
+
+
+score_frame.__doc__ = None  # set below from the implementation's docstring
+
+
+def _score_frame(df: Any, *, rubric: Any = None, missing: MissingPolicy = "error", predicate_basis: Optional[PredicateBasis] = None, year: Optional[int] = None, errors: OnError = "raise", threads: int = 0, extra: Extra = "error", overwrite: bool = False, rubric_column: Optional[str] = None, year_column: Optional[str] = None) -> Any:
     """Scores a frame with one row per assessment and one column per indicator.
 
     ``df`` is a pandas or polars DataFrame; indicator columns are named by the
@@ -658,3 +668,8 @@ def _score_mixed(df: Any, kind: str, rubric: Any, rubric_column: Optional[str], 
     framed = [p.with_columns(pl.Series("__spbe_pos", positions)) for positions, p in parts]
     out = pl.concat(framed, how="diagonal_relaxed").sort("__spbe_pos").drop("__spbe_pos")
     return out.select([c for c in df.columns] + [c for c in out.columns if c not in set(df.columns)])
+
+
+score_frame.__doc__ = (_score_frame.__doc__ or "") + """
+    Typed: returns the kind of frame it is given (a polars LazyFrame gives a DataFrame).
+    """
