@@ -215,6 +215,23 @@ pub fn range_of(rubric: &Rubric, indicator: &str, value: &str) -> Option<u8> {
         .map(|(view, _)| view.level)
 }
 
+/// A track's levels as the core scores them (the target is the current
+/// levels with the planned changes over them; `final` carries stages
+/// forward), for a form that shows them. An empty map when the assessment
+/// does not have the track.
+pub fn track_levels(text: &str, track: &str) -> Result<crate::assessment::LevelMap> {
+    let a = parse_text(text, None)?;
+    let t: crate::track::Track = track.parse()?;
+    Ok(match a.resolve(t) {
+        Ok(r) => r
+            .into_iter()
+            .map(|(k, (l, _))| (k.clone(), l.clone()))
+            .collect(),
+        Err(Error::TrackNotPresent { .. }) => Default::default(),
+        Err(e) => return Err(e),
+    })
+}
+
 /// The LHE-style evaluation report of an assessment (JSON text or a vector)
 /// as one HTML document (see [`crate::lhe`]); `lang` is `id` or `en`, `date`
 /// `YYYY-MM-DD` or none.

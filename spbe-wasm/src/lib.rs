@@ -135,6 +135,20 @@ pub fn report_html(
     run().map_err(|e| js_error(&e))
 }
 
+/// A track's levels as the core scores them (`"target"`: the current levels
+/// with the planned changes laid over them), `{}` when the assessment lacks
+/// the track. Throws an `Error` with a `code` for invalid input.
+#[wasm_bindgen(js_name = trackLevels, unchecked_return_type = "Record<string, Level>")]
+pub fn track_levels(
+    #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
+    track: &str,
+) -> Result<JsValue, JsValue> {
+    let levels = input_text(&assessment)
+        .and_then(|t| ffi::track_levels(&t, track))
+        .map_err(|e| js_error(&e))?;
+    to_js(&levels)
+}
+
 /// Like `score` but never throws: `{ ok: true, report }` or
 /// `{ ok: false, issues: [{ code, indicator, message }] }` listing every problem.
 #[wasm_bindgen(unchecked_return_type = "CheckResult")]

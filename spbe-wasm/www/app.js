@@ -348,8 +348,11 @@ function readIndicator(fs) {
 // A track's levels as the core scores them: the target is the current levels
 // with the target's changes laid over them (the core's rule for the target track).
 function trackLevels(track) {
-  const tr = state.assessment.tracks;
-  return track === "target" ? { ...(tr.mandiri || {}), ...(tr.target || {}) } : tr[track] || {};
+  try {
+    return spbe.trackLevels(state.assessment, track);
+  } catch {
+    return state.assessment.tracks[track] || {}; // a bad value: its message is shown by the score
+  }
 }
 
 function scoreTrack(track) {

@@ -190,3 +190,14 @@ test("reportHtml is the document of `spbe report`", () => {
   assert.match(spbe.reportHtml(example), /LAPORAN HASIL EVALUASI/i);
   assert.throws(() => spbe.reportHtml(example, null, "fr"), { code: "invalid_options" });
 });
+
+test("trackLevels gives a track's levels by the core's rule (the target over the current levels)", () => {
+  const a = { rubric: "permenpanrb-59-2020", tracks: { mandiri: { 1: 3, 2: 3 }, target: { 2: 5 } } };
+  // no assessor stage: the target is mandiri with the target's change
+  assert.deepEqual(spbe.trackLevels(a, "target"), { 1: 3, 2: 5 });
+  // with a document review, the current levels are the final track (dokumen), not mandiri
+  const b = { ...a, tracks: { ...a.tracks, dokumen: { 1: 2 } } };
+  assert.deepEqual(spbe.trackLevels(b, "target"), { 1: 2, 2: 5 });
+  assert.deepEqual(spbe.trackLevels(a, "visitasi"), {});
+  assert.throws(() => spbe.trackLevels(a, "reviu"), { code: "unknown_track" });
+});

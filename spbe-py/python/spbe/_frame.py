@@ -237,9 +237,6 @@ def score_frame(df: FrameT, *, rubric: Any = None, missing: MissingPolicy = "err
     return cast(FrameT, _score_frame(df, rubric=rubric, missing=missing, predicate_basis=predicate_basis, year=year, errors=errors, threads=threads, extra=extra, overwrite=overwrite, rubric_column=rubric_column, year_column=year_column))
 
 
-score_frame.__doc__ = None  # set below from the implementation's docstring
-
-
 def _score_frame(df: Any, *, rubric: Any = None, missing: MissingPolicy = "error", predicate_basis: Optional[PredicateBasis] = None, year: Optional[int] = None, errors: OnError = "raise", threads: int = 0, extra: Extra = "error", overwrite: bool = False, rubric_column: Optional[str] = None, year_column: Optional[str] = None) -> Any:
     """Scores a frame with one row per assessment and one column per indicator.
 
