@@ -32,7 +32,7 @@ VENV=.venv
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
 PY="$VENV/bin/python"
 "$PY" -m pip install -q --disable-pip-version-check --upgrade pip
-"$PY" -m pip install -q --disable-pip-version-check pytest hypothesis pandas polars numpy mypy typing_extensions matplotlib "dask[dataframe]"
+"$PY" -m pip install -q --disable-pip-version-check pytest hypothesis pandas polars numpy mypy typing_extensions matplotlib "dask[dataframe]" openpyxl
 "$PY" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps ./spbe-py
 mkdir -p test-artifacts
 SPBE_CLI="$PWD/target/release/spbe" "$PY" -m pytest -q tests/py

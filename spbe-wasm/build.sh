@@ -58,6 +58,7 @@ rm -rf "$HERE/dist"
 mkdir -p "$HERE/dist"
 cp "$HERE"/www/* "$HERE/dist/"
 cp "$HERE/pkg/web/spbe_wasm.js" "$HERE/pkg/web/spbe_wasm_bg.wasm" "$HERE/dist/"
+node "$HERE/tools/single-file.mjs" "$HERE/dist"  # dist/spbe-kalkulator.html: the calculator in one file, opens from file://
 
 size() { wc -c < "$1" | tr -d ' '; }
 gz() { gzip -9 -c "$@" | wc -c | tr -d ' '; }

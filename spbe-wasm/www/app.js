@@ -1,6 +1,7 @@
 // The SPBE calculator. Every number on this page comes from spbe-core compiled
 // to WebAssembly (spbe_wasm.js); this file only draws the form and the results.
 import init, * as spbe from "./spbe_wasm.js";
+import { writeXlsx, readXlsx } from "./xlsx.js";
 
 const T = {
   id: {
@@ -48,6 +49,22 @@ const T = {
     announce: (c, g) => `Indeks saat ini ${c}; target ${g}.`,
     csvHead: ["Indikator", "Domain", "Aspek", "Nama", "Saat ini", "Target", "Penjelasan", "Bukti dukung"],
     csvBlock: { institution: "Instansi", year: "Tahun", edition: "Edisi", index: "Indeks saat ini", predicate: "Predikat saat ini", targetIndex: "Indeks target", targetPredicate: "Predikat target" },
+    xlsx: "Ekspor Excel", loadXlsx: "Impor Excel",
+    xlsxHead: ["ID", "Nama indikator", "Tingkat saat ini", "Target", "Penjelasan", "Bukti dukung"],
+    xlsxBlock: { institution: "Instansi", year: "Tahun", edition: "Edisi", rubric: "Kode edisi", index: "Indeks saat ini", predicate: "Predikat saat ini", label: "Label predikat saat ini", targetIndex: "Indeks target", targetPredicate: "Predikat target", status: "Status", estimate: "perkiraan dari isian yang belum lengkap", complete: "lengkap" },
+    xlsxParts: ["Bagian", "Nama", "Bobot (%)", "Indeks saat ini", "Indeks target"],
+    xlsxSaved: "Berkas Excel disimpan.", imported: (f) => `Berkas Excel ${f} diimpor.`,
+    xlsxRow: (row, m) => `lembar Indikator, baris ${row}: ${m}`, xlsxNoSheet: "lembar \"Indikator\" tidak ditemukan",
+    xlsxUnknown: (id) => `indikator ${id} tidak ada dalam edisi ini`, xlsxEdition: (id) => `edisi ${id} tidak dikenal`,
+    jump: "Lompat ke", jumpTop: "— pilih domain atau aspek —", progress: (n, total) => `${n}/${total} terisi`,
+    curMark: "saat ini", curValue: (v) => `Nilai saat ini: ${v}`,
+    trackNote: "Anda sedang mengisi Target. Indikator yang tidak diubah memakai tingkat saat ini; tanda \"saat ini\" menunjukkan tingkat penilaian mandiri.",
+    drafts: "Draf tersimpan", newDraft: "Draf baru", openIt: "Buka", deleteIt: "Hapus", noName: "(tanpa nama instansi)",
+    draftLine: (when) => `disimpan ${when}`, draftOpenNow: "sedang dibuka", draftCount: (n) => `Draf tersimpan di peramban ini (${n})`,
+    confirmDelete: (name) => `Hapus draf "${name}" dari peramban ini? Tindakan ini tidak dapat diurungkan.`,
+    draftDeleted: (name) => `Draf "${name}" dihapus.`, draftOpened: (name) => `Draf "${name}" dibuka.`, draftNew: "Draf baru dimulai; draf sebelumnya tetap tersimpan.",
+    historyBack: "Keadaan sebelumnya dibuka kembali (tombol Kembali/Maju peramban). Isian yang tadi masih dapat dikembalikan dengan Urungkan atau tombol Maju.",
+    offline: "Kalkulator ini tersimpan untuk dipakai tanpa internet.",
   },
   en: {
     title: "SPBE Index Calculator", subtitle: "Self-assessment and target, computed exactly as the official results. Your data stays on your device.",
@@ -94,6 +111,22 @@ const T = {
     announce: (c, g) => `Current index ${c}; target ${g}.`,
     csvHead: ["Indicator", "Domain", "Aspect", "Name", "Current", "Target", "Explanation", "Evidence"],
     csvBlock: { institution: "Institution", year: "Year", edition: "Edition", index: "Current index", predicate: "Current predicate", targetIndex: "Target index", targetPredicate: "Target predicate" },
+    xlsx: "Export Excel", loadXlsx: "Import Excel",
+    xlsxHead: ["ID", "Indicator name", "Current level", "Target", "Explanation", "Evidence"],
+    xlsxBlock: { institution: "Institution", year: "Year", edition: "Edition", rubric: "Edition code", index: "Current index", predicate: "Current predicate", label: "Current predicate label", targetIndex: "Target index", targetPredicate: "Target predicate", status: "Status", estimate: "estimate from an incomplete form", complete: "complete" },
+    xlsxParts: ["Part", "Name", "Weight (%)", "Current index", "Target index"],
+    xlsxSaved: "Excel file saved.", imported: (f) => `Imported the Excel file ${f}.`,
+    xlsxRow: (row, m) => `sheet Indikator, row ${row}: ${m}`, xlsxNoSheet: "no sheet named \"Indikator\"",
+    xlsxUnknown: (id) => `indicator ${id} is not in this edition`, xlsxEdition: (id) => `unknown edition ${id}`,
+    jump: "Jump to", jumpTop: "— choose a domain or aspect —", progress: (n, total) => `${n}/${total} filled`,
+    curMark: "current", curValue: (v) => `Current value: ${v}`,
+    trackNote: "You are editing the Target. Indicators left unchanged keep their current level; the \"current\" mark shows the self-assessment level.",
+    drafts: "Saved drafts", newDraft: "New draft", openIt: "Open", deleteIt: "Delete", noName: "(no institution name)",
+    draftLine: (when) => `saved ${when}`, draftOpenNow: "open now", draftCount: (n) => `Drafts saved in this browser (${n})`,
+    confirmDelete: (name) => `Delete the draft "${name}" from this browser? This cannot be undone.`,
+    draftDeleted: (name) => `Draft "${name}" deleted.`, draftOpened: (name) => `Opened the draft "${name}".`, draftNew: "A new draft was started; the previous one stays saved.",
+    historyBack: "The earlier state is back (the browser's Back/Forward). The form you left can still be brought back with Undo or Forward.",
+    offline: "This calculator is saved for use without internet.",
   },
 };
 
@@ -197,11 +230,20 @@ function renderForm() {
   root.replaceChildren();
   const { groups } = indicators(spec);
   if (state.lang === "en") root.append(el("p", { class: "note", text: t("criteriaNote") }));
+  const jump = $("#jump");
+  jump.replaceChildren(el("option", { value: "", text: t("jumpTop") }));
   for (const g of groups) {
-    const block = el("div", { class: "domain-block" });
-    if (g.domain) block.append(el("h3", {}, `${t("domain")} ${g.domain.id}. `, el("span", { lang: idName(g.domain), text: nameOf(g.domain) }), ` (${dec(g.domain.weight)}%)`));
+    const block = el("div", { class: "domain-block", id: g.domain ? `d-${g.domain.id}` : null });
+    if (g.domain) {
+      block.append(el("h3", { tabindex: "-1" }, `${t("domain")} ${g.domain.id}. `, el("span", { lang: idName(g.domain), text: nameOf(g.domain) }), ` (${dec(g.domain.weight)}%) `,
+        el("span", { class: "progress", "data-progress": `d-${g.domain.id}` })));
+      jump.append(el("option", { value: `d-${g.domain.id}`, "data-label": `${t("domain")} ${g.domain.id}. ${nameOf(g.domain)}` }));
+    }
     for (const a of g.aspects) {
-      const ab = el("div", { class: "aspect-block" }, el("h4", {}, `${t("aspect")} ${a.id}. `, el("span", { lang: idName(a), text: nameOf(a) }), ` (${dec(a.weight)}%)`));
+      // the heading level follows the outline: h4 under a domain, h3 when the edition has none (8/2026)
+      const ab = el("div", { class: "aspect-block", id: `a-${a.id}` }, el(g.domain ? "h4" : "h3", { tabindex: "-1" }, `${t("aspect")} ${a.id}. `, el("span", { lang: idName(a), text: nameOf(a) }), ` (${dec(a.weight)}%) `,
+        el("span", { class: "progress", "data-progress": `a-${a.id}` })));
+      jump.append(el("option", { value: `a-${a.id}`, "data-label": `${g.domain ? "\u00a0\u00a0" : ""}${t("aspect")} ${a.id}. ${nameOf(a)}` }));
       for (const ind of a.indicators) ab.append(renderIndicator(spec, ind));
       block.append(ab);
     }
@@ -210,12 +252,39 @@ function renderForm() {
   syncForm();
 }
 
+// Filled / total per domain and aspect on the track being edited (the target:
+// current levels plus changes, as the core resolves it), in the headings and the jump list.
+function renderProgress() {
+  const levels = trackLevels(state.active);
+  const count = new Map();
+  for (const { domain, aspect, ind } of indicators(state.spec).list) {
+    for (const key of [domain ? `d-${domain.id}` : null, `a-${aspect.id}`]) {
+      if (!key) continue;
+      const c = count.get(key) || { n: 0, total: 0 };
+      c.total += 1;
+      if (levels[ind.id] !== undefined) c.n += 1;
+      count.set(key, c);
+    }
+  }
+  for (const span of document.querySelectorAll("[data-progress]")) {
+    const c = count.get(span.dataset.progress);
+    span.textContent = c ? `(${t("progress")(c.n, c.total)})` : "";
+    span.classList.toggle("done", Boolean(c && c.n === c.total));
+  }
+  for (const o of $("#jump").options) {
+    const c = count.get(o.value);
+    if (c) o.textContent = `${o.dataset.label} (${c.n}/${c.total})`;
+  }
+}
+
 // A continuous scale (8/2026): one number field and the five ranges with
 // their names and the indicator's criteria, as the rubric gives them.
 function renderContinuous(spec, ind, scale, fs) {
   const lo = scale.levels[0].min, hi = scale.levels[scale.levels.length - 1].max;
-  const input = el("input", { type: "number", inputmode: "decimal", step: "0.01", min: lo, max: hi, "data-value": ind.id, id: `v-${ind.id}`, "aria-describedby": `r-${ind.id}` });
-  fs.append(el("label", { class: "value" }, el("span", { text: t("value") }), input), el("p", { class: "from-file", "data-from-file": ind.id }));
+  // a text field with the decimal keyboard, so that the Indonesian decimal comma can be typed ("3,25");
+  // the value is checked by the core (range, form), which names a bad one
+  const input = el("input", { type: "text", inputmode: "decimal", autocomplete: "off", spellcheck: "false", "data-value": ind.id, "data-min": lo, "data-max": hi, id: `v-${ind.id}`, "aria-describedby": `r-${ind.id}` });
+  fs.append(el("label", { class: "value" }, el("span", { text: t("value") }), input, el("span", { class: "cur-value", "data-cur-value": ind.id })), el("p", { class: "from-file", "data-from-file": ind.id }));
   const list = el("ol", { class: "ranges", id: `r-${ind.id}`, "aria-label": t("ranges") });
   // names, bounds and criteria of each range, as the core gives them
   for (const v of spbe.levelViews(spec.id, ind.id)) {
@@ -296,6 +365,8 @@ function rangeOf(id, v) {
 // Put the active track's levels (and notes) into the form.
 function syncForm() {
   const a = state.assessment;
+  $("#form").classList.toggle("editing-target", state.active === "target");
+  $("#track-note").hidden = state.active !== "target";
   const levels = trackLevels(state.active);
   const planned = state.active === "target" ? a.tracks.target || {} : {};
   for (const fs of document.querySelectorAll("fieldset.indicator")) {
@@ -307,16 +378,27 @@ function syncForm() {
       // a fraction from a file ("7/6") cannot be shown in a number field: it is
       // kept as it is and shown beside the field until the field is edited
       const exact = typeof v === "string" && !/^\s*\d+(\.\d+)?\s*$/.test(v);
-      num.value = v === undefined || exact ? "" : String(v);
+      num.value = v === undefined || exact ? "" : dec(String(v));
+      const curV = (a.tracks.mandiri || {})[id];
+      fs.querySelector("[data-cur-value]").textContent = state.active === "target" && curV !== undefined ? t("curValue")(dec(String(curV))) : "";
       fs.querySelector("[data-from-file]").textContent = exact ? t("fromFile")(v) : "";
       const lvl = rangeOf(id, v);
       for (const li of fs.querySelectorAll("li.range")) li.classList.toggle("chosen", Number(li.dataset.level) === lvl);
     }
+    // while editing the target, the current (self-assessment) level is marked in words
+    const curLv = state.active === "target" ? (a.tracks.mandiri || {})[id] : undefined;
+    const curItems = Array.isArray(curLv) ? curLv : curLv === undefined ? [] : [curLv];
     for (const input of fs.querySelectorAll("input[type=radio]")) {
       const k = input.dataset.service ? Number(input.dataset.service) : 1;
       const want = items[k - 1];
       input.checked = want === undefined ? input.value === "" && Array.isArray(v) : String(want) === input.value;
-      input.closest(".level").classList.toggle("chosen", input.checked && input.value !== "");
+      const label = input.closest(".level");
+      label.classList.toggle("chosen", input.checked && input.value !== "");
+      const isCur = curItems[k - 1] !== undefined && String(curItems[k - 1]) === input.value;
+      label.classList.toggle("current-mark", isCur);
+      const tag = label.querySelector(".cur-tag");
+      if (isCur && !tag) label.querySelector(".lv").append(el("span", { class: "cur-tag", text: t("curMark") }));
+      else if (!isCur && tag) tag.remove();
     }
     fs.classList.toggle("missing", items.length === 0);
     // on the target track: which indicators the target changes from the current level
@@ -391,6 +473,7 @@ function recompute() {
   $("#next-band").textContent = cur.report ? (next ? t("nextBand")(next.name, dec(next.gap.toFixed(2))) : t("topBand")) : "";
   announce();
   summaryBar();
+  renderProgress();
   renderParts(cur.report, tgt.report);
   renderChart(cur.report, tgt.report);
   renderGains(cur.report || tgt.report);
@@ -603,12 +686,27 @@ function cleanAssessment() {
 // The link in the address bar is the state, except while it holds a link the
 // page could not read (state.keepHash): that one stays until the user changes
 // something, so that it can be repaired.
+// A meaningful change (edition, a file, a draft, clear) gets its own history
+// entry (state.push), so that Back returns to the form before it; every entry
+// holds the whole state (notes and evidence too, which the link leaves out).
 function writeHash() {
+  const push = state.push;
+  state.push = false;
   try {
     state.assessment = cleanAssessment();
     if (state.keepHash) return;
     const v = spbe.toVector(state.assessment);
-    if (location.hash.slice(1) !== v) history.replaceState(null, "", `#${v}`);
+    clearTimeout(state.entryTimer);
+    if (location.hash.slice(1) !== v) {
+      if (push) history.pushState({ spbe: snapshot() }, "", `#${v}`);
+      else history.replaceState({ spbe: snapshot() }, "", `#${v}`);
+    } else {
+      // same link (e.g. a note typed): the entry's state is brought up to date a
+      // moment later, not on every key (browsers throttle history calls)
+      state.entryTimer = setTimeout(() => {
+        if (!state.keepHash && location.hash.slice(1) === v) history.replaceState({ spbe: snapshot() }, "", location.href);
+      }, 300);
+    }
   } catch (e) {
     setStatus(t("linkFail")(e.message), true);
   }
@@ -653,8 +751,35 @@ function setStatus(msg, error = false, undo = null) {
 const DRAFT_KEY = "spbe-kalkulator.draft";
 const LANG_KEY = "spbe-kalkulator.lang";
 
+const DRAFTS_KEY = "spbe-kalkulator.drafts";
+
 function snapshot() {
-  return { assessment: cleanAssessment(), active: state.active };
+  return { assessment: cleanAssessment(), active: state.active, draftId: state.draftId };
+}
+
+const newDraftId = () => `d${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
+
+// Named drafts: { id: { saved, lang, active, assessment } } in one storage key,
+// one per piece of work (an institution and year); DRAFT_KEY keeps the latest,
+// which the bare address reopens (the single draft of earlier versions, which
+// readDrafts takes over as a draft of the list).
+function readDrafts() {
+  let store = null;
+  try {
+    store = JSON.parse(localStorage.getItem(DRAFTS_KEY) || "null");
+  } catch {
+    store = null;
+  }
+  if (!store || typeof store !== "object" || Array.isArray(store)) store = {};
+  return store;
+}
+
+function writeDrafts(store) {
+  try {
+    localStorage.setItem(DRAFTS_KEY, JSON.stringify(store));
+  } catch {
+    // storage full or disabled: the link and the files still hold the work
+  }
 }
 
 // Every change of the user's (never the page opening) is saved at once. A page
@@ -662,11 +787,67 @@ function snapshot() {
 // (not by switching the language or the track).
 function autosave() {
   if (!state.ownsDraft) return;
+  if (!state.draftId) state.draftId = newDraftId();
+  const rec = { saved: new Date().toISOString(), lang: state.lang, ...snapshot() };
   try {
-    localStorage.setItem(DRAFT_KEY, JSON.stringify({ saved: new Date().toISOString(), lang: state.lang, ...snapshot() }));
+    localStorage.setItem(DRAFT_KEY, JSON.stringify(rec));
   } catch {
     // storage full or disabled: the link and the JSON file still hold the work
   }
+  const store = readDrafts();
+  store[state.draftId] = { saved: rec.saved, lang: rec.lang, active: rec.active, assessment: rec.assessment };
+  writeDrafts(store);
+  renderDrafts(store);
+}
+
+function draftName(rec) {
+  const a = rec.assessment || {};
+  const ed = state.editions.find((e) => e.id === a.rubric);
+  return [a.institution || t("noName"), a.year, ed ? ed.short_title : a.rubric].filter((x) => x !== undefined && x !== null && x !== "").join(" · ");
+}
+
+// The list of drafts, newest first: name, when saved, Open and Delete.
+function renderDrafts(store = readDrafts()) {
+  const ids = Object.keys(store).sort((x, y) => String(store[y].saved).localeCompare(String(store[x].saved)));
+  $("#drafts-summary").textContent = t("draftCount")(ids.length);
+  const list = $("#draft-list");
+  list.replaceChildren();
+  for (const id of ids) {
+    const rec = store[id];
+    const name = draftName(rec);
+    const now = id === state.draftId && state.ownsDraft;
+    list.append(el("li", { "data-draft": id, class: now ? "now" : null },
+      el("span", { class: "draft-name", text: name }), " ",
+      el("span", { class: "small", text: `${t("draftLine")(savedAt(rec))}${now ? ` · ${t("draftOpenNow")}` : ""}` }), " ",
+      el("button", { type: "button", "data-open-draft": id, "aria-label": `${t("openIt")}: ${name}`, text: t("openIt") }), " ",
+      el("button", { type: "button", "data-delete-draft": id, "aria-label": `${t("deleteIt")}: ${name}`, text: t("deleteIt") })));
+  }
+}
+
+// A stored draft as the page can use it (checked by the core), or null.
+function usableDraft(rec) {
+  try {
+    if (!rec || !rec.assessment || !state.editions.some((e) => e.id === rec.assessment.rubric)) return null;
+    const a = normalise(rec.assessment);
+    const problems = ["mandiri", "target"].flatMap((track) =>
+      spbe.validate(a, { missing: "renormalize", track }).filter((p) => p.code !== "no_levels" && p.code !== "track_not_present"));
+    return problems.length ? null : { ...rec, assessment: a };
+  } catch {
+    return null;
+  }
+}
+
+// The draft of a file's institution and year, if one is saved (one draft per
+// institution and year); otherwise a new draft.
+function draftFor(a) {
+  if (a.institution && a.year !== undefined) {
+    const store = readDrafts();
+    for (const [id, rec] of Object.entries(store)) {
+      const b = rec.assessment || {};
+      if (b.institution === a.institution && b.year === a.year) return id;
+    }
+  }
+  return newDraftId();
 }
 
 // The saved draft, checked by the core like a file; null if there is none,
@@ -713,6 +894,7 @@ function setActive(track) {
 
 function restore(snap) {
   setActive(snap.active);
+  if (snap.draftId !== undefined) state.draftId = snap.draftId;
   selectEdition(snap.assessment.rubric, snap.assessment);
 }
 
@@ -778,6 +960,122 @@ function csv() {
   return "\ufeff" + lines.join("\r\n") + "\r\n";
 }
 
+// ---------------------------------------------------------------- Excel (.xlsx)
+// A workbook built here (xlsx.js): sheet "Indikator" (id, name, current level,
+// target, note, evidence) and sheet "Hasil" (identity, index, predicate, the
+// domain and aspect indices). Every number and name is the core's (its report
+// and its rubric); levels are written with the digits the form holds; 2018's
+// services and fractions as text.
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+function levelCell(v) {
+  if (v === undefined || v === null) return null;
+  if (Array.isArray(v)) return { s: v.map(String).join("; ") };
+  const text = String(v);
+  return /^\d+(\.\d+)?$/.test(text) ? { n: text } : { s: text };
+}
+
+function xlsxWorkbook() {
+  const a = cleanAssessment();
+  const cur = scoreTrack("mandiri"), tgt = scoreTrack("target");
+  const target = trackLevels("target"); // current levels plus the changes, as the core scores the target
+  const H = t("xlsxHead"), B = t("xlsxBlock");
+  const str = (x) => (x === undefined || x === null || x === "" ? null : { s: String(x) });
+  const num = (x) => (x === undefined || x === null ? null : { n: String(x) });
+  const bold = (x) => ({ s: x, bold: true });
+  const ind = [H.map(bold)];
+  for (const { ind: i } of indicators(state.spec).list) {
+    ind.push([{ s: i.id }, { s: nameOf(i), wrap: true }, levelCell(a.tracks.mandiri[i.id]), levelCell(target[i.id]),
+      (a.notes && a.notes[i.id]) ? { s: a.notes[i.id], wrap: true } : null,
+      (a.evidence && a.evidence[i.id]) ? { s: a.evidence[i.id].join("\n"), wrap: true } : null]);
+  }
+  const ed = state.editions.find((e) => e.id === a.rubric);
+  const pred = (r) => (r ? (state.lang === "en" && r.predicate_en ? `${r.predicate} (${r.predicate_en})` : r.predicate) : null);
+  const res = [
+    [bold(B.institution), str(a.institution)],
+    [bold(B.year), num(a.year)],
+    [bold(B.edition), str(ed.short_title)],
+    [bold(B.rubric), str(a.rubric)],
+    [bold(B.index), cur.report ? num(cur.report.index_text) : null],
+    [bold(B.predicate), str(pred(cur.report))],
+  ];
+  if (cur.report && cur.report.predicate_label) res.push([bold(B.label), str(cur.report.predicate_label)]);
+  res.push([bold(B.targetIndex), tgt.report ? num(tgt.report.index_text) : null], [bold(B.targetPredicate), str(pred(tgt.report))],
+    [bold(B.status), cur.report ? str(`${t("filled")(cur.filled, cur.total)}; ${cur.complete ? B.complete : B.estimate}`) : null], [],
+    t("xlsxParts").map(bold));
+  const part = (rep, kind, id) => (rep ? rep[kind].find((x) => x.id === id) : null);
+  for (const g of indicators(state.spec).groups) {
+    if (g.domain) {
+      const c = part(cur.report, "domains", g.domain.id), d = part(tgt.report, "domains", g.domain.id);
+      res.push([str(`${t("domain")} ${g.domain.id}`), str(nameOf(g.domain)), num(g.domain.weight), num(c && c.index), num(d && d.index)]);
+    }
+    for (const x of g.aspects) {
+      const c = part(cur.report, "aspects", x.id), d = part(tgt.report, "aspects", x.id);
+      res.push([str(`${t("aspect")} ${x.id}`), str(nameOf(x)), num(x.weight), num(c && c.index), num(d && d.index)]);
+    }
+  }
+  return writeXlsx([
+    { name: "Indikator", rows: ind, widths: [8, 60, 16, 12, 40, 40], freezeRow: 1 },
+    { name: "Hasil", rows: res, widths: [24, 50, 12, 16, 16] },
+  ], { title: `${t("title")} — ${a.institution || ""} ${a.year ?? ""}`.trim() });
+}
+
+// A cell of the level columns as the page's value: "3,25" or "3.25", 2018's
+// "1; 3; 3", a fraction "7/6" (or with the fraction slash); anything else is
+// passed on as written, for the core to refuse with its message.
+function cellValue(text) {
+  if (text === null || text === undefined) return undefined;
+  const s = String(text).trim().replace(/\u2044/g, "/");
+  if (s === "") return undefined;
+  if (s.includes(";")) return s.split(";").map((x) => cellValue(x)).filter((x) => x !== undefined);
+  const d = /^[+-]?\d*,\d+$/.test(s) ? s.replace(",", ".") : s;
+  return /^[+-]?\d+(\.\d+)?$/.test(d) ? exactNumber(d, Number(d)) : d;
+}
+
+// The workbook back into an assessment, checked by the core: a bad value gives
+// the core's message, with the sheet row of its indicator.
+function importWorkbook(sheets) {
+  const res = sheets.find((x) => x.name === "Hasil");
+  const sheet = sheets.find((x) => x.name === "Indikator");
+  if (!sheet) throw new Error(t("xlsxNoSheet"));
+  // identity from "Hasil" (its first column's labels in either language)
+  const info = {};
+  if (res) {
+    for (const row of res.rows) {
+      const key = row[0] && ["id", "en"].map((l) => Object.entries(T[l].xlsxBlock).find(([, v]) => v === row[0])).find(Boolean);
+      if (key && row[1] !== null && row[1] !== undefined) info[key[0]] = String(row[1]).trim();
+    }
+  }
+  const rubric = info.rubric || state.assessment.rubric;
+  if (!state.editions.some((e) => e.id === rubric)) throw new Error(t("xlsxEdition")(rubric));
+  const a = newAssessment(rubric);
+  if (info.institution) a.institution = info.institution;
+  if (info.year && /^\d+$/.test(info.year)) a.year = Number(info.year);
+  const known = new Set(indicators(spbe.rubric(rubric)).list.map((x) => x.ind.id));
+  const rowOf = {};
+  sheet.rows.forEach((row, r) => {
+    if (r === 0 || !row || row[0] === null || row[0] === undefined || String(row[0]).trim() === "") return;
+    const id = String(row[0]).trim();
+    if (!known.has(id)) throw new Error(t("xlsxRow")(r + 1, t("xlsxUnknown")(id)));
+    rowOf[id] = r + 1;
+    const cur = cellValue(row[2]);
+    const tgt = cellValue(row[3]);
+    if (cur !== undefined) a.tracks.mandiri[id] = cur;
+    // the target holds the changes only: a target equal to the current level is no change
+    if (tgt !== undefined && JSON.stringify(tgt) !== JSON.stringify(cur)) a.tracks.target[id] = tgt;
+    if (row[4]) (a.notes = a.notes || {})[id] = String(row[4]);
+    const refs = row[5] ? String(row[5]).split("\n").map((x) => x.trim()).filter(Boolean) : [];
+    if (refs.length) (a.evidence = a.evidence || {})[id] = refs;
+  });
+  const problems = ["mandiri", "target"].flatMap((track) =>
+    spbe.validate(a, { missing: "renormalize", track }).filter((p) => p.code !== "no_levels" && p.code !== "track_not_present"));
+  if (problems.length) {
+    const msgs = [...new Set(problems.map((p) => (p.indicator && rowOf[p.indicator] ? t("xlsxRow")(rowOf[p.indicator], p.message) : p.message)))];
+    throw new Error(msgs.join("; "));
+  }
+  return a;
+}
+
 // ---------------------------------------------------------------- wiring
 function selectEdition(id, assessment) {
   state.spec = spbe.rubric(id);
@@ -804,6 +1102,7 @@ function applyLanguage() {
     const ed = state.editions.find((e) => e.id === o.value);
     o.textContent = editionLabel(ed);
   }
+  renderDrafts();
 }
 
 function editionLabel(ed) {
@@ -830,6 +1129,15 @@ async function main() {
   const link = readHash();
   // a link in the hash wins; at the bare address, the draft saved in this browser
   const saved = readDraft();
+  // the single draft of earlier versions (or one the list lost) becomes a draft of the list
+  if (saved && saved !== "bad") {
+    const store = readDrafts();
+    if (!saved.draftId || !store[saved.draftId]) {
+      saved.draftId = saved.draftId || newDraftId();
+      store[saved.draftId] = { saved: saved.saved, lang: saved.lang, active: saved.active, assessment: saved.assessment };
+      writeDrafts(store);
+    }
+  }
   const draft = link.kind === "none" ? saved : null;
   const opened = link.kind === "ok" ? link.assessment : draft && draft !== "bad" ? draft.assessment : null;
   // the edition in force this year (from the editions' own in_force data)
@@ -839,7 +1147,10 @@ async function main() {
   if (opened && state.editions.some((e) => e.id === opened.rubric)) ed = opened.rubric;
   state.keepHash = link.kind === "bad";
   state.ownsDraft = link.kind === "none";
-  if (draft && draft !== "bad" && opened === draft.assessment) setActive(draft.active);
+  if (draft && draft !== "bad" && opened === draft.assessment) {
+    setActive(draft.active);
+    state.draftId = draft.draftId;
+  }
   selectEdition(ed, opened && opened.rubric === ed ? opened : null);
   if (link.kind === "bad") setStatus(link.message, true);
   else if (draft === "bad") setStatus(t("draftBad"), true);
@@ -852,6 +1163,7 @@ async function main() {
   }
   $("#open-draft").addEventListener("click", () => {
     const prev = { ...snapshot(), offered: state.offered }; // Undo offers the draft again
+    state.push = true;
     restore(state.offered);
     changed(false);
     setStatus(t("restored")(savedAt(state.offered)), false, prev);
@@ -868,6 +1180,7 @@ async function main() {
     const a = newAssessment(sel.value);
     if (prev.assessment.institution) a.institution = prev.assessment.institution;
     if (prev.assessment.year !== undefined) a.year = prev.assessment.year;
+    state.push = true;
     selectEdition(sel.value, a);
     changed(false);
     setStatus(t("switched"), false, hasWorkIn(prev) ? prev : null);
@@ -879,6 +1192,7 @@ async function main() {
       state.active = r.value;
       syncForm();
       summaryBar();
+      renderProgress();
       autosave();
     });
   }
@@ -931,9 +1245,12 @@ async function main() {
     const fs = input.closest("fieldset.indicator");
     const id = fs.dataset.indicator;
     const track = (state.assessment.tracks[state.active] = state.assessment.tracks[state.active] || {});
-    const raw = input.value.trim();
-    // the field's number goes into the JSON as a number: JSON.stringify writes
-    // the shortest decimal, which the core reads exactly (1.26 is 126/100)
+    // the decimal comma of Indonesian ("3,25") or the point: the same digits
+    const typed = input.value.trim();
+    const raw = /^[+-]?\d*,\d*$/.test(typed) ? typed.replace(",", ".") : typed;
+    // the digits as typed go to the core: kept as a number only when the double
+    // is exactly that decimal (JSON.stringify then writes the same digits, and
+    // the core reads 3.25 as 325/100), otherwise as the text itself
     if (raw === "") delete track[id]; else track[id] = exactNumber(raw, Number(raw));
     fs.querySelector("[data-from-file]").textContent = "";
     fs.classList.toggle("missing", !(id in track));
@@ -953,16 +1270,95 @@ async function main() {
       if (!a || typeof a !== "object" || !state.editions.some((e) => e.id === a.rubric)) throw new Error(`rubric ${JSON.stringify(a && a.rubric)}`);
       const problems = spbe.validate(normalise(a), { missing: "renormalize", track: "mandiri" }).filter((p) => p.code !== "no_levels");
       if (problems.length) throw new Error(problems.map((p) => p.message).join("; "));
-      const prev = snapshot();
-      selectEdition(a.rubric, a);
-      changed(false);
-      setStatus(t("loaded")(f.name), false, hasWorkIn(prev, true) ? prev : null);
+      openLoaded(a, t("loaded")(f.name));
     } catch (e) {
       setStatus(t("badFile")(e.message), true);
     }
     ev.target.value = "";
   });
   $("#csv").addEventListener("click", () => download(`${fileStem()}.csv`, "text/csv;charset=utf-8", csv()));
+  $("#xlsx").addEventListener("click", () => {
+    try {
+      download(`${fileStem()}.xlsx`, XLSX_TYPE, xlsxWorkbook());
+      setStatus(t("xlsxSaved"));
+    } catch (e) {
+      setStatus(t("badFile")(e.message), true);
+    }
+  });
+  $("#load-xlsx").addEventListener("change", async (ev) => {
+    const f = ev.target.files[0];
+    if (!f) return;
+    try {
+      const a = importWorkbook(await readXlsx(new Uint8Array(await f.arrayBuffer())));
+      openLoaded(a, t("imported")(f.name));
+    } catch (e) {
+      setStatus(t("badFile")(e.message), true);
+    }
+    ev.target.value = "";
+  });
+  // named drafts: open, delete, start a new one
+  renderDrafts();
+  $("#draft-list").addEventListener("click", (ev) => {
+    const b = ev.target.closest("button");
+    if (!b) return;
+    const store = readDrafts();
+    if (b.dataset.openDraft) {
+      const id = b.dataset.openDraft;
+      const rec = usableDraft(store[id]);
+      if (!rec) {
+        setStatus(t("draftBad"), true);
+        return;
+      }
+      const prev = snapshot();
+      state.push = true;
+      restore({ ...rec, draftId: id });
+      changed(false);
+      setStatus(t("draftOpened")(draftName(rec)), false, hasWorkIn(prev, true) ? prev : null);
+    } else if (b.dataset.deleteDraft) {
+      const id = b.dataset.deleteDraft;
+      const rec = store[id];
+      if (!rec) return;
+      const name = draftName(rec);
+      if (!window.confirm(t("confirmDelete")(name))) return;
+      delete store[id];
+      writeDrafts(store);
+      try {
+        const latest = JSON.parse(localStorage.getItem(DRAFT_KEY) || "null");
+        if (latest && latest.draftId === id) localStorage.removeItem(DRAFT_KEY);
+      } catch {
+        // storage disabled
+      }
+      if (state.draftId === id) state.draftId = null; // the form stays; its next change is saved as a new draft
+      renderDrafts(store);
+      setStatus(t("draftDeleted")(name));
+    }
+  });
+  $("#new-draft").addEventListener("click", () => {
+    const prev = snapshot();
+    state.push = true;
+    state.draftId = newDraftId();
+    selectEdition(state.assessment.rubric, newAssessment(state.assessment.rubric));
+    changed(false);
+    setStatus(t("draftNew"), false, hasWorkIn(prev, true) ? prev : null);
+  });
+  // the jump list: to a domain or aspect heading (focus follows, for keyboards and screen readers)
+  $("#jump").addEventListener("change", (ev) => {
+    const target = ev.target.value && document.getElementById(ev.target.value);
+    ev.target.value = "";
+    if (!target) return;
+    target.scrollIntoView({ block: "start" });
+    target.querySelector("h3, h4").focus({ preventScroll: true });
+  });
+  // Back and Forward within the page: each entry holds its whole state
+  window.addEventListener("popstate", (ev) => {
+    const snap = ev.state && ev.state.spbe;
+    if (!snap || !snap.assessment) return; // a link typed into the address bar: hashchange reads it
+    const prev = snapshot();
+    if (JSON.stringify(prev) === JSON.stringify(snap)) return;
+    restore({ ...snap, assessment: normalise(snap.assessment) });
+    changed(false);
+    setStatus(t("historyBack"), false, hasWorkIn(prev, true) ? prev : null);
+  });
   $("#print").addEventListener("click", printReport);
   $("#plan-copy").addEventListener("click", copyPlanToTarget);
   $("#copy-link").addEventListener("click", async () => {
@@ -977,6 +1373,7 @@ async function main() {
     const prev = snapshot();
     if (hasWork(true) && !window.confirm(t("confirmClear"))) return;
     const a = newAssessment(state.assessment.rubric);
+    state.push = true;
     selectEdition(a.rubric, a);
     changed(false);
     setStatus(t("cleared"), false, hasWorkIn(prev, true) ? prev : null);
@@ -1002,6 +1399,11 @@ async function main() {
     });
   }
   window.addEventListener("hashchange", () => {
+    try {
+      if (!state.keepHash && decodeURIComponent(location.hash.slice(1)) === spbe.toVector(cleanAssessment())) return; // e.g. after Back
+    } catch {
+      // read below
+    }
     const link = readHash();
     if (link.kind === "bad") {
       state.keepHash = true;
@@ -1013,7 +1415,25 @@ async function main() {
       setStatus("", false, hasWorkIn(prev, true) ? prev : null);
     }
   });
+  // the served page works offline after its first visit (not the single file: it needs nothing)
+  if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol) && !window.SPBE_SINGLE_FILE) {
+    navigator.serviceWorker.register("sw.js").catch(() => {
+      // no offline copy (e.g. a private window); the page works online as before
+    });
+  }
   document.body.dataset.ready = "true";
+}
+
+// A file (JSON or Excel) opened: its own history entry, the draft of its
+// institution and year (or a new one; the work open before stays in its own
+// draft), and an Undo back to the form before.
+function openLoaded(a, message) {
+  const prev = snapshot();
+  state.push = true;
+  state.draftId = draftFor(normalise(a));
+  selectEdition(a.rubric, a);
+  changed(false);
+  setStatus(message, false, hasWorkIn(prev, true) ? prev : null);
 }
 
 main().catch((e) => setStatus(`spbe: ${e.message}`, true));

@@ -176,14 +176,14 @@ test("target track and the gap (8/2026, number fields)", async () => {
   assert.equal(await text(page, "gap"), "+1,00");
   // editing the target track changes only the target: indicator 20 (15 %) to 3
   await page.check('input[name="active-track"][value="target"]');
-  const field20 = '[data-indicator="20"] input[type=number]';
+  const field20 = '[data-indicator="20"] input[data-value]';
   assert.equal(await page.inputValue(field20), "5");
   await page.fill(field20, "3");
   assert.equal(await text(page, "target-index"), "4,70"); // 5 - 2 x 15 / 100
   assert.equal(await text(page, "index"), "4,00");
   assert.equal(await text(page, "gap"), "+0,70");
   // a decimal: indicator 3 (5 %) to 1.26: 4.70 - 3.74 x 5 / 100 = 4.513 -> 4.51
-  await page.fill('[data-indicator="3"] input[type=number]', "1.26");
+  await page.fill('[data-indicator="3"] input[data-value]', "1.26");
   assert.equal(await text(page, "target-index"), "4,51");
   // the range 1.26 falls in is marked (Kurang / Merintis: 1.00 to 1.50)
   assert.equal(await page.getAttribute('[data-indicator="3"] li.range.chosen', "data-level"), "1");
@@ -206,19 +206,19 @@ test("8/2026 with decimal values: a real 2026 result (Kab. Aceh Tengah), on a ph
   }
   assert.deepEqual(aspects, ["1,75", "1,28", "1,00", "1,17", "1,08", "1,40", "1,18"]);
   // every indicator has its number field inside its own fieldset, with the five ranges and criteria
-  assert.equal(await page.locator("[data-indicator] input[type=number][step='0.01']").count(), 20);
+  assert.equal(await page.locator("[data-indicator] input[data-value][inputmode=decimal]").count(), 20);
   assert.equal(await page.locator('[data-indicator="1"] li.range').count(), 5);
   assert.match(await page.textContent('[data-indicator="1"] li.range[data-level="2"]'), /Cukup \/ Membangun \/ Emerging · > 1,50 – ≤ 2,50.*Substansi Rencana Aksi Nasional Pemdi/s);
   // the fraction from the link is shown as given
   assert.match(await page.textContent('[data-indicator="13"] [data-from-file]'), /7\/6/);
   // a value above 5 is refused by the core, with its message on the field
-  await page.fill('[data-indicator="2"] input[type=number]', "5.2");
+  await page.fill('[data-indicator="2"] input[data-value]', "5.2");
   await page.waitForFunction(() => document.querySelector("#status").classList.contains("error"));
   assert.match(await page.textContent("#status"), /indicator 2\b.*5\.2 is out of range/);
-  assert.equal(await page.getAttribute('[data-indicator="2"] input[type=number]', "aria-invalid"), "true");
+  assert.equal(await page.getAttribute('[data-indicator="2"] input[data-value]', "aria-invalid"), "true");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 1, `page is ${overflow}px wider than the phone`);
-  await page.fill('[data-indicator="2"] input[type=number]', "1.5");
+  await page.fill('[data-indicator="2"] input[data-value]', "1.5");
   assert.equal(await text(page, "index"), "1,24");
   await page.screenshot({ path: path.join(artifacts, "calculator-2026-phone.png"), fullPage: false });
   await page.context().close();
@@ -657,8 +657,8 @@ test("on a phone: the summary stays in view over the form, the track being edite
   await page.check("#only-unfilled");
   const shown = await page.locator("fieldset.indicator:visible").evaluateAll((fs) => fs.map((f) => f.dataset.indicator));
   assert.deepEqual(shown, ["41", "42", "43", "44", "45", "46", "47"]);
-  // and only their headings: domain 4, aspects 7 and 8
-  assert.deepEqual(await page.locator(".aspect-block:visible > h4").allTextContents(), ["Aspek 7. Layanan Administrasi Pemerintahan Berbasis Elektronik (27,50%)", "Aspek 8. Layanan Publik Berbasis Elektronik (18,00%)"]);
+  // and only their headings: domain 4, aspects 7 and 8, with their progress (32-40 of 32-41 filled; none of 42-47)
+  assert.deepEqual(await page.locator(".aspect-block:visible > h4").allTextContents(), ["Aspek 7. Layanan Administrasi Pemerintahan Berbasis Elektronik (27,50%) (9/10 terisi)", "Aspek 8. Layanan Publik Berbasis Elektronik (18,00%) (0/6 terisi)"]);
   await page.screenshot({ path: path.join(artifacts, "calculator-unfilled-phone.png") });
   await page.uncheck("#only-unfilled");
   assert.equal(await page.locator("fieldset.indicator:visible").count(), 47);
