@@ -50,7 +50,7 @@ const T = {
     csvHead: ["Indikator", "Domain", "Aspek", "Nama", "Saat ini", "Target", "Penjelasan", "Bukti dukung"],
     csvBlock: { institution: "Instansi", year: "Tahun", edition: "Edisi", index: "Indeks saat ini", predicate: "Predikat saat ini", targetIndex: "Indeks target", targetPredicate: "Predikat target" },
     xlsx: "Ekspor Excel", loadXlsx: "Impor Excel",
-    xlsxHead: ["ID", "Nama indikator", "Tingkat saat ini", "Target", "Penjelasan", "Bukti dukung"],
+    xlsxHead: ["ID", "Nama indikator", "Tingkat saat ini", "Target (kosong: sama dengan saat ini)", "Penjelasan", "Bukti dukung"],
     xlsxBlock: { institution: "Instansi", year: "Tahun", edition: "Edisi", rubric: "Kode edisi", index: "Indeks saat ini", predicate: "Predikat saat ini", label: "Label predikat saat ini", targetIndex: "Indeks target", targetPredicate: "Predikat target", status: "Status", estimate: "perkiraan dari isian yang belum lengkap", complete: "lengkap" },
     xlsxParts: ["Bagian", "Nama", "Bobot (%)", "Indeks saat ini", "Indeks target"],
     xlsxSaved: "Berkas Excel disimpan.", imported: (f) => `Berkas Excel ${f} diimpor.`,
@@ -112,7 +112,7 @@ const T = {
     csvHead: ["Indicator", "Domain", "Aspect", "Name", "Current", "Target", "Explanation", "Evidence"],
     csvBlock: { institution: "Institution", year: "Year", edition: "Edition", index: "Current index", predicate: "Current predicate", targetIndex: "Target index", targetPredicate: "Target predicate" },
     xlsx: "Export Excel", loadXlsx: "Import Excel",
-    xlsxHead: ["ID", "Indicator name", "Current level", "Target", "Explanation", "Evidence"],
+    xlsxHead: ["ID", "Indicator name", "Current level", "Target (empty: same as current)", "Explanation", "Evidence"],
     xlsxBlock: { institution: "Institution", year: "Year", edition: "Edition", rubric: "Edition code", index: "Current index", predicate: "Current predicate", label: "Current predicate label", targetIndex: "Target index", targetPredicate: "Target predicate", status: "Status", estimate: "estimate from an incomplete form", complete: "complete" },
     xlsxParts: ["Part", "Name", "Weight (%)", "Current index", "Target index"],
     xlsxSaved: "Excel file saved.", imported: (f) => `Imported the Excel file ${f}.`,
@@ -618,7 +618,7 @@ function renderParts(cur, tgt) {
 function renderChart(cur, tgt) {
   const spec = state.spec;
   const parts = spec.domains ? spec.domains.map((d) => ({ kind: "domains", x: d })) : spec.aspects.map((a) => ({ kind: "aspects", x: a }));
-  const W = 720, rowH = 34, left = 250, top = 34, H = top + parts.length * rowH + 24, scale = (W - left - 20) / 5;
+  const W = 720, rowH = 34, left = 250, top = 46, H = top + parts.length * rowH + 24, scale = (W - left - 20) / 5;
   const NS = "http://www.w3.org/2000/svg";
   const s = (tag, attrs, text) => {
     const e = document.createElementNS(NS, tag);
@@ -627,18 +627,24 @@ function renderChart(cur, tgt) {
     return e;
   };
   const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, "aria-hidden": "true" });
-  // band names above their edges; close edges (2026: 3.50 and 4.00) alternate rows
-  let lastX = -Infinity, row = 0;
+  // band names above their edges, each on the first of three rows where it
+  // overlaps no name already placed (measured once the chart is in the page:
+  // close edges such as 2026's 3.50 and 4.00 get rows of their own)
+  const bandLabels = [], partLabels = [];
   for (const b of spec.predicates) {
     const x = left + Number(b.min) * scale;
-    row = x - lastX < 62 ? 1 - row : 0;
-    lastX = x;
-    svg.append(s("line", { x1: x, x2: x, y1: top - 6 - row * 10, y2: H - 20, stroke: "#c8d0da", "stroke-dasharray": "3 3" }));
-    svg.append(s("text", { x: x + 3, y: top - 10 - row * 10, "font-size": 10, fill: "#5b6675" }, b.name));
+    const line = s("line", { x1: x, x2: x, y1: top - 6, y2: H - 20, stroke: "#c8d0da", "stroke-dasharray": "3 3" });
+    const label = s("text", { x: x + 3, y: top - 10, "font-size": 10, fill: "#5b6675" }, b.name);
+    svg.append(line, label);
+    bandLabels.push({ x: x + 3, line, label });
   }
   parts.forEach((p, k) => {
     const y = top + k * rowH;
-    svg.append(s("text", { x: left - 8, y: y + 18, "font-size": 12, "text-anchor": "end", fill: "#1b2430" }, `${p.x.id}. ${nameOf(p.x)}`.slice(0, 38)));
+    const name = `${p.x.id}. ${nameOf(p.x)}`;
+    const label = s("text", { x: left - 8, y: y + 18, "font-size": 12, "text-anchor": "end", fill: "#1b2430" }, name);
+    label.append(s("title", {}, name));
+    partLabels.push(label);
+    svg.append(label);
     const c = cur && cur[p.kind].find((x) => x.id === p.x.id);
     const g = tgt && tgt[p.kind].find((x) => x.id === p.x.id);
     if (c && c.index !== null) {
@@ -657,6 +663,31 @@ function renderChart(cur, tgt) {
   const box = $("#chart");
   box.setAttribute("aria-label", t("chartLabel"));
   box.replaceChildren(svg);
+  // a part's name longer than the room left of the bars is shortened with "…" (the full name is its title)
+  for (const label of partLabels) {
+    const full = label.firstChild.textContent;
+    let n = full.length;
+    try {
+      while (n > 4 && label.getComputedTextLength() > left - 14) label.firstChild.textContent = `${full.slice(0, --n).trimEnd()}…`;
+    } catch {
+      // not laid out
+    }
+  }
+  const rows = [[], [], []];
+  for (const b of bandLabels) {
+    let w = 0;
+    try {
+      w = b.label.getComputedTextLength();
+    } catch {
+      w = 6 * b.label.textContent.length; // not laid out (hidden): an estimate
+    }
+    if (!w) w = 6 * b.label.textContent.length;
+    const r = rows.findIndex((placed) => placed.every(([x0, x1]) => b.x + w + 4 <= x0 || x1 + 4 <= b.x));
+    const row = r < 0 ? 0 : r;
+    rows[row].push([b.x, b.x + w]);
+    b.label.setAttribute("y", top - 10 - row * 13);
+    b.line.setAttribute("y1", top - 6 - row * 13);
+  }
 }
 
 function renderGains(rep) {
@@ -985,7 +1016,9 @@ function xlsxWorkbook() {
   const bold = (x) => ({ s: x, bold: true });
   const ind = [H.map(bold)];
   for (const { ind: i } of indicators(state.spec).list) {
-    ind.push([{ s: i.id }, { s: nameOf(i), wrap: true }, levelCell(a.tracks.mandiri[i.id]), levelCell(target[i.id]),
+    // the target column holds the target's changes; empty is the current level (the core's target rule)
+    const changedTo = a.tracks.target && a.tracks.target[i.id] !== undefined && JSON.stringify(target[i.id]) !== JSON.stringify(a.tracks.mandiri[i.id]) ? target[i.id] : undefined;
+    ind.push([{ s: i.id }, { s: nameOf(i), wrap: true }, levelCell(a.tracks.mandiri[i.id]), levelCell(changedTo),
       (a.notes && a.notes[i.id]) ? { s: a.notes[i.id], wrap: true } : null,
       (a.evidence && a.evidence[i.id]) ? { s: a.evidence[i.id].join("\n"), wrap: true } : null]);
   }
@@ -1200,6 +1233,7 @@ async function main() {
   $("#undo").addEventListener("click", () => {
     if (!state.undo) return;
     const back = state.undo;
+    state.push = true; // an entry of its own: Back returns to the form before the Undo
     restore(back);
     changed(false);
     setStatus(t("undone"));
@@ -1346,7 +1380,9 @@ async function main() {
     const target = ev.target.value && document.getElementById(ev.target.value);
     ev.target.value = "";
     if (!target) return;
-    target.scrollIntoView({ block: "start" });
+    // below the sticky summary bar, whatever its height on this screen
+    const bar = $("#summary-bar").getBoundingClientRect();
+    window.scrollTo({ top: window.scrollY + target.getBoundingClientRect().top - bar.height - 8 });
     target.querySelector("h3, h4").focus({ preventScroll: true });
   });
   // Back and Forward within the page: each entry holds its whole state

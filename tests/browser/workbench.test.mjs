@@ -1,0 +1,363 @@
+// Working in the calculator for weeks, in real headless Chromium: the Excel
+// workbook (export read by openpyxl and checked against the CLI, edited and
+// imported back), Back/Forward, named drafts, the domain jump list and
+// progress, the mark of the track being edited, decimal commas typed in
+// 8/2026, and chart labels that do not overlap.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { artifacts, cli, python, serve, launch, open, text, LAPTOP, PHONE } from "./helpers.mjs";
+
+let srv, base, browser;
+const problems = [];
+
+before(async () => {
+  srv = await serve();
+  base = srv.base;
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+const spbe = (...args) => JSON.parse(execFileSync(cli, args, { encoding: "utf8" }));
+
+// openpyxl (a well-kept library, independent of the page): the workbook's cells
+// as JSON, or one cell changed and saved (openpyxl writes deflated entries and
+// shared strings, as Excel does).
+const PY = `
+import json, sys, openpyxl
+mode, src = sys.argv[1], sys.argv[2]
+wb = openpyxl.load_workbook(src)
+if mode == "read":
+    print(json.dumps({ws.title: [[c for c in row] for row in ws.iter_rows(values_only=True)] for ws in wb.worksheets}))
+else:
+    dst = sys.argv[3]
+    for spec in sys.argv[4:]:
+        sheet, cell, kind, value = spec.split("|", 3)
+        wb[sheet][cell] = int(value) if kind == "int" else float(value) if kind == "float" else value
+    wb.save(dst)
+`;
+const xl = (...args) => execFileSync(python, ["-c", PY, ...args], { encoding: "utf8" });
+
+test("Excel: the workbook read by openpyxl matches the CLI's report, and imports back", async () => {
+  // 59/2020, Kota Contoh, 2024: 1-31 at 3, 32-41 at 4, 42-47 at 2; the target raises 1 to 5 and 42 to 4
+  const M = "3".repeat(31) + "4".repeat(10) + "2".repeat(6);
+  const T = "5" + "_".repeat(40) + "4" + "_".repeat(5);
+  const vector = `SPBE1.permenpanrb-59-2020.Y2024.N${Buffer.from("Kota Contoh").toString("base64url")}.M${M}.T${T}`;
+  const page = await open(browser, `${base}#${vector}`, problems);
+  await page.click('[data-indicator="5"] details.extra summary');
+  await page.fill('[data-note="5"]', "Catatan; dengan titik koma & <tanda>");
+  await page.fill('[data-evidence="5"]', "SK Wali Kota 12/2024\nhttps://contoh.go.id/sk");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#xlsx")]);
+  assert.equal(download.suggestedFilename(), "kota-contoh-permenpanrb-59-2020.xlsx");
+  const file = path.join(artifacts, "calculator-export.xlsx");
+  await download.saveAs(file);
+  const wb = JSON.parse(xl("read", file));
+  assert.deepEqual(Object.keys(wb), ["Indikator", "Hasil"]);
+  // sheet Indikator: Indonesian headers, one row per indicator, names from the rubric (the CLI's)
+  const rubric = spbe("rubric", "permenpanrb-59-2020", "--format", "json");
+  const names = rubric.domains.flatMap((d) => d.aspects.flatMap((a) => a.indicators.map((i) => [i.id, i.name])));
+  const rows = wb.Indikator;
+  assert.deepEqual(rows[0], ["ID", "Nama indikator", "Tingkat saat ini", "Target (kosong: sama dengan saat ini)", "Penjelasan", "Bukti dukung"]);
+  assert.equal(rows.length, 48);
+  names.forEach(([id, name], k) => {
+    const r = rows[k + 1];
+    assert.equal(r[0], id);
+    assert.equal(r[1], name);
+    assert.equal(r[2], Number(M[k]), `current level of ${id}`); // a number cell, not text
+    assert.equal(r[3], T[k] === "_" ? null : Number(T[k]), `target of ${id}`); // the changes; empty is the current level
+  });
+  assert.equal(rows[5][4], "Catatan; dengan titik koma & <tanda>");
+  assert.equal(rows[5][5], "SK Wali Kota 12/2024\nhttps://contoh.go.id/sk");
+  // sheet Hasil: identity, index and predicate, domain and aspect indices, as the CLI reports them
+  const cur = spbe("score", "--format", "json", "--track", "mandiri", vector);
+  const tgt = spbe("score", "--format", "json", "--track", "target", vector);
+  const res = Object.fromEntries(wb.Hasil.filter((r) => r[0]).map((r) => [r[0], r.slice(1)]));
+  assert.equal(res.Instansi[0], "Kota Contoh");
+  assert.equal(res.Tahun[0], 2024);
+  assert.equal(res["Kode edisi"][0], "permenpanrb-59-2020");
+  assert.equal(res["Indeks saat ini"][0], cur.index);
+  assert.equal(res["Predikat saat ini"][0], cur.predicate);
+  assert.equal(res["Indeks target"][0], tgt.index);
+  assert.equal(res["Predikat target"][0], tgt.predicate);
+  for (const d of cur.domains) {
+    const row = res[`Domain ${d.id}`];
+    assert.equal(row[0], d.name);
+    assert.equal(row[1], Number(rubric.domains.find((x) => x.id === d.id).weight));
+    assert.equal(row[2], d.index, `domain ${d.id}`);
+    assert.equal(row[3], tgt.domains.find((x) => x.id === d.id).index);
+  }
+  for (const a of cur.aspects) assert.equal(res[`Aspek ${a.id}`][2], a.index, `aspect ${a.id}`);
+  // and by hand: 31 x 3 ... domain 4 = (27.5 x 4 + 18 x 2) / 45.5 = 146/45.5 = 3.2088 -> 3.21
+  assert.equal(res["Domain 4"][2], 3.21);
+
+  // edited in a spreadsheet (saved by openpyxl, deflated): indicator 2 (row 3) to 5; imported back
+  const edited = path.join(artifacts, "calculator-export-edited.xlsx");
+  xl("set", file, edited, "Indikator|C3|int|5");
+  await page.setInputFiles("#load-xlsx", edited);
+  await page.waitForFunction(() => /diimpor/.test(document.querySelector("#status").textContent));
+  const M2 = M.slice(0, 1) + "5" + M.slice(2);
+  const cur2 = spbe("score", "--format", "json", "--track", "mandiri", `SPBE1.permenpanrb-59-2020.M${M2}.T${T}`);
+  const tgt2 = spbe("score", "--format", "json", "--track", "target", `SPBE1.permenpanrb-59-2020.M${M2}.T${T}`);
+  assert.equal(await text(page, "index"), cur2.index_text.replace(".", ","));
+  assert.equal(await text(page, "target-index"), tgt2.index_text.replace(".", ","));
+  assert.equal(await page.inputValue("#institution"), "Kota Contoh");
+  assert.equal(await page.inputValue('[data-note="5"]'), "Catatan; dengan titik koma & <tanda>");
+  assert.match(new URL(page.url()).hash, new RegExp(`\\.M${M2}\\.T${T}(\\.|$)`));
+  // a bad value: indicator 7 (row 8) at 9 is refused with the core's message and the row
+  const bad = path.join(artifacts, "calculator-export-bad.xlsx");
+  xl("set", file, bad, "Indikator|C8|int|9");
+  await page.setInputFiles("#load-xlsx", bad);
+  await page.waitForFunction(() => document.querySelector("#status").classList.contains("error"));
+  assert.match(await page.textContent("#status"), /lembar Indikator, baris 8: indicator 7 \(in tracks\.mandiri\): level 9 is out of range; permenpanrb-59-2020 accepts a whole number from 1 to 5/);
+  assert.equal(await text(page, "index"), cur2.index_text.replace(".", ",")); // the form is untouched
+  await page.context().close();
+});
+
+test("Excel: 2018 services and 8/2026 decimals, in English", async () => {
+  // 2018: 1-34 at 2, indicator 35 with services 1, 3, 3 (text "1; 3; 3", never a date)
+  const v18 = "SPBE1.permenpanrb-5-2018.M" + "2".repeat(34) + "~3133";
+  const page = await open(browser, `${base}?lang=en#${v18}`, problems);
+  let [download] = await Promise.all([page.waitForEvent("download"), page.click("#xlsx")]);
+  const f18 = path.join(artifacts, "calculator-export-2018.xlsx");
+  await download.saveAs(f18);
+  let wb = JSON.parse(xl("read", f18));
+  assert.deepEqual(wb.Indikator[0], ["ID", "Indicator name", "Current level", "Target (empty: same as current)", "Explanation", "Evidence"]);
+  assert.deepEqual(wb.Indikator[35].slice(0, 1).concat(wb.Indikator[35].slice(2, 4)), ["35", "1; 3; 3", null]);
+  const r18 = spbe("score", "--format", "json", v18);
+  const res18 = Object.fromEntries(wb.Hasil.filter((r) => r[0]).map((r) => [r[0], r.slice(1)]));
+  assert.equal(res18["Current index"][0], r18.index); // 61/30 = 2.0333 -> 2.03
+  assert.equal(res18["Current index"][0], 2.03);
+  // imported back unchanged: the same index
+  await page.setInputFiles("#load-xlsx", f18);
+  await page.waitForFunction(() => /Imported/.test(document.querySelector("#status").textContent));
+  assert.equal(await text(page, "index"), "2.03");
+  assert.ok(await page.isChecked('[data-indicator="35"] input[name="ind-35-2"][value="3"]'));
+  // 8/2026 with decimals: written as numbers with their digits, the fraction 7/6 as text
+  const values = ["2", "1.50", "1.26", "1.30", "1", "1", "1", "1", "1", "1", "1.50", "1.25", "7/6", "1", "1", "1", "2.50", "1", "1", "1.30"];
+  const v26 = "SPBE2.permenpanrb-8-2026.Y2026.M" + values.map((v) => (/^\d$/.test(v) ? v : `v${v.replace(".", "p").replace("/", "s")}v`)).join("");
+  await page.goto(`${base}?lang=en#${v26}`);
+  await page.waitForSelector("body[data-ready=true]");
+  [download] = await Promise.all([page.waitForEvent("download"), page.click("#xlsx")]);
+  const f26 = path.join(artifacts, "calculator-export-2026.xlsx");
+  await download.saveAs(f26);
+  wb = JSON.parse(xl("read", f26));
+  assert.deepEqual(wb.Indikator.slice(1).map((r) => r[2]), values.map((v) => (v.includes("/") ? v : Number(v))));
+  const r26 = spbe("score", "--format", "json", v26);
+  const res26 = Object.fromEntries(wb.Hasil.filter((r) => r[0]).map((r) => [r[0], r.slice(1)]));
+  assert.equal(res26["Current index"][0], r26.index);
+  assert.equal(res26["Current index"][0], 1.24); // the published 2026 result of Kab. Aceh Tengah
+  assert.equal(res26["Current predicate label"][0], r26.predicate_label);
+  for (const a of r26.aspects) assert.equal(res26[`Aspect ${a.id}`][2], a.index);
+  // an 8/2026 value edited to 3,25 as text (as typed in an Indonesian Excel) imports as 3.25
+  const edited = path.join(artifacts, "calculator-export-2026-edited.xlsx");
+  xl("set", f26, edited, "Indikator|C2|str|3,25");
+  await page.setInputFiles("#load-xlsx", edited);
+  await page.waitForFunction(() => /Imported/.test(document.querySelector("#status").textContent));
+  const values2 = ["3.25", ...values.slice(1)];
+  const v26b = "SPBE2.permenpanrb-8-2026.M" + values2.map((v) => (/^\d$/.test(v) ? v : `v${v.replace(".", "p").replace("/", "s")}v`)).join("");
+  assert.equal(await text(page, "index"), spbe("score", "--format", "json", v26b).index_text);
+  assert.equal(await page.inputValue('[data-indicator="1"] input[data-value]'), "3.25");
+  await page.context().close();
+});
+
+test("Back and Forward move between the states of the page; Back loses no work", async () => {
+  const page = await open(browser, `${base}#SPBE1.permenpanrb-59-2020.M${"3".repeat(47)}`, problems);
+  await page.click('[data-indicator="5"] details.extra summary');
+  await page.fill('[data-note="5"]', "Catatan yang tidak ada di tautan");
+  await page.fill("#institution", "Kota Sejarah");
+  // a change of edition is an entry of its own
+  page.on("dialog", (d) => d.accept());
+  await page.selectOption("#edition", "permenpanrb-8-2026");
+  assert.equal(await text(page, "index"), "—");
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector("#edition").value === "permenpanrb-59-2020");
+  assert.equal(await text(page, "index"), "3,00");
+  assert.equal(await page.inputValue('[data-note="5"]'), "Catatan yang tidak ada di tautan"); // the entry holds notes too
+  assert.equal(await page.inputValue("#institution"), "Kota Sejarah");
+  assert.match(await page.textContent("#status"), /^Keadaan sebelumnya dibuka kembali/);
+  assert.ok(await page.isVisible("#undo"));
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelector("#edition").value === "permenpanrb-8-2026");
+  assert.equal(await text(page, "index"), "—");
+  // Back again, then Undo: the form that was left comes back (nothing is lost silently)
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector("#edition").value === "permenpanrb-59-2020");
+  await page.click("#undo");
+  assert.equal(await page.inputValue("#edition"), "permenpanrb-8-2026");
+  // a file opened is an entry too: Back returns to the form before it
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector("#edition").value === "permenpanrb-59-2020");
+  const json = path.join(artifacts, "history-load.json");
+  fs.writeFileSync(json, JSON.stringify({ rubric: "permenpanrb-59-2020", institution: "Kota Berkas", levels: Object.fromEntries(Array.from({ length: 47 }, (_, i) => [String(i + 1), 2])) }));
+  await page.setInputFiles("#load", json);
+  await page.waitForFunction(() => document.querySelector('[data-testid="index"]').textContent === "2,00");
+  assert.equal(await page.inputValue("#institution"), "Kota Berkas");
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('[data-testid="index"]').textContent === "3,00");
+  assert.equal(await page.inputValue("#institution"), "Kota Sejarah");
+  assert.equal(await page.inputValue('[data-note="5"]'), "Catatan yang tidak ada di tautan");
+  // the draft saved is what is shown after Back (the bare address reopens it)
+  const again = await page.context().newPage();
+  await again.goto(base);
+  await again.waitForSelector("body[data-ready=true]");
+  assert.equal(await again.inputValue("#institution"), "Kota Sejarah");
+  await page.context().close();
+});
+
+test("named drafts: one per institution and year, listed with their times, opened and deleted; the old single draft is taken over", async () => {
+  const context = await browser.newContext({ viewport: LAPTOP });
+  // an autosave of the earlier page (one draft, no list) is in the browser
+  const old = { saved: "2026-11-20T08:00:00.000Z", lang: "id", active: "mandiri", assessment: { rubric: "permenpanrb-59-2020", institution: "Kabupaten Lama", year: 2025, tracks: { mandiri: Object.fromEntries(Array.from({ length: 47 }, (_, i) => [String(i + 1), 4])), target: {} } } };
+  await context.addInitScript((d) => {
+    if (!localStorage.getItem("test-seeded")) {
+      localStorage.setItem("spbe-kalkulator.draft", JSON.stringify(d));
+      localStorage.setItem("test-seeded", "1");
+    }
+  }, old);
+  const page = await open(browser, base, problems, { context });
+  assert.equal(await page.inputValue("#institution"), "Kabupaten Lama");
+  assert.equal(await text(page, "index"), "4,00");
+  assert.equal(await page.textContent("#drafts-summary"), "Draf tersimpan di peramban ini (1)");
+  // a new draft for another institution and year
+  page.on("dialog", (d) => d.accept());
+  await page.click("#drafts summary");
+  await page.click("#new-draft");
+  assert.equal(await page.inputValue("#institution"), "");
+  await page.selectOption("#edition", "permenpanrb-59-2020");
+  await page.fill("#institution", "Kota Baru");
+  await page.fill("#year", "2026");
+  for (let i = 1; i <= 47; i++) await page.check(`[data-indicator="${i}"] input[value="2"]`);
+  const items = await page.locator("#draft-list li").allTextContents();
+  assert.equal(items.length, 2);
+  assert.match(items[0], /^Kota Baru · 2026 · PermenPANRB 59\/2020 disimpan .* · sedang dibuka/); // newest first
+  assert.match(items[1], /^Kabupaten Lama · 2025 · PermenPANRB 59\/2020 disimpan 20\/11\/2026/);
+  // open the first one again
+  await page.click('#draft-list li:nth-child(2) [data-open-draft]');
+  assert.equal(await page.inputValue("#institution"), "Kabupaten Lama");
+  assert.equal(await text(page, "index"), "4,00");
+  assert.match(await page.textContent("#status"), /^Draf "Kabupaten Lama · 2025 · PermenPANRB 59\/2020" dibuka\.$/);
+  // and back to the other one, whose levels were kept
+  await page.click('#draft-list li:has-text("Kota Baru") [data-open-draft]');
+  assert.equal(await text(page, "index"), "2,00");
+  // a JSON file of Kabupaten Lama 2025 opens into that institution's draft, not a new one
+  const json = path.join(artifacts, "drafts-load.json");
+  fs.writeFileSync(json, JSON.stringify({ rubric: "permenpanrb-59-2020", institution: "Kabupaten Lama", year: 2025, levels: Object.fromEntries(Array.from({ length: 47 }, (_, i) => [String(i + 1), 5])) }));
+  await page.setInputFiles("#load", json);
+  await page.waitForFunction(() => document.querySelector('[data-testid="index"]').textContent === "5,00");
+  assert.equal(await page.locator("#draft-list li").count(), 2);
+  // delete Kota Baru's draft (asked first)
+  await page.click('#draft-list li:has-text("Kota Baru") [data-delete-draft]');
+  assert.equal(await page.locator("#draft-list li").count(), 1);
+  assert.match(await page.textContent("#status"), /^Draf "Kota Baru · 2026 · PermenPANRB 59\/2020" dihapus\.$/);
+  // the bare address reopens the latest work (Kabupaten Lama, now at 5)
+  const again = await context.newPage();
+  await again.goto(base);
+  await again.waitForSelector("body[data-ready=true]");
+  assert.equal(await again.inputValue("#institution"), "Kabupaten Lama");
+  assert.equal(await text(again, "index"), "5,00");
+  assert.equal(await again.locator("#draft-list li").count(), 1);
+  await again.screenshot({ path: path.join(artifacts, "calculator-drafts.png") });
+  await context.close();
+});
+
+test("jump to a domain or aspect, progress per domain, and the track being edited is marked", async () => {
+  for (const [size, viewport] of [["laptop", LAPTOP], ["phone", PHONE]]) {
+    // 59/2020, 1-12 filled at 3: domain 1 (indicators 1-10, per the CLI's rubric) complete, domain 2 (11-20) 2 of 10
+    const page = await open(browser, `${base}#SPBE1.permenpanrb-59-2020.M${"3".repeat(12)}${"_".repeat(35)}`, problems, { viewport });
+    const rubric = spbe("rubric", "permenpanrb-59-2020", "--format", "json");
+    const ids = (d) => d.aspects.flatMap((a) => a.indicators.map((i) => Number(i.id)));
+    assert.deepEqual(ids(rubric.domains[0]), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    assert.deepEqual(ids(rubric.domains[1]), [11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
+    assert.equal(await page.textContent('[data-progress="d-1"]'), "(10/10 terisi)");
+    assert.equal(await page.textContent('[data-progress="d-2"]'), "(2/10 terisi)");
+    assert.equal(await page.textContent('[data-progress="d-4"]'), `(0/${ids(rubric.domains[3]).length} terisi)`);
+    const options = await page.locator("#jump option").allTextContents();
+    assert.ok(options.includes(`Domain 2. ${rubric.domains[1].name} (2/10)`), options.join("|"));
+    // jump to aspect 7: its heading is at the top, below the sticky bar, and has the focus
+    await page.selectOption("#jump", "a-7");
+    await page.waitForFunction(() => document.activeElement && document.activeElement.closest("#a-7"));
+    const bar = await page.locator("#summary-bar").boundingBox();
+    const head = await page.locator("#a-7 > h4").boundingBox();
+    assert.ok(head.y >= bar.y + bar.height - 2 && head.y < viewport.height / 2, `${size}: heading at ${head.y}, bar ends ${bar.y + bar.height}`);
+    // editing the target: the form says so, and the current level is marked in words
+    assert.ok(await page.isHidden("#track-note"));
+    await page.check('input[name="active-track"][value="target"]');
+    assert.ok(await page.isVisible("#track-note"));
+    await page.check('[data-indicator="1"] input[value="5"]');
+    assert.equal(await page.textContent('[data-indicator="1"] .level.current-mark .cur-tag'), "saat ini");
+    assert.equal(await page.locator('[data-indicator="1"] .cur-tag').count(), 1);
+    assert.ok(await page.isChecked('[data-indicator="1"] input[value="5"]'));
+    assert.equal(await page.locator('[data-indicator="1"] .level.current-mark input[value="3"]').count(), 1);
+    // back on the current track: no marks
+    await page.check('input[name="active-track"][value="mandiri"]');
+    assert.equal(await page.locator(".cur-tag").count(), 0);
+    await page.context().close();
+  }
+});
+
+test("8/2026: decimals typed with the Indonesian comma are read exactly", async () => {
+  const page = await open(browser, base, problems);
+  assert.equal(await page.inputValue("#edition"), "permenpanrb-8-2026");
+  // every value 2,505: the exact index is 2.505, shown half up as 2,51 (a binary double of 2.505
+  // is 2.50499..., which would show 2,50); above 2.50, so Baik
+  for (let i = 1; i <= 20; i++) await page.fill(`[data-indicator="${i}"] input[data-value]`, "2,505");
+  assert.equal(await text(page, "index"), "2,51");
+  assert.equal(await text(page, "predicate"), "Baik");
+  const v = `SPBE2.permenpanrb-8-2026.M${"v2p505v".repeat(20)}`;
+  assert.equal(spbe("score", "--format", "json", v).index_text, "2.51"); // the CLI agrees
+  // a value on a range edge, 3,50 in indicator 1, marks the range it belongs to (the core decides)
+  await page.fill('[data-indicator="1"] input[data-value]', "3,50");
+  assert.equal(await page.getAttribute('[data-indicator="1"] li.range.chosen', "data-level"), "3");
+  // a reload shows the values with the decimal comma; in English with the point
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.equal(await page.inputValue('[data-indicator="1"] input[data-value]'), "3,5");
+  assert.equal(await page.inputValue('[data-indicator="2"] input[data-value]'), "2,505");
+  await page.click('[data-lang="en"]');
+  assert.equal(await page.inputValue('[data-indicator="2"] input[data-value]'), "2.505");
+  // a malformed value is the core's message, not a silent 0 or NaN
+  await page.fill('[data-indicator="3"] input[data-value]', "2,5,1");
+  await page.waitForFunction(() => document.querySelector("#status").classList.contains("error"));
+  assert.match(await page.textContent("#status"), /indicator 3/);
+  assert.equal(await page.getAttribute('[data-indicator="3"] input[data-value]', "aria-invalid"), "true");
+  await page.context().close();
+});
+
+test("chart: the band names do not overlap (every edition, laptop and phone)", async () => {
+  for (const viewport of [LAPTOP, PHONE]) {
+    for (const vector of ["SPBE2.permenpanrb-8-2026.M" + "3".repeat(20), "SPBE1.permenpanrb-59-2020.M" + "3".repeat(47), "SPBE1.permenpanrb-5-2018.M" + "2".repeat(34) + "~3133"]) {
+      const page = await open(browser, `${base}#${vector}`, problems, { viewport });
+      for (const lang of ["id", "en"]) {
+        if (lang === "en") await page.click('[data-lang="en"]');
+        const boxes = await page.$$eval("#chart svg text", (ts) => ts.map((t) => {
+          const r = t.getBoundingClientRect();
+          return { text: t.textContent, x: r.x, y: r.y, w: r.width, h: r.height };
+        }));
+        assert.ok(boxes.length > 5);
+        const svg = await page.locator("#chart svg").boundingBox();
+        for (let i = 0; i < boxes.length; i++) {
+          const a = boxes[i];
+          assert.ok(a.x >= svg.x - 1 && a.x + a.w <= svg.x + svg.width + 1, `${vector} ${lang}: "${a.text}" leaves the chart`);
+          for (let j = i + 1; j < boxes.length; j++) {
+            const b = boxes[j];
+            const overlap = a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5;
+            assert.ok(!overlap, `${vector} ${lang} ${viewport.width}px: "${a.text}" overlaps "${b.text}"`);
+          }
+        }
+      }
+      if (viewport === PHONE && vector.includes("8-2026")) await page.locator("#chart").screenshot({ path: path.join(artifacts, "chart-2026-phone.png") });
+      if (viewport === LAPTOP && vector.includes("8-2026")) await page.locator("#chart").screenshot({ path: path.join(artifacts, "chart-2026-laptop.png") });
+      await page.context().close();
+    }
+  }
+});
+
+test("no errors in the browser console", () => {
+  assert.deepEqual(problems, []);
+});
