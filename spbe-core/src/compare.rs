@@ -99,7 +99,7 @@ pub fn compare(
                     .ok_or_else(|| ovf("a difference"))
             };
             Ok(IndicatorChange {
-                id: x.id.clone(),
+                id: x.id.to_string(),
                 name: spec.name.clone(),
                 from: x.levels.clone(),
                 to: y.levels.clone(),
@@ -117,8 +117,8 @@ pub fn compare(
         index_from: a.index,
         index_to: b.index,
         index_delta: round2(delta)?.to_f64(),
-        predicate_from: a.predicate,
-        predicate_to: b.predicate,
+        predicate_from: a.predicate.into(),
+        predicate_to: b.predicate.into(),
         changes,
     })
 }

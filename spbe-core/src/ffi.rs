@@ -299,9 +299,9 @@ mod tests {
         let pairs: Vec<(String, Option<f64>)> = r
             .indicators
             .iter()
-            .map(|i| (i.id.clone(), i.gain))
+            .map(|i| (i.id.to_string(), i.gain))
             .collect();
-        let ids: Vec<String> = r.top_gains(7).iter().map(|i| i.id.clone()).collect();
+        let ids: Vec<String> = r.top_gains(7).iter().map(|i| i.id.to_string()).collect();
         assert_eq!(rank_gains(&pairs, 7), ids);
         assert_eq!(ids.len(), 7);
     }

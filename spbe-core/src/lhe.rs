@@ -1026,7 +1026,7 @@ impl<'a> Doc<'a> {
             self.t("Indeks", "Index"),
             self.t("Predikat", "Predicate")
         );
-        let pred = |p: &Option<String>| {
+        let pred = |p: &Option<crate::report::Text>| {
             p.as_deref()
                 .map(|p| self.pred(p, false))
                 .unwrap_or_else(|| "—".to_owned())

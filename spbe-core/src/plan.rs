@@ -554,8 +554,8 @@ pub fn plan_with(
             index: r.index,
             index_text: r.index_text,
             index_exact: r.index_exact,
-            predicate: r.predicate,
-            predicate_label: r.predicate_label,
+            predicate: r.predicate.into(),
+            predicate_label: r.predicate_label.map(String::from),
             domains: r.domains,
             aspects: r.aspects,
         })

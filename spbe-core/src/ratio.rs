@@ -170,6 +170,14 @@ impl Ratio {
     /// Rounds half up (towards +∞ on a tie) to 2 decimals.
     pub fn round2(&self) -> Option<Hundredths> {
         // floor(x * 100 + 1/2) = floor((200 num + den) / (2 den))
+        if let (Ok(n), Ok(d)) = (i64::try_from(self.num), i64::try_from(self.den)) {
+            if let (Some(x), Some(y)) = (
+                n.checked_mul(200).and_then(|x| x.checked_add(d)),
+                d.checked_mul(2),
+            ) {
+                return Some(Hundredths(i128::from(x.div_euclid(y))));
+            }
+        }
         match (self.num.checked_mul(200), self.den.checked_mul(2)) {
             (Some(n), Some(d)) => Some(Hundredths(n.checked_add(self.den)?.div_euclid(d))),
             _ => self.round_to(2).map(Hundredths),
@@ -330,6 +338,156 @@ pub(crate) fn format_fixed(units: i128, places: u32) -> String {
     }
 }
 
+/// A fixed denominator of the integer kernel, factored once when a rubric is
+/// loaded as `2^twos · 5^fives · odd`, so that a value over it is written as
+/// an exact decimal without a gcd.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Denom {
+    q: i64,
+    twos: u32,
+    fives: u32,
+    odd: u64,
+}
+
+impl Denom {
+    /// `None` unless `q > 0`.
+    pub(crate) fn new(q: i64) -> Option<Denom> {
+        if q <= 0 {
+            return None;
+        }
+        let twos = q.trailing_zeros();
+        let mut odd = q.unsigned_abs() >> twos;
+        let mut fives = 0;
+        while odd.is_multiple_of(5) {
+            odd /= 5;
+            fives += 1;
+        }
+        Some(Denom {
+            q,
+            twos,
+            fives,
+            odd,
+        })
+    }
+}
+
+/// An exact value as the scoring path produces it: a fraction that is either
+/// in lowest terms (from the rational kernel) or over a fixed [`Denom`] of
+/// the integer kernel, unreduced. Rounding, comparing and writing it need no
+/// gcd; [`Frac::ratio`] reduces it when a [`Ratio`] is wanted.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Frac {
+    num: i128,
+    den: i128,
+    over: Option<Denom>,
+}
+
+impl From<Ratio> for Frac {
+    fn from(r: Ratio) -> Frac {
+        Frac {
+            num: r.num,
+            den: r.den,
+            over: None,
+        }
+    }
+}
+
+impl Frac {
+    /// `num / den`, unreduced.
+    pub(crate) fn over(num: i64, den: Denom) -> Frac {
+        Frac {
+            num: i128::from(num),
+            den: i128::from(den.q),
+            over: Some(den),
+        }
+    }
+
+    /// A count of hundredths (a reported value).
+    pub(crate) fn hundredths(h: i128) -> Frac {
+        Frac {
+            num: h,
+            den: 100,
+            over: Denom::new(100),
+        }
+    }
+
+    /// Numerator (not necessarily in lowest terms).
+    pub(crate) fn numer(&self) -> i128 {
+        self.num
+    }
+
+    /// Denominator (positive; not necessarily in lowest terms).
+    pub(crate) fn denom(&self) -> i128 {
+        self.den
+    }
+
+    /// The value in lowest terms.
+    pub(crate) fn ratio(&self) -> Option<Ratio> {
+        match self.over {
+            None => Some(Ratio {
+                num: self.num,
+                den: self.den,
+            }),
+            Some(_) => Ratio::new(self.num, self.den),
+        }
+    }
+
+    /// Rounds half up to 2 decimals: floor((200 num + den) / (2 den)), in 64
+    /// bits when it fits.
+    pub(crate) fn round2(&self) -> Option<Hundredths> {
+        if let (Ok(n), Ok(d)) = (i64::try_from(self.num), i64::try_from(self.den)) {
+            if let (Some(x), Some(y)) = (
+                n.checked_mul(200).and_then(|x| x.checked_add(d)),
+                d.checked_mul(2),
+            ) {
+                return Some(Hundredths(i128::from(x.div_euclid(y))));
+            }
+        }
+        self.ratio()?.round2()
+    }
+
+    /// Compares with a ratio by cross-multiplication (no division).
+    pub(crate) fn cmp_ratio(&self, r: &Ratio) -> Ordering {
+        match (self.num.checked_mul(r.den), r.num.checked_mul(self.den)) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            _ => cmp_slow(self.num, self.den, r.num, r.den),
+        }
+    }
+
+    /// What [`Ratio::exact_string`] writes for the same value.
+    pub(crate) fn exact_string(&self) -> String {
+        let reduced = |f: &Frac| f.ratio().map_or_else(String::new, |r| r.exact_string());
+        let Some(d) = self.over else {
+            return reduced(self);
+        };
+        let Ok(n) = i64::try_from(self.num) else {
+            return reduced(self);
+        };
+        let a = n.unsigned_abs();
+        if d.odd != 1 && !a.is_multiple_of(d.odd) {
+            // not a terminating decimal: a fraction in lowest terms
+            return reduced(self);
+        }
+        // num / den = (a / odd) / (2^twos 5^fives) = units / 10^p
+        let p = d.twos.max(d.fives);
+        let units = u128::from(a / d.odd)
+            .checked_mul(2u128.pow(p - d.twos))
+            .and_then(|u| u.checked_mul(5u128.checked_pow(p - d.fives)?));
+        let Some(mut units) = units else {
+            return reduced(self);
+        };
+        let mut places = p;
+        while places > 0 && units % 10 == 0 {
+            units /= 10;
+            places -= 1;
+        }
+        match i128::try_from(units) {
+            Ok(u) if places <= 30 => format_fixed(if n < 0 { -u } else { u }, places),
+            _ => reduced(self),
+        }
+    }
+}
+
 impl PartialOrd for Ratio {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
@@ -378,7 +536,11 @@ pub struct Hundredths(pub i128);
 impl Hundredths {
     /// The nearest `f64` (e.g. 3.28); for display and JSON output.
     pub fn to_f64(self) -> f64 {
-        self.0 as f64 / 100.0
+        // the same double either way; from 64 bits without a library call
+        match i64::try_from(self.0) {
+            Ok(h) => h as f64 / 100.0,
+            Err(_) => self.0 as f64 / 100.0,
+        }
     }
 
     /// The value as an exact ratio.

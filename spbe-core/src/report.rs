@@ -1,22 +1,148 @@
 //! The report of one scored assessment: its types (the JSON form is a public
 //! contract) and how it is built from the exact computation.
 
-use serde::{Deserialize, Serialize};
+use std::borrow::Borrow;
+use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::assessment::{Assessment, Level, Track};
 use crate::error::{Error, Result};
 use crate::options::{predicate_rule, MissingPolicy, Options, PredicateBasis, PredicateRule};
-use crate::ratio::{Hundredths, Ratio};
+use crate::ratio::{Frac, Hundredths, Ratio};
 use crate::rubric::{Rubric, Status};
-use crate::score::{band_of, basis_value, ids, predicate_of, Exact};
+use crate::score::{band_on_basis, Exact};
 use crate::value::Value;
+
+/// An id or a name in a report, shared with the rubric it comes from: a
+/// report holds a reference to the rubric's text rather than a copy, so
+/// building (and cloning) a report copies no names. It reads as a `&str`
+/// (`Deref`, `AsRef`, `Borrow`, `Display`, comparisons with `str` and
+/// `String`) and is a plain JSON string.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[cfg_attr(feature = "tsify", tsify(type = "string"))]
+#[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Text(Arc<str>);
+
+impl Text {
+    /// The text as a `&str`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Text {
+    /// As `str` does (width, alignment and precision apply).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Text {
+        Text(Arc::from(s))
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        Text(Arc::from(s))
+    }
+}
+
+impl From<&String> for Text {
+    fn from(s: &String) -> Text {
+        Text(Arc::from(s.as_str()))
+    }
+}
+
+impl From<Text> for String {
+    fn from(t: Text) -> String {
+        t.0.as_ref().to_owned()
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, o: &str) -> bool {
+        &*self.0 == o
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, o: &&str) -> bool {
+        &*self.0 == *o
+    }
+}
+
+impl PartialEq<String> for Text {
+    fn eq(&self, o: &String) -> bool {
+        *self.0 == **o
+    }
+}
+
+impl PartialEq<Text> for str {
+    fn eq(&self, o: &Text) -> bool {
+        self == &*o.0
+    }
+}
+
+impl PartialEq<Text> for &str {
+    fn eq(&self, o: &Text) -> bool {
+        *self == &*o.0
+    }
+}
+
+impl PartialEq<Text> for String {
+    fn eq(&self, o: &Text) -> bool {
+        **self == *o.0
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Text, D::Error> {
+        String::deserialize(d).map(Text::from)
+    }
+}
 
 /// The next predicate band above the index.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NextPredicate {
     /// Official name (Indonesian).
-    pub name: String,
+    pub name: Text,
     /// The band's lower bound.
     pub min: f64,
     /// Whether the band includes `min` (lower-inclusive editions). When not
@@ -33,11 +159,11 @@ pub struct NextPredicate {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DomainScore {
     /// Its id.
-    pub id: String,
+    pub id: Text,
     /// Official name (Indonesian).
-    pub name: String,
+    pub name: Text,
     /// English name (ours, where no official one exists).
-    pub name_en: Option<String>,
+    pub name_en: Option<Text>,
     /// Weight in percent of the whole index.
     pub weight: f64,
     /// Reported index (2 decimals); `null` only when a renormalising policy left the domain empty.
@@ -45,7 +171,7 @@ pub struct DomainScore {
     /// Exact index: a terminating decimal or a fraction.
     pub index_exact: Option<String>,
     /// Predicate name (`null` when there is no index).
-    pub predicate: Option<String>,
+    pub predicate: Option<Text>,
 }
 
 /// An aspect's result.
@@ -53,13 +179,13 @@ pub struct DomainScore {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AspectScore {
     /// Its id.
-    pub id: String,
+    pub id: Text,
     /// The aspect's domain (`null` for editions without domains).
-    pub domain: Option<String>,
+    pub domain: Option<Text>,
     /// Official name (Indonesian).
-    pub name: String,
+    pub name: Text,
     /// English name (ours, where no official one exists).
-    pub name_en: Option<String>,
+    pub name_en: Option<Text>,
     /// Weight in percent of the whole index.
     pub weight: f64,
     /// Reported index (2 decimals); `null` only when a renormalising policy left it empty.
@@ -67,7 +193,7 @@ pub struct AspectScore {
     /// Exact index: a terminating decimal or a fraction.
     pub index_exact: Option<String>,
     /// Predicate name (`null` when there is no index).
-    pub predicate: Option<String>,
+    pub predicate: Option<Text>,
 }
 
 /// An indicator's result.
@@ -78,9 +204,9 @@ pub struct AspectScore {
 /// looked up by `id`; the report stays small.
 pub struct IndicatorScore {
     /// Its id.
-    pub id: String,
+    pub id: Text,
     /// The indicator's aspect.
-    pub aspect: String,
+    pub aspect: Text,
     /// The value as given, for an indicator with one value (`null` if missing
     /// or a list): a whole level, a decimal (8/2026: `1.26`), or a string as
     /// written (`"7/6"`).
@@ -119,11 +245,11 @@ pub struct IndicatorScore {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// Edition id.
-    pub rubric: String,
+    pub rubric: Text,
     /// Status of the edition scored.
     pub rubric_status: Status,
     /// Name of the index (e.g. "Indeks SPBE").
-    pub index_name: Option<String>,
+    pub index_name: Option<Text>,
     /// The institution evaluated.
     pub institution: Option<String>,
     /// Evaluation year.
@@ -143,13 +269,13 @@ pub struct Report {
     #[serde(skip)]
     pub band: usize,
     /// Official predicate name, e.g. `"Baik"`.
-    pub predicate: String,
+    pub predicate: Text,
     /// Which value the predicate was read from (exact or reported) and why.
     pub predicate_rule: PredicateRule,
     /// English predicate name.
-    pub predicate_en: Option<String>,
+    pub predicate_en: Option<Text>,
     /// Second label where the edition has one (2026: `"Berkembang"`).
-    pub predicate_label: Option<String>,
+    pub predicate_label: Option<Text>,
     /// The band above the index, if any.
     pub next_predicate: Option<NextPredicate>,
     /// Its domains, in order.
@@ -159,12 +285,12 @@ pub struct Report {
     /// Its indicators, in order.
     pub indicators: Vec<IndicatorScore>,
     /// Indicators without a level (only with a non-official missing policy).
-    pub missing: Vec<String>,
+    pub missing: Vec<Text>,
     /// Indicators whose claimed level is above what their evidence supports
     /// (see `supported_level`); empty when none is, or no criteria are given.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "tsify", tsify(optional))]
-    pub above_evidence: Vec<String>,
+    pub above_evidence: Vec<Text>,
     /// True when computed by the official rules from a complete assessment.
     pub official: bool,
     /// The options applied (`track` filled in).
@@ -208,36 +334,58 @@ pub(crate) fn build_report(
     ex: &Exact,
     missing: &[usize],
 ) -> Result<Report> {
-    let spec = rubric.spec();
+    let names = &rubric.names;
     let rule = predicate_rule(rubric, assessment.year, opts);
-    let pred_name = |v: Option<Ratio>| -> Result<Option<String>> {
-        v.map(|v| predicate_of(rubric, v, rule.basis)).transpose()
+    let pred_name = |v: Option<&Frac>| -> Result<Option<Text>> {
+        v.map(|v| {
+            band_on_basis(rubric, v, rule.basis).map(|b| {
+                names
+                    .bands
+                    .get(b)
+                    .map_or_else(|| Text::from(""), |n| n.name.clone())
+            })
+        })
+        .transpose()
     };
-    let idx = round2(ex.index)?;
-    let band = band_of(rubric, basis_value(ex.index, rule.basis)?);
-    let bspec = spec.predicates.get(band);
+    let idx = round2(&ex.index)?;
+    let band = band_on_basis(rubric, &ex.index, rule.basis)?;
+    let bnames = names.bands.get(band);
     let next_predicate = match rubric.predicates().get(band + 1) {
         Some(nb) => {
             let from = match rule.basis {
-                PredicateBasis::Reported => idx.to_ratio(),
+                PredicateBasis::Reported => Frac::hundredths(idx.0),
                 PredicateBasis::Exact => ex.index,
             };
             // the smallest rise in steps of 0.01 that enters the band: up to
             // its min (included) or past it (excluded, 8/2026), never 0.00
-            let short = nb
-                .min
-                .value()
-                .checked_sub(from)
-                .and_then(|g| g.checked_mul(Ratio::int(100)))
-                .ok_or_else(|| ovf("a gap"))?;
-            let (n, d) = (short.numer(), short.denom());
+            let min = nb.min.value();
+            let short = min
+                .numer()
+                .checked_mul(from.denom())
+                .zip(from.numer().checked_mul(min.denom()))
+                .and_then(|(a, b)| a.checked_sub(b))
+                .and_then(|g| g.checked_mul(100))
+                .zip(min.denom().checked_mul(from.denom()));
+            let (n, d) = match short {
+                Some(nd) => nd,
+                None => {
+                    let r = min
+                        .checked_sub(from.ratio().ok_or_else(|| ovf("a gap"))?)
+                        .and_then(|g| g.checked_mul(Ratio::int(100)))
+                        .ok_or_else(|| ovf("a gap"))?;
+                    (r.numer(), r.denom())
+                }
+            };
             let steps = if rubric.d.upper_inclusive {
                 n.div_euclid(d) + 1
             } else {
                 -((-n).div_euclid(d))
             };
             Some(NextPredicate {
-                name: nb.name.clone(),
+                name: names
+                    .bands
+                    .get(band + 1)
+                    .map_or_else(|| Text::from(nb.name.as_str()), |b| b.name.clone()),
                 min: nb.min.to_f64(),
                 min_inclusive: !rubric.d.upper_inclusive,
                 gap: steps.max(1) as f64 / 100.0,
@@ -245,8 +393,8 @@ pub(crate) fn build_report(
         }
         None => None,
     };
-    let domains = rubric
-        .domains()
+    let domains = names
+        .domains
         .iter()
         .zip(&ex.domains)
         .map(|(ds, v)| {
@@ -254,27 +402,28 @@ pub(crate) fn build_report(
                 id: ds.id.clone(),
                 name: ds.name.clone(),
                 name_en: ds.name_en.clone(),
-                weight: ds.weight.to_f64(),
-                index: v.map(round2).transpose()?.map(Hundredths::to_f64),
-                index_exact: v.map(|v| v.exact_string()),
-                predicate: pred_name(*v)?,
+                weight: ds.weight,
+                index: v.as_ref().map(round2).transpose()?.map(Hundredths::to_f64),
+                index_exact: v.as_ref().map(Frac::exact_string),
+                predicate: pred_name(v.as_ref())?,
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    let aspects = rubric
-        .aspects()
-        .into_iter()
+    let aspects = names
+        .aspects
+        .iter()
+        .zip(&names.aspect_domain)
         .zip(&ex.aspects)
-        .map(|((dom, a), v)| {
+        .map(|((a, dom), v)| {
             Ok(AspectScore {
                 id: a.id.clone(),
-                domain: dom.map(|d| d.id.clone()),
+                domain: dom.clone(),
                 name: a.name.clone(),
                 name_en: a.name_en.clone(),
-                weight: a.weight.to_f64(),
-                index: v.map(round2).transpose()?.map(Hundredths::to_f64),
-                index_exact: v.map(|v| v.exact_string()),
-                predicate: pred_name(*v)?,
+                weight: a.weight,
+                index: v.as_ref().map(round2).transpose()?.map(Hundredths::to_f64),
+                index_exact: v.as_ref().map(Frac::exact_string),
+                predicate: pred_name(v.as_ref())?,
             })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -284,16 +433,21 @@ pub(crate) fn build_report(
             *m = true;
         }
     }
+    // the indicators' specs, only when criteria are given (their scales)
+    let specs = if assessment.criteria_met.is_empty() {
+        Vec::new()
+    } else {
+        rubric.indicators()
+    };
     let mut indicators = Vec::with_capacity(rubric.d.indicators.len());
-    for (pos, ((_, asp, ind), di)) in rubric
-        .indicators()
-        .into_iter()
-        .zip(&rubric.d.indicators)
-        .enumerate()
-    {
+    for (pos, di) in rubric.d.indicators.iter().enumerate() {
         let entry = entries.get(pos).copied().flatten();
         let is_missing = is_absent.get(pos).copied().unwrap_or(false);
-        let coef = ex.coef.get(di.aspect).copied().unwrap_or(Ratio::ZERO);
+        let coef = ex
+            .coef
+            .get(di.aspect)
+            .copied()
+            .unwrap_or(Frac::from(Ratio::ZERO));
         let levels: Vec<Value> = entry.map(|(l, _)| l.items().to_vec()).unwrap_or_default();
         let lowest_level = Ratio::int(i128::from(di.min_level));
         let counted = if is_missing {
@@ -342,61 +496,74 @@ pub(crate) fn build_report(
             let step = next.checked_sub(lowest).ok_or_else(|| ovf("a gain"))?;
             Some(round4_frac(cw, coef.denom(), step)?)
         };
-        indicators.push(IndicatorScore {
-            id: ind.id.clone(),
-            aspect: asp.id.clone(),
+        let id = names
+            .indicators
+            .get(pos)
+            .cloned()
+            .unwrap_or_else(|| Text::from(""));
+        let mut score = IndicatorScore {
+            id,
+            aspect: names
+                .aspects
+                .get(di.aspect)
+                .map_or_else(|| Text::from(""), |a| a.id.clone()),
             level: match entry {
                 Some((Level::One(v), _)) => Some(v.clone()),
                 _ => None,
             },
             levels,
             source: entry.map(|(_, t)| t),
-            weight: ind.weight.to_f64(),
+            weight: names.indicator_weight.get(pos).copied().unwrap_or(0.0),
             contribution,
             gain,
             missing: is_missing,
             supported_level: None,
             above_evidence: None,
-        });
-        if let (Some(met), Some(last)) = (
-            assessment
+        };
+        if let (Some((_, _, ispec)), false) = (specs.get(pos), assessment.criteria_met.is_empty()) {
+            if let Some(met) = assessment
                 .criteria_met
-                .get(&crate::assessment::IndicatorId(ind.id.clone())),
-            indicators.last_mut(),
-        ) {
-            let supported = supported_level(rubric, di, met);
-            last.supported_level = Some(supported);
-            last.above_evidence = Some(
-                last.levels
-                    .iter()
-                    .map(|v| claimed_level(rubric, &ind.scale, v))
-                    .max()
-                    .is_some_and(|c| c > supported),
-            );
+                .get(&crate::assessment::IndicatorId(ispec.id.clone()))
+            {
+                let supported = supported_level(rubric, di, met);
+                score.supported_level = Some(supported);
+                score.above_evidence = Some(
+                    score
+                        .levels
+                        .iter()
+                        .map(|v| claimed_level(rubric, &ispec.scale, v))
+                        .max()
+                        .is_some_and(|c| c > supported),
+                );
+            }
         }
+        indicators.push(score);
     }
-    let above_evidence: Vec<String> = indicators
+    let above_evidence: Vec<Text> = indicators
         .iter()
         .filter(|i| i.above_evidence == Some(true))
         .map(|i| i.id.clone())
         .collect();
-    let missing_ids: Vec<String> = missing.iter().map(|&p| ids(rubric, p)).collect();
+    let missing_ids: Vec<Text> = missing
+        .iter()
+        .filter_map(|&p| names.indicators.get(p).cloned())
+        .collect();
     Ok(Report {
-        rubric: rubric.id().to_owned(),
-        rubric_status: spec.status,
-        index_name: spec.index_name.clone(),
+        rubric: names.rubric.clone(),
+        rubric_status: rubric.spec().status,
+        index_name: names.index_name.clone(),
         institution: assessment.institution.clone(),
         year: assessment.year,
         track,
         index: idx.to_f64(),
         index_text: idx.to_string(),
         index_exact: ex.index.exact_string(),
-        exact: ex.index,
+        exact: ex.index.ratio().ok_or_else(|| ovf("the index"))?,
         band,
-        predicate: bspec.map(|b| b.name.clone()).unwrap_or_default(),
+        predicate: bnames.map_or_else(|| Text::from(""), |b| b.name.clone()),
         predicate_rule: rule,
-        predicate_en: bspec.and_then(|b| b.name_en.clone()),
-        predicate_label: bspec.and_then(|b| b.label.clone()),
+        predicate_en: bnames.and_then(|b| b.name_en.clone()),
+        predicate_label: bnames.and_then(|b| b.label.clone()),
         next_predicate,
         domains,
         aspects,
@@ -465,6 +632,23 @@ fn claimed_level(rubric: &Rubric, scale: &str, v: &Value) -> u8 {
 /// (num / den) · x rounded half up to 4 decimals (den > 0), as f64 for display,
 /// straight from numerators and denominators (no gcd).
 fn round4_frac(num: i128, den: i128, x: Ratio) -> Result<f64> {
+    // in 64 bits when everything fits (no 128-bit division)
+    if let (Ok(n), Ok(d), Ok(xn), Ok(xd)) = (
+        i64::try_from(num),
+        i64::try_from(den),
+        i64::try_from(x.numer()),
+        i64::try_from(x.denom()),
+    ) {
+        let nd = n
+            .checked_mul(xn)
+            .and_then(|n| n.checked_mul(20_000))
+            .zip(d.checked_mul(xd));
+        if let Some((n, d)) = nd {
+            if let Some((n, d2)) = n.checked_add(d).zip(d.checked_mul(2)) {
+                return Ok(n.div_euclid(d2) as f64 / 10_000.0);
+            }
+        }
+    }
     let n = num
         .checked_mul(x.numer())
         .and_then(|n| n.checked_mul(20_000));
@@ -489,6 +673,6 @@ fn ovf(ctx: &str) -> Error {
     Error::overflow(ctx)
 }
 
-fn round2(v: Ratio) -> Result<Hundredths> {
+fn round2(v: &Frac) -> Result<Hundredths> {
     v.round2().ok_or_else(|| ovf("rounding"))
 }

@@ -12,9 +12,9 @@
 use crate::assessment::{Assessment, IndicatorId, Level, Track};
 use crate::error::{Error, Result};
 pub use crate::options::{MissingPolicy, Options, PredicateBasis};
-use crate::ratio::Ratio;
+use crate::ratio::{Frac, Ratio};
 use crate::report::{build_report, Report};
-use crate::rubric::Rubric;
+use crate::rubric::{FastPath, Fixed, Rubric};
 use crate::value::Value;
 
 /// Sentinel for an empty slot in the slot layout (see [`crate::batch`]).
@@ -184,8 +184,46 @@ fn check_keys<'a, T: 'a>(
 
 // ------------------------------------------------------------------ kernel
 
-/// Per-aspect sums: n = Σ w_int·L (exact; an integer unless a value is
-/// fractional), d = Σ w_int over the items counted. Checks levels and item
+/// An aspect's Σ w_int · value: in hundredths of a level, in 64 bits, for
+/// every whole level and every value with at most 2 decimals (8/2026's
+/// "1.26"); exactly, as a rational, for the rest (more decimals, "7/6", or
+/// sums past 64 bits).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct ASum {
+    /// The sum in hundredths of a level.
+    pub h: i64,
+    /// The rest, exactly.
+    pub rest: Ratio,
+}
+
+impl ASum {
+    /// The whole sum, exactly.
+    pub(crate) fn ratio(&self) -> Option<Ratio> {
+        Ratio::new(i128::from(self.h), 100)?.checked_add(self.rest)
+    }
+
+    /// Adds `w · v`, in hundredths when it fits, else exactly.
+    fn add(&mut self, w: i64, v: Ratio) -> Option<()> {
+        let hundredths = 100i128
+            .checked_div(v.denom())
+            .filter(|k| k * v.denom() == 100)
+            .and_then(|k| i64::try_from(v.numer().checked_mul(k)?).ok())
+            .and_then(|x| x.checked_mul(w))
+            .and_then(|x| x.checked_add(self.h));
+        match hundredths {
+            Some(h) => self.h = h,
+            None => {
+                self.rest = Ratio::int(i128::from(w))
+                    .checked_mul(v)
+                    .and_then(|x| x.checked_add(self.rest))?;
+            }
+        }
+        Some(())
+    }
+}
+
+/// Per-aspect sums: n = Σ w_int·L (see [`ASum`]), d = Σ w_int over the
+/// items counted. Checks levels and item
 /// counts; applies the missing policy. Allocation-free unless there is an
 /// error. `fracs` holds the values of `FRACTION` slots.
 #[allow(clippy::too_many_arguments)]
@@ -195,14 +233,14 @@ pub(crate) fn kernel(
     fracs: &[(usize, Ratio)],
     policy: MissingPolicy,
     track: &str,
-    n: &mut [Ratio],
+    n: &mut [ASum],
     d: &mut [i64],
     missing: &mut Vec<usize>,
     errors: &mut Vec<Error>,
 ) {
     for (ai, a) in rubric.d.aspects.iter().enumerate() {
-        let (mut na, mut da) = (0i64, 0i64);
-        let mut nfrac = Ratio::ZERO;
+        let mut sum_a = ASum::default();
+        let mut da = 0i64;
         for (off, ind) in rubric
             .d
             .indicators
@@ -232,12 +270,8 @@ pub(crate) fn kernel(
                     let hi = Ratio::int(i128::from(ind.max_level));
                     match value {
                         Some(r) if ind.continuous && r >= lo && r <= hi => {
-                            match Ratio::int(i128::from(ind.w_int))
-                                .checked_mul(r)
-                                .and_then(|x| nfrac.checked_add(x))
-                            {
-                                Some(x) => nfrac = x,
-                                None => errors.push(Error::overflow("an aspect index")),
+                            if sum_a.add(ind.w_int, r).is_none() {
+                                errors.push(Error::overflow("an aspect index"));
                             }
                             count += 1;
                         }
@@ -269,7 +303,13 @@ pub(crate) fn kernel(
                 match policy {
                     MissingPolicy::Error | MissingPolicy::Renormalize => {}
                     MissingPolicy::Lowest => {
-                        na += ind.w_int * i64::from(ind.min_level) * i64::from(ind.min_items);
+                        let lowest = i64::from(ind.min_level) * i64::from(ind.min_items);
+                        if sum_a
+                            .add(ind.w_int, Ratio::int(i128::from(lowest)))
+                            .is_none()
+                        {
+                            errors.push(Error::overflow("an aspect index"));
+                        }
                         da += ind.w_int * i64::from(ind.min_items);
                     }
                 }
@@ -284,21 +324,13 @@ pub(crate) fn kernel(
                     max: ind.max_items,
                 });
             }
-            na += ind.w_int * sum;
+            if sum != 0 && sum_a.add(ind.w_int, Ratio::int(i128::from(sum))).is_none() {
+                errors.push(Error::overflow("an aspect index"));
+            }
             da += ind.w_int * i64::from(count);
         }
         if let (Some(x), Some(y)) = (n.get_mut(ai), d.get_mut(ai)) {
-            *x = if nfrac == Ratio::ZERO {
-                Ratio::int(i128::from(na))
-            } else {
-                match nfrac.checked_add(Ratio::int(i128::from(na))) {
-                    Some(v) => v,
-                    None => {
-                        errors.push(Error::overflow("an aspect index"));
-                        Ratio::ZERO
-                    }
-                }
-            };
+            *x = sum_a;
             *y = da;
         }
     }
@@ -315,14 +347,69 @@ pub(crate) fn ids(rubric: &Rubric, pos: usize) -> String {
     rubric.id_at(pos).to_owned()
 }
 
-/// Exact results from per-aspect sums.
-#[derive(Clone, Debug, PartialEq)]
+/// Exact results from per-aspect sums: reduced fractions from the rational
+/// kernel ([`aggregate`]), or integers over fixed denominators from the
+/// integer one ([`aggregate_fixed`]).
+#[derive(Clone, Debug)]
 pub(crate) struct Exact {
-    pub index: Ratio,
-    pub domains: Vec<Option<Ratio>>,
-    pub aspects: Vec<Option<Ratio>>,
+    pub index: Frac,
+    pub domains: Vec<Option<Frac>>,
+    pub aspects: Vec<Option<Frac>>,
     /// d(index)/d(n_a): index = Σ coef_a · n_a.
-    pub coef: Vec<Ratio>,
+    pub coef: Vec<Frac>,
+}
+
+/// Which kernel computes the results.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kernel {
+    /// The integer kernel where it applies, else the rational one.
+    Auto,
+    /// Always the rational kernel (the reference the integer one is tested against).
+    Rational,
+}
+
+/// The integer kernel: with every aspect at its nominal item weight (each
+/// indicator present with its minimum number of items) and every value in
+/// hundredths of a level, each result is an integer dot product over a
+/// fixed denominator (see [`Fixed`]). `None` when it does not apply or a sum
+/// would overflow 64 bits; the rational kernel then gives the same values.
+pub(crate) fn aggregate_fixed(
+    rubric: &Rubric,
+    f: &FastPath,
+    x: &Fixed,
+    n: &[ASum],
+    d: &[i64],
+) -> Option<Exact> {
+    if d != f.aspect_den.as_slice() || n.iter().any(|s| s.rest != Ratio::ZERO) {
+        return None;
+    }
+    let mut index: i64 = 0;
+    for (k, s) in f.k_index.iter().zip(n) {
+        index = index.checked_add(k.checked_mul(s.h)?)?;
+    }
+    let mut domains = Vec::with_capacity(x.domain.len());
+    for (dom, den) in rubric.d.domains.iter().zip(&x.domain) {
+        let mut num: i64 = 0;
+        for (k, s) in f
+            .k_domain
+            .get(dom.aspects.clone())?
+            .iter()
+            .zip(n.get(dom.aspects.clone())?)
+        {
+            num = num.checked_add(k.checked_mul(s.h)?)?;
+        }
+        domains.push(Some(Frac::over(num, *den)));
+    }
+    Some(Exact {
+        index: Frac::over(index, x.index),
+        domains,
+        aspects: n
+            .iter()
+            .zip(&x.aspect)
+            .map(|(s, den)| Some(Frac::over(s.h, *den)))
+            .collect(),
+        coef: f.k_index.iter().map(|k| Frac::over(*k, x.coef)).collect(),
+    })
 }
 
 fn ovf(ctx: &str) -> Error {
@@ -332,11 +419,12 @@ fn ovf(ctx: &str) -> Error {
 /// The general exact aggregation (handles empty aspects and domains by
 /// renormalising over the present ones; with nothing missing this is exactly
 /// the official nested formula).
-pub(crate) fn aggregate(rubric: &Rubric, n: &[Ratio], d: &[i64], track: &str) -> Result<Exact> {
+pub(crate) fn aggregate(rubric: &Rubric, n: &[ASum], d: &[i64], track: &str) -> Result<Exact> {
     let dd = &rubric.d;
     let mut aspects = Vec::with_capacity(dd.aspects.len());
     for (na, da) in n.iter().zip(d) {
         aspects.push(if *da > 0 {
+            let na = na.ratio().ok_or_else(|| ovf("an aspect index"))?;
             Some(
                 if na.denom() == 1 {
                     Ratio::new(na.numer(), i128::from(*da))
@@ -435,10 +523,10 @@ pub(crate) fn aggregate(rubric: &Rubric, n: &[Ratio], d: &[i64], track: &str) ->
         }
     }
     Ok(Exact {
-        index,
-        domains,
-        aspects,
-        coef,
+        index: index.into(),
+        domains: domains.into_iter().map(|v| v.map(Frac::from)).collect(),
+        aspects: aspects.into_iter().map(|v| v.map(Frac::from)).collect(),
+        coef: coef.into_iter().map(Frac::from).collect(),
     })
 }
 
@@ -446,15 +534,25 @@ pub(crate) fn aggregate(rubric: &Rubric, n: &[Ratio], d: &[i64], track: &str) ->
 
 /// Index of the predicate band for a value, per the edition's band bounds.
 pub(crate) fn band_of(rubric: &Rubric, v: Ratio) -> usize {
+    band_of_frac(rubric, &Frac::from(v))
+}
+
+/// [`band_of`] for a value of either kernel (compared by cross-multiplication).
+pub(crate) fn band_of_frac(rubric: &Rubric, v: &Frac) -> usize {
+    use std::cmp::Ordering::{Greater, Less};
     let bands = &rubric.d.bands;
     let last = bands.len().saturating_sub(1);
     if rubric.d.upper_inclusive {
         // (min, max], the lowest [min, max]
-        bands.iter().position(|b| v <= b.max).unwrap_or(last)
+        bands
+            .iter()
+            .position(|b| v.cmp_ratio(&b.max) != Greater)
+            .unwrap_or(last)
     } else {
         // [min, max), the highest [min, max]
         for (k, b) in bands.iter().enumerate() {
-            if v < b.max || (k == last && v <= b.max) {
+            let c = v.cmp_ratio(&b.max);
+            if c == Less || (k == last && c != Greater) {
                 return k;
             }
         }
@@ -467,6 +565,17 @@ pub(crate) fn basis_value(v: Ratio, basis: PredicateBasis) -> Result<Ratio> {
     Ok(match basis {
         PredicateBasis::Exact => v,
         PredicateBasis::Reported => v.round2().ok_or_else(|| ovf("rounding"))?.to_ratio(),
+    })
+}
+
+/// The band a value of either kernel falls in, read on the given basis.
+pub(crate) fn band_on_basis(rubric: &Rubric, v: &Frac, basis: PredicateBasis) -> Result<usize> {
+    Ok(match basis {
+        PredicateBasis::Exact => band_of_frac(rubric, v),
+        PredicateBasis::Reported => band_of_frac(
+            rubric,
+            &Frac::hundredths(v.round2().ok_or_else(|| ovf("rounding"))?.0),
+        ),
     })
 }
 
@@ -498,6 +607,7 @@ fn evaluate<'a>(
     assessment: &'a Assessment,
     rubric: &Rubric,
     opts: &Options,
+    with: Kernel,
 ) -> (Vec<Error>, Option<Evaluated<'a>>) {
     let mut errors = Vec::new();
     if assessment.rubric != rubric.id() {
@@ -559,19 +669,32 @@ fn evaluate<'a>(
         }
     }
     let track = opts.track.unwrap_or_else(|| assessment.default_track());
-    let resolved = match assessment.resolve(track) {
-        Ok(r) => r,
-        Err(e) => {
-            errors.push(e);
-            return (errors, None);
-        }
+    // an assessment with levels only, scored on them: the slots filled above
+    // are the track's, and its entries are read straight from the levels
+    let levels_only = match (&assessment.levels, &assessment.tracks, track) {
+        (Some(l), None, Track::Levels) => Some(l),
+        _ => None,
+    };
+    let resolved = match levels_only {
+        Some(_) => Default::default(),
+        None => match assessment.resolve(track) {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(e);
+                return (errors, None);
+            }
+        },
     };
     // per position (every key is a known indicator: checked above)
     let mut entries: Vec<Option<(&Level, Track)>> = vec![None; rubric.d.indicators.len()];
-    for (k, v) in &resolved {
+    let mut put = |k: &IndicatorId, v: (&'a Level, Track)| {
         if let Some(e) = rubric.position(k.as_str()).and_then(|p| entries.get_mut(p)) {
-            *e = Some(*v);
+            *e = Some(v);
         }
+    };
+    match levels_only {
+        Some(l) => l.iter().for_each(|(k, v)| put(k, (v, Track::Levels))),
+        None => resolved.iter().for_each(|(k, v)| put(k, *v)),
     }
     if opts.missing == MissingPolicy::Error && entries.iter().any(Option::is_none) {
         let absent: Vec<String> = entries
@@ -589,16 +712,18 @@ fn evaluate<'a>(
     if !errors.is_empty() {
         return (errors, None);
     }
-    fill_slots(
-        rubric,
-        resolved.iter().map(|(k, (l, _))| (*k, *l)),
-        track.as_str(),
-        &mut slots,
-        &mut fracs,
-        &mut errors,
-    );
+    if levels_only.is_none() {
+        fill_slots(
+            rubric,
+            resolved.iter().map(|(k, (l, _))| (*k, *l)),
+            track.as_str(),
+            &mut slots,
+            &mut fracs,
+            &mut errors,
+        );
+    }
     let na = rubric.d.aspects.len();
-    let (mut n, mut d) = (vec![Ratio::ZERO; na], vec![0; na]);
+    let (mut n, mut d) = (vec![ASum::default(); na], vec![0; na]);
     let mut missing = Vec::new();
     kernel(
         rubric,
@@ -615,13 +740,17 @@ fn evaluate<'a>(
         return (errors, None);
     }
     let renormalised = opts.missing == MissingPolicy::Renormalize && !missing.is_empty();
-    match aggregate(rubric, &n, &d, track.as_str()).map_err(|e| {
-        if renormalised {
-            e.renormalising()
-        } else {
-            e
-        }
-    }) {
+    let fixed = match (with, &rubric.d.fast) {
+        (Kernel::Auto, Some(f)) => f
+            .fixed
+            .as_ref()
+            .and_then(|x| aggregate_fixed(rubric, f, x, &n, &d)),
+        _ => None,
+    };
+    match fixed
+        .map_or_else(|| aggregate(rubric, &n, &d, track.as_str()), Ok)
+        .map_err(|e| if renormalised { e.renormalising() } else { e })
+    {
         Ok(exact) => (
             errors,
             Some(Evaluated {
@@ -642,8 +771,9 @@ fn evaluated<'a>(
     assessment: &'a Assessment,
     rubric: &Rubric,
     opts: &Options,
+    with: Kernel,
 ) -> Result<Evaluated<'a>> {
-    match evaluate(assessment, rubric, opts) {
+    match evaluate(assessment, rubric, opts, with) {
         (_, Some(ev)) => Ok(ev),
         (errors, None) => Err(errors
             .into_iter()
@@ -661,12 +791,13 @@ pub(crate) fn evaluated_for_plan<'a>(
     rubric: &Rubric,
     opts: &Options,
 ) -> Result<(Track, Vec<Option<&'a Level>>, Ratio, Vec<Ratio>, Vec<usize>)> {
-    let ev = evaluated(assessment, rubric, opts)?;
+    let ev = evaluated(assessment, rubric, opts, Kernel::Auto)?;
+    let ratio = |f: &Frac| f.ratio().ok_or_else(|| ovf("a weight"));
     Ok((
         ev.track,
         ev.entries.iter().map(|e| e.map(|(l, _)| l)).collect(),
-        ev.exact.index,
-        ev.exact.coef,
+        ratio(&ev.exact.index)?,
+        ev.exact.coef.iter().map(ratio).collect::<Result<_>>()?,
         ev.missing,
     ))
 }
@@ -677,12 +808,33 @@ pub(crate) fn evaluated_for_plan<'a>(
 /// [`MAX_PER_KIND`](crate::error::MAX_PER_KIND) of one kind and counting the
 /// rest ([`Error::More`]); empty means it scores.
 pub fn validate_with(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> Vec<Error> {
-    crate::error::bounded(evaluate(assessment, rubric, opts).0)
+    crate::error::bounded(evaluate(assessment, rubric, opts, Kernel::Auto).0)
 }
 
 /// Scores an assessment against the given rubric.
 pub fn score_with(assessment: &Assessment, rubric: &Rubric, opts: &Options) -> Result<Report> {
-    let ev = evaluated(assessment, rubric, opts)?;
+    score_by(assessment, rubric, opts, Kernel::Auto)
+}
+
+/// [`score_with`] computed by the general rational kernel only, never the
+/// integer one: the reference the integer kernel is tested against (the
+/// results are equal; this is slower). Not a stable API.
+#[doc(hidden)]
+pub fn score_with_rational(
+    assessment: &Assessment,
+    rubric: &Rubric,
+    opts: &Options,
+) -> Result<Report> {
+    score_by(assessment, rubric, opts, Kernel::Rational)
+}
+
+fn score_by(
+    assessment: &Assessment,
+    rubric: &Rubric,
+    opts: &Options,
+    with: Kernel,
+) -> Result<Report> {
+    let ev = evaluated(assessment, rubric, opts, with)?;
     build_report(
         assessment,
         rubric,

@@ -489,7 +489,7 @@ fn published_results_2024() {
                     row.predicate
                 ));
             }
-            spbe_preds.push(r.predicate);
+            spbe_preds.push(r.predicate.to_string());
         }
         if !is_determined && !any_predicate_matches {
             predicate_failures.push(format!(

@@ -114,7 +114,7 @@ fn check_case(case: &Value) -> Result<(), String> {
                 ));
             }
             for d in &r.domains {
-                let want = doms.get(&d.id).and_then(Value::as_f64);
+                let want = doms.get(d.id.as_str()).and_then(Value::as_f64);
                 if want.map(|w| d.index.is_some_and(|x| close(x, w))) != Some(true)
                     && !(want.is_none() && d.index.is_none())
                 {
@@ -130,7 +130,7 @@ fn check_case(case: &Value) -> Result<(), String> {
                 ));
             }
             for a in &r.aspects {
-                let want = asps.get(&a.id).and_then(Value::as_f64);
+                let want = asps.get(a.id.as_str()).and_then(Value::as_f64);
                 if want.map(|w| a.index.is_some_and(|x| close(x, w))) != Some(true)
                     && !(want.is_none() && a.index.is_none())
                 {

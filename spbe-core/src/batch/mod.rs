@@ -18,7 +18,7 @@ use crate::error::{Error, Result};
 use crate::options::{predicate_rule, MissingPolicy, Options, PredicateBasis};
 use crate::ratio::Ratio;
 use crate::rubric::{FastPath, Rubric};
-use crate::score::{aggregate, band_of, kernel, FRACTION};
+use crate::score::{aggregate, band_of, band_of_frac, kernel, ASum, FRACTION};
 use crate::value::Value;
 
 pub use crate::score::MISSING;
@@ -171,7 +171,7 @@ struct SlotInfo {
 struct Scratch {
     slots: Vec<i64>,
     fracs: Vec<(usize, Ratio)>,
-    n: Vec<Ratio>,
+    n: Vec<ASum>,
     d: Vec<i64>,
     missing: Vec<usize>,
     errors: Vec<Error>,
@@ -250,7 +250,7 @@ pub fn score_columns<T: Cell, C: AsRef<[T]>>(
     let mut scratch = Scratch {
         slots: vec![MISSING; dd.slots],
         fracs: Vec::new(),
-        n: vec![Ratio::ZERO; na],
+        n: vec![ASum::default(); na],
         d: vec![0; na],
         missing: Vec::with_capacity(dd.indicators.len()),
         errors: Vec::new(),
@@ -493,7 +493,7 @@ fn general_row<T: Cell, C: AsRef<[T]>>(
                     PredicateBasis::Reported => {
                         band_of(rubric, Ratio::new(h, 100).unwrap_or(Ratio::ZERO))
                     }
-                    PredicateBasis::Exact => band_of(rubric, ex.index),
+                    PredicateBasis::Exact => band_of_frac(rubric, &ex.index),
                 };
                 set(out, r, h, band);
                 for (col, v) in out.domains.iter_mut().zip(&ex.domains) {

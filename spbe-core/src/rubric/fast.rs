@@ -3,7 +3,7 @@
 //! lets the batch use plain `i64` arithmetic.
 
 use super::Derived;
-use crate::ratio::Ratio;
+use crate::ratio::{Denom, Ratio};
 
 /// Precomputed integer multipliers for the common case where every aspect has
 /// its nominal set of items (see `score::kernel`).
@@ -23,6 +23,27 @@ pub(crate) struct FastPath {
     /// Upper bounds of the predicate bands times `q_index`, when whole: the
     /// exact index `num / q_index` is compared with them as integers.
     pub band_max_q: Option<Vec<i64>>,
+    /// The fixed denominators of single scoring's integer kernel, when they fit.
+    pub fixed: Option<Fixed>,
+}
+
+/// The integer kernel of single scoring (`score::aggregate_fixed`): with
+/// `h_a` = Σ w_int · value over an aspect's items, counted in hundredths of a
+/// level (whole levels and 8/2026's decimals alike), every result is an
+/// integer over one of these fixed denominators, written and rounded without
+/// a gcd:
+///
+/// * aspect a = h_a / aspect[a]              (aspect[a] = 100 · aspect_den[a])
+/// * domain d = Σ_{a∈d} k_domain[a] · h_a / domain[d]   (100 · q_domain[d])
+/// * index    = Σ_a k_index[a] · h_a / index            (100 · q_index)
+/// * each aspect's coefficient (index = Σ coef_a · Σ w_int · level) is
+///   k_index[a] / coef.
+#[derive(Clone, Debug)]
+pub(crate) struct Fixed {
+    pub index: Denom,
+    pub domain: Vec<Denom>,
+    pub aspect: Vec<Denom>,
+    pub coef: Denom,
 }
 
 /// Precomputes integer multipliers: with nominal item counts, aspect index
@@ -123,7 +144,25 @@ pub(super) fn fast_path(d: &Derived) -> Option<FastPath> {
                 .flatten()
         })
         .collect::<Option<Vec<i64>>>();
+    let hundred = |q: i64| q.checked_mul(100).and_then(Denom::new);
+    let q_index64 = i64::try_from(q_index).ok()?;
+    let q_domain64 = to64(&q_domain)?;
+    let fixed = (|| {
+        Some(Fixed {
+            index: hundred(q_index64)?,
+            domain: q_domain64
+                .iter()
+                .map(|q| hundred(*q))
+                .collect::<Option<_>>()?,
+            aspect: aspect_den
+                .iter()
+                .map(|q| hundred(*q))
+                .collect::<Option<_>>()?,
+            coef: Denom::new(q_index64)?,
+        })
+    })();
     Some(FastPath {
+        fixed,
         band_max_q,
         aspect_den,
         k_index: to64(&k_index)?,

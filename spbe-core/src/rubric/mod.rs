@@ -15,7 +15,8 @@ pub use self::spec::*;
 use crate::error::{Error, Result};
 use crate::input::{check_size, json_error, read_limited};
 use crate::ratio::Ratio;
-pub(crate) use fast::FastPath;
+use crate::report::Text;
+pub(crate) use fast::{FastPath, Fixed};
 
 /// The built-in editions: (id, JSON text).
 const BUILTIN_SOURCES: [(&str, &str); 3] = [
@@ -101,7 +102,7 @@ pub(crate) struct Derived {
     pub bands: Vec<BandD>,
     pub total: Ratio,
     pub slots: usize,
-    pub index_of: HashMap<String, usize>,
+    pub index_of: IdMap,
     /// Indicator ids in rubric order (position -> id), for errors and listings.
     pub ids: Vec<String>,
     pub min_level: u8,
@@ -111,6 +112,121 @@ pub(crate) struct Derived {
     /// The valid ids as messages name them (computed once: an error per
     /// unknown key must not cost the size of the rubric).
     pub valid_ids: String,
+}
+
+/// A small, fast hasher for the id lookup of every scored value (`FxHash`'s
+/// multiply-rotate): the keys are the rubric's own ids, so a fixed seed is no
+/// risk, and SipHash was a tenth of a single score's time.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let (chunks, rest) = bytes.as_chunks::<8>();
+        for c in chunks {
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(*c)).wrapping_mul(K);
+        }
+        for b in rest {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The map from indicator id to position.
+pub(crate) type IdMap = HashMap<String, usize, std::hash::BuildHasherDefault<IdHasher>>;
+
+/// A domain's or an aspect's id, names and weight as reports give them.
+#[derive(Clone, Debug)]
+pub(crate) struct Named {
+    pub id: Text,
+    pub name: Text,
+    pub name_en: Option<Text>,
+    pub weight: f64,
+}
+
+/// A predicate band's names as reports give them.
+#[derive(Clone, Debug)]
+pub(crate) struct BandNames {
+    pub name: Text,
+    pub name_en: Option<Text>,
+    pub label: Option<Text>,
+}
+
+/// The rubric's ids and names, shared with every report built from it (a
+/// report clones a reference, not the text), and its weights as `f64`.
+#[derive(Clone, Debug)]
+pub(crate) struct Names {
+    pub rubric: Text,
+    pub index_name: Option<Text>,
+    pub indicators: Vec<Text>,
+    pub indicator_weight: Vec<f64>,
+    pub aspects: Vec<Named>,
+    /// Per aspect, its domain's id.
+    pub aspect_domain: Vec<Option<Text>>,
+    pub domains: Vec<Named>,
+    pub bands: Vec<BandNames>,
+}
+
+impl Names {
+    fn of(spec: &RubricSpec) -> Names {
+        let t = |s: &String| Text::from(s.as_str());
+        let named = |id: &String, name: &String, name_en: &Option<String>, w: &Dec| Named {
+            id: t(id),
+            name: t(name),
+            name_en: name_en.as_ref().map(t),
+            weight: w.to_f64(),
+        };
+        let mut aspects = Vec::new();
+        let mut aspect_domain = Vec::new();
+        let mut domains = Vec::new();
+        let mut list: Vec<&AspectSpec> = Vec::new();
+        for d in spec.domains.as_deref().unwrap_or(&[]) {
+            let dn = named(&d.id, &d.name, &d.name_en, &d.weight);
+            for a in &d.aspects {
+                aspect_domain.push(Some(dn.id.clone()));
+                list.push(a);
+            }
+            domains.push(dn);
+        }
+        for a in spec.aspects.as_deref().unwrap_or(&[]) {
+            aspect_domain.push(None);
+            list.push(a);
+        }
+        let mut indicators = Vec::new();
+        let mut indicator_weight = Vec::new();
+        for a in list {
+            aspects.push(named(&a.id, &a.name, &a.name_en, &a.weight));
+            for i in &a.indicators {
+                indicators.push(t(&i.id));
+                indicator_weight.push(i.weight.to_f64());
+            }
+        }
+        Names {
+            rubric: t(&spec.id),
+            index_name: spec.index_name.as_ref().map(t),
+            indicators,
+            indicator_weight,
+            aspects,
+            aspect_domain,
+            domains,
+            bands: spec
+                .predicates
+                .iter()
+                .map(|b| BandNames {
+                    name: t(&b.name),
+                    name_en: b.name_en.as_ref().map(t),
+                    label: b.label.as_ref().map(t),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// One edition in a listing (`spbe rubrics --format json`, the JS `rubrics()`).
@@ -144,6 +260,7 @@ pub struct RubricSummary {
 pub struct Rubric {
     spec: RubricSpec,
     pub(crate) d: Derived,
+    pub(crate) names: Names,
 }
 
 impl PartialEq for Rubric {
@@ -228,7 +345,11 @@ impl Rubric {
         let mut problems = Vec::new();
         let derived = validate::derive(&spec, &mut problems);
         match derived {
-            Some(d) if problems.is_empty() => Ok(Rubric { spec, d }),
+            Some(d) if problems.is_empty() => Ok(Rubric {
+                names: Names::of(&spec),
+                spec,
+                d,
+            }),
             _ => Err(Error::InvalidRubric {
                 id: spec.id.clone(),
                 problems: crate::error::bounded_problems(problems),

@@ -204,7 +204,7 @@ pub(super) fn derive(spec: &RubricSpec, problems: &mut Vec<RubricProblem>) -> Op
     let mut domains = Vec::new();
     let mut aspects = Vec::new();
     let mut indicators = Vec::new();
-    let mut index_of = HashMap::new();
+    let mut index_of = super::IdMap::default();
     let mut aspect_ids = HashSet::new();
     let mut domain_ids = HashSet::new();
     let mut slots = 0usize;
