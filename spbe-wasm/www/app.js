@@ -618,7 +618,7 @@ function renderParts(cur, tgt) {
 function renderChart(cur, tgt) {
   const spec = state.spec;
   const parts = spec.domains ? spec.domains.map((d) => ({ kind: "domains", x: d })) : spec.aspects.map((a) => ({ kind: "aspects", x: a }));
-  const W = 720, rowH = 34, left = 250, top = 46, H = top + parts.length * rowH + 24, scale = (W - left - 20) / 5;
+  const W = 720, rowH = 34, left = 250, top = 46, H = top + parts.length * rowH + 24, scale = (W - left - 44) / 5;
   const NS = "http://www.w3.org/2000/svg";
   const s = (tag, attrs, text) => {
     const e = document.createElementNS(NS, tag);
@@ -666,28 +666,41 @@ function renderChart(cur, tgt) {
   // a part's name longer than the room left of the bars is shortened with "…" (the full name is its title)
   for (const label of partLabels) {
     const full = label.firstChild.textContent;
-    let n = full.length;
-    try {
-      while (n > 4 && label.getComputedTextLength() > left - 14) label.firstChild.textContent = `${full.slice(0, --n).trimEnd()}…`;
-    } catch {
-      // not laid out
+    const key = `short|${full}`;
+    if (!textWidths.has(key)) {
+      let n = full.length;
+      while (n > 4 && textWidth(label) > left - 14) label.firstChild.textContent = `${full.slice(0, --n).trimEnd()}…`;
+      textWidths.set(key, label.firstChild.textContent);
     }
+    label.firstChild.textContent = textWidths.get(key);
   }
   const rows = [[], [], []];
   for (const b of bandLabels) {
-    let w = 0;
-    try {
-      w = b.label.getComputedTextLength();
-    } catch {
-      w = 6 * b.label.textContent.length; // not laid out (hidden): an estimate
-    }
-    if (!w) w = 6 * b.label.textContent.length;
+    const w = textWidth(b.label);
     const r = rows.findIndex((placed) => placed.every(([x0, x1]) => b.x + w + 4 <= x0 || x1 + 4 <= b.x));
     const row = r < 0 ? 0 : r;
     rows[row].push([b.x, b.x + w]);
     b.label.setAttribute("y", top - 10 - row * 13);
     b.line.setAttribute("y1", top - 6 - row * 13);
   }
+}
+
+// The width of an SVG text as drawn, measured once per text and size (a
+// measurement forces a layout, which a change of level should not pay for).
+const textWidths = new Map();
+function textWidth(node) {
+  const key = `${node.getAttribute("font-size")}|${node.firstChild.textContent}`;
+  if (!textWidths.has(key)) {
+    let w = 0;
+    try {
+      w = node.getComputedTextLength();
+    } catch {
+      w = 0;
+    }
+    if (!w) return 6 * node.firstChild.textContent.length; // not laid out (hidden): an estimate, not kept
+    textWidths.set(key, w);
+  }
+  return textWidths.get(key);
 }
 
 function renderGains(rep) {
@@ -720,11 +733,24 @@ function cleanAssessment() {
 // A meaningful change (edition, a file, a draft, clear) gets its own history
 // entry (state.push), so that Back returns to the form before it; every entry
 // holds the whole state (notes and evidence too, which the link leaves out).
+//
+// The address bar is written after the frame that shows the change (a history
+// call costs a browser round trip, 10-20 ms on a slow machine, and the summary
+// should not wait for it); an entry of its own (state.push) is written at once.
 function writeHash() {
+  state.assessment = cleanAssessment();
+  if (state.push) flushHash();
+  else if (!state.hashPending) {
+    state.hashPending = true;
+    requestAnimationFrame(() => setTimeout(flushHash, 0));
+  }
+}
+
+function flushHash() {
   const push = state.push;
   state.push = false;
+  state.hashPending = false;
   try {
-    state.assessment = cleanAssessment();
     if (state.keepHash) return;
     const v = spbe.toVector(state.assessment);
     clearTimeout(state.entryTimer);
@@ -802,6 +828,7 @@ function readDrafts() {
     store = null;
   }
   if (!store || typeof store !== "object" || Array.isArray(store)) store = {};
+  if (state.pendingDraft) store[state.pendingDraft.id] = state.pendingDraft.rec; // saved, not yet written to the list
   return store;
 }
 
@@ -825,8 +852,20 @@ function autosave() {
   } catch {
     // storage full or disabled: the link and the JSON file still hold the work
   }
+  // the list of drafts is brought up to date a moment later (and when the page is
+  // hidden or closed); the latest draft above is what a reopening reads first
+  state.pendingDraft = { id: state.draftId, rec: { saved: rec.saved, lang: rec.lang, active: rec.active, assessment: rec.assessment } };
+  if (!state.draftTimer) state.draftTimer = setTimeout(flushDrafts, 400);
+}
+
+function flushDrafts() {
+  clearTimeout(state.draftTimer);
+  state.draftTimer = null;
+  const p = state.pendingDraft;
+  if (!p) return;
+  state.pendingDraft = null;
   const store = readDrafts();
-  store[state.draftId] = { saved: rec.saved, lang: rec.lang, active: rec.active, assessment: rec.assessment };
+  store[p.id] = p.rec;
   writeDrafts(store);
   renderDrafts(store);
 }
@@ -1165,7 +1204,7 @@ async function main() {
   // the single draft of earlier versions (or one the list lost) becomes a draft of the list
   if (saved && saved !== "bad") {
     const store = readDrafts();
-    if (!saved.draftId || !store[saved.draftId]) {
+    if (!saved.draftId || !store[saved.draftId] || String(store[saved.draftId].saved) < String(saved.saved)) {
       saved.draftId = saved.draftId || newDraftId();
       store[saved.draftId] = { saved: saved.saved, lang: saved.lang, active: saved.active, assessment: saved.assessment };
       writeDrafts(store);
@@ -1354,6 +1393,7 @@ async function main() {
       if (!rec) return;
       const name = draftName(rec);
       if (!window.confirm(t("confirmDelete")(name))) return;
+      if (state.pendingDraft && state.pendingDraft.id === id) state.pendingDraft = null;
       delete store[id];
       writeDrafts(store);
       try {
@@ -1380,9 +1420,15 @@ async function main() {
     const target = ev.target.value && document.getElementById(ev.target.value);
     ev.target.value = "";
     if (!target) return;
-    // below the sticky summary bar, whatever its height on this screen
-    const bar = $("#summary-bar").getBoundingClientRect();
-    window.scrollTo({ top: window.scrollY + target.getBoundingClientRect().top - bar.height - 8 });
+    // below the sticky summary bar, whatever its height on this screen; once more
+    // after a frame, when the indicators near it have been laid out at their real size
+    const place = () => {
+      const d = target.getBoundingClientRect().top - ($("#summary-bar").getBoundingClientRect().bottom + 8);
+      if (Math.abs(d) > 1) window.scrollBy(0, d);
+    };
+    target.scrollIntoView({ block: "start" });
+    place();
+    requestAnimationFrame(() => requestAnimationFrame(place));
     target.querySelector("h3, h4").focus({ preventScroll: true });
   });
   // Back and Forward within the page: each entry holds its whole state
@@ -1451,6 +1497,11 @@ async function main() {
       setStatus("", false, hasWorkIn(prev, true) ? prev : null);
     }
   });
+  // the list of drafts is written before the page goes away
+  window.addEventListener("pagehide", flushDrafts);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") flushDrafts();
+  });
   // the served page works offline after its first visit (not the single file: it needs nothing)
   if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol) && !window.SPBE_SINGLE_FILE) {
     navigator.serviceWorker.register("sw.js").catch(() => {
@@ -1458,6 +1509,7 @@ async function main() {
     });
   }
   document.body.dataset.ready = "true";
+  performance.mark("spbe-ready"); // the first full render (read by bench/page-throttle.mjs)
 }
 
 // A file (JSON or Excel) opened: its own history entry, the draft of its

@@ -57,6 +57,9 @@ async function open(url, opts = {}) {
 }
 
 const text = (page, id) => page.textContent(`[data-testid="${id}"]`);
+// The address bar's hash once the page has written it (it is written just after
+// the frame that shows a change, so that the summary does not wait for it).
+const hashNow = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(location.hash), 30))));
 
 // The edition in force this year, by its in_force years (2026 and later: 8/2026).
 const thisYearsEdition = new Date().getFullYear() >= 2026 ? "permenpanrb-8-2026" : "permenpanrb-59-2020";
@@ -81,7 +84,7 @@ test("fill the form: index and predicate update live", async () => {
   // the largest one-level gains are the 3.00 % indicators 42-47
   assert.match(await page.textContent("#gains li:first-child"), /^42\. .*\+0,0300/);
   // the link holds the state
-  assert.match(new URL(page.url()).hash, /^#SPBE1\.permenpanrb-59-2020\.M3{31}4{10}3{6}\.T_{47}$/);
+  assert.match((await hashNow(page)), /^#SPBE1\.permenpanrb-59-2020\.M3{31}4{10}3{6}\.T_{47}$/);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(artifacts, "calculator.png"), fullPage: false });
   await page.context().close();
@@ -104,7 +107,7 @@ test("the cheapest way to the next predicate, copied into the target", async () 
   assert.equal(await text(page, "target-predicate"), "Sangat Baik");
   assert.equal(await text(page, "gap"), "+0,53");
   // the target track is the whole plan: unchanged indicators at their current level
-  assert.match(new URL(page.url()).hash, /\.T3{31}5{3}3{7}5{6}$/);
+  assert.match((await hashNow(page)), /\.T3{31}5{3}3{7}5{6}$/);
   await page.context().close();
 });
 
@@ -159,7 +162,7 @@ test("evidence: the level the met criteria support, and claims above it", async 
   await page.check('[data-indicator="2"] input[data-criteria][value="3"]');
   assert.equal(await page.textContent('[data-support="2"]'), "Didukung bukti dukung: tingkat 3");
   assert.equal(await page.textContent("#above-evidence"), "");
-  assert.match(new URL(page.url()).hash, /\.K2~123$/);
+  assert.match((await hashNow(page)), /\.K2~123$/);
   // the index is the claimed one: evidence flags, it does not rescore
   assert.equal(await text(page, "index"), "3,00");
   await page.context().close();
@@ -298,7 +301,7 @@ test("a file's number literals are read digit for digit, as the CLI reads them",
   fs.writeFileSync(file, text);
   await page.setInputFiles("#load", file);
   await page.waitForFunction(() => document.querySelector('[data-testid="index"]').textContent === "1,20");
-  const hash = decodeURIComponent(new URL(page.url()).hash);
+  const hash = decodeURIComponent((await hashNow(page)));
   assert.match(hash, /v4p999999999999999999v/);
   // 59/2020: 3.0000000000000001 is not a whole number; the page refuses the file like the CLI does
   const full = Object.fromEntries(Array.from({ length: 47 }, (_, k) => [String(k + 1), 3]));
@@ -350,13 +353,13 @@ test("a broken link is explained in the page's language, kept for repair, and th
   // an Indonesian sentence naming the problem, the core's English message after it in parentheses
   assert.match(msg, /^Tautan di bilah alamat tidak dapat dibaca, jadi isiannya tidak dibuka\. .*\(invalid vector at segment 3: institution .*\)$/);
   // the link is not overwritten: it can still be repaired in the address bar
-  assert.equal(new URL(page.url()).hash, broken);
+  assert.equal((await hashNow(page)), broken);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: path.join(artifacts, "calculator-broken-link-phone.png") });
   // the language switch explains it again in English, and still keeps the link
   await page.click('[data-lang="en"]');
   assert.match(await page.textContent("#status"), /^The link in the address bar cannot be read/);
-  assert.equal(new URL(page.url()).hash, broken);
+  assert.equal((await hashNow(page)), broken);
   await page.click('[data-lang="id"]');
   // the page works: the form is there (the edition in force), and a change writes a new link
   assert.equal(await page.inputValue("#edition"), thisYearsEdition);
@@ -364,19 +367,19 @@ test("a broken link is explained in the page's language, kept for repair, and th
   await page.check('[data-indicator="1"] input[value="3"]');
   // one indicator of 47 at 3, the rest left out and renormalised: 3,00
   assert.equal(await text(page, "index"), "3,00");
-  assert.match(new URL(page.url()).hash, /^#SPBE1\.permenpanrb-59-2020\.M3_{46}/);
+  assert.match((await hashNow(page)), /^#SPBE1\.permenpanrb-59-2020\.M3_{46}/);
   // a link broken while the page is open (edited in the address bar) is explained; the form is kept
   await page.evaluate(() => { location.hash = "SPBE1.permenpanrb-59-2020.M33"; });
   await page.waitForFunction(() => /tidak dapat dibaca/.test(document.querySelector("#status").textContent));
   assert.match(await page.textContent("#status"), /levels end early: 2 codes for 47 indicators/);
   assert.equal(await text(page, "index"), "3,00");
-  assert.equal(new URL(page.url()).hash, "#SPBE1.permenpanrb-59-2020.M33");
+  assert.equal((await hashNow(page)), "#SPBE1.permenpanrb-59-2020.M33");
   await page.context().close();
 
   // garbage that is not a calculator link at all (and not even valid percent-encoding), in English
   const page2 = await open(`${base}?lang=en#%%zz-not-a-link`);
   assert.match(await page2.textContent("#status"), /^The part of the link after # \("%%zz-not-a-link"\) is not an SPBE calculator state/);
-  assert.equal(new URL(page2.url()).hash, "#%%zz-not-a-link");
+  assert.equal((await hashNow(page2)), "#%%zz-not-a-link");
   assert.equal(await text(page2, "index"), "—");
   await page2.context().close();
 
@@ -479,7 +482,7 @@ test("clear and change of edition ask first, and can be undone", async () => {
   await page.click("#undo");
   assert.equal(await text(page, "index"), "3,00");
   assert.ok(await page.isHidden("#undo"));
-  assert.match(new URL(page.url()).hash, /\.M3{47}/);
+  assert.match((await hashNow(page)), /\.M3{47}/);
   // an Undo is withdrawn by the next change (it would throw that change away)
   page.once("dialog", (d) => d.accept());
   await page.click("#clear");

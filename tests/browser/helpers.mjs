@@ -64,3 +64,6 @@ export async function open(browser, url, problems, opts = {}) {
 }
 
 export const text = (page, id) => page.textContent(`[data-testid="${id}"]`);
+
+/** The address bar's hash once the page has written it (just after the frame that shows a change). */
+export const hashNow = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(location.hash), 30))));
