@@ -42,12 +42,34 @@ pub fn parse_text(text: &str, rubric: Option<&Rubric>) -> Result<Assessment> {
         (false, _) => {
             check_size(text.len())?;
             let raw = assessment::raw_from_str(text).map_err(|e| json_error(&e, "assessment"))?;
-            match Assessment::from_raw_lenient(&raw, rubric) {
-                (a, errors) if errors.is_empty() => Ok(a),
-                (_, errors) => Err(assessment::first(errors)),
-            }
+            parse_raw(&raw, rubric)
         }
     }
+}
+
+/// Checks a raw assessment: the one read from JSON text by [`parse_text`],
+/// or one a binding built from a host language's object (a Python dict)
+/// without going through JSON text. The first problem found is the error.
+pub fn parse_raw(raw: &RawAssessment, rubric: Option<&Rubric>) -> Result<Assessment> {
+    match Assessment::from_raw_lenient(raw, rubric) {
+        (a, errors) if errors.is_empty() => Ok(a),
+        (_, errors) => Err(assessment::first(errors)),
+    }
+}
+
+/// Scores a raw assessment (see [`parse_raw`]); the same as [`score_text`]
+/// on the JSON text the raw assessment is read from.
+pub fn score_raw(raw: &RawAssessment, rubric: Option<&Rubric>, opts: &Options) -> Result<Report> {
+    let a = parse_raw(raw, rubric)?;
+    score_with(&a, rubric_for(&a, rubric)?, opts)
+}
+
+/// The report, or every problem, of a raw assessment (see [`parse_raw`]);
+/// the same as [`check_text`] on the JSON text it is read from.
+pub fn check_raw(raw: &RawAssessment, rubric: Option<&Rubric>, opts: &Options) -> CheckResult {
+    answer(score_raw(raw, rubric, opts), || {
+        crate::error::bounded(validate_raw(raw, rubric, opts))
+    })
 }
 
 fn rubric_for<'a>(a: &Assessment, rubric: Option<&'a Rubric>) -> Result<&'a Rubric> {

@@ -1,7 +1,12 @@
 //! `spbe._lowlevel`: the compiled part of the Python package. It only converts
 //! at the edge and calls spbe-core; the Python layer (`python/spbe/`) gives it a
-//! friendly API. Values cross as JSON text (assessments, options, reports) or as
-//! raw little buffers of numbers (frames), so no scoring rule lives here.
+//! friendly API. Assessments cross as JSON text, or as a dict read straight into
+//! the core's raw assessment (`dict.rs`); a report crosses as the core's own
+//! `Report`, read on access (`report.rs`); frames cross as buffers of numbers.
+//! No scoring rule lives here.
+
+mod dict;
+mod report;
 
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
@@ -9,6 +14,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use spbe_core::batch::{BatchOutput, OnError};
 use spbe_core::{Error, Options, Rubric};
+
+use report::ReportCore;
 
 create_exception!(
     _lowlevel,
@@ -105,13 +112,54 @@ fn inner(rubric: Option<&RubricHandle>) -> Option<&Rubric> {
     rubric.map(|r| &r.inner)
 }
 
-/// Scores an assessment (JSON text or vector); returns the report as JSON text.
+/// Parsed scoring options, made once and reused.
+#[pyclass(frozen, module = "spbe._lowlevel")]
+struct OptionsHandle {
+    inner: Options,
+}
+
+#[pymethods]
+impl OptionsHandle {
+    #[new]
+    fn new(options_json: &str) -> PyResult<Self> {
+        Ok(OptionsHandle {
+            inner: opts(options_json)?,
+        })
+    }
+}
+
+/// Scores an assessment (JSON text or vector).
 #[pyfunction]
 #[pyo3(signature = (text, options_json, rubric=None))]
-fn score(text: &str, options_json: &str, rubric: Option<&RubricHandle>) -> PyResult<String> {
+fn score(text: &str, options_json: &str, rubric: Option<&RubricHandle>) -> PyResult<ReportCore> {
     let report = spbe_core::score_text(text, inner(rubric), &opts(options_json)?)
         .map_err(|e| core_err(&e))?;
-    serde_json::to_string(&report).map_err(|e| PyValueError::new_err(e.to_string()))
+    Ok(ReportCore {
+        report,
+        input: None,
+    })
+}
+
+/// Scores a dict without JSON text (see `dict.rs`): `rid` is the edition
+/// given with `rubric=`. `None` when the dict holds something only the JSON
+/// path reads exactly; the caller then takes it.
+#[pyfunction]
+#[pyo3(signature = (obj, rid, options, rubric=None))]
+fn score_dict(
+    obj: &Bound<'_, PyAny>,
+    rid: Option<&str>,
+    options: &OptionsHandle,
+    rubric: Option<&RubricHandle>,
+) -> PyResult<Option<ReportCore>> {
+    let Some(raw) = dict::raw_assessment(obj, rid) else {
+        return Ok(None);
+    };
+    let report =
+        spbe_core::ffi::score_raw(&raw, inner(rubric), &options.inner).map_err(|e| core_err(&e))?;
+    Ok(Some(ReportCore {
+        report,
+        input: Some(raw),
+    }))
 }
 
 /// The cheapest plan to a target; `request_json` is the core's `PlanRequest`
@@ -166,13 +214,47 @@ fn validate(
         .collect())
 }
 
-/// The report, or every problem found, as JSON: `{"ok": true, "report": ...}`
-/// or `{"ok": false, "issues": [...]}` (the same shape as the JS `check`).
+type Checked = (Option<ReportCore>, Option<String>);
+
+fn checked(
+    result: spbe_core::CheckResult,
+    input: Option<spbe_core::RawAssessment>,
+) -> PyResult<Checked> {
+    match result.report {
+        Some(report) => Ok((Some(ReportCore { report, input }), None)),
+        None => serde_json::to_string(&result.issues.unwrap_or_default())
+            .map(|issues| (None, Some(issues)))
+            .map_err(|e| PyValueError::new_err(e.to_string())),
+    }
+}
+
+/// The report, or every problem found (as JSON text, a list of
+/// `{"code", "indicator", "message"}`): `(report, None)` or `(None, issues)`,
+/// the answer of the JS `check`.
 #[pyfunction]
 #[pyo3(signature = (text, options_json, rubric=None))]
-fn check(text: &str, options_json: &str, rubric: Option<&RubricHandle>) -> PyResult<String> {
-    let result = spbe_core::check_text(text, inner(rubric), &opts(options_json)?);
-    serde_json::to_string(&result).map_err(|e| PyValueError::new_err(e.to_string()))
+fn check(text: &str, options_json: &str, rubric: Option<&RubricHandle>) -> PyResult<Checked> {
+    checked(
+        spbe_core::check_text(text, inner(rubric), &opts(options_json)?),
+        None,
+    )
+}
+
+/// [`check`] of a dict without JSON text (see [`score_dict`]); `None` when
+/// the caller must take the JSON path.
+#[pyfunction]
+#[pyo3(signature = (obj, rid, options, rubric=None))]
+fn check_dict(
+    obj: &Bound<'_, PyAny>,
+    rid: Option<&str>,
+    options: &OptionsHandle,
+    rubric: Option<&RubricHandle>,
+) -> PyResult<Option<Checked>> {
+    let Some(raw) = dict::raw_assessment(obj, rid) else {
+        return Ok(None);
+    };
+    let result = spbe_core::ffi::check_raw(&raw, inner(rubric), &options.inner);
+    checked(result, Some(raw)).map(Some)
 }
 
 /// spbe-core's error registry: (code, family, summary) for every error code.
@@ -347,6 +429,10 @@ fn level_views(rubric: &RubricHandle, indicator: &str) -> String {
 fn _lowlevel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("CoreError", m.py().get_type::<CoreError>())?;
     m.add_class::<RubricHandle>()?;
+    m.add_class::<OptionsHandle>()?;
+    m.add_class::<ReportCore>()?;
+    m.add_function(wrap_pyfunction!(score_dict, m)?)?;
+    m.add_function(wrap_pyfunction!(check_dict, m)?)?;
     m.add_function(wrap_pyfunction!(rubric_ids, m)?)?;
     m.add_function(wrap_pyfunction!(score, m)?)?;
     m.add_function(wrap_pyfunction!(plan, m)?)?;

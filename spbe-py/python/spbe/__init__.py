@@ -257,6 +257,56 @@ def _prepare(assessment: Assessment, rubric: RubricLike) -> Tuple[str, Optional[
 
 
 def _options(track: Optional[str], missing: str, predicate_basis: Optional[str], year: Optional[int] = None) -> str:
+    return _options_and_handle(track, missing, predicate_basis, year)[0]
+
+
+# options seen before, as (JSON text, parsed options or None when the core refuses them)
+_OPTIONS: Dict[Any, Tuple[str, Any]] = {}
+
+
+def _options_and_handle(track: Any, missing: Any, predicate_basis: Any, year: Any) -> Tuple[str, Any]:
+    """The options as JSON text, and parsed by spbe-core once (``None`` when
+    it refuses them: the JSON path then reports that in its usual order)."""
+    if track is None and predicate_basis is None and year is None and type(missing) is str:
+        hit = _OPTIONS.get(missing)  # the common call, keyed by the policy alone
+        key: Any = missing
+    else:
+        # the types too: True == 1 and 2024.0 == 2024, but their JSON differs
+        key = (track, missing, predicate_basis, year, type(track), type(missing), type(predicate_basis), type(year))
+        try:
+            hit = _OPTIONS.get(key)
+        except TypeError:  # unhashable: not kept
+            key = hit = None
+    if hit is not None:
+        return hit
+    text = _options_json(track, missing, predicate_basis, year)
+    try:
+        handle: Any = _lowlevel.OptionsHandle(text)
+    except _lowlevel.CoreError:
+        handle = None
+    if key is not None and len(_OPTIONS) < 256:
+        _OPTIONS[key] = (text, handle)
+    return text, handle
+
+
+#: Whether a dict may go to spbe-core without JSON text (the tests turn it
+#: off to check that both paths answer alike).
+_DIRECT = True
+
+
+def _direct(assessment: Any, rubric: RubricLike) -> Optional[Tuple[Optional[str], Optional[Rubric]]]:
+    """The edition id given and the Rubric object, when a dict can go to
+    spbe-core without JSON text; ``None`` for the JSON path."""
+    if type(assessment) is not dict or not _DIRECT:
+        return None
+    if isinstance(rubric, Rubric):
+        return rubric.id, rubric
+    if rubric is None or type(rubric) is str:
+        return rubric, None
+    return None
+
+
+def _options_json(track: Any, missing: Any, predicate_basis: Any, year: Any) -> str:
     o: Dict[str, Any] = {"missing": missing}
     if predicate_basis is not None:
         o["predicate_basis"] = predicate_basis
@@ -302,15 +352,27 @@ def score(
 
     Raises a :class:`SpbeError` subclass (a ``ValueError``) for bad input.
     """
-    text, rb = _prepare(assessment, rubric)
-    options_json = _options(track, missing, predicate_basis, year)
     try:
-        out = _lowlevel.score(text, options_json, _handle(rb))
+        options_json, opts = _options_and_handle(track, missing, predicate_basis, year)
+    except (TypeError, ValueError):  # options json.dumps cannot write: raised below, in order
+        options_json, opts = "", None
+    assessment = _as_row(assessment)
+    direct = _direct(assessment, rubric) if opts is not None else None
+    if direct is not None:
+        rid, rb = direct
+        try:
+            core = _lowlevel.score_dict(assessment, rid, opts, _handle(rb))
+        except _lowlevel.CoreError as e:
+            raise from_core(e.args) from None
+        if core is not None:
+            return Report._new(core, rb, None, options_json)
+    text, rb = _prepare(assessment, rubric)
+    options_json = options_json or _options(track, missing, predicate_basis, year)
+    try:
+        core = _lowlevel.score(text, options_json, _handle(rb))
     except _lowlevel.CoreError as e:
         raise from_core(e.args) from None
-    report = Report._from_json(out, lambda rid: (rb if rb is not None else Rubric.builtin(rid))._names)
-    object.__setattr__(report, "_source", (text, options_json, rb))
-    return report
+    return Report._new(core, rb, text, options_json)
 
 
 def _number(v: Any) -> Any:
@@ -417,16 +479,29 @@ def check(
     same shape as the JS ``check``. Never raises: a problem with the argument
     itself is an issue too."""
     try:
-        text, rb = _prepare(assessment, rubric)
-        out = json.loads(_lowlevel.check(text, _options(track, missing, predicate_basis, year), _handle(rb)))
+        options_json, opts = _options_and_handle(track, missing, predicate_basis, year)
+    except (TypeError, ValueError):
+        options_json, opts = "", None
+    try:
+        assessment = _as_row(assessment)
+        direct = _direct(assessment, rubric) if opts is not None else None
+        out = None
+        text: Optional[str] = None
+        if direct is not None:
+            rid, rb = direct
+            out = _lowlevel.check_dict(assessment, rid, opts, _handle(rb))
+        if out is None:
+            text, rb = _prepare(assessment, rubric)
+            options_json = options_json or _options(track, missing, predicate_basis, year)
+            out = _lowlevel.check(text, options_json, _handle(rb))
     except SpbeError as e:
         return {"ok": False, "issues": [e.to_dict()]}
     except _lowlevel.CoreError as e:
         return {"ok": False, "issues": [from_core(e.args).to_dict()]}
-    if out["ok"]:
-        report = Report._from_json(json.dumps(out["report"]), lambda rid: (rb if rb is not None else Rubric.builtin(rid))._names)
-        return {"ok": True, "report": report}
-    return {"ok": False, "issues": out["issues"]}
+    core, issues = out
+    if core is not None:
+        return {"ok": True, "report": Report._new(core, rb, text, options_json)}
+    return {"ok": False, "issues": json.loads(issues or "[]")}
 
 
 def to_vector(assessment: Assessment, *, rubric: RubricLike = None) -> str:

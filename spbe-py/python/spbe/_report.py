@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
 #: An indicator value as given: a whole level, a decimal (8/2026: ``1.26``), or a
@@ -89,65 +89,182 @@ class IndicatorScore:
     above_evidence: Optional[bool] = None
 
 
-@dataclass(frozen=True)
-class Report:
-    """The result of :func:`spbe.score`. ``to_dict()`` is exactly the CLI's JSON report."""
+_new_object = object.__new__
 
-    rubric: str
-    rubric_status: str
-    index_name: Optional[str]
-    institution: Optional[str]
-    year: Optional[int]
-    track: str
-    #: The reported index: the exact value rounded half up to 2 decimals.
-    index: float
-    index_text: str
-    #: The exact index, as a terminating decimal (``"2.595"``) or a fraction (``"61/30"``).
-    index_exact: str
-    predicate: str
-    #: Whether the predicate was read from the exact or the rounded index, and why.
-    predicate_rule: PredicateRule
-    predicate_en: Optional[str]
-    predicate_label: Optional[str]
-    next_predicate: Optional[NextPredicate]
-    domains: Tuple[DomainScore, ...]
-    aspects: Tuple[AspectScore, ...]
-    indicators: Tuple[IndicatorScore, ...]
-    missing: Tuple[str, ...]
-    official: bool
-    options: Dict[str, Any] = field(compare=False)
-    _json: str = field(repr=False, compare=False, default="{}")
-    #: Indicators whose claimed level is above what their evidence supports (``criteria_met``).
-    above_evidence: Tuple[str, ...] = ()
-    #: What was scored (input text, options, the user's Rubric or None), for ``to_html``.
-    _source: Tuple[str, str, Any] = field(repr=False, compare=False, default=("", "", None))
+
+class Report:
+    """The result of :func:`spbe.score`. ``to_dict()`` is exactly the CLI's JSON report.
+
+    The report stays spbe-core's own: each attribute is read from it when
+    asked for (domains, aspects and indicators are made once, on first use).
+    Reports are read-only, compare equal when they say the same (their
+    ``options`` aside), and pickle.
+    """
+
+    __slots__ = ("_core", "_src", "_cache")
+
+    _core: Any
+    #: (the user's Rubric or None, the input's JSON text or None when it was a dict, options JSON)
+    _src: Tuple[Any, Optional[str], str]
+    _cache: Optional[Dict[str, Any]]
+
+    def __init__(self) -> None:
+        raise TypeError("a Report is made by spbe.score")
 
     @classmethod
-    def _from_json(cls, text: str, names_for: Optional[Callable[[str], Dict[str, Tuple[str, Optional[str]]]]] = None) -> "Report":
-        d = json.loads(text)
-        names = names_for(d["rubric"]) if names_for else {}
-        nxt = d.get("next_predicate")
-        return cls(
-            rubric=d["rubric"], rubric_status=d["rubric_status"], index_name=d.get("index_name"), institution=d.get("institution"),
-            year=d.get("year"), track=d["track"], index=d["index"], index_text=d["index_text"], index_exact=d["index_exact"],
-            predicate=d["predicate"], predicate_rule=PredicateRule(**d["predicate_rule"]), predicate_en=d.get("predicate_en"), predicate_label=d.get("predicate_label"),
-            next_predicate=NextPredicate(**nxt) if nxt else None,
-            domains=tuple(DomainScore(**x) for x in d["domains"]),
-            aspects=tuple(AspectScore(**x) for x in d["aspects"]),
-            indicators=tuple(
-                IndicatorScore(**{**x, "levels": tuple(x["levels"])}, name=names.get(x["id"], (None, None))[0], name_en=names.get(x["id"], (None, None))[1])
-                for x in d["indicators"]
-            ),
-            missing=tuple(d["missing"]), official=d["official"], options=d["options"], _json=text,
-            above_evidence=tuple(d.get("above_evidence", ())),
-        )
+    def _new(cls, core: Any, rubric: Any, text: Optional[str], options_json: str) -> "Report":
+        r = _new_object(cls)
+        r._core = core
+        r._src = (rubric, text, options_json)
+        r._cache = None
+        return r
 
+    # ---------------------------------------------------------------- scalars
+    @property
+    def rubric(self) -> str:
+        """Edition id."""
+        return self._core.rubric  # type: ignore[no-any-return]
+
+    @property
+    def rubric_status(self) -> str:
+        return self._core.rubric_status  # type: ignore[no-any-return]
+
+    @property
+    def index_name(self) -> Optional[str]:
+        return self._core.index_name  # type: ignore[no-any-return]
+
+    @property
+    def institution(self) -> Optional[str]:
+        return self._core.institution  # type: ignore[no-any-return]
+
+    @property
+    def year(self) -> Optional[int]:
+        return self._core.year  # type: ignore[no-any-return]
+
+    @property
+    def track(self) -> str:
+        return self._core.track  # type: ignore[no-any-return]
+
+    @property
+    def index(self) -> float:
+        """The reported index: the exact value rounded half up to 2 decimals."""
+        return self._core.index  # type: ignore[no-any-return]
+
+    @property
+    def index_text(self) -> str:
+        return self._core.index_text  # type: ignore[no-any-return]
+
+    @property
+    def index_exact(self) -> str:
+        """The exact index, as a terminating decimal (``"2.595"``) or a fraction (``"61/30"``)."""
+        return self._core.index_exact  # type: ignore[no-any-return]
+
+    @property
+    def predicate(self) -> str:
+        return self._core.predicate  # type: ignore[no-any-return]
+
+    @property
+    def predicate_en(self) -> Optional[str]:
+        return self._core.predicate_en  # type: ignore[no-any-return]
+
+    @property
+    def predicate_label(self) -> Optional[str]:
+        return self._core.predicate_label  # type: ignore[no-any-return]
+
+    @property
+    def official(self) -> bool:
+        return self._core.official  # type: ignore[no-any-return]
+
+    # ------------------------------------------------------ made on first use
+    def _cached(self, name: str, make: Callable[[], Any]) -> Any:
+        c = self._cache
+        if c is None:
+            c = self._cache = {}
+        if name not in c:
+            c[name] = make()
+        return c[name]
+
+    @property
+    def predicate_rule(self) -> PredicateRule:
+        """Whether the predicate was read from the exact or the rounded index, and why."""
+        return self._cached("predicate_rule", lambda: PredicateRule(**self._core.predicate_rule))  # type: ignore[no-any-return]
+
+    @property
+    def next_predicate(self) -> Optional[NextPredicate]:
+        def make() -> Optional[NextPredicate]:
+            n = self._core.next_predicate
+            return NextPredicate(**n) if n else None
+
+        return self._cached("next_predicate", make)  # type: ignore[no-any-return]
+
+    @property
+    def domains(self) -> Tuple[DomainScore, ...]:
+        return self._cached("domains", lambda: tuple(DomainScore(**x) for x in self._core.domains))  # type: ignore[no-any-return]
+
+    @property
+    def aspects(self) -> Tuple[AspectScore, ...]:
+        return self._cached("aspects", lambda: tuple(AspectScore(**x) for x in self._core.aspects))  # type: ignore[no-any-return]
+
+    @property
+    def indicators(self) -> Tuple[IndicatorScore, ...]:
+        def make() -> Tuple[IndicatorScore, ...]:
+            rb = self._src[0]
+            if rb is None:
+                from ._rubric import Rubric
+
+                rb = Rubric.builtin(self.rubric)
+            names = rb._names
+            out = []
+            for x in self._core.indicators:
+                x["levels"] = tuple(x["levels"])
+                name, name_en = names.get(x["id"], (None, None))
+                out.append(IndicatorScore(**x, name=name, name_en=name_en))
+            return tuple(out)
+
+        return self._cached("indicators", make)  # type: ignore[no-any-return]
+
+    @property
+    def missing(self) -> Tuple[str, ...]:
+        return self._cached("missing", lambda: tuple(self._core.missing))  # type: ignore[no-any-return]
+
+    @property
+    def above_evidence(self) -> Tuple[str, ...]:
+        """Indicators whose claimed level is above what their evidence supports (``criteria_met``)."""
+        return self._cached("above_evidence", lambda: tuple(self._core.above_evidence))  # type: ignore[no-any-return]
+
+    @property
+    def options(self) -> Dict[str, Any]:
+        return self._cached("options", lambda: self._core.options)  # type: ignore[no-any-return]
+
+    @property
+    def _source(self) -> Tuple[str, str, Any]:
+        """What was scored (input text, options, the user's Rubric or None), for ``to_html``."""
+        rubric, text, options_json = self._src
+        if text is None:
+            text = self._core.input_json() or ""
+        return (text, options_json, rubric)
+
+    # ------------------------------------------------------------------ forms
     def to_dict(self) -> Dict[str, Any]:
         """The report as a plain dict: exactly the ``spbe score --format json`` report."""
-        return json.loads(self._json)  # type: ignore[no-any-return]
+        return self._core.to_dict()  # type: ignore[no-any-return]
 
     def to_json(self, indent: Optional[int] = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Report):
+            return NotImplemented
+        if not self._core.same(other._core):
+            return False
+        # the indicators' names come from the rubric, which the report does not hold
+        return self.rubric_status != "custom" or [(i.name, i.name_en) for i in self.indicators] == [(i.name, i.name_en) for i in other.indicators]
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> Tuple[Any, Tuple[str, str, Any]]:
+        # a report is its assessment scored again: exact and the same
+        return (_rescore, self._source)
 
     def top_gains(self, n: int = 5) -> List[IndicatorScore]:
         """The ``n`` indicators whose one-level rise gains the most (ties in rubric
@@ -190,6 +307,13 @@ class Report:
     def _repr_html_(self) -> str:
         # Jupyter shows the evaluation report itself, in Indonesian
         return self.to_html()
+
+
+def _rescore(text: str, options_json: str, rubric: Any) -> Report:
+    """A pickled report: its assessment scored again."""
+    from . import _lowlevel
+
+    return Report._new(_lowlevel.score(text, options_json, rubric._handle if rubric is not None else None), rubric, text, options_json)
 
 
 def _fmt(v: Optional[float]) -> str:
