@@ -308,7 +308,6 @@ type MatrixResult<'py> = (
     Bound<'py, PyBytes>,
     Bound<'py, PyBytes>,
     Bound<'py, PyBytes>,
-    Bound<'py, PyBytes>,
     Vec<(usize, String, Option<String>, String)>,
 );
 
@@ -328,7 +327,7 @@ fn f64_bytes<'py>(
 
 /// Scores a column-major matrix of levels, `rows` x slots, given as bytes:
 /// little-endian float64 (NaN = empty), or with `int8` one byte per cell (255 = empty). Returns (index f64[rows], predicate u8[rows],
-/// domains f64[n_domains x rows], aspects f64[n_aspects x rows], errors).
+/// domains then aspects f64[(n_domains + n_aspects) x rows], errors).
 /// The GIL is released while scoring; rows are split across threads.
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
@@ -397,15 +396,11 @@ fn score_matrix<'py>(
     Ok((
         f64_bytes(py, out.index.len(), out.index.iter().copied())?,
         PyBytes::new(py, &out.predicate),
+        // domains then aspects in one buffer: one float block of the frame
         f64_bytes(
             py,
-            out.domains.iter().map(Vec::len).sum(),
-            out.domains.iter().flatten().copied(),
-        )?,
-        f64_bytes(
-            py,
-            out.aspects.iter().map(Vec::len).sum(),
-            out.aspects.iter().flatten().copied(),
+            out.domains.iter().chain(&out.aspects).map(Vec::len).sum(),
+            out.domains.iter().chain(&out.aspects).flatten().copied(),
         )?,
         errors,
     ))

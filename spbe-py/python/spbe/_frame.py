@@ -43,24 +43,32 @@ def _source_columns(rubric: Rubric, columns: List[str]) -> List[Any]:
 
 def _compact(np: Any, df: Any, kind: str, sources: List[Any]) -> Any:
     """The levels as a (slots x rows) uint8 matrix, 255 = empty, when every
-    cell is empty or a whole number from 0 to 254 (checked exactly, per column);
-    otherwise None, and the float64 path lets spbe-core judge every cell."""
+    cell is empty or a whole number from 0 to 254 (checked exactly, per column),
+    and whether any cell is empty; otherwise None, and the float64 path lets
+    spbe-core judge every cell."""
     rows = df.shape[0]
-    out = np.full((len(sources), rows), 255, dtype=np.uint8)
+    out = np.empty((len(sources), rows), dtype=np.uint8)
+    empty = False
     for j, col in enumerate(sources):
         if col is None:
+            out[j] = 255
+            empty = True
             continue
         s = df[col]
         if not _is_numeric(s, kind):
             return None
         a = s.to_numpy() if kind == "polars" else s.to_numpy(dtype=None)
         if a.dtype.kind in "iu":
-            if rows and (a.min() < 0 or a.max() > 254):
+            # one pass: as unsigned, a negative value is huge, so max <= 254
+            # holds exactly when every value is from 0 to 254
+            if rows and a.view(f"u{a.dtype.itemsize}").max() > 254:
                 return None
             out[j] = a
         elif a.dtype.kind == "f":
             nan = np.isnan(a)
             if nan.all():
+                out[j] = 255
+                empty = True
                 continue
             if np.nanmin(a) < 0 or np.nanmax(a) > 254:
                 return None
@@ -68,9 +76,10 @@ def _compact(np: Any, df: Any, kind: str, sources: List[Any]) -> Any:
             if not np.all((b == a) | nan):
                 return None
             out[j] = b
+            empty = empty or bool(nan.any())
         else:
             return None
-    return out
+    return out, empty
 
 
 def _narrow_float(np: Any, s: Any, kind: str) -> bool:
@@ -322,13 +331,14 @@ def _score_frame(df: Any, *, rubric: Any = None, missing: MissingPolicy = "error
     if year is not None:
         o["year"] = year
     opts = json.dumps(o)
-    compact = _compact(np, df, kind, sources)
+    packed = _compact(np, df, kind, sources)
+    compact, empty = packed if packed is not None else (None, True)
     if compact is not None:
         data, int8 = compact.tobytes(), True
     else:
         data, int8 = _matrix(np, df, kind, rb, sources).tobytes(order="F"), False
     try:
-        idx_b, pred_b, dom_b, asp_b, errs = _lowlevel.score_matrix(rb._handle, data, rows, opts, errors == "collect", threads, int8)
+        idx_b, pred_b, parts_b, errs = _lowlevel.score_matrix(rb._handle, data, rows, opts, errors == "collect", threads, int8)
     except _lowlevel.CoreError as e:
         err = from_core(e.args)
         if err.row is not None:
@@ -338,7 +348,74 @@ def _score_frame(df: Any, *, rubric: Any = None, missing: MissingPolicy = "error
                 err.message = f"row {err.row!r} (position {err.position}): " + err.message.split(": ", 1)[-1]
                 err.args = (err.message,)
         raise err from None
-    # which indicators each row lacks (for `official` and `missing`)
+    # which indicators each row lacks (for `official` and `missing`); none
+    # when no cell is empty
+    missing_col: List[Optional[str]] = [None] * rows
+    if not empty:
+        official = np.ones(rows, dtype=bool)
+    else:
+        official, missing_col = _lacking(np, rb, compact, data, sources, rows)
+    index = np.frombuffer(idx_b, dtype="<f8")
+    codes = np.frombuffer(pred_b, dtype=np.uint8).astype(np.int16)
+    codes[codes == 255] = -1
+    names = [p.name for p in rb.predicates]
+    labels = [p.label for p in rb.predicates]
+    with_label = any(labels)
+    dom_ids = [d.id for d in rb.domains]
+    asp_ids = [a.id for a in rb.aspects]
+    # domains then aspects, one row of the block each
+    block = np.frombuffer(parts_b, dtype="<f8").reshape(len(dom_ids) + len(asp_ids), rows)
+    parts: List[Tuple[str, Any]] = [(f"domain_{d}", block[k]) for k, d in enumerate(dom_ids)] + [(f"aspect_{a}", block[len(dom_ids) + k]) for k, a in enumerate(asp_ids)]
+    error_col: Optional[List[Optional[str]]] = None
+    if errors == "collect":
+        error_col = [None] * rows
+        for r, _code, _ind, msg in errs:
+            error_col[r] = msg
+    if kind == "pandas":
+        import pandas as pd
+
+        results = {"index": index, "predicate": pd.Categorical.from_codes(codes, categories=names, ordered=True)}
+        if with_label:
+            results["predicate_label"] = pd.Categorical.from_codes(codes, categories=[x or "" for x in labels], ordered=True)
+        results["official"] = official
+        results["missing"] = pd.Series(missing_col if empty else np.full(rows, None, dtype=object), index=df.index, dtype="object")
+        frames = [df, pd.DataFrame(results, index=df.index)]
+        if parts:
+            # the domains and aspects as one float block that the frame adopts
+            # as it is (the core's (columns x rows) buffer, transposed), not copied
+            frames.append(pd.DataFrame(block.T, columns=[n for n, _ in parts], index=df.index, copy=False))
+        if error_col is not None:
+            frames.append(pd.DataFrame({"error": pd.Series(error_col, index=df.index, dtype="object")}, index=df.index))
+        # one concatenation (not a column insert per result): no fragmented frame
+        return pd.concat(frames, axis=1)
+    import polars as pl
+
+    no_pred = codes < 0
+    pred = pl.Series("predicate", names, dtype=pl.Enum(names)).gather(pl.Series(np.where(no_pred, 0, codes))).to_frame()
+    if no_pred.any():  # rows without a predicate (failed, or nothing to score): null
+        pred = pred.with_columns(pl.when(pl.Series(no_pred)).then(None).otherwise(pl.col("predicate")).alias("predicate"))
+    def series(name: str, values: Any) -> Any:
+        out = pl.Series(name, values)
+        # polars marks "no value" with null; only pay for it when there is one
+        return out.fill_nan(None) if np.isnan(values).any() else out
+
+    cols = [series("index", index), pred["predicate"]]
+    if with_label:
+        lab = [x or "" for x in labels]
+        cols.append(pl.Series("predicate_label", [lab[c] if c >= 0 else None for c in codes.tolist()], dtype=pl.Utf8))
+    missing_s = pl.Series("missing", missing_col, dtype=pl.Utf8) if empty else pl.Series("missing", [], dtype=pl.Utf8).extend_constant(None, rows)
+    cols += [pl.Series("official", official), missing_s]
+    cols += [series(n, c) for n, c in parts]
+    if error_col is not None:
+        cols.append(pl.Series("error", error_col, dtype=pl.Utf8))
+    return df.with_columns(cols)
+
+
+
+def _lacking(np: Any, rb: Rubric, compact: Any, data: bytes, sources: List[Any], rows: int) -> Tuple[Any, List[Optional[str]]]:
+    """Per row: whether it has every indicator (``official``), and the ids of
+    those it lacks (``missing``, None when it lacks none). An indicator is
+    lacking when every slot of it (2018's services: each service) is empty."""
     present = (compact != 255) if compact is not None else ~np.isnan(np.frombuffer(data, dtype="<f8").reshape(len(sources), rows))
     ind_of = [n.split(".")[0] for n in rb.slot_names]
     order: List[str] = []
@@ -358,55 +435,7 @@ def _score_frame(df: Any, *, rubric: Any = None, missing: MissingPolicy = "error
     missing_col: List[Optional[str]] = [None] * rows
     for r in np.nonzero(any_missing)[0].tolist():
         missing_col[r] = ", ".join(order[x] for x in np.nonzero(lacking[:, r])[0].tolist())
-    official = ~any_missing
-    index = np.frombuffer(idx_b, dtype="<f8")
-    codes = np.frombuffer(pred_b, dtype=np.uint8).astype(np.int16)
-    codes[codes == 255] = -1
-    names = [p.name for p in rb.predicates]
-    labels = [p.label for p in rb.predicates]
-    with_label = any(labels)
-    dom_ids = [d.id for d in rb.domains]
-    asp_ids = [a.id for a in rb.aspects]
-    dom = np.frombuffer(dom_b, dtype="<f8").reshape(len(dom_ids), rows) if dom_ids else np.empty((0, rows))
-    asp = np.frombuffer(asp_b, dtype="<f8").reshape(len(asp_ids), rows)
-    parts: List[Tuple[str, Any]] = [(f"domain_{d}", dom[k]) for k, d in enumerate(dom_ids)] + [(f"aspect_{a}", asp[k]) for k, a in enumerate(asp_ids)]
-    error_col: Optional[List[Optional[str]]] = None
-    if errors == "collect":
-        error_col = [None] * rows
-        for r, _code, _ind, msg in errs:
-            error_col[r] = msg
-    if kind == "pandas":
-        import pandas as pd
-
-        results = {"index": index, "predicate": pd.Categorical.from_codes(codes, categories=names, ordered=True)}
-        if with_label:
-            results["predicate_label"] = pd.Categorical.from_codes(codes, categories=[x or "" for x in labels], ordered=True)
-        results["official"] = official
-        results["missing"] = pd.Series(missing_col, index=df.index, dtype="object")
-        results.update(parts)
-        if error_col is not None:
-            results["error"] = pd.Series(error_col, index=df.index, dtype="object")
-        # one concatenation (not a column insert per result): no fragmented frame
-        return pd.concat([df, pd.DataFrame(results, index=df.index)], axis=1)
-    import polars as pl
-
-    pred = pl.Series("predicate", names, dtype=pl.Enum(names)).gather(pl.Series(np.where(codes < 0, 0, codes))).to_frame()
-    pred = pred.with_columns(pl.when(pl.Series(codes < 0)).then(None).otherwise(pl.col("predicate")).alias("predicate"))
-    def series(name: str, values: Any) -> Any:
-        out = pl.Series(name, values)
-        # polars marks "no value" with null; only pay for it when there is one
-        return out.fill_nan(None) if np.isnan(values).any() else out
-
-    cols = [series("index", index), pred["predicate"]]
-    if with_label:
-        lab = [x or "" for x in labels]
-        cols.append(pl.Series("predicate_label", [lab[c] if c >= 0 else None for c in codes.tolist()], dtype=pl.Utf8))
-    cols += [pl.Series("official", official), pl.Series("missing", missing_col, dtype=pl.Utf8)]
-    cols += [series(n, c) for n, c in parts]
-    if error_col is not None:
-        cols.append(pl.Series("error", error_col, dtype=pl.Utf8))
-    return df.with_columns(cols)
-
+    return ~any_missing, missing_col
 
 
 def _row_levels(rb: Rubric, sources: List[Any], values: List[List[Any]], row: int) -> dict:
