@@ -60,8 +60,13 @@ pub fn parse_raw(raw: &RawAssessment, rubric: Option<&Rubric>) -> Result<Assessm
 /// Scores a raw assessment (see [`parse_raw`]); the same as [`score_text`]
 /// on the JSON text the raw assessment is read from.
 pub fn score_raw(raw: &RawAssessment, rubric: Option<&Rubric>, opts: &Options) -> Result<Report> {
-    let a = parse_raw(raw, rubric)?;
-    score_with(&a, rubric_for(&a, rubric)?, opts)
+    score_parsed(&parse_raw(raw, rubric)?, rubric, opts)
+}
+
+/// Scores a parsed assessment with a user's own rubric, or else the built-in
+/// edition it names (what [`score_text`] does after parsing).
+pub fn score_parsed(a: &Assessment, rubric: Option<&Rubric>, opts: &Options) -> Result<Report> {
+    score_with(a, rubric_for(a, rubric)?, opts)
 }
 
 /// The report, or every problem, of a raw assessment (see [`parse_raw`]);
@@ -93,8 +98,7 @@ pub fn plan_text(
 
 /// Parses (JSON or vector) and scores.
 pub fn score_text(text: &str, rubric: Option<&Rubric>, opts: &Options) -> Result<Report> {
-    let a = parse_text(text, rubric)?;
-    score_with(&a, rubric_for(&a, rubric)?, opts)
+    score_parsed(&parse_text(text, rubric)?, rubric, opts)
 }
 
 /// Every problem of an assessment given as JSON text or a vector: syntax,

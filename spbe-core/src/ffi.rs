@@ -4,7 +4,8 @@
 //!
 //! * [`check_text`]: the report, or every problem found (one shape everywhere);
 //! * [`score_raw`], [`check_raw`] and [`parse_raw`]: the same for a raw
-//!   assessment a binding built from a host object (a Python dict) without JSON text;
+//!   assessment a binding built from a host object (a Python dict) without JSON
+//!   text, and [`score_parsed`] for an assessment it built already parsed;
 //! * [`vector_text`] and [`assessment_json`]: an assessment's compact vector
 //!   and its JSON, from either form;
 //! * [`index_gap`]: the difference of two reports' exact indices, rounded once;
@@ -23,7 +24,7 @@ use crate::ratio::Ratio;
 use crate::rubric::{builtin, Rubric};
 use crate::value::Value;
 
-pub use crate::api::{check_raw, check_text, parse_raw, score_raw, CheckResult};
+pub use crate::api::{check_raw, check_text, parse_raw, score_parsed, score_raw, CheckResult};
 
 /// The compact vector of an assessment given as JSON text or a vector.
 pub fn vector_text(text: &str, rubric: Option<&Rubric>) -> Result<String> {

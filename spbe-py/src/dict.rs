@@ -16,7 +16,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Number, Value as Json};
 use spbe_core::assessment::{Pairs, RawTracks};
-use spbe_core::RawAssessment;
+use spbe_core::{Assessment, Level, RawAssessment};
 
 /// Bytes of JSON text the dict may stand for (far below the core's input
 /// limit even when every character would be escaped), items in one list or
@@ -241,6 +241,117 @@ impl Reader {
         }
         Some(out)
     }
+}
+
+/// What a dict is read as: an assessment already parsed (a plain mapping of
+/// whole levels, the common case) or a raw one the core checks as it checks
+/// JSON text.
+pub enum Input {
+    /// Parsed here: only whole numbers, empty values and lists of whole numbers.
+    Parsed(Assessment),
+    /// Read as the core reads JSON text.
+    Raw(RawAssessment),
+}
+
+impl Input {
+    /// The assessment as JSON text (for the evaluation report and pickling).
+    pub fn json(&self) -> String {
+        match self {
+            Input::Parsed(a) => a.to_json(),
+            Input::Raw(r) => raw_json(r),
+        }
+    }
+}
+
+/// A dict as the core's input; `None`: take the JSON path.
+pub fn read(obj: &Bound<'_, PyAny>, rid: Option<&str>) -> Read<Input> {
+    if let Some(a) = plain_levels(obj, rid) {
+        return Some(Input::Parsed(a));
+    }
+    raw_assessment(obj, rid).map(Input::Raw)
+}
+
+/// Largest magnitude of a whole number the core reads as a level from its
+/// JSON digits (19 digits are out of range); within it the core's reading
+/// of the number is exactly `Value::int`.
+const WHOLE: i64 = 999_999_999_999_999_999;
+
+fn whole(v: &Bound<'_, PyAny>) -> Read<Level> {
+    if !v.is_exact_instance_of::<PyInt>() {
+        return None;
+    }
+    let i = v.extract::<i64>().ok()?;
+    (-WHOLE..=WHOLE).contains(&i).then(|| Level::int(i))
+}
+
+/// A plain `{indicator: level}` mapping whose values are all whole numbers
+/// (`int`), empty (None, NaN) or lists of whole numbers, parsed here as the
+/// core parses the same JSON (where every such value reads as `Value::int`
+/// and nothing can be refused before scoring); `None` for anything else.
+fn plain_levels(obj: &Bound<'_, PyAny>, rid: Option<&str>) -> Read<Assessment> {
+    let d = obj.cast_exact::<PyDict>().ok()?;
+    let rid = rid?;
+    for k in SPBE_KEYS {
+        if d.contains(k).ok()? {
+            return None;
+        }
+    }
+    let mut r = Reader { budget: BUDGET };
+    let mut levels = Vec::with_capacity(d.len());
+    // keys whose value is empty (kept only to find duplicates)
+    let mut empty = Vec::new();
+    let mut any_int = false;
+    for (k, v) in d.iter() {
+        let (key, int) = r.key(&k)?;
+        if key.contains('.') {
+            return None;
+        }
+        any_int |= int;
+        let level = if let Some(l) = whole(&v) {
+            Some(l)
+        } else if v.is_none() {
+            None
+        } else if let Ok(f) = v.cast::<PyFloat>() {
+            // NaN is no level (spbe._value); any other float: the general reader
+            if !f.value().is_nan() {
+                return None;
+            }
+            None
+        } else if let Ok(l) = v.cast_exact::<PyList>() {
+            Some(whole_items(l.iter(), l.len())?)
+        } else if let Ok(t) = v.cast_exact::<PyTuple>() {
+            Some(whole_items(t.iter(), t.len())?)
+        } else {
+            return None;
+        };
+        match level {
+            Some(l) => levels.push((key, l)),
+            None => empty.push(key),
+        }
+    }
+    if any_int {
+        // 1 and "1" name one indicator: the Python layer says so
+        let mut seen = std::collections::HashSet::with_capacity(d.len());
+        let all = levels.iter().map(|(k, _)| k).chain(&empty);
+        if !all.into_iter().all(|k| seen.insert(k.as_str())) {
+            return None;
+        }
+    }
+    Some(Assessment::with_levels(rid, levels))
+}
+
+fn whole_items<'py>(items: impl Iterator<Item = Bound<'py, PyAny>>, len: usize) -> Read<Level> {
+    if len > MAX_ITEMS {
+        return None;
+    }
+    let mut out = Vec::with_capacity(len);
+    for x in items {
+        match whole(&x)? {
+            Level::One(v) => out.push(v),
+            Level::Many(_) => return None,
+        }
+    }
+    Some(Level::Many(out))
 }
 
 /// The raw assessment of a dict, as `spbe._prepare` would write it as JSON

@@ -151,14 +151,18 @@ fn score_dict(
     options: &OptionsHandle,
     rubric: Option<&RubricHandle>,
 ) -> PyResult<Option<ReportCore>> {
-    let Some(raw) = dict::raw_assessment(obj, rid) else {
+    let Some(input) = dict::read(obj, rid) else {
         return Ok(None);
     };
-    let report =
-        spbe_core::ffi::score_raw(&raw, inner(rubric), &options.inner).map_err(|e| core_err(&e))?;
+    let (r, o) = (inner(rubric), &options.inner);
+    let report = match &input {
+        dict::Input::Parsed(a) => spbe_core::ffi::score_parsed(a, r, o),
+        dict::Input::Raw(raw) => spbe_core::ffi::score_raw(raw, r, o),
+    }
+    .map_err(|e| core_err(&e))?;
     Ok(Some(ReportCore {
         report,
-        input: Some(raw),
+        input: Some(input),
     }))
 }
 
@@ -216,10 +220,7 @@ fn validate(
 
 type Checked = (Option<ReportCore>, Option<String>);
 
-fn checked(
-    result: spbe_core::CheckResult,
-    input: Option<spbe_core::RawAssessment>,
-) -> PyResult<Checked> {
+fn checked(result: spbe_core::CheckResult, input: Option<dict::Input>) -> PyResult<Checked> {
     match result.report {
         Some(report) => Ok((Some(ReportCore { report, input }), None)),
         None => serde_json::to_string(&result.issues.unwrap_or_default())
@@ -254,7 +255,7 @@ fn check_dict(
         return Ok(None);
     };
     let result = spbe_core::ffi::check_raw(&raw, inner(rubric), &options.inner);
-    checked(result, Some(raw)).map(Some)
+    checked(result, Some(dict::Input::Raw(raw))).map(Some)
 }
 
 /// spbe-core's error registry: (code, family, summary) for every error code.

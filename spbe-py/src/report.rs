@@ -8,7 +8,9 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use serde_json::Value as Json;
-use spbe_core::{RawAssessment, Report};
+use spbe_core::Report;
+
+use crate::dict::Input;
 
 /// A scored report (spbe-core's `Report`), read field by field.
 #[pyclass(frozen, module = "spbe._lowlevel")]
@@ -16,7 +18,7 @@ pub struct ReportCore {
     pub report: Report,
     /// The assessment as read from a dict (for its JSON text, asked for by
     /// the evaluation report and pickling); `None` when it came as text.
-    pub input: Option<RawAssessment>,
+    pub input: Option<Input>,
 }
 
 /// A part of the report in its JSON form (a macro, so that any part's type,
@@ -158,6 +160,36 @@ impl ReportCore {
     fn indicators<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         part!(py, &self.report.indicators)
     }
+    /// The indicators as dicts of an `IndicatorScore`'s fields (without the
+    /// names, which are the rubric's): read from the report's fields, with
+    /// each value as the report's JSON writes it.
+    fn indicator_dicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let out = PyList::empty(py);
+        for i in &self.report.indicators {
+            let d = PyDict::new(py);
+            d.set_item(pyo3::intern!(py, "id"), &*i.id)?;
+            d.set_item(pyo3::intern!(py, "aspect"), &*i.aspect)?;
+            d.set_item(pyo3::intern!(py, "level"), part!(py, &i.level)?)?;
+            let levels = i
+                .levels
+                .iter()
+                .map(|v| part!(py, v))
+                .collect::<PyResult<Vec<_>>>()?;
+            d.set_item(
+                pyo3::intern!(py, "levels"),
+                pyo3::types::PyTuple::new(py, levels)?,
+            )?;
+            d.set_item(pyo3::intern!(py, "source"), i.source.map(|t| t.as_str()))?;
+            d.set_item(pyo3::intern!(py, "weight"), i.weight)?;
+            d.set_item(pyo3::intern!(py, "contribution"), i.contribution)?;
+            d.set_item(pyo3::intern!(py, "gain"), i.gain)?;
+            d.set_item(pyo3::intern!(py, "missing"), i.missing)?;
+            d.set_item(pyo3::intern!(py, "supported_level"), i.supported_level)?;
+            d.set_item(pyo3::intern!(py, "above_evidence"), i.above_evidence)?;
+            out.append(d)?;
+        }
+        Ok(out)
+    }
     #[getter]
     fn options<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         part!(py, &self.report.options)
@@ -172,7 +204,7 @@ impl ReportCore {
     }
     /// The assessment read from a dict, as JSON text (`None` if it came as text).
     fn input_json(&self) -> Option<String> {
-        self.input.as_ref().map(crate::dict::raw_json)
+        self.input.as_ref().map(Input::json)
     }
     /// Whether two reports say the same, their options aside.
     fn same(&self, other: &ReportCore) -> PyResult<bool> {

@@ -59,7 +59,7 @@ def full(rid, **over):
 
 # a value in every form a user (or a frame row) might give
 ODD_VALUES = [
-    3, 0, -1, 7, 10**30, True, False, None, "3", "2.5", "7/6", " 1.26 ", "abc", "", 2.5, 3.0, -0.0, 1.26,
+    3, 0, -1, 7, 10**30, 10**18, -(10**18), 10**18 - 1, -(10**18) + 1, 2**63 - 1, [10**18], [2, 10**18 - 1], True, False, None, "3", "2.5", "7/6", " 1.26 ", "abc", "", 2.5, 3.0, -0.0, 1.26,
     1e16, 1e-5, 1.5e-07, 123456789012345680000.0, 0.1 + 0.2, float("nan"), float("inf"), float("-inf"),
     [2, 3], (2, 3), [], [2.5], [float("nan")], [float("inf")], [[1]], [None], [True], {"a": 1}, {1: 2},
     decimal.Decimal("2"), decimal.Decimal("1.26"), decimal.Decimal("1.260000000000000000001"), decimal.Decimal("NaN"),
@@ -91,6 +91,10 @@ def test_keys_and_shapes(monkeypatch):
     cases = [
         ints,
         {**ints, "9": 3},  # two keys naming indicator 9
+        {**ints, "9": float("nan")},  # ... one of them empty
+        {**{k: v for k, v in ints.items() if k != 9}, 9: None, "9": None},
+        {k: (None if k % 7 == 0 else v) for k, v in ints.items()},
+        {k: ([v, v] if k == 9 else v) for k, v in ints.items()},
         {**base, np.int64(9): 3},
         {**base, 9.0: 3},
         {**base, "9.1": 3},  # a service column of an edition without services
@@ -210,6 +214,8 @@ def test_the_direct_path_is_taken_and_its_report_is_whole(cli, tmp_path):
     r = spbe.score(d, rubric=rid)
     # it went without JSON text: the report holds the dict as read, not a text
     assert r._src[1] is None
+    whole = spbe.score(full(rid), rubric=rid)
+    assert whole._src[1] is None and json.loads(whole._source[0])["levels"] == {k: v for k, v in full(rid).items()}
     text, options_json, rubric = r._source
     a = json.loads(text)
     assert a["rubric"] == rid and a["levels"]["3"] == 1.26 and a["levels"]["5"] == "7/6"
@@ -242,3 +248,28 @@ def test_a_report_is_read_only_and_compares_by_content():
     # parts are made once and kept
     assert r.indicators is r.indicators and r.domains is r.domains
     assert isinstance(r.indicators[0], spbe.IndicatorScore) and r.indicators[0].name
+
+
+@pytest.mark.parametrize(
+    "assessment, rubric",
+    [
+        (full("permenpanrb-8-2026", **{"3": 1.26, "5": "7/6"}), "permenpanrb-8-2026"),
+        (full("permenpanrb-5-2018", **{"35": [1, 3, 2]}), "permenpanrb-5-2018"),
+        ({k: v for k, v in full("permenpanrb-59-2020").items() if k != "7"}, "permenpanrb-59-2020"),
+        ({"rubric": "permenpanrb-59-2020", "levels": full("permenpanrb-59-2020"), "criteria_met": {"1": [1, 2], "2": [1, 2, 3]}}, None),
+    ],
+)
+def test_indicators_are_the_reports_json_as_dataclasses(assessment, rubric):
+    # made from the report's fields; equal to IndicatorScore built the plain
+    # way from the report's JSON form (the CLI's), names from the rubric
+    r = spbe.score(assessment, rubric=rubric, missing="lowest")
+    rb = spbe.Rubric.builtin(r.rubric)
+    expect = tuple(
+        spbe.IndicatorScore(**{**x, "levels": tuple(x["levels"])}, name=rb.indicator(x["id"]).name, name_en=rb.indicator(x["id"]).name_en)
+        for x in r.to_dict()["indicators"]
+    )
+    assert r.indicators == expect
+    assert [repr(i) for i in r.indicators] == [repr(i) for i in expect]
+    assert [type(i.level) for i in r.indicators] == [type(i.level) for i in expect]
+    with pytest.raises(AttributeError):
+        r.indicators[0].level = 3  # type: ignore[misc]

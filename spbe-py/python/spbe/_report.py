@@ -90,6 +90,7 @@ class IndicatorScore:
 
 
 _new_object = object.__new__
+_set_dict = object.__setattr__
 
 
 class Report:
@@ -215,10 +216,13 @@ class Report:
                 rb = Rubric.builtin(self.rubric)
             names = rb._names
             out = []
-            for x in self._core.indicators:
-                x["levels"] = tuple(x["levels"])
-                name, name_en = names.get(x["id"], (None, None))
-                out.append(IndicatorScore(**x, name=name, name_en=name_en))
+            # each IndicatorScore's fields set at once (a frozen dataclass's
+            # __init__ sets them one by one, which costs more than the scoring)
+            for x in self._core.indicator_dicts():
+                x["name"], x["name_en"] = names.get(x["id"], (None, None))
+                o = _new_object(IndicatorScore)
+                _set_dict(o, "__dict__", x)
+                out.append(o)
             return tuple(out)
 
         return self._cached("indicators", make)  # type: ignore[no-any-return]
