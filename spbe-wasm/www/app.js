@@ -458,7 +458,11 @@ function markIssues(issues) {
   }
 }
 
-function recompute() {
+// The summary (cards, the sticky bar, the announcement) is updated at once; the
+// rest of the results (progress, table, chart, gains, plan, evidence) just after
+// the frame that shows it (a change of level on a slow phone should not wait
+// for them), or at once when `now` (a whole new form: an edition, a file).
+function recompute(now = true) {
   const cur = scoreTrack("mandiri");
   const tgt = scoreTrack("target");
   showCard(cur, "index", "predicate", "#progress-current");
@@ -473,13 +477,28 @@ function recompute() {
   $("#next-band").textContent = cur.report ? (next ? t("nextBand")(next.name, dec(next.gap.toFixed(2))) : t("topBand")) : "";
   announce();
   summaryBar();
-  renderProgress();
-  renderParts(cur.report, tgt.report);
-  renderChart(cur.report, tgt.report);
-  renderGains(cur.report || tgt.report);
-  renderPlan(cur);
-  renderSupport(cur.report);
+  state.details = { cur, tgt };
+  if (now) flushDetails();
+  else if (!state.detailsPending) {
+    state.detailsPending = true;
+    document.body.dataset.settled = "false";
+    requestAnimationFrame(() => setTimeout(flushDetails, 0));
+  }
   writeHash();
+}
+
+function flushDetails() {
+  state.detailsPending = false;
+  const d = state.details;
+  if (!d) return;
+  state.details = null;
+  renderProgress();
+  renderParts(d.cur.report, d.tgt.report);
+  renderChart(d.cur.report, d.tgt.report);
+  renderGains(d.cur.report || d.tgt.report);
+  renderPlan(d.cur);
+  renderSupport(d.cur.report);
+  document.body.dataset.settled = "true";
 }
 
 // The cheapest way from the current levels to the next predicate: the core's
@@ -550,6 +569,7 @@ function printReport() {
 }
 
 function copyPlanToTarget() {
+  flushDetails(); // the plan of the levels as they are now
   if (!lastPlan) return;
   state.assessment.tracks.target = JSON.parse(JSON.stringify(lastPlan.levels_after));
   renderForm();
@@ -976,7 +996,7 @@ function changed(recalc = true) {
   // an Undo offered earlier would now throw this change away: it is withdrawn
   state.undo = null;
   $("#undo").hidden = true;
-  if (recalc) recompute(); else writeHash();
+  if (recalc) recompute(false); else writeHash();
   autosave();
 }
 

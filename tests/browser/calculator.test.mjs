@@ -59,6 +59,8 @@ async function open(url, opts = {}) {
 const text = (page, id) => page.textContent(`[data-testid="${id}"]`);
 // The address bar's hash once the page has written it (it is written just after
 // the frame that shows a change, so that the summary does not wait for it).
+// The results below the summary once drawn (just after the frame that shows the summary).
+const settled = (page) => page.waitForSelector("body:not([data-settled=false])", { state: "attached" });
 const hashNow = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(location.hash), 30))));
 
 // The edition in force this year, by its in_force years (2026 and later: 8/2026).
@@ -79,6 +81,7 @@ test("fill the form: index and predicate update live", async () => {
   assert.equal(await text(page, "index"), "3,28");
   assert.equal(await text(page, "predicate"), "Baik");
   // domain 4 = (27.5 x 4 + 18 x 3) / 45.5 = 3.6044 -> 3.60 in the table
+  await settled(page);
   const row = await page.locator("#parts tbody tr", { hasText: "Domain 4." }).textContent();
   assert.match(row, /Domain 4\. Layanan SPBE.*45,50.*3,60/); // decimal commas in Indonesian
   // the largest one-level gains are the 3.00 % indicators 42-47
@@ -160,6 +163,7 @@ test("evidence: the level the met criteria support, and claims above it", async 
   // ticking level 3's criteria supports the claim
   await page.click('[data-indicator="2"] details.extra summary');
   await page.check('[data-indicator="2"] input[data-criteria][value="3"]');
+  await settled(page);
   assert.equal(await page.textContent('[data-support="2"]'), "Didukung bukti dukung: tingkat 3");
   assert.equal(await page.textContent("#above-evidence"), "");
   assert.match((await hashNow(page)), /\.K2~123$/);
