@@ -49,13 +49,17 @@ def _compact(np: Any, df: Any, kind: str, sources: List[Any]) -> Any:
     rows = df.shape[0]
     out = np.empty((len(sources), rows), dtype=np.uint8)
     empty = False
+    # every column in one pass (a pandas lookup by label costs more than the column's work)
+    by_name = dict(df.items()) if kind == "pandas" else {s.name: s for s in df.get_columns()}
     for j, col in enumerate(sources):
         if col is None:
             out[j] = 255
             empty = True
             continue
-        s = df[col]
-        if not _is_numeric(s, kind):
+        s = by_name[col]
+        dt = s.dtype
+        # a plain numpy int or float column is numeric; anything else is asked properly
+        if not (kind == "pandas" and isinstance(dt, np.dtype) and dt.kind in "iuf") and not _is_numeric(s, kind):
             return None
         a = s.to_numpy() if kind == "polars" else s.to_numpy(dtype=None)
         if a.dtype.kind in "iu":
@@ -358,8 +362,9 @@ def _score_frame(df: Any, *, rubric: Any = None, missing: MissingPolicy = "error
     index = np.frombuffer(idx_b, dtype="<f8")
     codes = np.frombuffer(pred_b, dtype=np.uint8).astype(np.int16)
     codes[codes == 255] = -1
-    names = [p.name for p in rb.predicates]
-    labels = [p.label for p in rb.predicates]
+    preds = rb.predicates
+    names = [p.name for p in preds]
+    labels = [p.label for p in preds]
     with_label = any(labels)
     dom_ids = [d.id for d in rb.domains]
     asp_ids = [a.id for a in rb.aspects]
