@@ -635,10 +635,22 @@ function renderParts(cur, tgt) {
   }
 }
 
+// On a phone the chart is drawn narrow, each part's name above its bars, so
+// that its text stays readable at the phone's width.
+const NARROW = window.matchMedia("(max-width: 600px)");
+let lastChart = null;
+NARROW.addEventListener("change", () => {
+  if (lastChart && state.spec) renderChart(...lastChart);
+});
+
 function renderChart(cur, tgt) {
+  lastChart = [cur, tgt];
   const spec = state.spec;
   const parts = spec.domains ? spec.domains.map((d) => ({ kind: "domains", x: d })) : spec.aspects.map((a) => ({ kind: "aspects", x: a }));
-  const W = 720, rowH = 34, left = 250, top = 46, H = top + parts.length * rowH + 24, scale = (W - left - 44) / 5;
+  const narrow = NARROW.matches;
+  const W = narrow ? 360 : 720, rowH = narrow ? 46 : 34, left = narrow ? 8 : 250, top = 46, H = top + parts.length * rowH + 24, scale = (W - left - 44) / 5;
+  const room = narrow ? W - 16 : left - 14; // for a part's name
+  const bar = narrow ? 12 : 0; // the bars sit below the name on a phone
   const NS = "http://www.w3.org/2000/svg";
   const s = (tag, attrs, text) => {
     const e = document.createElementNS(NS, tag);
@@ -661,19 +673,21 @@ function renderChart(cur, tgt) {
   parts.forEach((p, k) => {
     const y = top + k * rowH;
     const name = `${p.x.id}. ${nameOf(p.x)}`;
-    const label = s("text", { x: left - 8, y: y + 18, "font-size": 12, "text-anchor": "end", fill: "#1b2430" }, name);
+    const label = narrow
+      ? s("text", { x: left, y: y + 10, "font-size": 12, fill: "#1b2430" }, name)
+      : s("text", { x: left - 8, y: y + 18, "font-size": 12, "text-anchor": "end", fill: "#1b2430" }, name);
     label.append(s("title", {}, name));
     partLabels.push(label);
     svg.append(label);
     const c = cur && cur[p.kind].find((x) => x.id === p.x.id);
     const g = tgt && tgt[p.kind].find((x) => x.id === p.x.id);
     if (c && c.index !== null) {
-      svg.append(s("rect", { x: left, y: y + 4, width: c.index * scale, height: 12, fill: "#0b5cad" }));
-      svg.append(s("text", { x: left + c.index * scale + 4, y: y + 14, "font-size": 10 }, fmt(c.index)));
+      svg.append(s("rect", { x: left, y: y + 4 + bar, width: c.index * scale, height: 12, fill: "#0b5cad" }));
+      svg.append(s("text", { x: left + c.index * scale + 4, y: y + 14 + bar, "font-size": 10 }, fmt(c.index)));
     }
     if (g && g.index !== null) {
-      svg.append(s("rect", { x: left, y: y + 17, width: g.index * scale, height: 8, fill: "#27ae60", opacity: 0.8 }));
-      svg.append(s("text", { x: left + g.index * scale + 4, y: y + 25, "font-size": 9, fill: "#1e7d3c" }, fmt(g.index)));
+      svg.append(s("rect", { x: left, y: y + 17 + bar, width: g.index * scale, height: 8, fill: "#27ae60", opacity: 0.8 }));
+      svg.append(s("text", { x: left + g.index * scale + 4, y: y + 25 + bar, "font-size": 9, fill: "#1e7d3c" }, fmt(g.index)));
     }
   });
   svg.append(s("rect", { x: left, y: H - 14, width: 10, height: 8, fill: "#0b5cad" }));
@@ -686,10 +700,10 @@ function renderChart(cur, tgt) {
   // a part's name longer than the room left of the bars is shortened with "…" (the full name is its title)
   for (const label of partLabels) {
     const full = label.firstChild.textContent;
-    const key = `short|${full}`;
+    const key = `short|${room}|${full}`;
     if (!textWidths.has(key)) {
       let n = full.length;
-      while (n > 4 && textWidth(label) > left - 14) label.firstChild.textContent = `${full.slice(0, --n).trimEnd()}…`;
+      while (n > 4 && textWidth(label) > room) label.firstChild.textContent = `${full.slice(0, --n).trimEnd()}…`;
       textWidths.set(key, label.firstChild.textContent);
     }
     label.firstChild.textContent = textWidths.get(key);
