@@ -9,7 +9,7 @@
 //   3. the size: wasm + JS glue, gzipped (-9)                      goal <= 150 KB
 // Each timing is the best of --rounds rounds (absolute times drift on a
 // shared machine; the ratio is what is reported).
-//   node spbe-wasm/bench/bench.mjs [--n 10000] [--rows 100000] [--rounds 7] [--rubric permenpanrb-59-2020]
+//   node spbe-wasm/bench/bench.mjs [--n 10000] [--rows 100000] [--rounds 7] [--rubric permenpanrb-59-2020] [--pkg dir]
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -17,12 +17,13 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const pkg = path.resolve(here, "../pkg");
-const spbe = createRequire(import.meta.url)(path.join(pkg, "node/spbe_wasm.js"));
 const arg = (name, dflt) => {
   const k = process.argv.indexOf(`--${name}`);
   return k > 0 ? process.argv[k + 1] : dflt;
 };
+// --pkg: another build's pkg directory (with node/ and web/), to compare builds
+const pkg = path.resolve(arg("pkg", path.join(here, "../pkg")));
+const spbe = createRequire(import.meta.url)(path.join(pkg, "node/spbe_wasm.js"));
 const n = Number(arg("n", 10000));
 const rowsN = Number(arg("rows", 100000));
 const rounds = Number(arg("rounds", 7));
@@ -76,6 +77,20 @@ const tSum = best(() => {
   for (let i = 0; i < n; i++) c += jsSum(assessments[i]);
   sink.x += c;
 }, n);
+// what any full report costs at least, whatever the binding does: reading the
+// input once (JSON.stringify) and materialising the report object (JSON.parse
+// of its text), each against the same baseline
+const reportTexts = assessments.map((a) => JSON.stringify(spbe.score(a)));
+const tStringify = best(() => {
+  let c = 0;
+  for (let i = 0; i < n; i++) c += JSON.stringify(assessments[i]).length;
+  sink.x += c;
+}, n);
+const tParse = best(() => {
+  let c = 0;
+  for (let i = 0; i < n; i++) c += JSON.parse(reportTexts[i]).index;
+  sink.x += c;
+}, n);
 // the same sums, to show the baseline computes what score() reports
 let agree = 0;
 for (let i = 0; i < Math.min(n, 1000); i++) agree += Math.abs(spbe.score(assessments[i]).index - jsSum(assessments[i])) < 0.0101 ? 1 : 0;
@@ -118,6 +133,9 @@ console.log(`node ${process.version}, ${rubricId}, best of ${rounds} rounds`);
 console.log(
   `score(object):  ${f(tScore)} us/call vs JS weighted sum ${f(tSum, 3)} us/call -> ${f(tScore / tSum, 1)}x (goal <= 10x); ` +
     `${n} assessments; the sum agrees with score().index on ${agree}/${Math.min(n, 1000)}`,
+);
+console.log(
+  `  floor parts:  JSON.stringify(input) ${f(tStringify)} us -> ${f(tStringify / tSum, 1)}x; JSON.parse(report text, ${reportTexts[0].length} chars) ${f(tParse)} us -> ${f(tParse / tSum, 1)}x`,
 );
 console.log(
   `scoreColumns:   ${f(tCols * 1000, 1)} ns/row vs JS index-only loop ${f(tLoop * 1000, 1)} ns/row -> ${f(tCols / tLoop, 2)}x (goal <= 2x); ${rowsN} rows x ${m} Uint8Array columns`,

@@ -104,6 +104,7 @@ pub fn score(
 /// predicate basis, year). Returns exactly the CLI's `spbe plan --format
 /// json`. Throws an `Error` with a `code` (`unreachable_target` when no
 /// allowed rise reaches the target).
+#[cfg(feature = "planner")]
 #[wasm_bindgen(unchecked_return_type = "Plan")]
 pub fn plan(
     #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
@@ -125,6 +126,7 @@ pub fn plan(
 /// as one self-contained HTML document, the same as `spbe report`: `lang` is
 /// `"id"` (default) or `"en"`, `date` is `"YYYY-MM-DD"` (or none for a line to
 /// fill in). Throws an `Error` with a `code` for invalid input.
+#[cfg(feature = "report-html")]
 #[wasm_bindgen(js_name = reportHtml)]
 pub fn report_html(
     #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
