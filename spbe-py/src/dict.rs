@@ -32,6 +32,38 @@ const SPBE_KEYS: [&str; 3] = ["rubric", "levels", "tracks"];
 /// `None`: take the JSON path for this input.
 type Read<T> = Option<T>;
 
+/// Hashes an address: one multiply (SipHash would cost more than the lookup saves).
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl std::hash::Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type KeyCache = std::collections::HashMap<
+    usize,
+    (Py<PyString>, Box<str>),
+    std::hash::BuildHasherDefault<AddressHasher>,
+>;
+
+thread_local! {
+    /// The text of str objects read as keys before (indicator ids, the same
+    /// objects call after call), by address. Each entry holds its str alive,
+    /// so the address cannot be another object's while it is here, and a str
+    /// never changes: a hit is that very text. Short keys only, at most 4096.
+    static KEYS: std::cell::RefCell<KeyCache> = std::cell::RefCell::new(KeyCache::default());
+}
+
 struct Reader {
     budget: usize,
 }
@@ -47,6 +79,26 @@ impl Reader {
         let t = s.to_cow().ok()?;
         self.spend(t.len())?;
         Some(t.into_owned())
+    }
+
+    /// A key's text, from [`KEYS`] when this very str object was read before.
+    fn key_text(&mut self, s: &Bound<'_, PyString>) -> Read<String> {
+        let at = s.as_ptr() as usize;
+        let known = KEYS.with(|k| k.borrow().get(&at).map(|(_, t)| t.to_string()));
+        if let Some(t) = known {
+            self.spend(t.len())?;
+            return Some(t);
+        }
+        let t = self.string(s)?;
+        if t.len() <= 64 {
+            KEYS.with(|k| {
+                let mut k = k.borrow_mut();
+                if k.len() < 4096 {
+                    k.insert(at, (s.clone().unbind(), t.as_str().into()));
+                }
+            });
+        }
+        Some(t)
     }
 
     fn number(&mut self, text: &str) -> Read<Json> {
@@ -69,7 +121,7 @@ impl Reader {
     /// An indicator key as `spbe._key` writes it (`str` or `int` only).
     fn key(&mut self, k: &Bound<'_, PyAny>) -> Read<(String, bool)> {
         if let Ok(s) = k.cast_exact::<PyString>() {
-            return self.string(s).map(|s| (s, false));
+            return self.key_text(s).map(|s| (s, false));
         }
         if k.is_exact_instance_of::<PyInt>() {
             let t = k.extract::<i64>().ok()?.to_string();

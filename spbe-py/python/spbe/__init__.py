@@ -299,10 +299,10 @@ def _direct(assessment: Any, rubric: RubricLike) -> Optional[Tuple[Optional[str]
     spbe-core without JSON text; ``None`` for the JSON path."""
     if type(assessment) is not dict or not _DIRECT:
         return None
-    if isinstance(rubric, Rubric):
-        return rubric.id, rubric
     if rubric is None or type(rubric) is str:
         return rubric, None
+    if isinstance(rubric, Rubric):
+        return rubric._id, rubric
     return None
 
 
@@ -356,12 +356,13 @@ def score(
         options_json, opts = _options_and_handle(track, missing, predicate_basis, year)
     except (TypeError, ValueError):  # options json.dumps cannot write: raised below, in order
         options_json, opts = "", None
-    assessment = _as_row(assessment)
+    if type(assessment) is not dict:
+        assessment = _as_row(assessment)
     direct = _direct(assessment, rubric) if opts is not None else None
     if direct is not None:
         rid, rb = direct
         try:
-            core = _lowlevel.score_dict(assessment, rid, opts, _handle(rb))
+            core = _lowlevel.score_dict(assessment, rid, opts, None if rb is None else rb._handle)
         except _lowlevel.CoreError as e:
             raise from_core(e.args) from None
         if core is not None:

@@ -111,7 +111,7 @@ class Rubric:
     'Transaksi'
     """
 
-    __slots__ = ("_handle", "_spec", "_domains", "_aspects", "_indicators", "_names")
+    __slots__ = ("_handle", "_spec", "_domains", "_aspects", "_indicators", "_names", "_id")
 
     def __init__(self, handle: Any) -> None:
         self._handle = handle
@@ -161,6 +161,7 @@ class Rubric:
         self._aspects = tuple(aspects)
         self._indicators = tuple(indicators)
         self._names = {i.id: (i.name, i.name_en) for i in indicators}
+        self._id = str(self._spec["id"])
 
     # -- construction
     @classmethod
