@@ -104,6 +104,15 @@ fn single(id: &str, rb: &Rubric) {
         .map(|t| Assessment::from_json(t).expect("assessment"))
         .collect();
     let opts = Options::default();
+    if std::env::var_os("SPBE_BENCH_PROFILE").is_some() {
+        // only score_with, for a profiler
+        for _ in 0..50 {
+            for a in &assessments {
+                black_box(score_with(black_box(a), rb, &opts).expect("score"));
+            }
+        }
+        return;
+    }
     let ours = best_ns(7, n, || {
         for a in &assessments {
             black_box(score_with(black_box(a), rb, &opts).expect("score"));
@@ -136,6 +145,13 @@ fn batch(id: &str, rb: &Rubric, rows: usize) {
         }
     }
     let opts = Options::default();
+    if std::env::var_os("SPBE_BENCH_PROFILE").is_some() {
+        // only score_columns, for a profiler
+        for _ in 0..20 {
+            black_box(score_columns(rb, black_box(&cols), &opts, OnError::Fail).expect("batch"));
+        }
+        return;
+    }
     let runs = 9;
     let mut first = 0.0;
     let ours = best_ns(runs, rows, || {

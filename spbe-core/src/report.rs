@@ -439,6 +439,10 @@ pub(crate) fn build_report(
     } else {
         rubric.indicators()
     };
+    let tables = match (&rubric.d.fast, ex.fixed) {
+        (Some(f), true) => f.fixed.as_ref().and_then(|x| x.tables.as_ref()),
+        _ => None,
+    };
     let mut indicators = Vec::with_capacity(rubric.d.indicators.len());
     for (pos, di) in rubric.d.indicators.iter().enumerate() {
         let entry = entries.get(pos).copied().flatten();
@@ -477,7 +481,19 @@ pub(crate) fn build_report(
             .numer()
             .checked_mul(i128::from(di.w_int))
             .ok_or_else(|| ovf("a contribution"))?;
-        let contribution = round4_frac(cw, coef.denom(), counted)?;
+        // with the integer kernel's fixed coefficients, from the rubric's tables
+        let table = tables.and_then(|t| {
+            let at = t.at.get(pos)?;
+            let sum = usize::try_from(counted.numer()).ok()?;
+            let c = (counted.denom() == 1)
+                .then(|| t.contribution.get(at + sum))
+                .flatten()?;
+            Some((*c, t.gain.get(pos)?))
+        });
+        let contribution = match table {
+            Some((c, _)) => c,
+            None => round4_frac(cw, coef.denom(), counted)?,
+        };
         let lowest = if is_missing {
             lowest_level
         } else {
@@ -490,7 +506,10 @@ pub(crate) fn build_report(
             Some(0.0)
         } else if lowest.denom() == 1 {
             // a whole level rises by one
-            Some(round4_frac(cw, coef.denom(), Ratio::int(1))?)
+            match table {
+                Some((_, g)) => Some(*g),
+                None => Some(round4_frac(cw, coef.denom(), Ratio::int(1))?),
+            }
         } else {
             let next = Ratio::int(lowest.numer().div_euclid(lowest.denom()) + 1).min(top);
             let step = next.checked_sub(lowest).ok_or_else(|| ovf("a gain"))?;
@@ -631,7 +650,7 @@ fn claimed_level(rubric: &Rubric, scale: &str, v: &Value) -> u8 {
 
 /// (num / den) · x rounded half up to 4 decimals (den > 0), as f64 for display,
 /// straight from numerators and denominators (no gcd).
-fn round4_frac(num: i128, den: i128, x: Ratio) -> Result<f64> {
+pub(crate) fn round4_frac(num: i128, den: i128, x: Ratio) -> Result<f64> {
     // in 64 bits when everything fits (no 128-bit division)
     if let (Ok(n), Ok(d), Ok(xn), Ok(xd)) = (
         i64::try_from(num),

@@ -53,17 +53,30 @@ pub(crate) fn fill_slots<'a>(
     // past the first MAX_PER_KIND unknown keys, count them (validate lists no
     // more): a million unknown keys must not make a million messages
     let mut unknown_count = 0usize;
+    let mut hint = 0;
     for (k, v) in entries {
-        let Some(pos) = rubric.position(k.as_str()) else {
+        let Some(pos) = rubric.position_from(k.as_str(), hint) else {
             unknown_count += 1;
             if unknown_count <= crate::error::MAX_PER_KIND {
                 errors.push(unknown(rubric, k.as_str(), place));
             }
             continue;
         };
+        hint = pos + 1;
         let Some(ind) = rubric.d.indicators.get(pos) else {
             continue;
         };
+        // the common case: one whole value in range
+        if let (Level::One(lv), false) = (v, ind.repeatable) {
+            if let Some(w) = lv.as_int() {
+                if !lv.is_text() && w >= i64::from(ind.min_level) && w <= i64::from(ind.max_level) {
+                    if let Some(s) = slots.get_mut(ind.slot) {
+                        *s = w;
+                        continue;
+                    }
+                }
+            }
+        }
         let items = v.items();
         if !ind.repeatable {
             if let Level::Many(list) = v {
@@ -357,6 +370,8 @@ pub(crate) struct Exact {
     pub aspects: Vec<Option<Frac>>,
     /// d(index)/d(n_a): index = Σ coef_a · n_a.
     pub coef: Vec<Frac>,
+    /// Computed by the integer kernel (the coefficients are its fixed ones).
+    pub fixed: bool,
 }
 
 /// Which kernel computes the results.
@@ -409,6 +424,7 @@ pub(crate) fn aggregate_fixed(
             .map(|(s, den)| Some(Frac::over(s.h, *den)))
             .collect(),
         coef: f.k_index.iter().map(|k| Frac::over(*k, x.coef)).collect(),
+        fixed: true,
     })
 }
 
@@ -527,6 +543,7 @@ pub(crate) fn aggregate(rubric: &Rubric, n: &[ASum], d: &[i64], track: &str) -> 
         domains: domains.into_iter().map(|v| v.map(Frac::from)).collect(),
         aspects: aspects.into_iter().map(|v| v.map(Frac::from)).collect(),
         coef: coef.into_iter().map(Frac::from).collect(),
+        fixed: false,
     })
 }
 
@@ -687,9 +704,13 @@ fn evaluate<'a>(
     };
     // per position (every key is a known indicator: checked above)
     let mut entries: Vec<Option<(&Level, Track)>> = vec![None; rubric.d.indicators.len()];
+    let mut hint = 0;
     let mut put = |k: &IndicatorId, v: (&'a Level, Track)| {
-        if let Some(e) = rubric.position(k.as_str()).and_then(|p| entries.get_mut(p)) {
-            *e = Some(v);
+        if let Some(p) = rubric.position_from(k.as_str(), hint) {
+            hint = p + 1;
+            if let Some(e) = entries.get_mut(p) {
+                *e = Some(v);
+            }
         }
     };
     match levels_only {

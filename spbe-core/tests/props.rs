@@ -165,6 +165,25 @@ proptest! {
         // 6 means "missing" in this generator; some values are out of range on purpose
         let cols: Vec<Vec<i64>> = (0..names.len()).map(|c| rows.iter().map(|r| if r[c] == 6 { MISSING } else { i64::from(r[c]) }).collect()).collect();
         let out = score_columns(rb, &cols, &opts, OnError::Collect).unwrap();
+        // the same columns as f64 (NaN empty), their little-endian bytes and u8 (255 empty)
+        let fcols: Vec<Vec<f64>> = cols.iter().map(|c| c.iter().map(|&v| if v == MISSING { f64::NAN } else { v as f64 }).collect()).collect();
+        let bcols: Vec<Vec<[u8; 8]>> = fcols.iter().map(|c| c.iter().map(|v| v.to_le_bytes()).collect()).collect();
+        let ucols: Vec<Vec<u8>> = cols.iter().map(|c| c.iter().map(|&v| if v == MISSING { u8::MAX } else { v as u8 }).collect()).collect();
+        let same = |o: &spbe_core::batch::BatchOutput| -> Result<(), TestCaseError> {
+            let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            prop_assert_eq!(bits(&o.index), bits(&out.index));
+            prop_assert_eq!(&o.index_hundredths, &out.index_hundredths);
+            prop_assert_eq!(&o.predicate, &out.predicate);
+            for (x, y) in o.domains.iter().zip(&out.domains).chain(o.aspects.iter().zip(&out.aspects)) {
+                prop_assert_eq!(bits(x), bits(y));
+            }
+            let codes = |o: &spbe_core::batch::BatchOutput| o.errors.iter().map(|(r, e)| (*r, e.code())).collect::<Vec<_>>();
+            prop_assert_eq!(codes(o), codes(&out));
+            Ok(())
+        };
+        same(&score_columns(rb, &fcols, &opts, OnError::Collect).unwrap())?;
+        same(&score_columns(rb, &bcols, &opts, OnError::Collect).unwrap())?;
+        same(&score_columns(rb, &ucols, &opts, OnError::Collect).unwrap())?;
         for (ri, row) in rows.iter().enumerate() {
             // the same row as an assessment
             let mut lv = Vec::new();

@@ -42,6 +42,28 @@ pub trait Cell: Copy {
         self.level().unwrap_or(NOT_WHOLE)
     }
 
+    /// The block step of the common case: adds `w · level` of each cell to
+    /// `sums` where the cell holds a whole level in `lo..=hi`, and flags every
+    /// other row in `bad`. The sums are whole numbers below 2^53 (the fast
+    /// path is only built when they are), so `f64` holds them exactly.
+    #[inline]
+    fn add_column(col: &[Self], lo: i64, hi: i64, w: i64, sums: &mut [f64], bad: &mut [u64]) {
+        for ((a, b), v) in sums.iter_mut().zip(bad.iter_mut()).zip(col) {
+            let x = v.quick();
+            let ok = x >= lo && x <= hi;
+            *a += if ok { (w * x) as f64 } else { 0.0 };
+            *b |= u64::from(!ok);
+        }
+    }
+
+    /// Flags in `bad` every row whose cell is not empty (a slot that must be).
+    #[inline]
+    fn check_empty(col: &[Self], bad: &mut [u64]) {
+        for (b, v) in bad.iter_mut().zip(col) {
+            *b |= u64::from(v.quick() != MISSING);
+        }
+    }
+
     /// The exact value of a cell that is not a whole number, for an indicator
     /// on a continuous scale (8/2026): a float is read as the shortest decimal
     /// that reads back to it, so 1.26 is 126/100. `None` if it has none.
@@ -61,7 +83,42 @@ impl Cell for i64 {
     }
 }
 
+/// [`Cell::add_column`] for `f64` values (see there).
+#[inline]
+fn add_f64(
+    col: impl Iterator<Item = f64>,
+    lo: i64,
+    hi: i64,
+    w: i64,
+    sums: &mut [f64],
+    bad: &mut [u64],
+) {
+    const BIG: f64 = 4_503_599_627_370_496.0; // 2^52
+    let (lo, hi, w) = (lo as f64, hi as f64, w as f64);
+    for ((a, b), v) in sums.iter_mut().zip(bad.iter_mut()).zip(col) {
+        let ok = (v >= lo) & (v <= hi) & ((v + BIG) - BIG == v);
+        *a += if ok { w * v } else { 0.0 };
+        *b |= u64::from(!ok);
+    }
+}
+
 impl Cell for f64 {
+    /// In `f64` throughout, without a conversion per cell, so that it
+    /// vectorises: a value in `lo..=hi` (NaN is not) is whole exactly when
+    /// adding and taking away 2^52 gives it back (levels are small and not
+    /// negative).
+    #[inline]
+    fn add_column(col: &[f64], lo: i64, hi: i64, w: i64, sums: &mut [f64], bad: &mut [u64]) {
+        add_f64(col.iter().copied(), lo, hi, w, sums, bad);
+    }
+
+    #[inline]
+    fn check_empty(col: &[f64], bad: &mut [u64]) {
+        for (b, v) in bad.iter_mut().zip(col) {
+            *b |= u64::from(!v.is_nan());
+        }
+    }
+
     #[inline]
     fn level(self) -> std::result::Result<i64, String> {
         match self.quick() {
@@ -89,6 +146,25 @@ impl Cell for f64 {
 
 /// A compact level as handed over by a binding: `u8::MAX` is an empty cell.
 impl Cell for u8 {
+    /// Without a conversion to `i64` per cell, so that it vectorises.
+    #[inline]
+    fn add_column(col: &[u8], lo: i64, hi: i64, w: i64, sums: &mut [f64], bad: &mut [u64]) {
+        let w = w as f64;
+        for ((a, b), &v) in sums.iter_mut().zip(bad.iter_mut()).zip(col) {
+            let x = i64::from(v);
+            let ok = (v != u8::MAX) & (x >= lo) & (x <= hi);
+            *a += if ok { w * f64::from(v) } else { 0.0 };
+            *b |= u64::from(!ok);
+        }
+    }
+
+    #[inline]
+    fn check_empty(col: &[u8], bad: &mut [u64]) {
+        for (b, v) in bad.iter_mut().zip(col) {
+            *b |= u64::from(*v != u8::MAX);
+        }
+    }
+
     #[inline]
     fn level(self) -> std::result::Result<i64, String> {
         Ok(self.quick())
@@ -104,6 +180,25 @@ impl Cell for u8 {
 }
 
 impl Cell for [u8; 8] {
+    #[inline]
+    fn add_column(col: &[[u8; 8]], lo: i64, hi: i64, w: i64, sums: &mut [f64], bad: &mut [u64]) {
+        add_f64(
+            col.iter().map(|b| f64::from_le_bytes(*b)),
+            lo,
+            hi,
+            w,
+            sums,
+            bad,
+        );
+    }
+
+    #[inline]
+    fn check_empty(col: &[[u8; 8]], bad: &mut [u64]) {
+        for (b, v) in bad.iter_mut().zip(col) {
+            *b |= u64::from(!f64::from_le_bytes(*v).is_nan());
+        }
+    }
+
     #[inline]
     fn level(self) -> std::result::Result<i64, String> {
         f64::from_le_bytes(self).level()
@@ -145,13 +240,6 @@ pub struct BatchOutput {
     pub aspects: Vec<Vec<f64>>,
     /// `(row, error)` for each failed row (only with [`OnError::Collect`]).
     pub errors: Vec<(usize, Error)>,
-}
-
-/// floor((200 num + den) / (2 den)) for num >= 0, den > 0 (half up to
-/// hundredths); the fast path is only built when this cannot overflow.
-#[inline]
-fn hundredths64(num: i64, den: i64) -> i64 {
-    (200 * num + den).div_euclid(2 * den)
 }
 
 /// Per-slot facts for the column-wise accumulation of the common case.
@@ -244,8 +332,11 @@ pub fn score_columns<T: Cell, C: AsRef<[T]>>(
     let ids = rubric.indicator_ids();
 
     // scratch, allocated once
-    let mut acc = vec![0i64; BLOCK * na];
-    let mut nominal = [false; BLOCK];
+    // per aspect, a block of row sums (aspect-major: a column adds to one
+    // contiguous run); a row is nominal while its flag in `bad` is 0
+    let mut acc = vec![0f64; BLOCK * na];
+    let mut bad = [0u64; BLOCK];
+    let mut tmp = vec![0f64; BLOCK];
     let basis = predicate_rule(rubric, None, opts).basis;
     let mut scratch = Scratch {
         slots: vec![MISSING; dd.slots],
@@ -260,74 +351,149 @@ pub fn score_columns<T: Cell, C: AsRef<[T]>>(
     while start < rows {
         let end = (start + BLOCK).min(rows);
         if dd.fast.is_some() {
-            acc.iter_mut().for_each(|x| *x = 0);
-            nominal.iter_mut().for_each(|x| *x = true);
+            acc.iter_mut().for_each(|x| *x = 0.0);
+            bad.iter_mut().for_each(|x| *x = 0);
+            let len = end - start;
             for (c, s) in columns.iter().zip(&info) {
                 let col = c.as_ref().get(start..end).unwrap_or(&[]);
-                for (k, v) in col.iter().enumerate() {
-                    let x = v.quick();
-                    let ok = if s.required {
-                        let in_range = x >= s.lo && x <= s.hi;
-                        if in_range {
-                            if let Some(a) = acc.get_mut(k * na + s.aspect) {
-                                *a += s.w * x;
-                            }
-                        }
-                        in_range
-                    } else {
-                        x == MISSING
-                    };
-                    if !ok {
-                        if let Some(flag) = nominal.get_mut(k) {
-                            *flag = false;
-                        }
+                if s.required {
+                    let from = s.aspect * BLOCK;
+                    match acc.get_mut(from..from + len) {
+                        Some(sums) => T::add_column(col, s.lo, s.hi, s.w, sums, &mut bad),
+                        None => bad.iter_mut().for_each(|b| *b = 1),
                     }
+                } else {
+                    T::check_empty(col, &mut bad);
                 }
             }
         }
+        if let Some(f) = &dd.fast {
+            fast_block(
+                rubric,
+                f,
+                &acc,
+                end - start,
+                start,
+                basis,
+                &mut tmp,
+                &mut out,
+            );
+        }
         for (k, r) in (start..end).enumerate() {
-            let nominal_sums = dd
-                .fast
-                .as_ref()
-                .zip(acc.get(k * na..(k + 1) * na))
-                .filter(|_| nominal.get(k).copied().unwrap_or(false));
-            match nominal_sums {
-                Some((f, sums)) => fast_row(rubric, f, sums, basis, r, &mut out),
-                None => general_row(
-                    rubric,
-                    columns,
-                    &info,
-                    &ids,
-                    r,
-                    opts,
-                    basis,
-                    on_error,
-                    &mut scratch,
-                    &mut out,
-                )?,
+            if dd.fast.is_some() && bad.get(k).copied() == Some(0) {
+                continue;
             }
+            // what the block wrote for this row is not its result
+            reset(&mut out, r);
+            general_row(
+                rubric,
+                columns,
+                &info,
+                &ids,
+                r,
+                opts,
+                basis,
+                on_error,
+                &mut scratch,
+                &mut out,
+            )?;
         }
         start = end;
     }
     Ok(out)
 }
 
-/// A nominal row: integer dot products with the precomputed multipliers.
+/// floor(x / y) for whole numbers 0 <= x < 2^53, y > 0 held in `f64`; with
+/// x = 200 num + den, y = 2 den it rounds num / den half up to hundredths.
+///
+/// Exact: x and y are exact doubles, and a quotient that is not a whole
+/// number lies at least 1/y below the next one, more than the rounding error
+/// of the division (x/y · 2^-53 < 1/y), so the rounded quotient has the same
+/// floor; a whole quotient is exact. It stays in `f64` so that a column of
+/// them vectorises (a 64-bit integer division costs several times as much):
+/// `(t + 2^52) - 2^52` rounds t to a whole number, one too many when it
+/// rounded up.
 #[inline]
-fn fast_row(
+fn floor_div(x: f64, y: f64) -> f64 {
+    const BIG: f64 = 4_503_599_627_370_496.0; // 2^52
+    let t = x / y;
+    let r = (t + BIG) - BIG;
+    if r > t {
+        r - 1.0
+    } else {
+        r
+    }
+}
+
+/// The nominal rows of a block: the integer dot products of every result,
+/// column by column, in `f64` (exact: the fast path is built only when every
+/// numerator, times 200, stays below 2^53). Rows flagged in `bad` get values
+/// too, which the caller then replaces.
+#[allow(clippy::too_many_arguments)]
+fn fast_block(
     rubric: &Rubric,
     f: &FastPath,
-    n: &[i64],
+    acc: &[f64],
+    len: usize,
+    start: usize,
     basis: PredicateBasis,
-    r: usize,
+    tmp: &mut [f64],
     out: &mut BatchOutput,
 ) {
-    let mut num: i64 = 0;
-    for (k, x) in f.k_index.iter().zip(n) {
-        num += k * x;
+    let sums = |a: usize| acc.get(a * BLOCK..a * BLOCK + len).unwrap_or(&[]);
+    let Some(tmp) = tmp.get_mut(..len) else {
+        return;
+    };
+    // a dot product of the aspect sums, into tmp
+    let dot = |tmp: &mut [f64], ks: &[i64], aspects: std::ops::Range<usize>| {
+        tmp.iter_mut().for_each(|t| *t = 0.0);
+        for a in aspects {
+            let k = ks.get(a).copied().unwrap_or(0) as f64;
+            for (t, n) in tmp.iter_mut().zip(sums(a)) {
+                *t += k * n;
+            }
+        }
+    };
+    for (a, (col, den)) in out.aspects.iter_mut().zip(&f.aspect_den).enumerate() {
+        let d = *den as f64;
+        if let Some(dst) = col.get_mut(start..start + len) {
+            for (o, n) in dst.iter_mut().zip(sums(a)) {
+                *o = floor_div(200.0 * n + d, 2.0 * d) / 100.0;
+            }
+        }
     }
-    let h = hundredths64(num, f.q_index);
-    let band = match (basis, &f.band_max_h) {
+    for (di, dom) in rubric.d.domains.iter().enumerate() {
+        dot(tmp, &f.k_domain, dom.aspects.clone());
+        let q = f.q_domain.get(di).copied().unwrap_or(1) as f64;
+        if let Some(dst) = out
+            .domains
+            .get_mut(di)
+            .and_then(|col| col.get_mut(start..start + len))
+        {
+            for (o, t) in dst.iter_mut().zip(tmp.iter()) {
+                *o = floor_div(200.0 * t + q, 2.0 * q) / 100.0;
+            }
+        }
+    }
+    dot(tmp, &f.k_index, 0..f.k_index.len());
+    let q = f.q_index as f64;
+    for (k, t) in tmp.iter().enumerate() {
+        // whole numbers below 2^53: exact as i64
+        let num = *t as i64;
+        let h = floor_div(200.0 * t + q, 2.0 * q) as i64;
+        set(
+            out,
+            start + k,
+            i128::from(h),
+            band_fast(rubric, f, num, h, basis),
+        );
+    }
+}
+
+/// The band of a nominal row's index `num / q_index` (reported: `h` hundredths).
+#[inline]
+fn band_fast(rubric: &Rubric, f: &FastPath, num: i64, h: i64, basis: PredicateBasis) -> usize {
+    match (basis, &f.band_max_h) {
         (PredicateBasis::Reported, Some(maxes)) => {
             let last = maxes.len().saturating_sub(1);
             if rubric.d.upper_inclusive {
@@ -365,22 +531,6 @@ fn fast_row(
                 _ => false,
             };
             bands.iter().position(|b| below(&b.max)).unwrap_or(last)
-        }
-    };
-    set(out, r, i128::from(h), band);
-    for (di, dom) in rubric.d.domains.iter().enumerate() {
-        let mut num: i64 = 0;
-        for a in dom.aspects.clone() {
-            num += f.k_domain.get(a).copied().unwrap_or(0) * n.get(a).copied().unwrap_or(0);
-        }
-        let q = f.q_domain.get(di).copied().unwrap_or(1);
-        if let Some(cell) = out.domains.get_mut(di).and_then(|col| col.get_mut(r)) {
-            *cell = hundredths64(num, q) as f64 / 100.0;
-        }
-    }
-    for ((col, x), y) in out.aspects.iter_mut().zip(n).zip(&f.aspect_den) {
-        if let Some(cell) = col.get_mut(r) {
-            *cell = hundredths64(*x, *y) as f64 / 100.0;
         }
     }
 }
@@ -526,6 +676,24 @@ fn general_row<T: Cell, C: AsRef<[T]>>(
         }
     }
     Ok(())
+}
+
+/// A row's results as before it is scored (NaN, `i64::MIN`, `u8::MAX`).
+fn reset(out: &mut BatchOutput, r: usize) {
+    if let Some(c) = out.index.get_mut(r) {
+        *c = f64::NAN;
+    }
+    if let Some(c) = out.index_hundredths.get_mut(r) {
+        *c = i64::MIN;
+    }
+    if let Some(c) = out.predicate.get_mut(r) {
+        *c = u8::MAX;
+    }
+    for col in out.domains.iter_mut().chain(out.aspects.iter_mut()) {
+        if let Some(c) = col.get_mut(r) {
+            *c = f64::NAN;
+        }
+    }
 }
 
 fn set(out: &mut BatchOutput, r: usize, h: i128, band: usize) {

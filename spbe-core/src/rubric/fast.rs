@@ -44,6 +44,47 @@ pub(crate) struct Fixed {
     pub domain: Vec<Denom>,
     pub aspect: Vec<Denom>,
     pub coef: Denom,
+    /// The report's rounded per-indicator figures, which with these fixed
+    /// coefficients depend only on the indicator and its whole values (when
+    /// the tables stay small): `contribution[at[i] + s]` is indicator i's
+    /// contribution when its values add up to `s`, `gain[i]` the gain of a
+    /// one-level rise.
+    pub tables: Option<Tables>,
+}
+
+/// See [`Fixed::tables`].
+#[derive(Clone, Debug)]
+pub(crate) struct Tables {
+    pub contribution: Vec<f64>,
+    pub at: Vec<usize>,
+    pub gain: Vec<f64>,
+}
+
+/// Most entries the contribution tables may hold.
+const MAX_TABLE: usize = 1 << 16;
+
+fn tables(d: &Derived, k_index: &[i64], q: i64) -> Option<Tables> {
+    let mut t = Tables {
+        contribution: Vec::new(),
+        at: Vec::with_capacity(d.indicators.len()),
+        gain: Vec::with_capacity(d.indicators.len()),
+    };
+    for ind in &d.indicators {
+        let cw = i128::from(*k_index.get(ind.aspect)?).checked_mul(i128::from(ind.w_int))?;
+        let top = usize::from(ind.max_level) * usize::from(ind.max_items);
+        if t.contribution.len() + top + 1 > MAX_TABLE {
+            return None;
+        }
+        t.at.push(t.contribution.len());
+        for sum in 0..=top {
+            let sum = i128::try_from(sum).ok()?;
+            t.contribution
+                .push(crate::report::round4_frac(cw, i128::from(q), Ratio::int(sum)).ok()?);
+        }
+        t.gain
+            .push(crate::report::round4_frac(cw, i128::from(q), Ratio::int(1)).ok()?);
+    }
+    Some(t)
 }
 
 /// Precomputes integer multipliers: with nominal item counts, aspect index
@@ -119,6 +160,34 @@ pub(super) fn fast_path(d: &Derived) -> Option<FastPath> {
     for den in &aspect_den {
         den.checked_mul(9 * 200 + 2)?;
     }
+    // the batch computes in f64: every aspect sum (at the highest level and
+    // item count) and every numerator Σ k · sum, times 200, plus 2 q, must
+    // be a whole number below 2^53
+    let exact = 1i128 << 53;
+    let mut tops = Vec::with_capacity(d.aspects.len());
+    for (a, den) in d.aspects.iter().zip(&aspect_den) {
+        let mut top: i128 = 0;
+        for i in d.indicators.get(a.indicators.clone())? {
+            top = top.checked_add(
+                i128::from(i.w_int)
+                    .checked_mul(i128::from(i.max_level))?
+                    .checked_mul(i128::from(i.max_items))?,
+            )?;
+        }
+        (top.checked_mul(200)?.checked_add(2 * i128::from(*den))? < exact).then_some(())?;
+        tops.push(top);
+    }
+    let within = |ks: &[i128], range: std::ops::Range<usize>, q: i128| -> Option<()> {
+        let mut total: i128 = 0;
+        for a in range {
+            total = total.checked_add(ks.get(a)?.checked_abs()?.checked_mul(*tops.get(a)?)?)?;
+        }
+        (total.checked_mul(200)?.checked_add(q.checked_mul(2)?)? < exact).then_some(())
+    };
+    within(&k_index, 0..d.aspects.len(), q_index)?;
+    for (dom, q) in d.domains.iter().zip(&q_domain) {
+        within(&k_domain, dom.aspects.clone(), *q)?;
+    }
     let to64 = |v: &[i128]| {
         v.iter()
             .map(|x| i64::try_from(*x).ok())
@@ -159,8 +228,14 @@ pub(super) fn fast_path(d: &Derived) -> Option<FastPath> {
                 .map(|q| hundred(*q))
                 .collect::<Option<_>>()?,
             coef: Denom::new(q_index64)?,
+            tables: None,
         })
     })();
+    let k_index64 = to64(&k_index)?;
+    let fixed = fixed.map(|mut x| {
+        x.tables = tables(d, &k_index64, q_index64);
+        x
+    });
     Some(FastPath {
         fixed,
         band_max_q,

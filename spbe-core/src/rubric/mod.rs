@@ -480,6 +480,16 @@ impl Rubric {
     pub fn position(&self, indicator: &str) -> Option<usize> {
         self.d.index_of.get(indicator).copied()
     }
+    /// [`position`](Self::position), trying `hint` first: levels come in
+    /// natural id order, which is rubric order in every built-in edition, so
+    /// the hint (the position after the last one found) spares the hashing.
+    #[inline]
+    pub(crate) fn position_from(&self, indicator: &str, hint: usize) -> Option<usize> {
+        match self.d.ids.get(hint) {
+            Some(id) if id == indicator => Some(hint),
+            _ => self.position(indicator),
+        }
+    }
     /// Names of the batch slots (columns) in order: the indicator id, and for a
     /// repeatable indicator `"<id>.1"`, `"<id>.2"`, ... one per possible item.
     pub fn slot_names(&self) -> Vec<String> {
