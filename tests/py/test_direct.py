@@ -273,3 +273,21 @@ def test_indicators_are_the_reports_json_as_dataclasses(assessment, rubric):
     assert [type(i.level) for i in r.indicators] == [type(i.level) for i in expect]
     with pytest.raises(AttributeError):
         r.indicators[0].level = 3  # type: ignore[misc]
+
+
+def test_keys_made_afresh_or_reused_read_the_same(monkeypatch):
+    # key texts are remembered by the str object (spbe-py/src/dict.rs): new
+    # str objects with other texts, after thousands of keys were seen, must
+    # still read as their own text
+    rid = "permenpanrb-59-2020"
+    base = full(rid)
+    expect = spbe.score(base, rubric=rid).to_dict()
+    for round_ in range(3):
+        junk = {f"x{round_}-{k}": 1 for k in range(3000)}
+        direct, via_json = both(lambda: spbe.score(junk, rubric=rid), monkeypatch)
+        assert direct == via_json and direct[2] == "unknown_indicator"
+        fresh = {"%d" % int(k): v for k, v in base.items()}  # new str objects
+        assert spbe.score(fresh, rubric=rid).to_dict() == expect
+        shifted = {str(int(k) + 1): v for k, v in base.items()}  # "48" is not an indicator of 59/2020
+        direct, via_json = both(lambda: spbe.score(shifted, rubric=rid), monkeypatch)
+        assert direct == via_json and direct[3] == "48"
