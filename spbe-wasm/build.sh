@@ -37,7 +37,9 @@ fi
 # opt-level s with 16 units; panics abort without formatting machinery (no
 # panic is reachable in spbe-core by design). wasm-opt only strips names and
 # debug sections: its -O3 / -Oz passes make the wasm smaller but its gzip
-# ~15 KB larger, and gzip is what is served.
+# ~15 KB larger, and gzip is what is served. The price is speed: measured in
+# one run, opt-level s is ~23 KB larger gzipped and score() ~1.5x faster,
+# opt-level 3 ~90 KB larger and ~2.7x faster (a call stays well under 1 ms).
 echo "building spbe-wasm for wasm32 (Debian's rustc-web, -Z build-std)"
 RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=/usr/lib/llvm-19/bin/wasm-ld \
