@@ -101,8 +101,8 @@ pub fn compare(
             Ok(IndicatorChange {
                 id: x.id.to_string(),
                 name: spec.name.clone(),
-                from: x.levels.clone(),
-                to: y.levels.clone(),
+                from: x.levels.to_vec(),
+                to: y.levels.to_vec(),
                 delta: Value::from_ratio(
                     sum(&y.levels)?
                         .checked_sub(sum(&x.levels)?)

@@ -320,8 +320,40 @@ impl Ratio {
     }
 }
 
-/// Formats an integer count of 10^-places as a decimal string.
+/// Formats an integer count of 10^-places as a decimal string (one allocation).
 pub(crate) fn format_fixed(units: i128, places: u32) -> String {
+    // digits, least significant first: at least one before the point
+    let p = places as usize;
+    let mut digits = [0u8; 64];
+    if p >= digits.len() {
+        return format_fixed_long(units, places);
+    }
+    let mut n = units.unsigned_abs();
+    let mut len = 0;
+    while n > 0 || len <= p {
+        if let Some(d) = digits.get_mut(len) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        len += 1;
+    }
+    let mut out = String::with_capacity(len + 2);
+    if units < 0 {
+        out.push('-');
+    }
+    for k in (0..len).rev() {
+        if let Some(d) = digits.get(k) {
+            out.push(char::from(*d));
+        }
+        if k == p && p > 0 {
+            out.push('.');
+        }
+    }
+    out
+}
+
+/// [`format_fixed`] for very many places.
+fn format_fixed_long(units: i128, places: u32) -> String {
     let neg = units < 0;
     let mut digits = units.unsigned_abs().to_string();
     let p = places as usize;
@@ -573,6 +605,28 @@ mod tests {
         assert_eq!(r(5, 1).round2().unwrap().to_string(), "5.00");
         assert_eq!(r(1, 3).round2().unwrap().to_string(), "0.33");
         assert_eq!(r(2, 3).round2().unwrap().to_string(), "0.67");
+    }
+
+    #[test]
+    fn fixed_point_text() {
+        for (u, p) in [
+            (0i128, 0u32),
+            (0, 2),
+            (5, 0),
+            (5, 2),
+            (-5, 2),
+            (123456, 3),
+            (-123456, 6),
+            (-123456, 8),
+            (100, 2),
+            (i128::MAX, 0),
+            (i128::MIN + 1, 30),
+            (7, 70),
+        ] {
+            assert_eq!(format_fixed(u, p), format_fixed_long(u, p), "{u} {p}");
+        }
+        assert_eq!(format_fixed(-5, 2), "-0.05");
+        assert_eq!(format_fixed(2595, 3), "2.595");
     }
 
     #[test]

@@ -137,6 +137,96 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
+/// The values of one indicator in a report: one value (held inline, so a
+/// report allocates nothing per indicator for it) or a list (one per service).
+/// Reads as a slice of [`Value`]s (`Deref`) and is a JSON array.
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[cfg_attr(feature = "tsify", tsify(type = "Value[]"))]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Values(Repr);
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+enum Repr {
+    #[default]
+    Empty,
+    One(Value),
+    Many(Vec<Value>),
+}
+
+impl Values {
+    /// The values of a level as given.
+    pub fn of(level: &Level) -> Values {
+        match level {
+            Level::One(v) => Values(Repr::One(v.clone())),
+            Level::Many(list) => Values(Repr::Many(list.clone())),
+        }
+    }
+
+    /// The values as a slice.
+    pub fn as_slice(&self) -> &[Value] {
+        match &self.0 {
+            Repr::Empty => &[],
+            Repr::One(v) => std::slice::from_ref(v),
+            Repr::Many(list) => list,
+        }
+    }
+}
+
+impl Deref for Values {
+    type Target = [Value];
+    fn deref(&self) -> &[Value] {
+        self.as_slice()
+    }
+}
+
+impl AsRef<[Value]> for Values {
+    fn as_ref(&self) -> &[Value] {
+        self.as_slice()
+    }
+}
+
+impl From<Vec<Value>> for Values {
+    fn from(list: Vec<Value>) -> Values {
+        Values(Repr::Many(list))
+    }
+}
+
+impl From<Values> for Vec<Value> {
+    fn from(v: Values) -> Vec<Value> {
+        match v.0 {
+            Repr::Empty => Vec::new(),
+            Repr::One(x) => vec![x],
+            Repr::Many(list) => list,
+        }
+    }
+}
+
+impl PartialEq<Vec<Value>> for Values {
+    fn eq(&self, o: &Vec<Value>) -> bool {
+        self.as_slice() == o.as_slice()
+    }
+}
+
+impl<'a> IntoIterator for &'a Values {
+    type Item = &'a Value;
+    type IntoIter = std::slice::Iter<'a, Value>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
+}
+
+impl Serialize for Values {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.as_slice().serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Values {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Values, D::Error> {
+        Vec::<Value>::deserialize(d).map(Values::from)
+    }
+}
+
 /// The next predicate band above the index.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -212,7 +302,7 @@ pub struct IndicatorScore {
     /// written (`"7/6"`).
     pub level: Option<Value>,
     /// All item values (one per reported service for a repeatable indicator).
-    pub levels: Vec<Value>,
+    pub levels: Values,
     /// Which stage the level came from (`dokumen`, `interviu`, ... for the `final` track).
     pub source: Option<Track>,
     /// The rubric weight (percent of the index; per item for a repeatable indicator).
@@ -452,7 +542,7 @@ pub(crate) fn build_report(
             .get(di.aspect)
             .copied()
             .unwrap_or(Frac::from(Ratio::ZERO));
-        let levels: Vec<Value> = entry.map(|(l, _)| l.items().to_vec()).unwrap_or_default();
+        let levels = entry.map(|(l, _)| Values::of(l)).unwrap_or_default();
         let lowest_level = Ratio::int(i128::from(di.min_level));
         let counted = if is_missing {
             match opts.missing {
