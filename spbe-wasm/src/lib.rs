@@ -400,6 +400,25 @@ fn value_text(v: &JsValue) -> String {
         .unwrap_or_else(|| js_sys::JsString::from(v.clone()).into())
 }
 
+/// The double nearest to a float32's shortest decimal (float32 `1.26` is
+/// `1.26`, not 1.2599999904632568): the fewest significant digits whose
+/// number rounds back to the same float32. JS's own `toPrecision` and
+/// `Number` do the decimal work, which keeps Rust's float parsing and
+/// formatting tables (~13 KB) out of the wasm; whole numbers and NaN, the
+/// common cells, are exact as they are.
+fn f32_shortest(x: f32) -> f64 {
+    let v = f64::from(x);
+    if x.is_nan() || x == x.trunc() {
+        return v;
+    }
+    let n = js_sys::Number::from(v);
+    (1..=9u8)
+        .filter_map(|p| n.to_precision(p).ok())
+        .map(|text| js_sys::Number::parse_float(&String::from(text)))
+        .find(|y| *y as f32 == x)
+        .unwrap_or(v)
+}
+
 /// One column converted at the edge (no rule applied: the core judges every value).
 fn read_column(r: &Rubric, v: &JsValue, slot: usize, name: &str) -> Result<Column, Error> {
     use js_sys::{Array, Float32Array, Float64Array, Uint8Array};
@@ -412,16 +431,7 @@ fn read_column(r: &Rubric, v: &JsValue, slot: usize, name: &str) -> Result<Colum
     if let Some(a) = v.dyn_ref::<Float32Array>() {
         // a float32 is read as its own shortest decimal, as Python reads one
         return Ok(Column::Float(
-            a.to_vec()
-                .into_iter()
-                .map(|x| {
-                    if x.is_nan() || x == x.trunc() {
-                        f64::from(x)
-                    } else {
-                        x.to_string().parse().unwrap_or(f64::NAN)
-                    }
-                })
-                .collect(),
+            a.to_vec().into_iter().map(f32_shortest).collect(),
         ));
     }
     let is_int_array = v.is_instance_of::<js_sys::Int8Array>()
@@ -483,7 +493,9 @@ fn float_columns(ids: &[&str], cols: &[Vec<f64>]) -> Result<JsValue, JsValue> {
 pub fn score_columns(
     rubric: &str,
     #[wasm_bindgen(unchecked_param_type = "Columns")] columns: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ColumnsOptions | null")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ColumnsOptions | null")] options: Option<
+        JsValue,
+    >,
 ) -> Result<JsValue, JsValue> {
     score_columns_inner(rubric, &columns, options).map_err(|e| js_error(&e))?
 }
