@@ -306,13 +306,16 @@ pub fn score_columns<T: Cell, C: AsRef<[T]>>(
     }
     let na = dd.aspects.len();
     let nd = dd.domains.len();
+    // zeroed columns (fresh pages from the allocator, not written twice):
+    // every row is written below, by the block of nominal rows or, for any
+    // other row, by `reset` (NaN, i64::MIN, u8::MAX) before it is scored
     let mut out = BatchOutput {
         rows,
-        index: vec![f64::NAN; rows],
-        index_hundredths: vec![i64::MIN; rows],
-        predicate: vec![u8::MAX; rows],
-        domains: vec![vec![f64::NAN; rows]; nd],
-        aspects: vec![vec![f64::NAN; rows]; na],
+        index: vec![0.0; rows],
+        index_hundredths: vec![0; rows],
+        predicate: vec![0; rows],
+        domains: (0..nd).map(|_| vec![0.0; rows]).collect(),
+        aspects: (0..na).map(|_| vec![0.0; rows]).collect(),
         errors: Vec::new(),
     };
     let mut info = Vec::with_capacity(dd.slots);
