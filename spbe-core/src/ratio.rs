@@ -480,6 +480,15 @@ impl Frac {
 
     /// Compares with a ratio by cross-multiplication (no division).
     pub(crate) fn cmp_ratio(&self, r: &Ratio) -> Ordering {
+        // 64-bit operands: one widening multiply each, no overflow check
+        if let (Ok(a), Ok(b), Ok(c), Ok(d)) = (
+            i64::try_from(self.num),
+            i64::try_from(self.den),
+            i64::try_from(r.num),
+            i64::try_from(r.den),
+        ) {
+            return (i128::from(a) * i128::from(d)).cmp(&(i128::from(c) * i128::from(b)));
+        }
         match (self.num.checked_mul(r.den), r.num.checked_mul(self.den)) {
             (Some(a), Some(b)) => a.cmp(&b),
             _ => cmp_slow(self.num, self.den, r.num, r.den),
