@@ -114,8 +114,23 @@ impl Reader {
         Some(Json::Number(Number::from(i)))
     }
 
-    fn float(&mut self, x: f64) -> Read<Json> {
-        self.number(&float_repr(x)?)
+    /// A finite float as the text `float.__repr__` gives it, which is what
+    /// `json.dumps` writes (Python's own shortest round-trip digits, ties to
+    /// even, also for a subclass such as numpy.float64 whose repr differs).
+    fn float(&mut self, v: &Bound<'_, PyAny>) -> Read<Json> {
+        let text = if v.is_exact_instance_of::<PyFloat>() {
+            v.repr().ok()?
+        } else {
+            v.py()
+                .get_type::<PyFloat>()
+                .getattr("__repr__")
+                .ok()?
+                .call1((v,))
+                .ok()?
+                .cast_into::<PyString>()
+                .ok()?
+        };
+        self.number(&text.to_cow().ok()?)
     }
 
     /// An indicator key as `spbe._key` writes it (`str` or `int` only).
@@ -150,7 +165,10 @@ impl Reader {
         }
         if let Ok(f) = v.cast::<PyFloat>() {
             // float.__repr__; NaN and infinities make json.dumps raise
-            return self.float(f.value());
+            if !f.value().is_finite() {
+                return None;
+            }
+            return self.float(v);
         }
         if let Ok(s) = v.cast::<PyString>() {
             return self.string(s).map(Json::String);
@@ -212,7 +230,7 @@ impl Reader {
             if x.is_infinite() {
                 return self.string(&v.str().ok()?).map(Json::String);
             }
-            return self.float(x);
+            return self.float(v);
         }
         let items = |r: &mut Self, it: &mut dyn Iterator<Item = Bound<'_, PyAny>>, len: usize| {
             if len > MAX_ITEMS {
@@ -494,45 +512,4 @@ pub fn raw_json(raw: &RawAssessment) -> String {
         }
     }
     Json::Object(m).to_string()
-}
-
-/// `float.__repr__` (what `json.dumps` writes): the shortest digits that
-/// read back as the same double, in positional form when the decimal point
-/// falls from 4 places left of the first digit to 16 right of it, else in
-/// exponent form with a signed exponent of at least two digits (`1e+16`,
-/// `1.5e-05`); a whole value keeps `.0`. `None` for NaN and infinities.
-pub fn float_repr(x: f64) -> Option<String> {
-    if !x.is_finite() {
-        return None;
-    }
-    // Rust's `{:e}` gives the same shortest round-trip digits: d[.ddd]e<exp>
-    let sci = format!("{:e}", x.abs());
-    let (mant, exp) = sci.split_once('e')?;
-    let exp: i32 = exp.parse().ok()?;
-    let digits: String = mant.chars().filter(|c| *c != '.').collect();
-    let sign = if x.is_sign_negative() { "-" } else { "" };
-    let decpt = exp + 1; // position of the decimal point after the first digit
-    let n = digits.len() as i32;
-    let body = if decpt <= -4 || decpt > 16 {
-        let (first, rest) = digits.split_at(1);
-        let dot = if rest.is_empty() {
-            String::new()
-        } else {
-            format!(".{rest}")
-        };
-        let e = exp.abs();
-        format!(
-            "{first}{dot}e{}{}{e}",
-            if exp < 0 { '-' } else { '+' },
-            if e < 10 { "0" } else { "" }
-        )
-    } else if decpt <= 0 {
-        format!("0.{}{digits}", "0".repeat((-decpt) as usize))
-    } else if decpt >= n {
-        format!("{digits}{}.0", "0".repeat((decpt - n) as usize))
-    } else {
-        let (a, b) = digits.split_at(decpt as usize);
-        format!("{a}.{b}")
-    };
-    Some(format!("{sign}{body}"))
 }

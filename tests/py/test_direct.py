@@ -13,7 +13,7 @@ import pickle
 import struct
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import spbe
@@ -143,6 +143,11 @@ def test_keys_and_shapes(monkeypatch):
 
 @settings(max_examples=300, deadline=None)
 @given(st.floats(allow_nan=True, allow_infinity=True), st.sampled_from(sorted(EDITIONS)))
+# 562949953421312.2 is exactly ...312.25: ".2" and ".3" both read back as it,
+# and Python's repr takes the even digit where Rust's shortest formatting
+# takes ".3" (found by hypothesis; the direct path once disagreed here)
+@example(562949953421312.2, "permenpanrb-59-2020")
+@example(562949953421312.2, "permenpanrb-8-2026")
 def test_any_float_is_read_as_its_repr(x, rid):
     # a float goes as the text Python prints for it (float.__repr__): the
     # error messages and the levels shown are the same on both paths
