@@ -4,64 +4,27 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import http from "node:http";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "../..");
-const require = createRequire(path.join(root, "tests/js/package.json"));
-const { chromium } = require("playwright-core");
-const dist = path.join(root, "spbe-wasm/dist");
-const artifacts = path.join(root, "test-artifacts");
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
+import { artifacts, serve, launch, open as openIn, text, hashNow } from "./helpers.mjs";
 
 let server, base, browser;
 const problems = []; // console errors and page errors, across every page
 
 before(async () => {
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    const file = path.join(dist, rel.endsWith("/") ? rel + "index.html" : rel);
-    if (!file.startsWith(dist)) return res.writeHead(403).end();
-    fs.readFile(file, (err, data) => {
-      if (err) return res.writeHead(404).end();
-      res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
-      res.end(data);
-    });
-  });
-  await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${server.address().port}/index.html`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  server = await serve();
+  base = server.base;
+  browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
-  server?.close();
+  await server?.close();
 });
 
-async function open(url, opts = {}) {
-  const context = await browser.newContext({ acceptDownloads: true, ...opts });
-  const page = await context.newPage();
-  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
-  await page.goto(url);
-  await page.waitForSelector("body[data-ready=true]");
-  return page;
-}
+const open = (url, opts = {}) => openIn(browser, url, problems, opts);
 
-const text = (page, id) => page.textContent(`[data-testid="${id}"]`);
-// The address bar's hash once the page has written it (it is written just after
-// the frame that shows a change, so that the summary does not wait for it).
 // The results below the summary once drawn (just after the frame that shows the summary).
 const settled = (page) => page.waitForSelector("body:not([data-settled=false])", { state: "attached" });
-const hashNow = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(location.hash), 30))));
 
 // The edition in force this year, by its in_force years (2026 and later: 8/2026).
 const thisYearsEdition = new Date().getFullYear() >= 2026 ? "permenpanrb-8-2026" : "permenpanrb-59-2020";
