@@ -778,6 +778,15 @@ function cleanAssessment() {
 // should not wait for it); an entry of its own (state.push) is written at once.
 function writeHash() {
   state.assessment = cleanAssessment();
+  if (state.unwrittenKept) {
+    // a change after the page was hidden: what was kept for a reload is out of date
+    state.unwrittenKept = false;
+    try {
+      sessionStorage.removeItem(UNWRITTEN_KEY);
+    } catch {
+      // nothing was kept
+    }
+  }
   if (state.push) flushHash();
   else if (!state.hashPending) {
     state.hashPending = true;
@@ -794,8 +803,14 @@ function flushHash() {
     const v = spbe.toVector(state.assessment);
     clearTimeout(state.entryTimer);
     if (location.hash.slice(1) !== v) {
-      if (push) history.pushState({ spbe: snapshot() }, "", `#${v}`);
-      else history.replaceState({ spbe: snapshot() }, "", `#${v}`);
+      if (push) {
+        history.pushState({ spbe: snapshot() }, "", `#${v}`);
+        state.replaced = [];
+      } else {
+        // the address replaced, kept for a reload that began before this write (flushDrafts)
+        state.replaced = [...(state.replaced || []).slice(-19), location.hash];
+        history.replaceState({ spbe: snapshot() }, "", `#${v}`);
+      }
     } else {
       // same link (e.g. a note typed): the entry's state is brought up to date a
       // moment later, not on every key (browsers throttle history calls)
@@ -848,6 +863,25 @@ const DRAFT_KEY = "spbe-kalkulator.draft";
 const LANG_KEY = "spbe-kalkulator.lang";
 
 const DRAFTS_KEY = "spbe-kalkulator.drafts";
+const UNWRITTEN_KEY = "spbe-kalkulator.unwritten-link";
+
+// A reload that began before the page wrote its latest link opens an older
+// address, one the page itself replaced: flushDrafts kept those addresses and
+// the latest link for this tab, and the latest replaces it here, so the change
+// is not lost. Only for a reload: an address opened on purpose (typed, a
+// bookmark, Back) is opened as it is.
+function takeUnwrittenLink() {
+  let rec = null;
+  try {
+    rec = JSON.parse(sessionStorage.getItem(UNWRITTEN_KEY) || "null");
+    sessionStorage.removeItem(UNWRITTEN_KEY);
+  } catch {
+    return;
+  }
+  const nav = performance.getEntriesByType("navigation")[0];
+  if (!rec || !nav || nav.type !== "reload" || typeof rec.to !== "string" || !Array.isArray(rec.from)) return;
+  if (rec.to !== location.hash && rec.from.includes(location.hash)) history.replaceState(null, "", rec.to);
+}
 
 function snapshot() {
   return { assessment: cleanAssessment(), active: state.active, draftId: state.draftId };
@@ -898,6 +932,19 @@ function autosave() {
 }
 
 function flushDrafts() {
+  // A reload reopens the address the browser had when it began, and the page
+  // may write its link after that (a change in the last frame, or made while
+  // the new page loads): the link is written now, and the addresses it
+  // replaced are kept for this tab, for the next load (takeUnwrittenLink)
+  if (state.hashPending) flushHash();
+  if (state.replaced && state.replaced.length && !state.keepHash) {
+    try {
+      sessionStorage.setItem(UNWRITTEN_KEY, JSON.stringify({ from: state.replaced, to: location.hash }));
+      state.unwrittenKept = true;
+    } catch {
+      // storage disabled: the draft below still holds the change
+    }
+  }
   flushSave();
   clearTimeout(state.draftTimer);
   state.draftTimer = null;
@@ -1250,6 +1297,7 @@ async function main() {
   const sel = $("#edition");
   for (const ed of state.editions) sel.append(el("option", { value: ed.id, text: editionLabel(ed) }));
   applyLanguage();
+  takeUnwrittenLink();
   const link = readHash();
   // a link in the hash wins; at the bare address, the draft saved in this browser
   const saved = readDraft();
@@ -1493,6 +1541,7 @@ async function main() {
   });
   // Back and Forward within the page: each entry holds its whole state
   window.addEventListener("popstate", (ev) => {
+    state.replaced = []; // another entry: its address was not replaced by this page
     const snap = ev.state && ev.state.spbe;
     if (!snap || !snap.assessment) return; // a link typed into the address bar: hashchange reads it
     const prev = snapshot();
@@ -1541,6 +1590,7 @@ async function main() {
     });
   }
   window.addEventListener("hashchange", () => {
+    state.replaced = [];
     try {
       if (!state.keepHash && decodeURIComponent(location.hash.slice(1)) === spbe.toVector(cleanAssessment())) return; // e.g. after Back
     } catch {
@@ -1557,7 +1607,11 @@ async function main() {
       setStatus("", false, hasWorkIn(prev, true) ? prev : null);
     }
   });
-  // the list of drafts is written before the page goes away
+  // the list of drafts (and a link not yet written) is written before the page
+  // goes away: beforeunload comes when a reload or navigation starts, while
+  // the old address can still be recorded (pagehide only when the new page is
+  // ready, by which time the old page may have written the link too late)
+  window.addEventListener("beforeunload", flushDrafts);
   window.addEventListener("pagehide", flushDrafts);
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden") flushDrafts();

@@ -331,6 +331,43 @@ test("8/2026: decimals typed with the Indonesian comma are read exactly", async 
   await page.context().close();
 });
 
+test("a reload in the same moment as a change keeps the change (the link not yet written is taken up)", async () => {
+  const page = await open(browser, base, problems);
+  await page.fill('[data-indicator="1"] input[data-value]', "2,5");
+  await page.waitForFunction(() => location.hash.includes(".Mv2p5v_"));
+  const before = await page.evaluate(() => location.hash);
+  // the change and the reload in one task: the page has had no frame to write the link in
+  await Promise.all([
+    page.waitForNavigation(),
+    page.evaluate((before) => {
+      const input = document.querySelector('[data-indicator="2"] input[data-value]');
+      input.value = "4,25";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      if (location.hash !== before) throw new Error("the link was written at once; this test no longer tests the reload");
+      location.reload();
+    }, before),
+  ]);
+  await page.waitForSelector("body[data-ready=true]");
+  assert.equal(await page.inputValue('[data-indicator="1"] input[data-value]'), "2,5");
+  assert.equal(await page.inputValue('[data-indicator="2"] input[data-value]'), "4,25");
+  assert.match(await page.evaluate(() => location.hash), /\.Mv2p5vv4p25v_/);
+  // taken up once: a later reload with the (now current) link changes nothing
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.equal(await page.inputValue('[data-indicator="2"] input[data-value]'), "4,25");
+  // an address the page replaced, opened on purpose (not a reload), is opened as it is
+  const mid = await page.evaluate(() => location.hash);
+  await page.fill('[data-indicator="3"] input[data-value]', "1,75");
+  await page.waitForFunction(() => location.hash.includes("v1p75v"));
+  await page.goto("about:blank"); // pagehide: what the page replaced is kept for this tab
+  await page.goto(`${base}${mid}`);
+  await page.waitForSelector("body[data-ready=true]");
+  assert.equal(await page.inputValue('[data-indicator="2"] input[data-value]'), "4,25");
+  assert.equal(await page.inputValue('[data-indicator="3"] input[data-value]'), "");
+  assert.equal(await page.evaluate(() => location.hash), mid);
+  await page.context().close();
+});
+
 test("chart: the band names do not overlap (every edition, laptop and phone)", async () => {
   for (const viewport of [LAPTOP, PHONE]) {
     for (const vector of ["SPBE2.permenpanrb-8-2026.M" + "3".repeat(20), "SPBE2.permenpanrb-8-2026.M" + "5".repeat(20), "SPBE1.permenpanrb-59-2020.M" + "5".repeat(47), "SPBE1.permenpanrb-59-2020.M" + "3".repeat(47), "SPBE1.permenpanrb-5-2018.M" + "2".repeat(34) + "~3133"]) {
