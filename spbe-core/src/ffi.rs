@@ -8,6 +8,8 @@
 //!   text, and [`score_parsed`] for an assessment it built already parsed;
 //! * [`vector_text`] and [`assessment_json`]: an assessment's compact vector
 //!   and its JSON, from either form;
+//! * [`form_state`]: what a form of several tracks needs after a change, in
+//!   one call (levels as scored, filled counts, reports or problems, the gap);
 //! * [`index_gap`]: the difference of two reports' exact indices, rounded once;
 //! * [`rank_gains`]: the indicators whose one-step rise gains the most;
 //! * [`level_views`]: an indicator's levels with names, ranges and the criteria
@@ -25,6 +27,7 @@ use crate::rubric::{builtin, Rubric};
 use crate::value::Value;
 
 pub use crate::api::{check_raw, check_text, parse_raw, score_parsed, score_raw, CheckResult};
+pub use crate::form::{form_state, FormState, FormTrack};
 
 /// The compact vector of an assessment given as JSON text or a vector.
 pub fn vector_text(text: &str, rubric: Option<&Rubric>) -> Result<String> {

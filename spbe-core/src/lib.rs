@@ -27,6 +27,7 @@ pub mod batch;
 pub mod compare;
 pub mod error;
 pub mod ffi;
+pub mod form;
 pub mod input;
 pub mod lhe;
 pub mod options;

@@ -151,6 +151,76 @@ pub fn track_levels(
     to_js(&levels)
 }
 
+/// What a form showing several tracks needs after each change, in one call:
+/// per track (in the order of `tracks`, e.g. `["mandiri", "target"]`) its
+/// levels as scored (the target: the current levels with its changes over
+/// them), `filled` / `total` / `complete`, a `summary` of its report (index,
+/// predicate, the band above), the whole `report` only when `full` is true, and
+/// `issues`; and the `gap` from the first track's exact index to the second's,
+/// rounded once. A track with every indicator filled is scored under
+/// `options`; a partly filled one is renormalised over its filled indicators
+/// (an estimate: `official` false); an empty one is not scored. Throws only
+/// for a track name that does not exist or options that cannot be read.
+#[wasm_bindgen(js_name = formState, unchecked_return_type = "FormState")]
+pub fn form_state(
+    #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Track[]")] tracks: Vec<String>,
+    options: Option<Ts<Options>>,
+    full: Option<bool>,
+) -> Result<JsValue, JsValue> {
+    let o = self::options(&options).map_err(|e| js_error(&e))?;
+    let tracks = tracks
+        .iter()
+        .map(|t| t.parse::<spbe_core::Track>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| js_error(&e))?;
+    let text = match input_text(&assessment) {
+        Ok(t) => t,
+        Err(e) => return Err(js_error(&e)),
+    };
+    let state = ffi::form_state(&text, None, &o, &tracks);
+    JSON::parse(&state.to_json(full.unwrap_or(false), Error::issue))
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const FORM_TS: &str = r#"
+/** One track of `formState`. */
+export interface FormTrack {
+    track: Track;
+    /** Its levels as scored; `null` when the assessment cannot be read. */
+    levels: Record<string, Level> | null;
+    /** How many indicators have a level, and how many the edition has. */
+    filled: number;
+    total: number;
+    /** Every indicator has a level. */
+    complete: boolean;
+    /** The report's index, predicate and the band above; `null` when not scored. */
+    summary: {
+        index: number;
+        index_text: string;
+        index_exact: string;
+        predicate: string;
+        predicate_en: string | null;
+        predicate_label: string | null;
+        next_predicate: NextPredicate | null;
+        official: boolean;
+    } | null;
+    /** The whole report (only with `full`). */
+    report?: Report | null;
+    /** Every problem that keeps the track from being scored. */
+    issues: Issue[];
+}
+
+/** The result of `formState`. */
+export interface FormState {
+    tracks: FormTrack[];
+    /** Second track's exact index minus the first's, rounded once; `null` unless both are scored. */
+    gap: number | null;
+    /** `gap` as text with 2 decimals, e.g. `"0.13"`, `"-0.05"`. */
+    gap_text: string | null;
+}
+"#;
+
 /// Like `score` but never throws: `{ ok: true, report }` or
 /// `{ ok: false, issues: [{ code, indicator, message }] }` listing every problem.
 #[wasm_bindgen(unchecked_return_type = "CheckResult")]

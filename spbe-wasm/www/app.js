@@ -254,8 +254,7 @@ function renderForm() {
 
 // Filled / total per domain and aspect on the track being edited (the target:
 // current levels plus changes, as the core resolves it), in the headings and the jump list.
-function renderProgress() {
-  const levels = trackLevels(state.active);
+function renderProgress(levels = trackLevels(state.active)) {
   const count = new Map();
   for (const { domain, aspect, ind } of indicators(state.spec).list) {
     for (const key of [domain ? `d-${domain.id}` : null, `a-${aspect.id}`]) {
@@ -437,15 +436,28 @@ function trackLevels(track) {
   }
 }
 
-function scoreTrack(track) {
-  const levels = trackLevels(track);
+// Both tracks as the core gives them for a form, in one call (spbe.formState):
+// per track its levels as scored, how many are filled, a summary of its report
+// (or the whole report with `full`) and its problems, and the gap between them,
+// rounded once. A partly filled track is an estimate, renormalised over the
+// filled indicators (the core's rule for a form).
+const TRACKS = ["mandiri", "target"];
+function formState(full = false) {
+  let st;
+  try {
+    st = spbe.formState(state.assessment, TRACKS, null, full);
+  } catch (e) {
+    const issues = [{ code: e.code, indicator: e.indicator ?? null, message: e.message }];
+    st = { tracks: TRACKS.map((track) => ({ track, levels: null, filled: 0, total: 0, complete: false, summary: null, issues })), gap: null, gap_text: null };
+  }
   const total = indicators(state.spec).list.length;
-  const filled = Object.keys(levels).length;
-  if (filled === 0) return { report: null, filled, total, complete: false };
-  const complete = filled === total;
-  const res = spbe.check(state.assessment, complete ? { track } : { track, missing: "renormalize" });
-  if (track === state.active) markIssues(res.ok ? [] : res.issues);
-  return { report: res.ok ? res.report : null, issues: res.ok ? [] : res.issues, filled, total, complete };
+  const [cur, tgt] = st.tracks.map((x) => {
+    // an assessment the core cannot read: the form still shows what was entered
+    const levels = x.levels || state.assessment.tracks[x.track] || {};
+    const filled = x.levels ? x.filled : Object.keys(levels).length;
+    return { report: full ? x.report || null : x.summary, issues: x.issues, filled, total: x.total || total, complete: x.complete, levels, track: x.track };
+  });
+  return { cur, tgt, gap: st.gap };
 }
 
 // The core's message for a bad value, on its field (e.g. 5.2 is out of range).
@@ -463,21 +475,19 @@ function markIssues(issues) {
 // the frame that shows it (a change of level on a slow phone should not wait
 // for them), or at once when `now` (a whole new form: an edition, a file).
 function recompute(now = true) {
-  const cur = scoreTrack("mandiri");
-  const tgt = scoreTrack("target");
+  const { cur, tgt, gap: g } = formState();
+  markIssues(state.active === "target" ? tgt.issues : cur.issues);
   showCard(cur, "index", "predicate", "#progress-current");
   showCard(tgt, "target-index", "target-predicate", "#progress-target");
   const gap = $('[data-testid="gap"]');
-  if (cur.report && tgt.report) {
-    // the difference of the exact indices, rounded once by the core
-    const g = spbe.indexGap(cur.report.index_exact, tgt.report.index_exact);
-    gap.textContent = (g >= 0 ? "+" : "") + dec(g.toFixed(2));
-  } else gap.textContent = "—";
+  // the difference of the exact indices, rounded once by the core
+  if (g !== null) gap.textContent = (g >= 0 ? "+" : "") + dec(g.toFixed(2));
+  else gap.textContent = "—";
   const next = cur.report && cur.report.next_predicate;
   $("#next-band").textContent = cur.report ? (next ? t("nextBand")(next.name, dec(next.gap.toFixed(2))) : t("topBand")) : "";
   announce();
   summaryBar();
-  state.details = { cur, tgt };
+  state.details = true;
   if (now) flushDetails();
   else if (!state.detailsPending) {
     state.detailsPending = true;
@@ -489,10 +499,10 @@ function recompute(now = true) {
 
 function flushDetails() {
   state.detailsPending = false;
-  const d = state.details;
-  if (!d) return;
+  if (!state.details) return;
   state.details = null;
-  renderProgress();
+  const d = formState(true); // the whole reports
+  renderProgress(d[state.active === "target" ? "tgt" : "cur"].levels);
   renderParts(d.cur.report, d.tgt.report);
   renderChart(d.cur.report, d.tgt.report);
   renderGains(d.cur.report || d.tgt.report);
@@ -540,7 +550,7 @@ function renderPlan(cur) {
 // The print view is the core's evaluation report (the document of `spbe
 // report`), printed from a frame; with nothing filled, the page itself.
 function printReport() {
-  const cur = scoreTrack("mandiri");
+  const { cur } = formState();
   if (!cur.report) {
     window.print();
     return;
@@ -1106,7 +1116,7 @@ function csv() {
   const a = cleanAssessment();
   const value = (v) => (Array.isArray(v) ? v.map(value).join("; ") : typeof v === "string" && v.includes("/") ? v.replace("/", "\u2044") : dec(v));
   const lv = (m, id) => (m && m[id] !== undefined ? value(m[id]) : "");
-  const cur = scoreTrack("mandiri"), tgt = scoreTrack("target");
+  const { cur, tgt } = formState();
   const ed = state.editions.find((e) => e.id === a.rubric);
   const pred = (r) => (r ? (state.lang === "en" && r.predicate_en ? `${r.predicate} (${r.predicate_en})` : r.predicate) : "");
   const B = t("csvBlock");
@@ -1121,7 +1131,7 @@ function csv() {
     "",
     row(t("csvHead")),
   ];
-  const target = trackLevels("target"); // the target as scored: current levels plus the changes
+  const target = tgt.levels; // the target as scored: current levels plus the changes
   for (const { domain, aspect, ind } of indicators(state.spec).list) {
     lines.push(row([ind.id, domain ? domain.id : "", aspect.id, nameOf(ind), lv(a.tracks.mandiri, ind.id), lv(target, ind.id),
       safe((a.notes && a.notes[ind.id]) || ""), safe(((a.evidence && a.evidence[ind.id]) || []).join(" | "))]));
@@ -1146,8 +1156,8 @@ function levelCell(v) {
 
 function xlsxWorkbook() {
   const a = cleanAssessment();
-  const cur = scoreTrack("mandiri"), tgt = scoreTrack("target");
-  const target = trackLevels("target"); // current levels plus the changes, as the core scores the target
+  const { cur, tgt } = formState(true); // the whole reports: the workbook lists domains and aspects
+  const target = tgt.levels; // current levels plus the changes, as the core scores the target
   const H = t("xlsxHead"), B = t("xlsxBlock");
   const str = (x) => (x === undefined || x === null || x === "" ? null : { s: String(x) });
   const num = (x) => (x === undefined || x === null ? null : { n: String(x) });
