@@ -12,15 +12,22 @@
 //!   the index over the same columns (the faster of a row-wise and a
 //!   column-wise loop), with the same per-slot weights.
 //!
+//! * batch into reused buffers: `score_columns_into` writing into one
+//!   `BatchOutput` kept across calls (what a chunked caller does), against the
+//!   same column-wise weighted sum writing into one reused index column; and
+//!   the same for u8 columns (one byte per cell, 255 empty) against the sum
+//!   over the same u8 columns.
+//!
 //! `SPBE_BENCH_ROWS` changes the batch size; `SPBE_BENCH_ONLY=single|batch`
-//! runs one half.
+//! runs one half; `SPBE_BENCH_RUBRIC=2020` only the editions whose id
+//! contains it.
 
 #![allow(clippy::expect_used, clippy::indexing_slicing, clippy::unwrap_used)]
 
 use std::hint::black_box;
 use std::time::Instant;
 
-use spbe_core::batch::{score_columns, OnError};
+use spbe_core::batch::{score_columns, score_columns_into, BatchOutput, OnError};
 use spbe_core::{builtin, score_with, Assessment, Options, Rubric};
 
 /// Best time per item over `runs` runs of `f` (which processes `items` items).
@@ -269,6 +276,64 @@ fn batch(id: &str, rb: &Rubric, rows: usize) {
         from_bytes / base,
         from_u8 / base
     );
+
+    // into buffers reused across calls, against the baseline writing into a
+    // reused index column: no allocation and no fresh pages on either side
+    let mut reuse = BatchOutput::default();
+    let mut reuse_u8 = BatchOutput::default();
+    let mut idx = vec![0.0f64; rows];
+    let mut idx_u8 = vec![0.0f64; rows];
+    let mut ours_into = || {
+        score_columns_into(rb, black_box(&cols), &opts, OnError::Fail, &mut reuse).expect("batch");
+        black_box(&reuse);
+    };
+    let mut ours_into_u8 = || {
+        score_columns_into(rb, black_box(&small), &opts, OnError::Fail, &mut reuse_u8)
+            .expect("batch");
+        black_box(&reuse_u8);
+    };
+    let mut base_into = || {
+        idx.iter_mut().for_each(|s| *s = 0.0);
+        for (c, wj) in black_box(&cols).iter().zip(&w) {
+            for (s, x) in idx.iter_mut().zip(c) {
+                if !x.is_nan() {
+                    *s += wj * x;
+                }
+            }
+        }
+        black_box(&idx);
+    };
+    let mut base_into_u8 = || {
+        idx_u8.iter_mut().for_each(|s| *s = 0.0);
+        for (c, wj) in black_box(&small).iter().zip(&w) {
+            for (s, x) in idx_u8.iter_mut().zip(c) {
+                if *x != 255 {
+                    *s += wj * f64::from(*x);
+                }
+            }
+        }
+        black_box(&idx_u8);
+    };
+    let best = best_interleaved(
+        runs,
+        rows,
+        &mut [
+            &mut ours_into,
+            &mut base_into,
+            &mut ours_into_u8,
+            &mut base_into_u8,
+        ],
+    );
+    let (ours_into, base_into, ours_into_u8, base_into_u8) = (best[0], best[1], best[2], best[3]);
+    assert_eq!(reuse.index[0], first);
+    assert_eq!(reuse_u8.index[0], first);
+    assert!((idx[0] - first).abs() < 0.006 && (idx_u8[0] - first).abs() < 0.006);
+    println!(
+        "{id}: batch into reused buffers: f64 {ours_into:.1} ns/row vs reused-buffer f64 sum {base_into:.1}: ratio {:.2}× (goal ≤ 2×); u8 {ours_into_u8:.1} ns/row vs reused-buffer sum over u8 {base_into_u8:.1}: ratio {:.2}×, {:.2}× the f64 sum",
+        ours_into / base_into,
+        ours_into_u8 / base_into_u8,
+        ours_into_u8 / base_into
+    );
 }
 
 fn main() {
@@ -277,11 +342,15 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(100_000usize);
     let only = std::env::var("SPBE_BENCH_ONLY").unwrap_or_default();
+    let which = std::env::var("SPBE_BENCH_RUBRIC").unwrap_or_default();
     for id in [
         "permenpanrb-5-2018",
         "permenpanrb-59-2020",
         "permenpanrb-8-2026",
     ] {
+        if !id.contains(&which) {
+            continue;
+        }
         let rb = builtin(id).expect("builtin");
         if only != "batch" {
             single(id, rb);

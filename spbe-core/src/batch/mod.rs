@@ -43,24 +43,27 @@ pub trait Cell: Copy {
     }
 
     /// The block step of the common case: adds `w · level` of each cell to
-    /// `sums` where the cell holds a whole level in `lo..=hi`, and flags every
-    /// other row in `bad`. The sums are whole numbers below 2^53 (the fast
-    /// path is only built when they are), so `f64` holds them exactly.
+    /// `sums` where the cell holds a whole level in `lo..=hi`, and NaN where
+    /// it does not, which marks the row as one for the general path (NaN
+    /// stays NaN through every sum). The sums are whole numbers below 2^53
+    /// (the fast path is only built when they are), so `f64` holds them
+    /// exactly.
     #[inline]
-    fn add_column(col: &[Self], lo: i64, hi: i64, w: i64, sums: &mut [f64], bad: &mut [u64]) {
-        for ((a, b), v) in sums.iter_mut().zip(bad.iter_mut()).zip(col) {
+    fn add_column(col: &[Self], s: &SlotStep, sums: &mut [f64]) {
+        let (lo, hi, w) = (s.lo, s.hi, s.w);
+        for (a, v) in sums.iter_mut().zip(col) {
             let x = v.quick();
             let ok = x >= lo && x <= hi;
-            *a += if ok { (w * x) as f64 } else { 0.0 };
-            *b |= u64::from(!ok);
+            *a += if ok { (w * x) as f64 } else { f64::NAN };
         }
     }
 
-    /// Flags in `bad` every row whose cell is not empty (a slot that must be).
+    /// Adds NaN to `sums` for every row whose cell is not empty (a slot that
+    /// must be, for the row to be nominal).
     #[inline]
-    fn check_empty(col: &[Self], bad: &mut [u64]) {
-        for (b, v) in bad.iter_mut().zip(col) {
-            *b |= u64::from(v.quick() != MISSING);
+    fn check_empty(col: &[Self], sums: &mut [f64]) {
+        for (a, v) in sums.iter_mut().zip(col) {
+            *a += if v.quick() == MISSING { 0.0 } else { f64::NAN };
         }
     }
 
@@ -85,20 +88,12 @@ impl Cell for i64 {
 
 /// [`Cell::add_column`] for `f64` values (see there).
 #[inline]
-fn add_f64(
-    col: impl Iterator<Item = f64>,
-    lo: i64,
-    hi: i64,
-    w: i64,
-    sums: &mut [f64],
-    bad: &mut [u64],
-) {
+fn add_f64(col: impl Iterator<Item = f64>, s: &SlotStep, sums: &mut [f64]) {
     const BIG: f64 = 4_503_599_627_370_496.0; // 2^52
-    let (lo, hi, w) = (lo as f64, hi as f64, w as f64);
-    for ((a, b), v) in sums.iter_mut().zip(bad.iter_mut()).zip(col) {
+    let (lo, hi, w) = (s.lo as f64, s.hi as f64, s.w as f64);
+    for (a, v) in sums.iter_mut().zip(col) {
         let ok = (v >= lo) & (v <= hi) & ((v + BIG) - BIG == v);
-        *a += if ok { w * v } else { 0.0 };
-        *b |= u64::from(!ok);
+        *a += if ok { w * v } else { f64::NAN };
     }
 }
 
@@ -108,14 +103,14 @@ impl Cell for f64 {
     /// adding and taking away 2^52 gives it back (levels are small and not
     /// negative).
     #[inline]
-    fn add_column(col: &[f64], lo: i64, hi: i64, w: i64, sums: &mut [f64], bad: &mut [u64]) {
-        add_f64(col.iter().copied(), lo, hi, w, sums, bad);
+    fn add_column(col: &[f64], s: &SlotStep, sums: &mut [f64]) {
+        add_f64(col.iter().copied(), s, sums);
     }
 
     #[inline]
-    fn check_empty(col: &[f64], bad: &mut [u64]) {
-        for (b, v) in bad.iter_mut().zip(col) {
-            *b |= u64::from(!v.is_nan());
+    fn check_empty(col: &[f64], sums: &mut [f64]) {
+        for (a, v) in sums.iter_mut().zip(col) {
+            *a += if v.is_nan() { 0.0 } else { f64::NAN };
         }
     }
 
@@ -146,22 +141,22 @@ impl Cell for f64 {
 
 /// A compact level as handed over by a binding: `u8::MAX` is an empty cell.
 impl Cell for u8 {
-    /// Without a conversion to `i64` per cell, so that it vectorises.
+    /// By a table of the slot's 16 first byte values (`w · level` for a
+    /// level, NaN for anything else; every byte from 15 up reads entry 15,
+    /// NaN): one load and one add per cell, no widening of the byte through
+    /// compares and conversions.
     #[inline]
-    fn add_column(col: &[u8], lo: i64, hi: i64, w: i64, sums: &mut [f64], bad: &mut [u64]) {
-        let w = w as f64;
-        for ((a, b), &v) in sums.iter_mut().zip(bad.iter_mut()).zip(col) {
-            let x = i64::from(v);
-            let ok = (v != u8::MAX) & (x >= lo) & (x <= hi);
-            *a += if ok { w * f64::from(v) } else { 0.0 };
-            *b |= u64::from(!ok);
+    fn add_column(col: &[u8], s: &SlotStep, sums: &mut [f64]) {
+        let t = &s.table;
+        for (a, &v) in sums.iter_mut().zip(col) {
+            *a += t.get(usize::from(v.min(15))).copied().unwrap_or(f64::NAN);
         }
     }
 
     #[inline]
-    fn check_empty(col: &[u8], bad: &mut [u64]) {
-        for (b, v) in bad.iter_mut().zip(col) {
-            *b |= u64::from(*v != u8::MAX);
+    fn check_empty(col: &[u8], sums: &mut [f64]) {
+        for (a, &v) in sums.iter_mut().zip(col) {
+            *a += if v == u8::MAX { 0.0 } else { f64::NAN };
         }
     }
 
@@ -181,21 +176,18 @@ impl Cell for u8 {
 
 impl Cell for [u8; 8] {
     #[inline]
-    fn add_column(col: &[[u8; 8]], lo: i64, hi: i64, w: i64, sums: &mut [f64], bad: &mut [u64]) {
-        add_f64(
-            col.iter().map(|b| f64::from_le_bytes(*b)),
-            lo,
-            hi,
-            w,
-            sums,
-            bad,
-        );
+    fn add_column(col: &[[u8; 8]], s: &SlotStep, sums: &mut [f64]) {
+        add_f64(col.iter().map(|b| f64::from_le_bytes(*b)), s, sums);
     }
 
     #[inline]
-    fn check_empty(col: &[[u8; 8]], bad: &mut [u64]) {
-        for (b, v) in bad.iter_mut().zip(col) {
-            *b |= u64::from(!f64::from_le_bytes(*v).is_nan());
+    fn check_empty(col: &[[u8; 8]], sums: &mut [f64]) {
+        for (a, v) in sums.iter_mut().zip(col) {
+            *a += if f64::from_le_bytes(*v).is_nan() {
+                0.0
+            } else {
+                f64::NAN
+            };
         }
     }
 
@@ -224,6 +216,9 @@ pub enum OnError {
 
 /// Column results. Indices are the reported (2-decimal) values as `f64`;
 /// `index_hundredths` holds the same values as exact integers.
+///
+/// One `BatchOutput` can be filled again and again by [`score_columns_into`]
+/// (e.g. chunk after chunk of a large input): its columns keep their memory.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BatchOutput {
     /// Number of rows.
@@ -234,6 +229,15 @@ pub struct BatchOutput {
     pub index_hundredths: Vec<i64>,
     /// Position of the predicate in the rubric's predicate list (`u8::MAX` for a failed row).
     pub predicate: Vec<u8>,
+    /// 1 where the row has every indicator (so its result is official), 0
+    /// where it lacks one (an estimate of a missing policy that allows it, or
+    /// a failed row under the official one). Failed rows are marked too.
+    pub official: Vec<u8>,
+    /// The indicators each row lacks (every slot of the indicator empty), as
+    /// `(row, indicator position in rubric order)` pairs, in row order and
+    /// rubric order within a row: only rows whose `official` is 0 appear.
+    /// See [`BatchOutput::missing_ids`].
+    pub missing: Vec<(usize, usize)>,
     /// One column per domain, in rubric order (NaN where not computable).
     pub domains: Vec<Vec<f64>>,
     /// One column per aspect, in rubric order.
@@ -242,17 +246,90 @@ pub struct BatchOutput {
     pub errors: Vec<(usize, Error)>,
 }
 
+impl BatchOutput {
+    /// Each row that lacks an indicator, with the ids it lacks in rubric
+    /// order (`rubric` is the edition the batch was scored with).
+    pub fn missing_ids<'r>(&self, rubric: &'r Rubric) -> Vec<(usize, Vec<&'r str>)> {
+        let mut out: Vec<(usize, Vec<&'r str>)> = Vec::new();
+        for &(row, k) in &self.missing {
+            let id = rubric.d.ids.get(k).map_or("", String::as_str);
+            match out.last_mut() {
+                Some((r, ids)) if *r == row => ids.push(id),
+                _ => out.push((row, vec![id])),
+            }
+        }
+        out
+    }
+
+    /// [`BatchOutput::missing_ids`] with each row's ids joined by `", "`
+    /// (`"3, 35"`): the `missing` column of a scored frame.
+    pub fn missing_text(&self, rubric: &Rubric) -> Vec<(usize, String)> {
+        self.missing_ids(rubric)
+            .into_iter()
+            .map(|(r, ids)| (r, ids.join(", ")))
+            .collect()
+    }
+
+    /// Makes every column `rows` long, keeping the memory a column already
+    /// has (a column of the right length is not written: every row is
+    /// written by the scoring); an empty column is allocated zeroed, which
+    /// takes fresh pages without a pass over them.
+    fn fit(&mut self, rows: usize, nd: usize, na: usize) {
+        fn fit<X: Copy + Default>(v: &mut Vec<X>, rows: usize) {
+            if v.capacity() == 0 {
+                *v = vec![X::default(); rows];
+            } else {
+                v.truncate(rows);
+                v.resize(rows, X::default());
+            }
+        }
+        self.rows = rows;
+        fit(&mut self.index, rows);
+        fit(&mut self.index_hundredths, rows);
+        fit(&mut self.predicate, rows);
+        fit(&mut self.official, rows);
+        self.domains.resize_with(nd, Vec::new);
+        self.aspects.resize_with(na, Vec::new);
+        for c in self.domains.iter_mut().chain(self.aspects.iter_mut()) {
+            fit(c, rows);
+        }
+        self.missing.clear();
+        self.errors.clear();
+    }
+}
+
 /// Per-slot facts for the column-wise accumulation of the common case.
 #[derive(Clone, Copy)]
 struct SlotInfo {
     aspect: usize,
     indicator: usize,
-    w: i64,
-    lo: i64,
-    hi: i64,
     /// One of the first `min_items` slots of its indicator: must hold a level.
     /// Other slots (extra services) must be empty for the row to be nominal.
     required: bool,
+    step: SlotStep,
+}
+
+/// What a slot adds to its aspect's sum in the common case (see [`Cell::add_column`]).
+#[derive(Clone, Copy, Debug)]
+pub struct SlotStep {
+    w: i64,
+    lo: i64,
+    hi: i64,
+    /// `w · v` for a byte `v` that is a level, NaN for any other byte (entry
+    /// 15 stands for every byte from 15 up; levels are at most 9).
+    table: [f64; 16],
+}
+
+impl SlotStep {
+    fn new(w: i64, lo: i64, hi: i64) -> Self {
+        let mut table = [f64::NAN; 16];
+        for (v, t) in (0i64..15).zip(table.iter_mut()) {
+            if v >= lo && v <= hi {
+                *t = (w * v) as f64;
+            }
+        }
+        SlotStep { w, lo, hi, table }
+    }
 }
 
 /// Per-row scratch of the general path, allocated once per call.
@@ -263,6 +340,8 @@ struct Scratch {
     d: Vec<i64>,
     missing: Vec<usize>,
     errors: Vec<Error>,
+    /// Per indicator: whether any of its slots holds a value.
+    present: Vec<bool>,
 }
 
 /// Rows are processed in blocks: per-aspect sums are accumulated column by
@@ -273,12 +352,51 @@ const BLOCK: usize = 64;
 /// Scores `rows` assessments given as slot columns. The track option is ignored
 /// (columns are one track); the missing policy applies, and the predicate
 /// basis is the option's, else the edition's rule for `opts.year`.
+///
+/// A new [`BatchOutput`] is allocated for the results; [`score_columns_into`]
+/// writes into one the caller keeps.
 pub fn score_columns<T: Cell, C: AsRef<[T]>>(
     rubric: &Rubric,
     columns: &[C],
     opts: &Options,
     on_error: OnError,
 ) -> Result<BatchOutput> {
+    let mut out = BatchOutput::default();
+    score_columns_into(rubric, columns, opts, on_error, &mut out)?;
+    Ok(out)
+}
+
+/// [`score_columns`] into a caller's `out`, whose columns are resized to the
+/// rows and overwritten (their memory is reused: a caller scoring chunk after
+/// chunk pays for no allocation and no fresh pages). On an error `out` holds
+/// partial results.
+///
+/// ```
+/// use spbe_core::batch::{score_columns_into, BatchOutput, OnError, MISSING};
+/// let rb = spbe_core::builtin("permenpanrb-59-2020").unwrap();
+/// let mut out = BatchOutput::default();
+/// for chunk in 0..3 {
+///     // 47 columns of 2 rows; the second row lacks indicator 1 (weight
+///     // 1.3%), counted at the lowest level, 1: 4 - 3 × 0.013 = 3.961
+///     let mut cols = vec![vec![3i64, 4]; 47];
+///     cols[0][1] = MISSING;
+///     let opts = spbe_core::Options {
+///         missing: spbe_core::MissingPolicy::Lowest,
+///         ..Default::default()
+///     };
+///     score_columns_into(rb, &cols, &opts, OnError::Fail, &mut out).unwrap();
+///     assert_eq!(out.index, [3.0, 3.96]);
+///     assert_eq!(out.official, [1, 0]);
+///     assert_eq!(out.missing_text(rb), [(1, "1".to_string())]);
+/// }
+/// ```
+pub fn score_columns_into<T: Cell, C: AsRef<[T]>>(
+    rubric: &Rubric,
+    columns: &[C],
+    opts: &Options,
+    on_error: OnError,
+    out: &mut BatchOutput,
+) -> Result<()> {
     let dd = &rubric.d;
     if columns.len() != dd.slots {
         return Err(Error::InvalidBatch {
@@ -306,18 +424,9 @@ pub fn score_columns<T: Cell, C: AsRef<[T]>>(
     }
     let na = dd.aspects.len();
     let nd = dd.domains.len();
-    // zeroed columns (fresh pages from the allocator, not written twice):
-    // every row is written below, by the block of nominal rows or, for any
-    // other row, by `reset` (NaN, i64::MIN, u8::MAX) before it is scored
-    let mut out = BatchOutput {
-        rows,
-        index: vec![0.0; rows],
-        index_hundredths: vec![0; rows],
-        predicate: vec![0; rows],
-        domains: (0..nd).map(|_| vec![0.0; rows]).collect(),
-        aspects: (0..na).map(|_| vec![0.0; rows]).collect(),
-        errors: Vec::new(),
-    };
+    // every row of every column is written below, by the block of nominal
+    // rows or, for any other row, by `reset` before it is scored
+    out.fit(rows, nd, na);
     let mut info = Vec::with_capacity(dd.slots);
     for (k, ind) in dd.indicators.iter().enumerate() {
         let width = if ind.repeatable { ind.max_items } else { 1 };
@@ -325,22 +434,24 @@ pub fn score_columns<T: Cell, C: AsRef<[T]>>(
             info.push(SlotInfo {
                 aspect: ind.aspect,
                 indicator: k,
-                w: ind.w_int,
-                lo: i64::from(ind.min_level),
-                hi: i64::from(ind.max_level),
                 required: item < ind.min_items,
+                step: SlotStep::new(
+                    ind.w_int,
+                    i64::from(ind.min_level),
+                    i64::from(ind.max_level),
+                ),
             });
         }
     }
     let ids = rubric.indicator_ids();
 
-    // scratch, allocated once
-    // per aspect, a block of row sums (aspect-major: a column adds to one
-    // contiguous run); a row is nominal while its flag in `bad` is 0
+    // scratch, allocated once: per aspect, a block of row sums (aspect-major:
+    // a column adds to one contiguous run); a row is nominal while its sums
+    // are not NaN
     let mut acc = vec![0f64; BLOCK * na];
-    let mut bad = [0u64; BLOCK];
     let mut tmp = vec![0f64; BLOCK];
     let basis = predicate_rule(rubric, None, opts).basis;
+    let bands = dd.fast.as_ref().map(|f| Bands::new(rubric, f, basis));
     let mut scratch = Scratch {
         slots: vec![MISSING; dd.slots],
         fracs: Vec::new(),
@@ -348,46 +459,38 @@ pub fn score_columns<T: Cell, C: AsRef<[T]>>(
         d: vec![0; na],
         missing: Vec::with_capacity(dd.indicators.len()),
         errors: Vec::new(),
+        present: vec![false; dd.indicators.len()],
     };
 
     let mut start = 0;
     while start < rows {
         let end = (start + BLOCK).min(rows);
-        if dd.fast.is_some() {
+        let len = end - start;
+        // whether the block's sums are whole (else every row takes the general path)
+        let mut whole = false;
+        if let (Some(f), Some(bands)) = (&dd.fast, &bands) {
             acc.iter_mut().for_each(|x| *x = 0.0);
-            bad.iter_mut().for_each(|x| *x = 0);
-            let len = end - start;
+            whole = true;
             for (c, s) in columns.iter().zip(&info) {
                 let col = c.as_ref().get(start..end).unwrap_or(&[]);
-                if s.required {
-                    let from = s.aspect * BLOCK;
-                    match acc.get_mut(from..from + len) {
-                        Some(sums) => T::add_column(col, s.lo, s.hi, s.w, sums, &mut bad),
-                        None => bad.iter_mut().for_each(|b| *b = 1),
-                    }
-                } else {
-                    T::check_empty(col, &mut bad);
+                let from = s.aspect * BLOCK;
+                match acc.get_mut(from..from + len) {
+                    Some(sums) if s.required => T::add_column(col, &s.step, sums),
+                    Some(sums) => T::check_empty(col, sums),
+                    None => whole = false,
                 }
             }
-        }
-        if let Some(f) = &dd.fast {
-            fast_block(
-                rubric,
-                f,
-                &acc,
-                end - start,
-                start,
-                basis,
-                &mut tmp,
-                &mut out,
-            );
+            if whole {
+                fast_block(rubric, f, bands, &acc, len, start, &mut tmp, out);
+            }
         }
         for (k, r) in (start..end).enumerate() {
-            if dd.fast.is_some() && bad.get(k).copied() == Some(0) {
+            // a nominal row's index sum is a number; NaN marks any other row
+            if whole && tmp.get(k).is_some_and(|t| !t.is_nan()) {
                 continue;
             }
             // what the block wrote for this row is not its result
-            reset(&mut out, r);
+            reset(out, r);
             general_row(
                 rubric,
                 columns,
@@ -398,12 +501,12 @@ pub fn score_columns<T: Cell, C: AsRef<[T]>>(
                 basis,
                 on_error,
                 &mut scratch,
-                &mut out,
+                out,
             )?;
         }
         start = end;
     }
-    Ok(out)
+    Ok(())
 }
 
 /// floor(x / y) for whole numbers 0 <= x < 2^53, y > 0 held in `f64`; with
@@ -428,18 +531,51 @@ fn floor_div(x: f64, y: f64) -> f64 {
     }
 }
 
+/// How a nominal row's predicate is found, decided once per call.
+enum Bands {
+    /// The bands' upper bounds as whole numbers to compare `key` with
+    /// (hundredths of the reported index, or the exact numerator over
+    /// `q_index`): the band is the first whose bound the key is below (or
+    /// at, with inclusive bounds).
+    Whole {
+        maxes: Vec<i64>,
+        inclusive: bool,
+        reported: bool,
+    },
+    /// Any other case: [`band_fast`].
+    General(PredicateBasis),
+}
+
+impl Bands {
+    fn new(rubric: &Rubric, f: &FastPath, basis: PredicateBasis) -> Self {
+        let whole = match basis {
+            PredicateBasis::Reported => f.band_max_h.clone().map(|m| (m, true)),
+            PredicateBasis::Exact => f.band_max_q.clone().map(|m| (m, false)),
+        };
+        match whole {
+            Some((maxes, reported)) => Bands::Whole {
+                maxes,
+                inclusive: rubric.d.upper_inclusive,
+                reported,
+            },
+            None => Bands::General(basis),
+        }
+    }
+}
+
 /// The nominal rows of a block: the integer dot products of every result,
 /// column by column, in `f64` (exact: the fast path is built only when every
-/// numerator, times 200, stays below 2^53). Rows flagged in `bad` get values
-/// too, which the caller then replaces.
+/// numerator, times 200, stays below 2^53). Rows whose sums are NaN get
+/// values too, which the caller then replaces; `tmp` is left holding each
+/// row's index numerator (NaN for such a row).
 #[allow(clippy::too_many_arguments)]
 fn fast_block(
     rubric: &Rubric,
     f: &FastPath,
+    bands: &Bands,
     acc: &[f64],
     len: usize,
     start: usize,
-    basis: PredicateBasis,
     tmp: &mut [f64],
     out: &mut BatchOutput,
 ) {
@@ -447,6 +583,7 @@ fn fast_block(
     let Some(tmp) = tmp.get_mut(..len) else {
         return;
     };
+    let rows = start..start + len;
     // a dot product of the aspect sums, into tmp
     let dot = |tmp: &mut [f64], ks: &[i64], aspects: std::ops::Range<usize>| {
         tmp.iter_mut().for_each(|t| *t = 0.0);
@@ -459,7 +596,7 @@ fn fast_block(
     };
     for (a, (col, den)) in out.aspects.iter_mut().zip(&f.aspect_den).enumerate() {
         let d = *den as f64;
-        if let Some(dst) = col.get_mut(start..start + len) {
+        if let Some(dst) = col.get_mut(rows.clone()) {
             for (o, n) in dst.iter_mut().zip(sums(a)) {
                 *o = floor_div(200.0 * n + d, 2.0 * d) / 100.0;
             }
@@ -471,7 +608,7 @@ fn fast_block(
         if let Some(dst) = out
             .domains
             .get_mut(di)
-            .and_then(|col| col.get_mut(start..start + len))
+            .and_then(|col| col.get_mut(rows.clone()))
         {
             for (o, t) in dst.iter_mut().zip(tmp.iter()) {
                 *o = floor_div(200.0 * t + q, 2.0 * q) / 100.0;
@@ -480,16 +617,45 @@ fn fast_block(
     }
     dot(tmp, &f.k_index, 0..f.k_index.len());
     let q = f.q_index as f64;
-    for (k, t) in tmp.iter().enumerate() {
-        // whole numbers below 2^53: exact as i64
-        let num = *t as i64;
-        let h = floor_div(200.0 * t + q, 2.0 * q) as i64;
-        set(
-            out,
-            start + k,
-            i128::from(h),
-            band_fast(rubric, f, num, h, basis),
-        );
+    let (Some(index), Some(hundredths), Some(predicate), Some(official)) = (
+        out.index.get_mut(rows.clone()),
+        out.index_hundredths.get_mut(rows.clone()),
+        out.predicate.get_mut(rows.clone()),
+        out.official.get_mut(rows),
+    ) else {
+        return;
+    };
+    official.iter_mut().for_each(|o| *o = 1);
+    for ((t, i), h) in tmp.iter().zip(index.iter_mut()).zip(hundredths.iter_mut()) {
+        let x = floor_div(200.0 * t + q, 2.0 * q);
+        *i = x / 100.0;
+        // whole numbers below 2^53: exact as i64 (NaN, a row for the
+        // general path, gives 0 until the row is scored)
+        *h = x as i64;
+    }
+    match bands {
+        Bands::Whole {
+            maxes,
+            inclusive,
+            reported,
+        } => {
+            let last = u8::try_from(maxes.len().saturating_sub(1)).unwrap_or(u8::MAX);
+            for ((p, h), t) in predicate.iter_mut().zip(hundredths.iter()).zip(tmp.iter()) {
+                let key = if *reported { *h } else { *t as i64 };
+                // the number of bands the key is above is the band
+                let mut b = 0u8;
+                for m in maxes {
+                    b += u8::from(if *inclusive { key > *m } else { key >= *m });
+                }
+                *p = b.min(last);
+            }
+        }
+        Bands::General(basis) => {
+            for ((p, h), t) in predicate.iter_mut().zip(hundredths.iter()).zip(tmp.iter()) {
+                let band = band_fast(rubric, f, *t as i64, *h, *basis);
+                *p = u8::try_from(band).unwrap_or(u8::MAX);
+            }
+        }
     }
 }
 
@@ -560,13 +726,22 @@ fn general_row<T: Cell, C: AsRef<[T]>>(
         d,
         missing,
         errors,
+        present,
     } = scratch;
     missing.clear();
     errors.clear();
     fracs.clear();
+    present.iter_mut().for_each(|p| *p = false);
     for (k, ((s, c), si)) in slots.iter_mut().zip(columns).zip(info).enumerate() {
         let cell = c.as_ref().get(r);
-        *s = match cell.map(|v| v.level()) {
+        let level = cell.map(|v| v.level());
+        // any value, even one that is no level, is not an empty cell
+        if !matches!(level, None | Some(Ok(MISSING))) {
+            if let Some(p) = present.get_mut(si.indicator) {
+                *p = true;
+            }
+        }
+        *s = match level {
             Some(Ok(v)) => v,
             None => MISSING,
             Some(Err(text)) => {
@@ -612,6 +787,17 @@ fn general_row<T: Cell, C: AsRef<[T]>>(
                 }
             }
         };
+    }
+    let before = out.missing.len();
+    out.missing.extend(
+        present
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !**p)
+            .map(|(k, _)| (r, k)),
+    );
+    if let Some(o) = out.official.get_mut(r) {
+        *o = u8::from(out.missing.len() == before);
     }
     if errors.is_empty() {
         kernel(

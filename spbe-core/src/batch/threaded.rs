@@ -48,6 +48,9 @@ where
                             },
                             other => other,
                         })?;
+                    for (r, _) in &mut out.missing {
+                        *r += lo;
+                    }
                     for (r, e) in &mut out.errors {
                         *r += lo;
                         if let Error::Row { row, .. } = e {
@@ -78,6 +81,8 @@ where
         all.index.append(&mut out.index);
         all.predicate.append(&mut out.predicate);
         all.index_hundredths.append(&mut out.index_hundredths);
+        all.official.append(&mut out.official);
+        all.missing.append(&mut out.missing);
         if all.domains.is_empty() && all.aspects.is_empty() {
             all.domains = vec![Vec::with_capacity(rows); out.domains.len()];
             all.aspects = vec![Vec::with_capacity(rows); out.aspects.len()];

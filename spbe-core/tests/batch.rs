@@ -1,0 +1,225 @@
+//! The batch's `official` and `missing` columns and `score_columns_into`
+//! (results written into a caller's reused `BatchOutput`).
+
+#![allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::type_complexity)]
+
+use proptest::prelude::*;
+use spbe_core::batch::{
+    score_columns, score_columns_into, score_columns_threaded, BatchOutput, OnError, MISSING,
+};
+use spbe_core::{builtin, MissingPolicy, Options, Rubric};
+
+const EDITIONS: [&str; 3] = [
+    "permenpanrb-5-2018",
+    "permenpanrb-59-2020",
+    "permenpanrb-8-2026",
+];
+
+/// Which indicators (ids, rubric order) a row of slot values lacks, worked out
+/// from the rubric's own description: an indicator whose every slot is
+/// `MISSING`.
+fn lacking(rb: &Rubric, row: &[i64]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    for (_, _, ind) in rb.indicators() {
+        let width = ind.items.map_or(1, |it| usize::from(it.max));
+        if row[k..k + width].iter().all(|v| *v == MISSING) {
+            out.push(ind.id.clone());
+        }
+        k += width;
+    }
+    out
+}
+
+/// Every column of two outputs, floats compared bit for bit.
+fn assert_same(a: &BatchOutput, b: &BatchOutput) -> Result<(), TestCaseError> {
+    let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+    prop_assert_eq!(a.rows, b.rows);
+    prop_assert_eq!(bits(&a.index), bits(&b.index));
+    prop_assert_eq!(&a.index_hundredths, &b.index_hundredths);
+    prop_assert_eq!(&a.predicate, &b.predicate);
+    prop_assert_eq!(&a.official, &b.official);
+    prop_assert_eq!(&a.missing, &b.missing);
+    prop_assert_eq!(a.domains.len(), b.domains.len());
+    prop_assert_eq!(a.aspects.len(), b.aspects.len());
+    for (x, y) in a
+        .domains
+        .iter()
+        .zip(&b.domains)
+        .chain(a.aspects.iter().zip(&b.aspects))
+    {
+        prop_assert_eq!(bits(x), bits(y));
+    }
+    let codes = |o: &BatchOutput| {
+        o.errors
+            .iter()
+            .map(|(r, e)| (*r, e.code(), e.to_string()))
+            .collect::<Vec<_>>()
+    };
+    prop_assert_eq!(codes(a), codes(b));
+    Ok(())
+}
+
+/// Slot columns from rows of generated values: 6 is an empty cell, and
+/// `complete` of every 8 rows get levels in range and no empty cell (so
+/// blocks mix the common case with rows for the general path).
+fn columns(rb: &Rubric, raw: &[Vec<u8>], complete: u8) -> Vec<Vec<i64>> {
+    let (lo, hi) = rb.level_range();
+    let names = rb.slot_names();
+    let extra: Vec<bool> = names
+        .iter()
+        .map(|n| n.split_once('.').is_some_and(|(_, k)| k != "1"))
+        .collect();
+    let rows: Vec<Vec<i64>> = raw
+        .iter()
+        .enumerate()
+        .map(|(r, row)| {
+            (0..names.len())
+                .map(|c| {
+                    let v = row[c % row.len()];
+                    if (r % 8) < usize::from(complete) {
+                        if extra[c] {
+                            MISSING
+                        } else {
+                            i64::from(v.clamp(lo, hi))
+                        }
+                    } else if v == 6 {
+                        MISSING
+                    } else {
+                        i64::from(v)
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    (0..names.len())
+        .map(|c| rows.iter().map(|r| r[c]).collect())
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// `official` and `missing` are what each row lacks, for i64, f64 and u8
+    /// columns alike, and whatever the row's fate (scored or failed).
+    #[test]
+    fn official_and_missing_name_what_each_row_lacks(
+        e in 0usize..3,
+        raw in proptest::collection::vec(proptest::collection::vec(0u8..=6, 47), 1..150),
+        complete in 0u8..=8,
+        policy in 0usize..3,
+    ) {
+        let rb = builtin(EDITIONS[e]).unwrap();
+        let opts = Options {
+            missing: [MissingPolicy::Error, MissingPolicy::Lowest, MissingPolicy::Renormalize][policy],
+            ..Options::default()
+        };
+        let cols = columns(rb, &raw, complete);
+        let out = score_columns(rb, &cols, &opts, OnError::Collect).unwrap();
+        let rows = raw.len();
+        let ids = out.missing_ids(rb);
+        let mut listed = ids.iter().peekable();
+        for r in 0..rows {
+            let row: Vec<i64> = cols.iter().map(|c| c[r]).collect();
+            let expect = lacking(rb, &row);
+            prop_assert_eq!(out.official[r], u8::from(expect.is_empty()), "row {}", r);
+            let got: Vec<String> = match listed.peek() {
+                Some((row, _)) if *row == r => listed.next().unwrap().1.iter().map(|s| (*s).to_owned()).collect(),
+                _ => Vec::new(),
+            };
+            prop_assert_eq!(&got, &expect, "row {}", r);
+            // under the official policy a row lacking an indicator fails
+            if policy == 0 && !expect.is_empty() {
+                prop_assert!(out.errors.iter().any(|(er, _)| *er == r));
+            }
+        }
+        prop_assert!(listed.next().is_none());
+        let text = out.missing_text(rb);
+        prop_assert_eq!(text.len(), ids.len());
+        for ((r, t), (r2, i)) in text.iter().zip(&ids) {
+            prop_assert_eq!(r, r2);
+            prop_assert_eq!(t, &i.join(", "));
+        }
+        let fcols: Vec<Vec<f64>> = cols.iter().map(|c| c.iter().map(|&v| if v == MISSING { f64::NAN } else { v as f64 }).collect()).collect();
+        let ucols: Vec<Vec<u8>> = cols.iter().map(|c| c.iter().map(|&v| if v == MISSING { u8::MAX } else { v as u8 }).collect()).collect();
+        assert_same(&score_columns(rb, &fcols, &opts, OnError::Collect).unwrap(), &out)?;
+        assert_same(&score_columns(rb, &ucols, &opts, OnError::Collect).unwrap(), &out)?;
+        let threaded = score_columns_threaded(rb, &cols, &opts, OnError::Collect, 3).unwrap();
+        assert_same(&threaded, &out)?;
+    }
+
+    /// Into a reused output that holds another batch's results (of another
+    /// edition, more or fewer rows, failed rows): the same as a fresh output.
+    #[test]
+    fn reused_output_equals_a_fresh_one(
+        e1 in 0usize..3,
+        e2 in 0usize..3,
+        raw1 in proptest::collection::vec(proptest::collection::vec(0u8..=6, 47), 0..150),
+        raw2 in proptest::collection::vec(proptest::collection::vec(0u8..=6, 47), 0..150),
+        complete in 0u8..=8,
+        as_u8 in any::<bool>(),
+    ) {
+        let opts = Options { missing: MissingPolicy::Lowest, ..Options::default() };
+        let mut out = BatchOutput::default();
+        for (e, raw) in [(e1, &raw1), (e2, &raw2), (e1, &raw1)] {
+            let rb = builtin(EDITIONS[e]).unwrap();
+            let cols = columns(rb, raw, complete);
+            let fresh = score_columns(rb, &cols, &opts, OnError::Collect).unwrap();
+            if as_u8 {
+                let ucols: Vec<Vec<u8>> = cols.iter().map(|c| c.iter().map(|&v| if v == MISSING { u8::MAX } else { v as u8 }).collect()).collect();
+                score_columns_into(rb, &ucols, &opts, OnError::Collect, &mut out).unwrap();
+            } else {
+                let fcols: Vec<Vec<f64>> = cols.iter().map(|c| c.iter().map(|&v| if v == MISSING { f64::NAN } else { v as f64 }).collect()).collect();
+                score_columns_into(rb, &fcols, &opts, OnError::Collect, &mut out).unwrap();
+            }
+            assert_same(&out, &fresh)?;
+        }
+    }
+}
+
+/// A hand-worked case: 59/2020, three rows of level 3 where row 1 lacks
+/// indicator 5 and row 2 lacks 1 and 47.
+#[test]
+fn missing_ids_of_a_small_batch() {
+    let rb = builtin("permenpanrb-59-2020").unwrap();
+    let mut cols = vec![vec![3i64; 3]; 47];
+    cols[4][1] = MISSING;
+    cols[0][2] = MISSING;
+    cols[46][2] = MISSING;
+    let lowest = Options {
+        missing: MissingPolicy::Lowest,
+        ..Options::default()
+    };
+    let out = score_columns(rb, &cols, &lowest, OnError::Fail).unwrap();
+    assert_eq!(out.official, [1, 0, 0]);
+    assert_eq!(out.missing, [(1, 4), (2, 0), (2, 46)]);
+    assert_eq!(
+        out.missing_text(rb),
+        [(1, "5".to_owned()), (2, "1, 47".to_owned())]
+    );
+    // lowest level 1: row 1 is 3 - 2 × 1.3% = 2.974, row 2 is
+    // 3 - 2 × (1.3% + 3%) = 2.914
+    assert_eq!(out.index, [3.0, 2.97, 2.91]);
+    // the official policy: rows 1 and 2 fail, still marked
+    let out = score_columns(rb, &cols, &Options::default(), OnError::Collect).unwrap();
+    assert_eq!(out.official, [1, 0, 0]);
+    assert_eq!(out.missing.len(), 3);
+    assert_eq!(
+        out.errors.iter().map(|(r, _)| *r).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    // 2018: indicator 35 lacks only when every service column is empty
+    let rb = builtin("permenpanrb-5-2018").unwrap();
+    let names = rb.slot_names();
+    let mut cols = vec![vec![2i64; 2]; names.len()];
+    for (c, n) in names.iter().enumerate() {
+        if n.starts_with("35.") {
+            cols[c] = vec![MISSING; 2];
+        }
+    }
+    let s2 = names.iter().position(|n| n == "35.2").unwrap();
+    cols[s2][0] = 2;
+    let out = score_columns(rb, &cols, &lowest, OnError::Fail).unwrap();
+    assert_eq!(out.official, [1, 0]);
+    assert_eq!(out.missing_text(rb), [(1, "35".to_owned())]);
+}
