@@ -1,0 +1,60 @@
+// formState: what the calculator needs after each change, in one call. The
+// numbers are worked out by hand from 59/2020's published weights (indicators
+// 1-10 weigh 1.30 % of the index each) and 8/2026's (20 indicators, 5 % each).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const spbe = createRequire(import.meta.url)(path.resolve(here, "../../spbe-wasm/pkg/node/spbe_wasm.js"));
+const levels = (n, v) => Object.fromEntries(Array.from({ length: n }, (_, k) => [String(k + 1), v]));
+
+test("the target is the current levels with its changes; the gap is rounded once", () => {
+  // every current level 3 (3.00); target raises 1-10 to 4: 3 + 10 x 1.30 / 100 = 3.13
+  const a = { rubric: "permenpanrb-59-2020", tracks: { mandiri: levels(47, 3), target: levels(10, 4) } };
+  const s = spbe.formState(a, ["mandiri", "target"]);
+  const [m, t] = s.tracks;
+  assert.deepEqual([m.track, m.filled, m.total, m.complete], ["mandiri", 47, 47, true]);
+  assert.deepEqual([t.track, t.filled, t.complete], ["target", 47, true]);
+  assert.equal(m.summary.index_text, "3.00");
+  assert.equal(t.summary.index_text, "3.13");
+  assert.equal(t.summary.predicate, "Baik");
+  assert.equal(t.summary.official, true);
+  assert.equal(t.levels["1"], 4);
+  assert.equal(t.levels["11"], 3); // carried forward
+  assert.equal(s.gap, 0.13);
+  assert.equal(s.gap_text, "0.13");
+  assert.equal(m.report, undefined); // the summary only, unless asked
+  const full = spbe.formState(a, ["mandiri", "target"], null, true);
+  assert.deepEqual(full.tracks[1].report, spbe.score(a, { track: "target" }));
+  // the other way round: the gap is negative
+  assert.equal(spbe.formState(a, ["target", "mandiri"]).gap_text, "-0.13");
+});
+
+test("a partly filled track is an estimate; an empty one has no summary", () => {
+  // 8/2026: indicators 1 and 2 at 2.505 and 3.5, renormalised over the two: (2.505 + 3.5) / 2 = 3.0025 -> 3.00
+  const a = { rubric: "permenpanrb-8-2026", tracks: { mandiri: { 1: "2.505", 2: "3.5" }, target: {} } };
+  const [m, t] = spbe.formState(a, ["mandiri", "target"]).tracks;
+  assert.deepEqual([m.filled, m.total, m.complete], [2, 20, false]);
+  assert.equal(m.summary.index_exact, "3.0025");
+  assert.equal(m.summary.index_text, "3.00");
+  assert.equal(m.summary.official, false);
+  assert.equal(t.filled, 2); // the target starts from the current levels
+  const empty = spbe.formState({ rubric: "permenpanrb-8-2026", tracks: { mandiri: {} } }, ["mandiri", "target"]);
+  assert.equal(empty.tracks[0].summary, null);
+  assert.deepEqual(empty.tracks[0].issues, []);
+  assert.equal(empty.gap, null);
+});
+
+test("problems per track with their codes; unreadable input keeps no levels; a bad track name throws", () => {
+  const a = { rubric: "permenpanrb-59-2020", tracks: { mandiri: { 1: 7, 2: 3 } } };
+  const [m] = spbe.formState(a, ["mandiri"]).tracks;
+  assert.equal(m.summary, null);
+  assert.deepEqual(m.issues.map((i) => [i.code, i.indicator]), [["level_out_of_range", "1"]]);
+  const bad = spbe.formState("{\"rubric\": ", ["mandiri", "target"]);
+  assert.equal(bad.tracks[1].levels, null);
+  assert.equal(bad.tracks[1].issues[0].code, "malformed_json");
+  assert.throws(() => spbe.formState(a, ["nope"]), (e) => e.code === "unknown_track");
+});
