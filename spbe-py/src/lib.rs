@@ -310,6 +310,8 @@ type MatrixResult<'py> = (
     Bound<'py, PyBytes>,
     Bound<'py, PyBytes>,
     Vec<(usize, String, Option<String>, String)>,
+    Bound<'py, PyBytes>,
+    Vec<(usize, String)>,
 );
 
 /// A Python `bytes` of little-endian f64 values, written in place.
@@ -328,7 +330,9 @@ fn f64_bytes<'py>(
 
 /// Scores a column-major matrix of levels, `rows` x slots, given as bytes:
 /// little-endian float64 (NaN = empty), or with `int8` one byte per cell (255 = empty). Returns (index f64[rows], predicate u8[rows],
-/// domains then aspects f64[(n_domains + n_aspects) x rows], errors).
+/// domains then aspects f64[(n_domains + n_aspects) x rows], errors,
+/// official u8[rows] (0/1), missing: (row, "3, 35") for each row that lacks
+/// an indicator, its ids in rubric order).
 /// The GIL is released while scoring; rows are split across threads.
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
@@ -404,6 +408,8 @@ fn score_matrix<'py>(
             out.domains.iter().chain(&out.aspects).flatten().copied(),
         )?,
         errors,
+        PyBytes::new(py, &out.official),
+        out.missing_text(inner),
     ))
 }
 

@@ -336,13 +336,13 @@ def _score_frame(df: Any, *, rubric: Any = None, missing: MissingPolicy = "error
         o["year"] = year
     opts = json.dumps(o)
     packed = _compact(np, df, kind, sources)
-    compact, empty = packed if packed is not None else (None, True)
+    compact = packed[0] if packed is not None else None
     if compact is not None:
         data, int8 = compact.tobytes(), True
     else:
         data, int8 = _matrix(np, df, kind, rb, sources).tobytes(order="F"), False
     try:
-        idx_b, pred_b, parts_b, errs = _lowlevel.score_matrix(rb._handle, data, rows, opts, errors == "collect", threads, int8)
+        idx_b, pred_b, parts_b, errs, official_b, lacking = _lowlevel.score_matrix(rb._handle, data, rows, opts, errors == "collect", threads, int8)
     except _lowlevel.CoreError as e:
         err = from_core(e.args)
         if err.row is not None:
@@ -352,13 +352,13 @@ def _score_frame(df: Any, *, rubric: Any = None, missing: MissingPolicy = "error
                 err.message = f"row {err.row!r} (position {err.position}): " + err.message.split(": ", 1)[-1]
                 err.args = (err.message,)
         raise err from None
-    # which indicators each row lacks (for `official` and `missing`); none
-    # when no cell is empty
-    missing_col: List[Optional[str]] = [None] * rows
-    if not empty:
-        official = np.ones(rows, dtype=bool)
-    else:
-        official, missing_col = _lacking(np, rb, compact, data, sources, rows)
+    # which indicators each row lacks, as spbe-core found them: `official`
+    # (0/1 per row) and, for the rows lacking any, their ids ("3, 35")
+    official = np.frombuffer(official_b, dtype=np.bool_)
+    empty = bool(lacking)
+    missing_col: List[Optional[str]] = [None] * rows if empty else []
+    for r, ids in lacking:
+        missing_col[r] = ids
     index = np.frombuffer(idx_b, dtype="<f8")
     codes = np.frombuffer(pred_b, dtype=np.uint8).astype(np.int16)
     codes[codes == 255] = -1
@@ -415,32 +415,6 @@ def _score_frame(df: Any, *, rubric: Any = None, missing: MissingPolicy = "error
         cols.append(pl.Series("error", error_col, dtype=pl.Utf8))
     return df.with_columns(cols)
 
-
-
-def _lacking(np: Any, rb: Rubric, compact: Any, data: bytes, sources: List[Any], rows: int) -> Tuple[Any, List[Optional[str]]]:
-    """Per row: whether it has every indicator (``official``), and the ids of
-    those it lacks (``missing``, None when it lacks none). An indicator is
-    lacking when every slot of it (2018's services: each service) is empty."""
-    present = (compact != 255) if compact is not None else ~np.isnan(np.frombuffer(data, dtype="<f8").reshape(len(sources), rows))
-    ind_of = [n.split(".")[0] for n in rb.slot_names]
-    order: List[str] = []
-    for i in ind_of:
-        if not order or order[-1] != i:
-            order.append(i)
-    has = np.zeros((len(order), rows), dtype=bool)
-    q = -1
-    prev = None
-    for j, i in enumerate(ind_of):
-        if i != prev:
-            q += 1
-            prev = i
-        has[q] |= present[j]
-    lacking = ~has
-    any_missing = lacking.any(axis=0)
-    missing_col: List[Optional[str]] = [None] * rows
-    for r in np.nonzero(any_missing)[0].tolist():
-        missing_col[r] = ", ".join(order[x] for x in np.nonzero(lacking[:, r])[0].tolist())
-    return ~any_missing, missing_col
 
 
 def _row_levels(rb: Rubric, sources: List[Any], values: List[List[Any]], row: int) -> dict:
