@@ -57,6 +57,18 @@ export interface ColumnsResult {
     predicate: Uint8Array;
     /** The edition's predicate names, lowest first. */
     predicates: string[];
+    /**
+     * `1` where the row has every indicator (an official result), `0` where
+     * it lacks one (an estimate of `missing: "lowest"` or `"renormalize"`, or
+     * a row that failed for it). Failed rows are marked too.
+     */
+    official: Uint8Array;
+    /**
+     * The indicators each row lacks (every cell of the indicator empty), by
+     * row: the ids in rubric order. Rows lacking none are absent (an empty
+     * `Map` when every row is complete).
+     */
+    missing: Map<number, string[]>;
     /** Reported index per domain, keyed by domain id (`{}` for 8/2026). */
     domains: Record<string, Float64Array>;
     /** Reported index per aspect, keyed by aspect id. */
@@ -371,6 +383,17 @@ fn score_columns_inner(
             .map(|p| JsValue::from(&p.name))
             .collect();
         Reflect::set(&o, &"predicates".into(), &names)?;
+        Reflect::set(
+            &o,
+            &"official".into(),
+            &js_sys::Uint8Array::from(&out.official[..]),
+        )?;
+        let missing = js_sys::Map::new();
+        for (row, lacking) in out.missing_ids(r) {
+            let ids: js_sys::Array = lacking.into_iter().map(JsValue::from).collect();
+            missing.set(&(row as f64).into(), &ids);
+        }
+        Reflect::set(&o, &"missing".into(), &missing)?;
         let dom_ids: Vec<&str> = r.domains().iter().map(|d| d.id.as_str()).collect();
         let asp_ids: Vec<&str> = r.aspects().iter().map(|(_, a)| a.id.as_str()).collect();
         Reflect::set(

@@ -50,10 +50,20 @@ function shortestFloat32(v) {
   return v;
 }
 
-/** Every row of a scoreColumns result equals score() of that row's object. */
+/** Every indicator id of each edition, in rubric order. */
+const ALL_IDS = { [R2020]: ids(47), [R2026]: ids(20), [R2018]: ids(35) };
+
+/** Every row of a scoreColumns result equals score() of that row's object,
+ * and its `official` / `missing` name the indicators the row's object lacks. */
 function assertRowsMatchScore(rubric, cols, res, opts = {}) {
+  assert.ok(res.official instanceof Uint8Array && res.official.length === res.rows);
+  assert.ok(res.missing instanceof Map);
+  for (const r of res.missing.keys()) assert.ok(Number.isInteger(r) && r >= 0 && r < res.rows);
   for (let r = 0; r < res.rows; r++) {
     const obj = rowObject(rubric, cols, r);
+    const lacking = ALL_IDS[rubric].filter((id) => !(id in obj.levels));
+    assert.equal(res.official[r], lacking.length === 0 ? 1 : 0, `row ${r}: official`);
+    assert.deepEqual(res.missing.get(r), lacking.length ? lacking : undefined, `row ${r}: missing`);
     let rep;
     try {
       rep = spbe.score(obj, opts);
@@ -97,6 +107,9 @@ test("59/2020: hand-computed rows, typed columns, predicates as positions", () =
   assert.deepEqual([...res.domains["4"]], [3, 3, 5, 4.4]);
   assert.deepEqual([res.aspects["7"][2], res.aspects["8"][3], res.aspects["7"][3]], [5, 5, 4]);
   assert.deepEqual(res.errors, []);
+  // every row has every indicator
+  assert.deepEqual([...res.official], [1, 1, 1, 1]);
+  assert.equal(res.missing.size, 0);
   assertRowsMatchScore(R2020, u8Columns(rows, 47), res);
 });
 
@@ -125,6 +138,27 @@ test("random rows of every edition equal score() row by row (Uint8Array, Float64
   }
 });
 
+test("random rows with empty cells: official and missing as each row's object lacks", () => {
+  const n = 300;
+  for (const [rubric, count, lo, hi] of [[R2020, 47, 1, 5], [R2026, 20, 1, 5]]) {
+    const cols = {};
+    for (const id of ids(count)) {
+      // Uint8Array (255 empty) and number[] (null empty), 2% of cells empty
+      const col = Number(id) % 2 ? new Uint8Array(n) : new Array(n);
+      for (let r = 0; r < n; r++) {
+        const empty = rand() < 0.02;
+        col[r] = empty ? (col instanceof Uint8Array ? 255 : null) : lo + Math.floor(rand() * (hi - lo + 1));
+      }
+      cols[id] = col;
+    }
+    for (const missing of ["lowest", "renormalize", "error"]) {
+      const res = spbe.scoreColumns(rubric, cols, { errors: "collect", missing });
+      assert.ok(res.missing.size > 0 && res.missing.size < n, `${rubric}: some rows lack an indicator`);
+      assertRowsMatchScore(rubric, cols, res, { missing });
+    }
+  }
+});
+
 test("8/2026 decimals: exact, from Float64Array, Float32Array and number[]", () => {
   // I20 (15 %) = 1.1, the rest 1: 1 + 0.1 x 15 / 100 = 1.015 exactly -> 1.02 half up (a sum of doubles gives 1.01)
   for (const make of [(v) => new Float64Array(v), (v) => new Float32Array(v), (v) => v]) {
@@ -146,6 +180,12 @@ test("empty cells, missing policies and 2018's single service column", () => {
   const low = spbe.scoreColumns(R2020, cols, { missing: "lowest" });
   // lowest: I5 counts as 1: 3 - 2 x 1.30 / 100 = 2.974 -> 2.97
   assert.deepEqual([...low.index], [3, 2.97]);
+  // row 1 lacks indicator 5: an estimate, not official
+  assert.deepEqual([...low.official], [1, 0]);
+  assert.deepEqual([...low.missing], [[1, ["5"]]]);
+  // under the official policy the row fails, and is still marked
+  const failed = spbe.scoreColumns(R2020, cols, { errors: "collect" });
+  assert.deepEqual([[...failed.official], [...failed.missing], failed.errors.map((e) => e.row)], [[1, 0], [[1, ["5"]]], [1]]);
   assertRowsMatchScore(R2020, cols, low, { missing: "lowest" });
   const ren = spbe.scoreColumns(R2020, cols, { missing: "renormalize" });
   assertRowsMatchScore(R2020, cols, ren, { missing: "renormalize" });
@@ -154,6 +194,13 @@ test("empty cells, missing policies and 2018's single service column", () => {
   arr["7"] = [null, undefined, NaN];
   const a = spbe.scoreColumns(R2020, arr, { missing: "lowest" });
   assert.deepEqual([...a.index], [2.97, 2.97, 2.97]);
+  assert.deepEqual([...a.official], [0, 0, 0]);
+  assert.deepEqual([...a.missing], [[0, ["7"]], [1, ["7"]], [2, ["7"]]]);
+  // two lacking in one row: in rubric order
+  const two = u8Columns([ids(47).map(() => 3)], 47);
+  two["47"][0] = 255;
+  two["2"][0] = 255;
+  assert.deepEqual([...spbe.scoreColumns(R2020, two, { missing: "lowest" }).missing], [[0, ["2", "47"]]]);
   // an indicator without any column, under the official policy: named once
   const partial = u8Columns([ids(47).map(() => 3)], 47);
   delete partial["9"];
@@ -164,6 +211,11 @@ test("empty cells, missing policies and 2018's single service column", () => {
   const single = spbe.scoreColumns(R2018, { ...base, 35: [4] });
   const split = spbe.scoreColumns(R2018, { ...base, "35.1": [4], "35.2": [null], "35.3": [null] });
   assert.deepEqual([...single.index], [...split.index]);
+  // 35 lacks only when every service column is empty: a second service alone is 35
+  const second = spbe.scoreColumns(R2018, { ...base, "35.1": [null], "35.2": [4], "35.3": [null] });
+  assert.deepEqual([[...second.official], second.missing.size], [[1], 0]);
+  const none35 = spbe.scoreColumns(R2018, { ...base, "35.1": [null] }, { missing: "lowest" });
+  assert.deepEqual([[...none35.official], [...none35.missing]], [[0], [[0, ["35"]]]]);
   assert.equal(single.index[0], spbe.score({ rubric: R2018, levels: { ...Object.fromEntries(ids(34).map((id) => [id, 2])), 35: [4] } }).index);
   assert.throws(() => spbe.scoreColumns(R2018, { ...base, 35: [4], "35.1": [4] }), { code: "invalid_batch" });
 });

@@ -16,8 +16,12 @@ const errs: RowError[] = res.errors;
 const row: number = errs[0].row;
 const where: string | null = errs[0].indicator;
 const rows: number = scoreColumns("permenpanrb-8-2026", cols).rows;
+const official: Uint8Array = res.official;
+const lacking: string[] | undefined = res.missing.get(1);
+// @ts-expect-error: missing is keyed by row number
+res.missing.get("1");
 // @ts-expect-error: errors is "raise" or "collect"
 scoreColumns("permenpanrb-59-2020", cols, { errors: "skip" });
 // @ts-expect-error: a column is numbers, not strings
 scoreColumns("permenpanrb-59-2020", { "1": ["3"] });
-void [index, predicate, name, domain, aspect, row, where, rows];
+void [index, predicate, name, domain, aspect, row, where, rows, official, lacking];
