@@ -11,7 +11,7 @@
 //! assessment names.
 
 use crate::assessment::{self, Assessment, RawAssessment};
-use crate::error::{Error, Issue, Result};
+use crate::error::{Error, Issue, Lang, Result};
 use crate::input::{check_size, json_error};
 use crate::options::Options;
 use crate::report::Report;
@@ -32,6 +32,29 @@ pub struct CheckResult {
     /// Every problem found, when it does not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub issues: Option<Vec<Issue>>,
+}
+
+impl CheckResult {
+    /// [`check_text`] with the messages of the issues in a language
+    /// ([`Error::message_in`]); `check_text` gives them in English.
+    ///
+    /// ```
+    /// use spbe_core::{error::Lang, CheckResult, Options};
+    ///
+    /// let r = CheckResult::of_text_in("SPBE1.permenpanrb-59-2020.L3", None, &Options::default(), Lang::Id);
+    /// let issues = r.issues.unwrap_or_default();
+    /// assert_eq!(issues[0].code, "invalid_vector");
+    /// assert!(issues[0].message.starts_with("vektor tidak sah pada segmen 3"));
+    /// ```
+    pub fn of_text_in(
+        text: &str,
+        rubric: Option<&Rubric>,
+        opts: &Options,
+        lang: Lang,
+    ) -> CheckResult {
+        let scored = score_text(text, rubric, opts);
+        answer(scored, || validate_text(text, rubric, opts), lang)
+    }
 }
 
 /// Parses an assessment from JSON text or a compact vector.
@@ -72,9 +95,11 @@ pub fn score_parsed(a: &Assessment, rubric: Option<&Rubric>, opts: &Options) -> 
 /// The report, or every problem, of a raw assessment (see [`parse_raw`]);
 /// the same as [`check_text`] on the JSON text it is read from.
 pub fn check_raw(raw: &RawAssessment, rubric: Option<&Rubric>, opts: &Options) -> CheckResult {
-    answer(score_raw(raw, rubric, opts), || {
-        crate::error::bounded(validate_raw(raw, rubric, opts))
-    })
+    answer(
+        score_raw(raw, rubric, opts),
+        || crate::error::bounded(validate_raw(raw, rubric, opts)),
+        Lang::En,
+    )
 }
 
 fn rubric_for<'a>(a: &Assessment, rubric: Option<&'a Rubric>) -> Result<&'a Rubric> {
@@ -132,8 +157,7 @@ fn validate_unbounded(text: &str, rubric: Option<&Rubric>, opts: &Options) -> Ve
 /// The report, or every problem found (never fails: a problem with the input
 /// itself is an issue too).
 pub fn check_text(text: &str, rubric: Option<&Rubric>, opts: &Options) -> CheckResult {
-    let scored = score_text(text, rubric, opts);
-    answer(scored, || validate_text(text, rubric, opts))
+    CheckResult::of_text_in(text, rubric, opts, Lang::En)
 }
 
 /// Scores an assessment given as a JSON value (its numbers read from their
@@ -162,12 +186,18 @@ pub fn check_value(v: &serde_json::Value, rubric: Option<&Rubric>, opts: &Option
 
 /// The report, or every problem, of a parsed assessment.
 pub fn check_with(a: &Assessment, rubric: &Rubric, opts: &Options) -> CheckResult {
-    answer(score_with(a, rubric, opts), || {
-        validate_with(a, rubric, opts)
-    })
+    answer(
+        score_with(a, rubric, opts),
+        || validate_with(a, rubric, opts),
+        Lang::En,
+    )
 }
 
-fn answer(scored: Result<Report>, problems: impl FnOnce() -> Vec<Error>) -> CheckResult {
+fn answer(
+    scored: Result<Report>,
+    problems: impl FnOnce() -> Vec<Error>,
+    lang: Lang,
+) -> CheckResult {
     match scored {
         Ok(report) => CheckResult {
             ok: true,
@@ -175,9 +205,9 @@ fn answer(scored: Result<Report>, problems: impl FnOnce() -> Vec<Error>) -> Chec
             issues: None,
         },
         Err(first) => {
-            let mut issues: Vec<Issue> = problems().iter().map(Error::issue).collect();
+            let mut issues: Vec<Issue> = problems().iter().map(|e| e.issue_in(lang)).collect();
             if issues.is_empty() {
-                issues.push(first.issue());
+                issues.push(first.issue_in(lang));
             }
             CheckResult {
                 ok: false,

@@ -415,7 +415,7 @@ impl Hint<'_> {
 
     fn valid(&self, ind: &str) -> String {
         self.0.map_or_else(
-            || "a whole level of the rubric's scale".to_owned(),
+            || crate::error::text::Valid::AnyWholeLevel.to_string(),
             |r| r.valid_for(ind),
         )
     }
@@ -425,8 +425,10 @@ impl Hint<'_> {
         self.0.and_then(|r| r.is_continuous(ind))
     }
     fn rubric(&self) -> String {
-        self.0
-            .map_or_else(|| "the rubric".to_owned(), |r| r.id().to_owned())
+        self.0.map_or_else(
+            || crate::error::text::THE_RUBRIC.to_owned(),
+            |r| r.id().to_owned(),
+        )
     }
 }
 
@@ -831,7 +833,7 @@ impl Assessment {
             available: {
                 let av = self.available_tracks();
                 if av.is_empty() {
-                    "none".to_owned()
+                    crate::error::text::NO_TRACKS.to_owned()
                 } else {
                     av.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", ")
                 }

@@ -1,7 +1,386 @@
 //! The one error type of the crate. Every variant has a stable machine code
 //! ([`Error::code`]) that the Python and JS bindings expose unchanged.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+pub(crate) mod text;
+
+/// A language: of error messages ([`Error::message_in`]) and of the
+/// evaluation report ([`crate::lhe`]). Indonesian (Bahasa Indonesia) is the
+/// default, as in the report; an error's `Display` is its English message.
+///
+/// Read from `"id"` / `"en"` (any case, through `FromStr`; serde reads and
+/// writes `"id"` / `"en"`). Indonesian messages name indicators, aspects,
+/// domains, levels (tingkat, nilai), predicates and editions (rubrik) in the
+/// terms of the statutes; ids (rubric editions, tracks such as `mandiri` or
+/// `dokumen`, input fields such as `levels`, error codes) stay as the input
+/// and the wire spell them.
+///
+/// ```
+/// use spbe_core::error::Lang;
+///
+/// let lang: Lang = "id".parse()?;
+/// assert_eq!(lang, Lang::Id);
+/// assert_eq!(lang.as_str(), "id");
+/// assert_eq!(serde_json::to_string(&Lang::En)?, "\"en\"");
+/// assert_eq!("fr".parse::<Lang>().unwrap_err().code(), "invalid_options");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// Bahasa Indonesia (in the report: decimal comma).
+    #[default]
+    Id,
+    /// English (in the report: decimal point).
+    En,
+}
+
+impl Lang {
+    /// The language tag (`id`, `en`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = Error;
+    /// `"id"` or `"en"` (any case); anything else is `invalid_options`.
+    fn from_str(s: &str) -> Result<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "id" => Ok(Lang::Id),
+            "en" => Ok(Lang::En),
+            _ => Err(Error::InvalidOptions {
+                message: format!("language {s:?}: give id (Bahasa Indonesia) or en (English)"),
+            }),
+        }
+    }
+}
+
+/// What is wrong with a vector (see [`Error::InvalidVector`]): the facts,
+/// written in English by `Display` and in either language by
+/// [`text`](VectorProblem::text).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum VectorProblem {
+    /// The vector names a rubric that is not built in.
+    UnknownRubric {
+        /// The id in the vector.
+        id: String,
+        /// The built-in editions.
+        known: String,
+    },
+    /// The vector does not start with `SPBE1.` or `SPBE2.`.
+    Prefix,
+    /// The vector is for another rubric than the one given.
+    OtherRubric {
+        /// The rubric the vector names.
+        found: String,
+        /// The rubric given.
+        expected: String,
+    },
+    /// Two dots in a row, or a dot at the end.
+    EmptySegment,
+    /// A segment whose first letter is no tag.
+    UnknownTag {
+        /// The letter.
+        tag: char,
+    },
+    /// A segment repeated or out of order.
+    OutOfOrder {
+        /// Its tag.
+        tag: char,
+    },
+    /// A year segment that is no evaluation year.
+    Year {
+        /// The text after `Y`.
+        text: String,
+        /// The first year accepted.
+        from: i64,
+        /// The last year accepted.
+        to: i64,
+    },
+    /// An institution that is not base64url UTF-8.
+    Institution,
+    /// A note segment without `~`.
+    NoteShape,
+    /// A note that is not base64url UTF-8.
+    Note {
+        /// Its indicator.
+        indicator: String,
+    },
+    /// Two notes for one indicator.
+    TwoNotes {
+        /// The indicator.
+        indicator: String,
+    },
+    /// A criteria segment without `~`.
+    CriteriaShape,
+    /// Criteria levels that are not digits in increasing order.
+    CriteriaOrder {
+        /// Their indicator.
+        indicator: String,
+    },
+    /// Two criteria segments for one indicator.
+    TwoCriteria {
+        /// The indicator.
+        indicator: String,
+    },
+    /// More evidence references than are kept.
+    TooMuchEvidence {
+        /// Their indicator.
+        indicator: String,
+        /// The most kept.
+        max: usize,
+    },
+    /// An evidence reference that is not base64url UTF-8.
+    Evidence {
+        /// Its indicator.
+        indicator: String,
+    },
+    /// Two evidence segments for one indicator.
+    TwoEvidence {
+        /// The indicator.
+        indicator: String,
+    },
+    /// Both `L` and track segments.
+    LevelsAndTracks,
+    /// Neither `L` nor track segments.
+    NoLevels,
+    /// An indicator id the rubric does not have.
+    UnknownIndicator {
+        /// The id.
+        indicator: String,
+        /// Edition id.
+        rubric: String,
+    },
+    /// Fewer level codes than indicators.
+    EndsEarly {
+        /// Codes read.
+        codes: usize,
+        /// Indicators of the rubric.
+        indicators: usize,
+    },
+    /// A `v` value without its closing `v`.
+    Unclosed {
+        /// Its indicator.
+        indicator: String,
+    },
+    /// A `v` value that is not a canonical decimal or fraction.
+    BadValue {
+        /// Its indicator.
+        indicator: String,
+        /// The text between the `v`s.
+        raw: String,
+    },
+    /// A `~` without the number of items.
+    ItemCount {
+        /// Its indicator.
+        indicator: String,
+    },
+    /// Fewer item digits than announced.
+    ItemDigits {
+        /// Their indicator.
+        indicator: String,
+        /// How many were announced.
+        count: usize,
+    },
+    /// A character that no level code starts with.
+    UnexpectedChar {
+        /// The indicator whose code it is.
+        indicator: String,
+        /// The character.
+        found: char,
+        /// Whether the vector is `SPBE2` (which has `v` values).
+        version2: bool,
+    },
+    /// Characters after the last indicator's code.
+    Extra {
+        /// How many.
+        count: usize,
+        /// Indicators of the rubric.
+        indicators: usize,
+    },
+}
+
+const TAGS: &str = "Y N L M D I V T C E K";
+
+impl std::fmt::Display for VectorProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl VectorProblem {
+    /// The text in a language (English: what `Display` writes).
+    pub fn text(&self, lang: Lang) -> String {
+        use VectorProblem as P;
+        let en = lang == Lang::En;
+        match self {
+            P::UnknownRubric { id, known } if en => {
+                format!("unknown rubric {id:?}; built-in editions: {known}")
+            }
+            P::UnknownRubric { id, known } => {
+                format!("rubrik {id:?} tidak dikenal; edisi bawaan: {known}")
+            }
+            P::Prefix if en => "a vector starts with \"SPBE1.\" or \"SPBE2.\"".to_owned(),
+            P::Prefix => "vektor harus diawali \"SPBE1.\" atau \"SPBE2.\"".to_owned(),
+            P::OtherRubric { found, expected } if en => {
+                format!("the vector is for {found:?}, not {expected:?}")
+            }
+            P::OtherRubric { found, expected } => {
+                format!("vektor ini untuk {found:?}, bukan {expected:?}")
+            }
+            P::EmptySegment if en => "empty segment".to_owned(),
+            P::EmptySegment => "segmen kosong".to_owned(),
+            P::UnknownTag { tag } if en => {
+                format!("unknown segment tag {tag:?}; expected one of {TAGS}")
+            }
+            P::UnknownTag { tag } => format!(
+                "penanda segmen {tag:?} tidak dikenal; penanda yang sah salah satu dari {TAGS}"
+            ),
+            P::OutOfOrder { tag } if en => {
+                format!("segment {tag:?} is repeated or out of order (order: {TAGS})")
+            }
+            P::OutOfOrder { tag } => {
+                format!("segmen {tag:?} berulang atau tidak berurutan (urutan: {TAGS})")
+            }
+            P::Year { text, from, to } if en => {
+                format!("year {text:?} is not a year from {from} to {to}")
+            }
+            P::Year { text, from, to } => {
+                format!("tahun {text:?} bukan tahun {from} sampai {to}")
+            }
+            P::Institution if en => "institution is not valid base64url UTF-8".to_owned(),
+            P::Institution => "nama instansi bukan teks base64url UTF-8 yang sah".to_owned(),
+            P::NoteShape if en => "a note is C<indicator>~<base64url text>".to_owned(),
+            P::NoteShape => "penjelasan ditulis C<indikator>~<teks base64url>".to_owned(),
+            P::Note { indicator } if en => {
+                format!("the note of indicator {indicator} is not valid base64url UTF-8")
+            }
+            P::Note { indicator } => format!(
+                "penjelasan indikator {indicator} bukan teks base64url UTF-8 yang sah"
+            ),
+            P::TwoNotes { indicator } if en => format!("indicator {indicator} has two notes"),
+            P::TwoNotes { indicator } => {
+                format!("indikator {indicator} memiliki dua penjelasan")
+            }
+            P::CriteriaShape if en => {
+                "criteria met are K<indicator>~<levels, one digit each>".to_owned()
+            }
+            P::CriteriaShape => {
+                "kriteria terpenuhi ditulis K<indikator>~<tingkat, masing-masing satu digit>"
+                    .to_owned()
+            }
+            P::CriteriaOrder { indicator } if en => format!("the criteria met of indicator {indicator} must be digits in increasing order, e.g. K{indicator}~123"),
+            P::CriteriaOrder { indicator } => format!("kriteria terpenuhi indikator {indicator} ditulis dengan digit yang makin besar, misalnya K{indicator}~123"),
+            P::TwoCriteria { indicator } if en => {
+                format!("indicator {indicator} has two criteria segments")
+            }
+            P::TwoCriteria { indicator } => {
+                format!("indikator {indicator} memiliki dua segmen kriteria terpenuhi")
+            }
+            P::TooMuchEvidence { indicator, max } if en => {
+                format!("indicator {indicator} has more than {max} evidence references")
+            }
+            P::TooMuchEvidence { indicator, max } => {
+                format!("indikator {indicator} memiliki lebih dari {max} rujukan bukti dukung")
+            }
+            P::Evidence { indicator } if en => format!(
+                "an evidence reference of indicator {indicator} is not valid base64url UTF-8"
+            ),
+            P::Evidence { indicator } => format!(
+                "salah satu rujukan bukti dukung indikator {indicator} bukan teks base64url UTF-8 yang sah"
+            ),
+            P::TwoEvidence { indicator } if en => {
+                format!("indicator {indicator} has two evidence segments")
+            }
+            P::TwoEvidence { indicator } => {
+                format!("indikator {indicator} memiliki dua segmen bukti dukung")
+            }
+            P::LevelsAndTracks if en => {
+                "a vector has either L or track segments (M D I V T), not both".to_owned()
+            }
+            P::LevelsAndTracks => {
+                "vektor memuat segmen L atau segmen tahap (M D I V T), tidak keduanya".to_owned()
+            }
+            P::NoLevels if en => "the vector has no levels segment (L, or M D I V T)".to_owned(),
+            P::NoLevels => "vektor tidak memuat segmen nilai (L, atau M D I V T)".to_owned(),
+            P::UnknownIndicator { indicator, rubric } if en => {
+                format!("indicator {indicator:?} does not exist in {rubric}")
+            }
+            P::UnknownIndicator { indicator, rubric } => {
+                format!("indikator {indicator:?} tidak ada dalam {rubric}")
+            }
+            P::EndsEarly { codes, indicators } if en => {
+                format!("levels end early: {codes} codes for {indicators} indicators")
+            }
+            P::EndsEarly { codes, indicators } => format!(
+                "segmen nilai berakhir terlalu cepat: {codes} kode untuk {indicators} indikator"
+            ),
+            P::Unclosed { indicator } if en => {
+                format!("indicator {indicator}: a value 'v...' has no closing 'v'")
+            }
+            P::Unclosed { indicator } => {
+                format!("indikator {indicator}: nilai 'v...' tidak ditutup dengan 'v'")
+            }
+            P::BadValue { indicator, raw } if en => format!("indicator {indicator}: {raw:?} is not a value that is not a whole number (digits without leading zeros, 'p' for the point, 's' for a fraction; a whole level is a plain digit)"),
+            P::BadValue { indicator, raw } => format!("indikator {indicator}: {raw:?} bukan nilai desimal atau pecahan yang sah (digit tanpa nol di depan, 'p' untuk titik desimal, 's' untuk garis pecahan; tingkat bulat ditulis sebagai satu digit saja)"),
+            P::ItemCount { indicator } if en => {
+                format!("indicator {indicator}: '~' must be followed by the number of items")
+            }
+            P::ItemCount { indicator } => {
+                format!("indikator {indicator}: '~' harus diikuti jumlah butir")
+            }
+            P::ItemDigits { indicator, count } if en => {
+                format!("indicator {indicator}: expected {count} item digits")
+            }
+            P::ItemDigits { indicator, count } => {
+                format!("indikator {indicator}: seharusnya ada {count} digit butir")
+            }
+            P::UnexpectedChar {
+                indicator,
+                found,
+                version2,
+            } if en => format!(
+                "indicator {indicator}: unexpected character {found:?}; expected a digit, '_', '~'{}",
+                if *version2 {
+                    " or 'v'"
+                } else {
+                    " (SPBE2 also allows 'v' values)"
+                }
+            ),
+            P::UnexpectedChar {
+                indicator,
+                found,
+                version2,
+            } => format!(
+                "indikator {indicator}: karakter {found:?} tidak dikenali; seharusnya digit, '_', '~'{}",
+                if *version2 {
+                    " atau 'v'"
+                } else {
+                    " (SPBE2 juga menerima nilai 'v')"
+                }
+            ),
+            P::Extra { count, indicators } if en => {
+                format!("{count} extra character(s) after the {indicators} indicators")
+            }
+            P::Extra { count, indicators } => {
+                format!("{count} karakter berlebih setelah {indicators} indikator")
+            }
+        }
+    }
+}
 
 /// One problem found in a rubric file (see [`Error::InvalidRubric`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -221,7 +600,7 @@ pub enum Error {
         /// Which segment (1-based; 0 for the whole vector).
         segment: usize,
         /// What is wrong.
-        message: String,
+        message: VectorProblem,
     },
 
     /// Input larger than the accepted limit.
@@ -303,11 +682,7 @@ pub enum Error {
 }
 
 fn suffix(place: &str) -> String {
-    if place.is_empty() || place == "levels" {
-        String::new()
-    } else {
-        format!(" (in {place})")
-    }
+    text::place_suffix(place, Lang::En)
 }
 
 impl Error {
@@ -362,17 +737,213 @@ impl Error {
 
     /// A plain record of this error, for bindings and JSON output.
     pub fn issue(&self) -> Issue {
+        self.issue_in(Lang::En)
+    }
+
+    /// [`issue`](Self::issue) with the message in a language.
+    pub fn issue_in(&self, lang: Lang) -> Issue {
         Issue {
             code: self.code(),
             indicator: self.indicator().map(str::to_owned),
-            message: self.to_string(),
+            message: self.message_in(lang),
+        }
+    }
+
+    /// The message in a language: in English exactly what `Display`
+    /// writes; in Indonesian the same facts (indicator, value, what is valid)
+    /// in the terms of the statutes. The code is the same in both.
+    ///
+    /// Some texts inside a message are written by others and stay as they
+    /// are, in an Indonesian frame: the JSON parser's own description in
+    /// [`MalformedJson`](Error::MalformedJson) and
+    /// [`InvalidAssessment`](Error::InvalidAssessment), the messages of
+    /// [`InvalidOptions`](Error::InvalidOptions) and
+    /// [`InvalidBatch`](Error::InvalidBatch) (for developers), the problems
+    /// of an [`InvalidRubric`](Error::InvalidRubric) file (for rubric
+    /// authors), and the operating system's in [`Io`](Error::Io) and
+    /// [`Output`](Error::Output). Ids (rubric editions, indicators, tracks
+    /// such as `mandiri`, input fields such as `levels`) are never translated.
+    ///
+    /// ```
+    /// use spbe_core::error::Lang;
+    ///
+    /// let bad = "SPBE1.permenpanrb-59-2020.L34432";
+    /// let e = spbe_core::from_vector(bad).unwrap_err();
+    /// assert_eq!(e.message_in(Lang::En), e.to_string());
+    /// assert_eq!(
+    ///     e.message_in(Lang::Id),
+    ///     "vektor tidak sah pada segmen 3: segmen nilai berakhir terlalu cepat: 5 kode untuk 47 indikator"
+    /// );
+    /// assert_eq!(e.issue_in(Lang::Id).code, "invalid_vector");
+    /// ```
+    pub fn message_in(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Id => self.indonesian(),
+        }
+    }
+
+    fn indonesian(&self) -> String {
+        let l = Lang::Id;
+        let at = |place: &str| text::place_suffix(place, l);
+        match self {
+            Error::UnknownRubric { id, known } => {
+                format!("rubrik {id:?} tidak dikenal; edisi bawaan: {known}")
+            }
+            Error::UnknownIndicator {
+                indicator,
+                rubric,
+                place,
+                valid,
+            } => format!(
+                "indikator {indicator:?} tidak ada dalam {} (di {}); indikator yang sah: {}",
+                text::rubric(rubric, l),
+                text::place(place, l),
+                text::valid(valid, l)
+            ),
+            Error::LevelOutOfRange {
+                indicator,
+                place,
+                value,
+                valid,
+                rubric,
+            } => format!(
+                "indikator {indicator}{}: nilai {} di luar rentang; {} menerima {}",
+                at(place),
+                text::value(value, l),
+                text::rubric(rubric, l),
+                text::valid(valid, l)
+            ),
+            Error::NonIntegerLevel {
+                indicator,
+                place,
+                value,
+                valid,
+            } => format!(
+                "indikator {indicator}{}: nilai {} bukan bilangan bulat; isikan {}",
+                at(place),
+                text::value(value, l),
+                text::valid(valid, l)
+            ),
+            Error::InvalidLevelType {
+                indicator,
+                place,
+                value,
+                valid,
+            } => format!(
+                "indikator {indicator}{}: nilai {} bukan angka; isikan {}",
+                at(place),
+                text::value(value, l),
+                text::valid(valid, l)
+            ),
+            Error::TooManyDecimals {
+                indicator,
+                place,
+                value,
+                max_decimals,
+                valid,
+            } => format!(
+                "indikator {indicator}{}: nilai {} memiliki lebih dari {max_decimals} angka desimal; isikan {}",
+                at(place),
+                text::value(value, l),
+                text::valid(valid, l)
+            ),
+            Error::NotRepeatable {
+                indicator,
+                place,
+                value,
+                valid,
+            } => format!(
+                "indikator {indicator}{}: diisi daftar {}, padahal indikator ini hanya menerima satu nilai: {}",
+                at(place),
+                text::value(value, l),
+                text::valid(valid, l)
+            ),
+            Error::WrongItemCount {
+                indicator,
+                place,
+                count,
+                min,
+                max,
+            } => format!(
+                "indikator {indicator}{}: diisi {count} nilai, padahal indikator ini menerima {min} sampai {max} nilai (satu per layanan yang dilaporkan)",
+                at(place)
+            ),
+            Error::DuplicateIndicator { indicator, place } => format!(
+                "indikator {indicator:?} muncul lebih dari sekali di {}; cantumkan setiap indikator satu kali saja",
+                text::place(place, l)
+            ),
+            Error::MissingIndicators {
+                indicators,
+                track,
+                rubric,
+            } => format!(
+                "{track}: {} indikator belum diberi nilai: {}; setiap indikator {} wajib diberi nilai (atau pilih kebijakan tidak resmi untuk indikator tanpa nilai)",
+                indicators.len(),
+                text::list(&crate::rubric::bounded_list(indicators, 20), l),
+                text::rubric(rubric, l)
+            ),
+            Error::NoLevels { track } => format!(
+                "{track}: tidak ada indikator yang diberi nilai, sehingga indeks tidak dapat dihitung"
+            ),
+            Error::More { code, count } => {
+                format!("... dan {count} masalah {code} lainnya, tidak dicantumkan")
+            }
+            Error::MalformedJson {
+                message,
+                line,
+                column,
+            } => format!("JSON tidak sah pada baris {line}, kolom {column}: {message}"),
+            Error::InvalidAssessment { message } => {
+                format!("data penilaian tidak sah: {message}")
+            }
+            Error::UnknownTrack { track, valid } => format!(
+                "tahap {track:?} tidak dikenal; tahap yang tersedia: {}",
+                text::valid(valid, l)
+            ),
+            Error::TrackNotPresent { track, available } => format!(
+                "tahap {track:?} tidak ada dalam penilaian ini; tahap yang ada: {}",
+                text::tracks(available, l)
+            ),
+            Error::InvalidRubric { id, problems } => format!(
+                "rubrik {id:?} tidak sah: {} masalah:\n  {}",
+                problems.len(),
+                problems
+                    .iter()
+                    .map(|p| p.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n  ")
+            ),
+            Error::InvalidVector { segment, message } => format!(
+                "vektor tidak sah pada segmen {segment}: {}",
+                message.text(l)
+            ),
+            Error::InputTooLarge { size, limit } => format!(
+                "ukuran masukan {size} bita melebihi batas {limit} bita"
+            ),
+            Error::RubricMismatch { expected, found } => format!(
+                "penilaian ini untuk {found:?}, sedangkan rubrik yang diberikan {expected:?}"
+            ),
+            Error::InvalidOptions { message } => format!("opsi tidak sah: {message}"),
+            Error::InvalidBatch { message } => format!("masukan batch tidak sah: {message}"),
+            Error::Row { row, source } => format!("baris {row}: {}", source.message_in(l)),
+            Error::Overflow { context, advice } => format!(
+                "aritmetika eksak melampaui batas saat menghitung {}: pecahan eksaknya memerlukan lebih dari 128 bit; {}",
+                text::overflow_context(context, l),
+                text::overflow_advice(advice, l)
+            ),
+            Error::UnreachableTarget { best, predicate } => format!(
+                "target tidak dapat dicapai: dengan setiap indikator yang diizinkan pada tingkat tertinggi yang diizinkan, indeksnya {best} ({predicate}); turunkan target, atau izinkan lebih banyak indikator atau tingkat yang lebih tinggi"
+            ),
+            Error::Output { message } => format!("tidak dapat menulis keluaran: {message}"),
+            Error::Io { path, message } => format!("tidak dapat membaca {path}: {message}"),
         }
     }
 
     pub(crate) fn overflow(context: &str) -> Error {
         Error::Overflow {
             context: context.to_owned(),
-            advice: "values with many decimals or fractions with large, different denominators make it too large; use fewer decimals or simpler fractions".to_owned(),
+            advice: text::OVERFLOW_ADVICE.to_owned(),
         }
     }
 
@@ -383,8 +954,8 @@ impl Error {
     pub(crate) fn renormalising(self) -> Error {
         match self {
             Error::Overflow { context, .. } => Error::Overflow {
-                context: format!("{context} renormalised over the present indicators"),
-                advice: "each aspect is divided by the sum of its present indicators' weights, and these sums have too large a common denominator; fill in the missing indicators, or use the lowest-level missing policy (--missing lowest, missing=\"lowest\")".to_owned(),
+                context: format!("{context}{}", text::RENORMALISED),
+                advice: text::RENORMALISING_ADVICE.to_owned(),
             },
             other => other,
         }
@@ -626,3 +1197,425 @@ pub struct Issue {
 
 /// Result alias.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Options;
+
+    /// The levels of every indicator `1..=n` at `level`, with `(id, value)`
+    /// replaced or added, as assessment JSON for `rubric`.
+    fn assessment(rubric: &str, n: u32, level: u8, with: &[(&str, &str)]) -> String {
+        let mut levels: Vec<(String, String)> = (1..=n)
+            .map(|i| (i.to_string(), level.to_string()))
+            .collect();
+        for (id, v) in with {
+            match levels.iter_mut().find(|(k, _)| k == id) {
+                Some(slot) => slot.1 = (*v).to_owned(),
+                None => levels.push(((*id).to_owned(), (*v).to_owned())),
+            }
+        }
+        let body: Vec<String> = levels
+            .iter()
+            .filter(|(_, v)| v != "-")
+            .map(|(k, v)| format!("{k:?}: {v}"))
+            .collect();
+        format!(
+            r#"{{"rubric": "{rubric}", "levels": {{{}}}}}"#,
+            body.join(", ")
+        )
+    }
+
+    /// The one problem of an assessment (validated by the core).
+    fn problem(json: &str) -> Error {
+        let mut errors = crate::validate_text(json, None, &Options::default());
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        errors.remove(0)
+    }
+
+    const R2020: &str = "permenpanrb-59-2020";
+
+    #[test]
+    fn levels_out_of_the_scale_in_indonesian() {
+        // PermenPANRB 59/2020: 47 indicators, levels 1 to 5
+        let e = problem(&assessment(R2020, 47, 3, &[("3", "7")]));
+        assert_eq!(
+            e.message_in(Lang::Id),
+            "indikator 3: nilai 7 di luar rentang; permenpanrb-59-2020 menerima bilangan bulat 1 sampai 5"
+        );
+        assert_eq!(e.message_in(Lang::En), e.to_string());
+        assert_eq!(
+            e.to_string(),
+            "indicator 3: level 7 is out of range; permenpanrb-59-2020 accepts a whole number from 1 to 5"
+        );
+        let e = problem(&assessment(R2020, 47, 3, &[("12", "2.5")]));
+        assert_eq!(
+            e.message_in(Lang::Id),
+            "indikator 12: nilai 2.5 bukan bilangan bulat; isikan bilangan bulat 1 sampai 5"
+        );
+        let e = problem(&assessment(R2020, 47, 3, &[("12", "\"tiga\"")]));
+        assert_eq!(
+            e.message_in(Lang::Id),
+            "indikator 12: nilai \"tiga\" bukan angka; isikan bilangan bulat 1 sampai 5"
+        );
+    }
+
+    #[test]
+    fn indicators_unknown_and_missing_in_indonesian() {
+        let e = problem(&assessment(R2020, 47, 3, &[("48", "3")]));
+        assert_eq!(
+            e.message_in(Lang::Id),
+            "indikator \"48\" tidak ada dalam permenpanrb-59-2020 (di levels); indikator yang sah: \"1\" sampai \"47\""
+        );
+        let e = problem(&assessment(R2020, 47, 3, &[("47", "-")]));
+        assert_eq!(e.code(), "missing_indicator");
+        assert_eq!(
+            e.message_in(Lang::Id),
+            "levels: 1 indikator belum diberi nilai: 47; setiap indikator permenpanrb-59-2020 wajib diberi nilai (atau pilih kebijakan tidak resmi untuk indikator tanpa nilai)"
+        );
+        // 25 of 47 missing: the first 20 are named, then the total
+        let missing: Vec<String> = (23..=47).map(|i| i.to_string()).collect();
+        let e = Error::MissingIndicators {
+            indicators: missing,
+            track: "dokumen".into(),
+            rubric: R2020.into(),
+        };
+        let id = e.message_in(Lang::Id);
+        assert!(
+            id.starts_with("dokumen: 25 indikator belum diberi nilai: 23, 24,"),
+            "{id}"
+        );
+        assert!(id.contains(", 42, … (total 25);"), "{id}");
+    }
+
+    #[test]
+    fn services_of_indicator_35_of_2018_in_indonesian() {
+        // PermenPANRB 5/2018: 35 indicators, levels 0 to 5; indicator 35 takes
+        // one to three services
+        let e = problem(&assessment(
+            "permenpanrb-5-2018",
+            35,
+            3,
+            &[("35", "[1, 2, 3, 4]")],
+        ));
+        assert_eq!(
+            e.message_in(Lang::Id),
+            "indikator 35: diisi 4 nilai, padahal indikator ini menerima 1 sampai 3 nilai (satu per layanan yang dilaporkan)"
+        );
+        let e = problem(&assessment(
+            "permenpanrb-5-2018",
+            35,
+            3,
+            &[("34", "[1, 2]")],
+        ));
+        assert_eq!(
+            e.message_in(Lang::Id),
+            "indikator 34: diisi daftar [1, 2], padahal indikator ini hanya menerima satu nilai: bilangan bulat 0 sampai 5"
+        );
+    }
+
+    #[test]
+    fn continuous_values_of_2026_in_indonesian() {
+        // PermenPANRB 8/2026: 20 indicators, any value from 1 to 5
+        let e = problem(&assessment(
+            "permenpanrb-8-2026",
+            20,
+            2,
+            &[("3", "\"1,26\"")],
+        ));
+        assert_eq!(
+            e.message_in(Lang::Id),
+            "indikator 3: nilai \"1,26\" bukan angka; isikan bilangan dari 1 sampai 5, misalnya 3, 1.26, \"1.26\" atau \"7/6\""
+        );
+    }
+
+    #[test]
+    fn vectors_tracks_and_rubrics_in_indonesian() {
+        let e = crate::from_vector("SPBE1.permenpanrb-59-2020.L3443X").unwrap_err();
+        assert_eq!(e.code(), "invalid_vector");
+        assert_eq!(
+            e.message_in(Lang::Id),
+            "vektor tidak sah pada segmen 3: indikator 5: karakter 'X' tidak dikenali; seharusnya digit, '_', '~' (SPBE2 juga menerima nilai 'v')"
+        );
+        let e = crate::from_vector("SPBE1.permenpanrb-1-2000.L3").unwrap_err();
+        assert!(e
+            .message_in(Lang::Id)
+            .starts_with("vektor tidak sah pada segmen 2: rubrik \"permenpanrb-1-2000\" tidak dikenal; edisi bawaan: "));
+        let e = "penilaian".parse::<crate::Track>().unwrap_err();
+        assert_eq!(
+            e.message_in(Lang::Id),
+            format!(
+                "tahap \"penilaian\" tidak dikenal; tahap yang tersedia: {}",
+                crate::Track::ALL.map(|t| t.as_str()).join(", ")
+            )
+        );
+        let e = crate::builtin("permenpanrb-1-2000").unwrap_err();
+        assert!(e.message_in(Lang::Id).starts_with(
+            "rubrik \"permenpanrb-1-2000\" tidak dikenal; edisi bawaan: permenpanrb-"
+        ));
+        let row = Error::Row {
+            row: 4,
+            source: Box::new(Error::NoLevels {
+                track: "mandiri".into(),
+            }),
+        };
+        assert_eq!(
+            row.message_in(Lang::Id),
+            "baris 4: mandiri: tidak ada indikator yang diberi nilai, sehingga indeks tidak dapat dihitung"
+        );
+        assert_eq!(row.issue_in(Lang::Id).code, "no_levels");
+        assert_eq!(row.issue_in(Lang::En), row.issue());
+    }
+
+    #[test]
+    fn lang_reads_en_and_id_only() {
+        assert_eq!("en".parse::<Lang>().ok(), Some(Lang::En));
+        assert_eq!(" ID".parse::<Lang>().ok(), Some(Lang::Id));
+        for bad in ["", "in", "indonesia", "fr"] {
+            assert_eq!(bad.parse::<Lang>().unwrap_err().code(), "invalid_options");
+        }
+        assert_eq!(serde_json::to_string(&Lang::Id).unwrap(), "\"id\"");
+        assert_eq!(serde_json::from_str::<Lang>("\"en\"").unwrap(), Lang::En);
+    }
+
+    /// One error of every variant (and every vector problem), with the
+    /// texts the core writes into them.
+    fn every_variant() -> Vec<Error> {
+        let s = |t: &str| t.to_owned();
+        let whole = s("a whole number from 1 to 5");
+        let vector = |message| Error::InvalidVector {
+            segment: 3,
+            message,
+        };
+        use VectorProblem as P;
+        vec![
+            Error::UnknownRubric {
+                id: s("permenpanrb-1-2000"),
+                known: s("permenpanrb-5-2018, permenpanrb-59-2020, permenpanrb-8-2026"),
+            },
+            Error::UnknownIndicator {
+                indicator: s("48"),
+                rubric: s(R2020),
+                place: s("notes"),
+                valid: s("\"1\" to \"47\""),
+            },
+            Error::LevelOutOfRange {
+                indicator: s("3"),
+                place: s("tracks.dokumen"),
+                value: s("7"),
+                valid: whole.clone(),
+                rubric: s(R2020),
+            },
+            Error::LevelOutOfRange {
+                indicator: s("3"),
+                place: s("criteria_met"),
+                value: s("6"),
+                valid: s("the levels (ranges) 1 to 5 of the indicator's scale"),
+                rubric: s(THE_RUBRIC_FOR_TESTS),
+            },
+            Error::NonIntegerLevel {
+                indicator: s("3"),
+                place: s("levels"),
+                value: s("2.5"),
+                valid: s("a whole level of the rubric's scale"),
+            },
+            Error::InvalidLevelType {
+                indicator: s("3"),
+                place: s("column \"3\""),
+                value: s("true"),
+                valid: s("a number from 1 to 5, e.g. 3, 1.26, \"1.26\" or \"7/6\""),
+            },
+            Error::TooManyDecimals {
+                indicator: s("3"),
+                place: s("levels"),
+                value: s("1.0000000000000000001"),
+                max_decimals: 18,
+                valid: s("a number from 1 to 5, e.g. 3, 1.26, \"1.26\" or \"7/6\""),
+            },
+            Error::NotRepeatable {
+                indicator: s("34"),
+                place: s("levels"),
+                value: s("[1, 2, 3, 4, 5, 1, 2, 3, 4, 5, … (12 items)]"),
+                valid: whole.clone(),
+            },
+            Error::WrongItemCount {
+                indicator: s("35"),
+                place: s("tracks.mandiri"),
+                count: 4,
+                min: 1,
+                max: 3,
+            },
+            Error::DuplicateIndicator {
+                indicator: s("3"),
+                place: s("levels"),
+            },
+            Error::MissingIndicators {
+                indicators: vec![s("46"), s("47")],
+                track: s("final"),
+                rubric: s(R2020),
+            },
+            Error::NoLevels { track: s("target") },
+            Error::More {
+                code: "level_out_of_range",
+                count: 12,
+            },
+            Error::MalformedJson {
+                message: s("EOF"),
+                line: 1,
+                column: 2,
+            },
+            Error::InvalidAssessment { message: s("x") },
+            Error::UnknownTrack {
+                track: s("penilaian"),
+                valid: s("levels, mandiri, dokumen, interviu, visitasi, final, target"),
+            },
+            Error::TrackNotPresent {
+                track: s("visitasi"),
+                available: s("none"),
+            },
+            Error::InvalidRubric {
+                id: s("kustom"),
+                problems: vec![],
+            },
+            vector(P::UnknownRubric {
+                id: s("x"),
+                known: s(R2020),
+            }),
+            vector(P::Prefix),
+            vector(P::OtherRubric {
+                found: s("permenpanrb-5-2018"),
+                expected: s(R2020),
+            }),
+            vector(P::EmptySegment),
+            vector(P::UnknownTag { tag: 'Q' }),
+            vector(P::OutOfOrder { tag: 'Y' }),
+            vector(P::Year {
+                text: s("20x4"),
+                from: 1900,
+                to: 2999,
+            }),
+            vector(P::Institution),
+            vector(P::NoteShape),
+            vector(P::Note { indicator: s("3") }),
+            vector(P::TwoNotes { indicator: s("3") }),
+            vector(P::CriteriaShape),
+            vector(P::CriteriaOrder { indicator: s("3") }),
+            vector(P::TwoCriteria { indicator: s("3") }),
+            vector(P::TooMuchEvidence {
+                indicator: s("3"),
+                max: 100,
+            }),
+            vector(P::Evidence { indicator: s("3") }),
+            vector(P::TwoEvidence { indicator: s("3") }),
+            vector(P::LevelsAndTracks),
+            vector(P::NoLevels),
+            vector(P::UnknownIndicator {
+                indicator: s("48"),
+                rubric: s(R2020),
+            }),
+            vector(P::EndsEarly {
+                codes: 5,
+                indicators: 47,
+            }),
+            vector(P::Unclosed { indicator: s("3") }),
+            vector(P::BadValue {
+                indicator: s("3"),
+                raw: s("03"),
+            }),
+            vector(P::ItemCount { indicator: s("35") }),
+            vector(P::ItemDigits {
+                indicator: s("35"),
+                count: 3,
+            }),
+            vector(P::UnexpectedChar {
+                indicator: s("3"),
+                found: 'x',
+                version2: true,
+            }),
+            vector(P::UnexpectedChar {
+                indicator: s("3"),
+                found: 'x',
+                version2: false,
+            }),
+            vector(P::Extra {
+                count: 2,
+                indicators: 47,
+            }),
+            Error::InputTooLarge {
+                size: 20_000_000,
+                limit: 16_777_216,
+            },
+            Error::RubricMismatch {
+                expected: s(R2020),
+                found: s("permenpanrb-5-2018"),
+            },
+            Error::InvalidOptions { message: s("x") },
+            Error::InvalidBatch { message: s("x") },
+            Error::Row {
+                row: 2,
+                source: Box::new(Error::NoLevels { track: s("levels") }),
+            },
+            Error::overflow("a domain index"),
+            Error::overflow("an aspect index").renormalising(),
+            Error::UnreachableTarget {
+                best: s("4.21"),
+                predicate: s("Sangat Baik"),
+            },
+            Error::Output { message: s("x") },
+            Error::Io {
+                path: s("penilaian.json"),
+                message: s("x"),
+            },
+        ]
+    }
+
+    const THE_RUBRIC_FOR_TESTS: &str = "the rubric";
+
+    #[test]
+    fn every_variant_has_an_indonesian_message() {
+        let all = every_variant();
+        // every code of the registry is among them
+        for c in ERROR_CODES {
+            assert!(all.iter().any(|e| e.code() == c.code), "{}", c.code);
+        }
+        let english = [
+            " is ",
+            " the ",
+            " a ",
+            " an ",
+            " of ",
+            " and ",
+            " or ",
+            " not ",
+            " in ",
+            "must",
+            "valid",
+            "level",
+            "indicator",
+            "number",
+            "track",
+            "rubric ",
+            "expected",
+            "unknown",
+            "cannot",
+            "items",
+            "in all",
+        ];
+        for e in &all {
+            let (en, id) = (e.message_in(Lang::En), e.message_in(Lang::Id));
+            assert_eq!(en, e.to_string());
+            assert_ne!(en, id);
+            // ids that are English words (input field names, codes) are kept
+            let words = id
+                .to_lowercase()
+                .replace(e.code(), "")
+                .replace("tracks.", "")
+                .replace("levels", "");
+            for w in english {
+                assert!(!words.contains(w), "{w:?} in {id:?}");
+            }
+            assert_eq!(e.issue_in(Lang::Id).code, e.code());
+            assert_eq!(e.issue_in(Lang::Id).indicator, e.issue().indicator);
+        }
+    }
+}

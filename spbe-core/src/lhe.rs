@@ -33,7 +33,6 @@
 //! decimals), with the exact value beside it.
 
 use std::fmt::Write as _;
-use std::str::FromStr;
 
 use crate::assessment::{Assessment, IndicatorId, Level};
 use crate::error::{Error, Result};
@@ -49,40 +48,9 @@ use crate::value::Value;
 /// has no `target` track (or an indicator has no level in it or currently).
 pub const DEFAULT_TARGET_LEVEL: u8 = 3;
 
-/// The language of the document.
-#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    /// Bahasa Indonesia (decimal comma): the default.
-    #[default]
-    Id,
-    /// English (decimal point).
-    En,
-}
-
-impl Lang {
-    /// The language tag (`id`, `en`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Lang::Id => "id",
-            Lang::En => "en",
-        }
-    }
-}
-
-impl FromStr for Lang {
-    type Err = Error;
-    /// `"id"` or `"en"` (any case); anything else is `invalid_options`.
-    fn from_str(s: &str) -> Result<Lang> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "id" => Ok(Lang::Id),
-            "en" => Ok(Lang::En),
-            _ => Err(Error::InvalidOptions {
-                message: format!("language {s:?}: give id (Bahasa Indonesia) or en (English)"),
-            }),
-        }
-    }
-}
+/// The language of the document: the one [`Lang`](crate::error::Lang) of the
+/// crate, which also writes error messages.
+pub use crate::error::Lang;
 
 /// How the document is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -408,7 +408,11 @@ pub fn plan_with(
             indicator: id.clone(),
             place: "max_levels".into(),
             value: v.to_string(),
-            valid: format!("a whole number from {} to {}", ind.min_level, ind.max_level),
+            valid: crate::error::text::Valid::Whole {
+                lo: ind.min_level,
+                hi: ind.max_level,
+            }
+            .to_string(),
             rubric: rubric.id().to_owned(),
         })?;
         if let Some(slot) = cap.get_mut(p) {

@@ -675,10 +675,11 @@ fn evaluate<'a>(
                         indicator: k.0.clone(),
                         place: "criteria_met".into(),
                         value: l.to_string(),
-                        valid: format!(
-                            "the levels (ranges) {} to {} of the indicator's scale",
-                            ind.min_level, ind.max_level
-                        ),
+                        valid: crate::error::text::Valid::CriteriaLevels {
+                            lo: ind.min_level,
+                            hi: ind.max_level,
+                        }
+                        .to_string(),
                         rubric: rubric.id().to_owned(),
                     });
                 }

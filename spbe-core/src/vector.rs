@@ -33,7 +33,7 @@
 use std::collections::BTreeMap;
 
 use crate::assessment::{Assessment, IndicatorId, Level, LevelMap, Track, Tracks};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, VectorProblem as P};
 use crate::rubric::{self, Rubric};
 use crate::score::{fill_slots, MISSING};
 use crate::value::Value;
@@ -285,7 +285,7 @@ pub fn from_vector(text: &str) -> Result<Assessment> {
     let rubric = rubric::builtin(id).map_err(|e| match e {
         Error::UnknownRubric { id, known } => Error::InvalidVector {
             segment: 2,
-            message: format!("unknown rubric {id:?}; built-in editions: {known}"),
+            message: P::UnknownRubric { id, known },
         },
         other => other,
     })?;
@@ -296,23 +296,21 @@ pub fn from_vector(text: &str) -> Result<Assessment> {
 pub fn from_vector_with(text: &str, rubric: &Rubric) -> Result<Assessment> {
     let text = text.trim();
     crate::input::check_size(text.len())?;
-    let bad = |segment: usize, message: String| Error::InvalidVector { segment, message };
+    let bad = |segment: usize, message: P| Error::InvalidVector { segment, message };
     let mut parts = text.split('.');
     let version2 = match parts.next() {
         Some(PREFIX) => false,
         Some(PREFIX2) => true,
-        _ => {
-            return Err(bad(
-                1,
-                format!("a vector starts with \"{PREFIX}.\" or \"{PREFIX2}.\""),
-            ))
-        }
+        _ => return Err(bad(1, P::Prefix)),
     };
     let id = parts.next().unwrap_or("");
     if id != rubric.id() {
         return Err(bad(
             2,
-            format!("the vector is for {id:?}, not {:?}", rubric.id()),
+            P::OtherRubric {
+                found: id.to_owned(),
+                expected: rubric.id().to_owned(),
+            },
         ));
     }
     let mut a = Assessment {
@@ -330,23 +328,11 @@ pub fn from_vector_with(text: &str, rubric: &Rubric) -> Result<Assessment> {
     for (k, seg) in parts.enumerate() {
         let pos = k + 3;
         let mut chars = seg.chars();
-        let tag = chars
-            .next()
-            .ok_or_else(|| bad(pos, "empty segment".into()))?;
+        let tag = chars.next().ok_or_else(|| bad(pos, P::EmptySegment))?;
         let body = chars.as_str();
-        let ord = order(tag).ok_or_else(|| {
-            bad(
-                pos,
-                format!("unknown segment tag {tag:?}; expected one of Y N L M D I V T C E K"),
-            )
-        })?;
+        let ord = order(tag).ok_or_else(|| bad(pos, P::UnknownTag { tag }))?;
         if ord < last || (ord == last && k > 0 && !matches!(tag, 'C' | 'E' | 'K')) {
-            return Err(bad(
-                pos,
-                format!(
-                    "segment {tag:?} is repeated or out of order (order: Y N L M D I V T C E K)"
-                ),
-            ));
+            return Err(bad(pos, P::OutOfOrder { tag }));
         }
         last = ord;
         match tag {
@@ -358,21 +344,16 @@ pub fn from_vector_with(text: &str, rubric: &Rubric) -> Result<Assessment> {
                     .ok_or_else(|| {
                         bad(
                             pos,
-                            format!(
-                                "year {body:?} is not a year from {} to {}",
-                                crate::track::YEARS.start(),
-                                crate::track::YEARS.end()
-                            ),
+                            P::Year {
+                                text: body.to_owned(),
+                                from: *crate::track::YEARS.start(),
+                                to: *crate::track::YEARS.end(),
+                            },
                         )
                     })?;
                 a.year = Some(y);
             }
-            'N' => {
-                a.institution =
-                    Some(decode_text(body).ok_or_else(|| {
-                        bad(pos, "institution is not valid base64url UTF-8".into())
-                    })?)
-            }
+            'N' => a.institution = Some(decode_text(body).ok_or_else(|| bad(pos, P::Institution))?),
             'L' => a.levels = Some(decode_levels(rubric, body, pos, version2)?),
             'M' | 'D' | 'I' | 'V' | 'T' => {
                 let m = Some(decode_levels(rubric, body, pos, version2)?);
@@ -384,27 +365,29 @@ pub fn from_vector_with(text: &str, rubric: &Rubric) -> Result<Assessment> {
                 }
             }
             'C' => {
-                let (ind, note) = body
-                    .split_once('~')
-                    .ok_or_else(|| bad(pos, "a note is C<indicator>~<base64url text>".into()))?;
+                let (ind, note) = body.split_once('~').ok_or_else(|| bad(pos, P::NoteShape))?;
                 check_ind(rubric, ind, pos)?;
                 let text = decode_text(note).ok_or_else(|| {
                     bad(
                         pos,
-                        format!("the note of indicator {ind} is not valid base64url UTF-8"),
+                        P::Note {
+                            indicator: ind.to_owned(),
+                        },
                     )
                 })?;
                 if a.notes.insert(IndicatorId(ind.to_owned()), text).is_some() {
-                    return Err(bad(pos, format!("indicator {ind} has two notes")));
+                    return Err(bad(
+                        pos,
+                        P::TwoNotes {
+                            indicator: ind.to_owned(),
+                        },
+                    ));
                 }
             }
             'K' => {
-                let (ind, digits) = body.split_once('~').ok_or_else(|| {
-                    bad(
-                        pos,
-                        "criteria met are K<indicator>~<levels, one digit each>".into(),
-                    )
-                })?;
+                let (ind, digits) = body
+                    .split_once('~')
+                    .ok_or_else(|| bad(pos, P::CriteriaShape))?;
                 check_ind(rubric, ind, pos)?;
                 let levels: Vec<u8> = digits.bytes().map(|b| b.wrapping_sub(b'0')).collect();
                 if levels.iter().any(|l| *l > 9)
@@ -415,7 +398,9 @@ pub fn from_vector_with(text: &str, rubric: &Rubric) -> Result<Assessment> {
                 {
                     return Err(bad(
                         pos,
-                        format!("the criteria met of indicator {ind} must be digits in increasing order, e.g. K{ind}~123"),
+                        P::CriteriaOrder {
+                            indicator: ind.to_owned(),
+                        },
                     ));
                 }
                 if a.criteria_met
@@ -424,7 +409,9 @@ pub fn from_vector_with(text: &str, rubric: &Rubric) -> Result<Assessment> {
                 {
                     return Err(bad(
                         pos,
-                        format!("indicator {ind} has two criteria segments"),
+                        P::TwoCriteria {
+                            indicator: ind.to_owned(),
+                        },
                     ));
                 }
             }
@@ -436,14 +423,23 @@ pub fn from_vector_with(text: &str, rubric: &Rubric) -> Result<Assessment> {
                 if body.matches('~').count() > crate::assessment::MAX_EVIDENCE {
                     return Err(bad(
                         pos,
-                        format!(
-                            "indicator {ind} has more than {} evidence references",
-                            crate::assessment::MAX_EVIDENCE
-                        ),
+                        P::TooMuchEvidence {
+                            indicator: ind.to_owned(),
+                            max: crate::assessment::MAX_EVIDENCE,
+                        },
                     ));
                 }
                 let refs = it
-                    .map(|r| decode_text(r).ok_or_else(|| bad(pos, format!("an evidence reference of indicator {ind} is not valid base64url UTF-8"))))
+                    .map(|r| {
+                        decode_text(r).ok_or_else(|| {
+                            bad(
+                                pos,
+                                P::Evidence {
+                                    indicator: ind.to_owned(),
+                                },
+                            )
+                        })
+                    })
                     .collect::<Result<Vec<_>>>()?;
                 if a.evidence
                     .insert(IndicatorId(ind.to_owned()), refs)
@@ -451,23 +447,19 @@ pub fn from_vector_with(text: &str, rubric: &Rubric) -> Result<Assessment> {
                 {
                     return Err(bad(
                         pos,
-                        format!("indicator {ind} has two evidence segments"),
+                        P::TwoEvidence {
+                            indicator: ind.to_owned(),
+                        },
                     ));
                 }
             }
         }
     }
     if a.levels.is_some() && a.tracks.is_some() {
-        return Err(bad(
-            0,
-            "a vector has either L or track segments (M D I V T), not both".into(),
-        ));
+        return Err(bad(0, P::LevelsAndTracks));
     }
     if a.levels.is_none() && a.tracks.is_none() {
-        return Err(bad(
-            0,
-            "the vector has no levels segment (L, or M D I V T)".into(),
-        ));
+        return Err(bad(0, P::NoLevels));
     }
     Ok(a)
 }
@@ -476,7 +468,10 @@ fn check_ind(rubric: &Rubric, ind: &str, pos: usize) -> Result<()> {
     if rubric.position(ind).is_none() {
         return Err(Error::InvalidVector {
             segment: pos,
-            message: format!("indicator {ind:?} does not exist in {}", rubric.id()),
+            message: P::UnknownIndicator {
+                indicator: ind.to_owned(),
+                rubric: rubric.id().to_owned(),
+            },
         });
     }
     Ok(())
@@ -487,7 +482,7 @@ fn decode_text(s: &str) -> Option<String> {
 }
 
 fn decode_levels(rubric: &Rubric, body: &str, pos: usize, version2: bool) -> Result<LevelMap> {
-    let bad = |message: String| Error::InvalidVector {
+    let bad = |message: P| Error::InvalidVector {
         segment: pos,
         message,
     };
@@ -497,11 +492,10 @@ fn decode_levels(rubric: &Rubric, body: &str, pos: usize, version2: bool) -> Res
     let mut out = LevelMap::new();
     for id in &ids {
         let c = *bytes.get(i).ok_or_else(|| {
-            bad(format!(
-                "levels end early: {} codes for {} indicators",
-                out.len(),
-                ids.len()
-            ))
+            bad(P::EndsEarly {
+                codes: out.len(),
+                indicators: ids.len(),
+            })
         })?;
         i += 1;
         match c {
@@ -517,7 +511,9 @@ fn decode_levels(rubric: &Rubric, body: &str, pos: usize, version2: bool) -> Res
                     .get(i..)
                     .and_then(|rest| rest.iter().position(|&b| b == b'v'))
                     .ok_or_else(|| {
-                        bad(format!("indicator {id}: a value 'v...' has no closing 'v'"))
+                        bad(P::Unclosed {
+                            indicator: (*id).to_owned(),
+                        })
                     })?;
                 let raw = body.get(i..i + len).unwrap_or("");
                 i += len + 1;
@@ -537,50 +533,48 @@ fn decode_levels(rubric: &Rubric, body: &str, pos: usize, version2: bool) -> Res
                 .ok()
                 .filter(|v| canonical(&text) && v.as_int().is_none())
                 .ok_or_else(|| {
-                    bad(format!(
-                        "indicator {id}: {raw:?} is not a value that is not a whole number (digits without leading zeros, 'p' for the point, 's' for a fraction; a whole level is a plain digit)"
-                    ))
+                    bad(P::BadValue {
+                        indicator: (*id).to_owned(),
+                        raw: raw.to_owned(),
+                    })
                 })?;
                 out.insert(IndicatorId((*id).to_owned()), Level::One(value));
             }
             b'~' => {
                 let n = bytes.get(i).filter(|b| b.is_ascii_digit()).ok_or_else(|| {
-                    bad(format!(
-                        "indicator {id}: '~' must be followed by the number of items"
-                    ))
+                    bad(P::ItemCount {
+                        indicator: (*id).to_owned(),
+                    })
                 })?;
                 i += 1;
                 let n = usize::from(n - b'0');
                 let mut items = Vec::with_capacity(n);
                 for _ in 0..n {
-                    let d = bytes
-                        .get(i)
-                        .filter(|b| b.is_ascii_digit())
-                        .ok_or_else(|| bad(format!("indicator {id}: expected {n} item digits")))?;
+                    let d = bytes.get(i).filter(|b| b.is_ascii_digit()).ok_or_else(|| {
+                        bad(P::ItemDigits {
+                            indicator: (*id).to_owned(),
+                            count: n,
+                        })
+                    })?;
                     items.push(Value::int(i64::from(d - b'0')));
                     i += 1;
                 }
                 out.insert(IndicatorId((*id).to_owned()), Level::Many(items));
             }
             other => {
-                return Err(bad(format!(
-                    "indicator {id}: unexpected character {:?}; expected a digit, '_', '~'{}",
-                    char::from(other),
-                    if version2 {
-                        " or 'v'"
-                    } else {
-                        " (SPBE2 also allows 'v' values)"
-                    }
-                )))
+                return Err(bad(P::UnexpectedChar {
+                    indicator: (*id).to_owned(),
+                    found: char::from(other),
+                    version2,
+                }))
             }
         }
     }
     if i != bytes.len() {
-        return Err(bad(format!(
-            "{} extra character(s) after the {} indicators",
-            bytes.len() - i,
-            ids.len()
-        )));
+        return Err(bad(P::Extra {
+            count: bytes.len() - i,
+            indicators: ids.len(),
+        }));
     }
     Ok(out)
 }

@@ -88,7 +88,7 @@ fn every_code_is_registered_once() {
         },
         Error::InvalidVector {
             segment: 0,
-            message: s(),
+            message: spbe_core::error::VectorProblem::Prefix,
         },
         Error::InputTooLarge { size: 0, limit: 0 },
         Error::RubricMismatch {

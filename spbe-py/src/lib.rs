@@ -287,7 +287,7 @@ fn from_vector(vector: &str, rubric: Option<&RubricHandle>) -> PyResult<String> 
     if !spbe_core::is_vector(vector) {
         return Err(core_err(&Error::InvalidVector {
             segment: 1,
-            message: "a vector starts with \"SPBE1.\" or \"SPBE2.\"".into(),
+            message: spbe_core::error::VectorProblem::Prefix,
         }));
     }
     spbe_core::ffi::assessment_json(vector, inner(rubric)).map_err(|e| core_err(&e))

@@ -80,13 +80,15 @@ impl IndicatorD {
 }
 
 pub(crate) fn valid_text(continuous: bool, repeatable: bool, lo: u8, hi: u8) -> String {
+    use crate::error::text::Valid;
     if continuous {
-        format!("a number from {lo} to {hi}, e.g. 3, 1.26, \"1.26\" or \"7/6\"")
+        Valid::Number { lo, hi }
     } else if repeatable {
-        format!("a whole number from {lo} to {hi}, or a list of them (one per service)")
+        Valid::WholeOrList { lo, hi }
     } else {
-        format!("a whole number from {lo} to {hi}")
+        Valid::Whole { lo, hi }
     }
+    .to_string()
 }
 
 #[derive(Clone, Debug)]
@@ -520,7 +522,11 @@ pub(crate) fn ids_text(ids: &[String]) -> String {
     if let Some(n) = numeric {
         if let (Some(first), Some(last)) = (n.first(), n.last()) {
             if n.iter().enumerate().all(|(k, v)| *v == first + k as u64) {
-                return format!("\"{first}\" to \"{last}\"");
+                return crate::error::text::Valid::IdRange {
+                    first: *first,
+                    last: *last,
+                }
+                .to_string();
             }
         }
     }
@@ -531,7 +537,7 @@ pub(crate) fn ids_text(ids: &[String]) -> String {
 pub(crate) fn bounded_list(items: &[String], n: usize) -> String {
     let shown: Vec<&str> = items.iter().take(n).map(String::as_str).collect();
     if items.len() > n {
-        format!("{}, … ({} in all)", shown.join(", "), items.len())
+        crate::error::text::cut_list(&shown.join(", "), items.len())
     } else {
         shown.join(", ")
     }

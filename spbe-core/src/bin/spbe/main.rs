@@ -10,6 +10,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use spbe_core::error::Lang;
 use spbe_core::{Error, MissingPolicy, Options, PredicateBasis, Rubric, Track};
 
 /// Writes to stdout. A closed pipe (`spbe ... | head`) ends the program
@@ -44,6 +45,11 @@ macro_rules! outln {
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
+    /// Language: of error messages and problem lists (default en, or the
+    /// SPBE_LANG environment variable), and of the `report` document
+    /// (default id). id: Bahasa Indonesia, en: English.
+    #[arg(long, value_enum, global = true)]
+    lang: Option<Lang>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -152,12 +158,11 @@ enum Cmd {
         input: String,
         #[command(flatten)]
         opts: ScoreOpts,
-        /// Only `html`; print it to PDF from a browser.
+        /// Only `html`; print it to PDF from a browser. Its language is
+        /// `--lang`: id (Bahasa Indonesia, decimal comma; the default) or
+        /// en (English).
         #[arg(long, value_enum, default_value = "html")]
         format: ReportFormat,
-        /// Language: id (Bahasa Indonesia, decimal comma) or en (English).
-        #[arg(long, value_enum, default_value = "id")]
-        lang: spbe_core::lhe::Lang,
         /// Report date, YYYY-MM-DD (default: a blank line to fill in).
         #[arg(long)]
         date: Option<String>,
@@ -190,11 +195,32 @@ fn main() -> ExitCode {
         }
         Err(e) => e.exit(),
     };
-    match run(cli) {
+    // the language of messages: --lang, else SPBE_LANG, else English
+    let lang = match (cli.lang, std::env::var("SPBE_LANG")) {
+        (Some(l), _) => l,
+        (None, Ok(v)) if !v.is_empty() => match v.parse::<Lang>() {
+            Ok(l) => l,
+            Err(e) => {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "spbe: error [{}]: SPBE_LANG: {e}",
+                    e.code()
+                );
+                return ExitCode::from(2);
+            }
+        },
+        _ => Lang::En,
+    };
+    match run(cli, lang) {
         Ok(code) => code,
         Err(e) => {
             // a closed or full stderr is not worth a panic
-            let _ = writeln!(std::io::stderr(), "spbe: error [{}]: {e}", e.code());
+            let _ = writeln!(
+                std::io::stderr(),
+                "spbe: error [{}]: {}",
+                e.code(),
+                e.message_in(lang)
+            );
             ExitCode::from(1)
         }
     }
@@ -235,7 +261,10 @@ fn resolve_rubric<'a>(custom: &'a Option<Rubric>, id: &str) -> Result<&'a Rubric
 fn to_json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string_pretty(v).unwrap_or_default()
 }
-fn run(cli: Cli) -> Result<ExitCode, Error> {
+/// Runs a command; `lang` is the language of messages.
+fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
+    // the report is an Indonesian document unless --lang says otherwise
+    let document = cli.lang.unwrap_or(Lang::Id);
     match cli.cmd {
         Cmd::Score {
             input,
@@ -246,7 +275,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             input,
             opts,
             format,
-        } => validate(&input, &opts, format),
+        } => validate(&input, &opts, format, lang),
         Cmd::Vector { input, rubric } => vector(&input, &rubric),
         Cmd::Json { input, rubric } => json(&input, &rubric),
         Cmd::Compare {
@@ -269,9 +298,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             input,
             opts,
             format: ReportFormat::Html,
-            lang,
             date,
-        } => report(&input, &opts, lang, date.as_deref()),
+        } => report(&input, &opts, document, date.as_deref()),
         Cmd::Rubrics { format } => rubrics(format),
         Cmd::Rubric {
             id,
@@ -296,7 +324,7 @@ fn score(input: &str, opts: &ScoreOpts, format: Format) -> Result<ExitCode, Erro
 fn report(
     input: &str,
     opts: &ScoreOpts,
-    lang: spbe_core::lhe::Lang,
+    lang: Lang,
     date: Option<&str>,
 ) -> Result<ExitCode, Error> {
     let custom = load_rubric(&opts.rubric)?;
@@ -355,7 +383,7 @@ fn plan(
     Ok(ExitCode::SUCCESS)
 }
 
-fn validate(input: &str, opts: &ScoreOpts, format: Format) -> Result<ExitCode, Error> {
+fn validate(input: &str, opts: &ScoreOpts, format: Format, lang: Lang) -> Result<ExitCode, Error> {
     let custom = load_rubric(&opts.rubric)?;
     let o = options(opts)?;
     let text = read_input(input)?;
@@ -363,12 +391,17 @@ fn validate(input: &str, opts: &ScoreOpts, format: Format) -> Result<ExitCode, E
     match format {
         Format::Json => outln!(
             "{}",
-            to_json(&problems.iter().map(Error::issue).collect::<Vec<_>>())
+            to_json(
+                &problems
+                    .iter()
+                    .map(|p| p.issue_in(lang))
+                    .collect::<Vec<_>>()
+            )
         ),
         Format::Text if problems.is_empty() => outln!("valid"),
         Format::Text => {
             for p in &problems {
-                outln!("[{}] {p}", p.code());
+                outln!("[{}] {}", p.code(), p.message_in(lang));
             }
         }
     }
