@@ -1,0 +1,111 @@
+// Error messages in the page's language: setLanguage("id") makes the core's
+// messages Indonesian (the same code, indicator and row), "en" restores
+// English; the real wasm (spbe-wasm/pkg/node) is loaded.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "../..");
+const spbe = createRequire(import.meta.url)(path.join(root, "spbe-wasm/pkg/node/spbe_wasm.js"));
+
+// PermenPANRB 59/2020 has 47 indicators: five level codes end early, and
+// indicator 5's code "X" is no level code.
+const SHORT = "SPBE1.permenpanrb-59-2020.L34432";
+const BAD_CHAR = "SPBE1.permenpanrb-59-2020.L3443X";
+
+function thrown(f) {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  assert.fail("no error thrown");
+}
+
+test("setLanguage('id') makes a bad vector's message Indonesian, with the same code", () => {
+  try {
+    assert.equal(spbe.getLanguage(), "en");
+    const en = thrown(() => spbe.fromVector(SHORT));
+    assert.equal(en.code, "invalid_vector");
+    assert.equal(en.message, "invalid vector at segment 3: levels end early: 5 codes for 47 indicators");
+
+    spbe.setLanguage("id");
+    assert.equal(spbe.getLanguage(), "id");
+    const id = thrown(() => spbe.fromVector(SHORT));
+    assert.ok(id instanceof Error);
+    assert.equal(id.name, "SpbeError");
+    assert.equal(id.code, "invalid_vector");
+    assert.equal(id.message, "vektor tidak sah pada segmen 3: segmen nilai berakhir terlalu cepat: 5 kode untuk 47 indikator");
+    const c = thrown(() => spbe.fromVector(BAD_CHAR));
+    assert.equal(c.code, "invalid_vector");
+    assert.equal(
+      c.message,
+      "vektor tidak sah pada segmen 3: indikator 5: karakter 'X' tidak dikenali; seharusnya digit, '_', '~' (SPBE2 juga menerima nilai 'v')",
+    );
+  } finally {
+    spbe.setLanguage("en");
+  }
+  const back = thrown(() => spbe.fromVector(SHORT));
+  assert.equal(back.code, "invalid_vector");
+  assert.equal(back.message, "invalid vector at segment 3: levels end early: 5 codes for 47 indicators");
+});
+
+test("an assessment's error names indicator, value and the valid range in Indonesian", () => {
+  const levels = {};
+  for (let i = 1; i <= 47; i++) levels[String(i)] = 3;
+  levels["3"] = 7;
+  const a = { rubric: "permenpanrb-59-2020", levels };
+  const en = thrown(() => spbe.score(a));
+  try {
+    spbe.setLanguage("id");
+    const id = thrown(() => spbe.score(a));
+    assert.equal(id.code, en.code);
+    assert.equal(id.code, "level_out_of_range");
+    assert.equal(id.indicator, "3");
+    assert.equal(id.message, "indikator 3: nilai 7 di luar rentang; permenpanrb-59-2020 menerima bilangan bulat 1 sampai 5");
+    // an unknown edition
+    const r = thrown(() => spbe.rubric("permenpanrb-1-2000"));
+    assert.equal(r.code, "unknown_rubric");
+    assert.match(r.message, /^rubrik "permenpanrb-1-2000" tidak dikenal; edisi bawaan: permenpanrb-/);
+  } finally {
+    spbe.setLanguage("en");
+  }
+  assert.equal(en.message, "indicator 3: level 7 is out of range; permenpanrb-59-2020 accepts a whole number from 1 to 5");
+});
+
+test("an unknown language throws invalid_options and keeps the language", () => {
+  spbe.setLanguage("id");
+  try {
+    for (const bad of ["fr", "", "indonesia"]) {
+      const e = thrown(() => spbe.setLanguage(bad));
+      assert.equal(e.code, "invalid_options");
+      assert.equal(spbe.getLanguage(), "id");
+    }
+  } finally {
+    spbe.setLanguage("en");
+  }
+  assert.equal(spbe.getLanguage(), "en");
+});
+
+test("the error-code registry is the same, whatever the language", () => {
+  // the 24 codes of spbe-core's registry (error.rs ERROR_CODES)
+  const expected = [
+    "arithmetic_overflow", "duplicate_indicator", "input_too_large", "invalid_assessment",
+    "invalid_batch", "invalid_level_type", "invalid_options", "invalid_rubric", "invalid_vector",
+    "io_error", "level_out_of_range", "malformed_json", "missing_indicator", "no_levels",
+    "non_integer_level", "not_repeatable", "rubric_mismatch", "too_many_decimals",
+    "track_not_present", "unknown_indicator", "unknown_rubric", "unknown_track",
+    "unreachable_target", "wrong_item_count",
+  ];
+  const en = spbe.errorCodes();
+  assert.deepEqual(en.map((c) => c.code).sort(), expected);
+  try {
+    spbe.setLanguage("id");
+    assert.deepEqual(spbe.errorCodes(), en);
+  } finally {
+    spbe.setLanguage("en");
+  }
+});
