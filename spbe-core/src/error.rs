@@ -1411,7 +1411,7 @@ mod tests {
                 place: s("criteria_met"),
                 value: s("6"),
                 valid: s("the levels (ranges) 1 to 5 of the indicator's scale"),
-                rubric: s(THE_RUBRIC_FOR_TESTS),
+                rubric: s(text::THE_RUBRIC),
             },
             Error::NonIntegerLevel {
                 indicator: s("3"),
@@ -1568,8 +1568,6 @@ mod tests {
             },
         ]
     }
-
-    const THE_RUBRIC_FOR_TESTS: &str = "the rubric";
 
     #[test]
     fn every_variant_has_an_indonesian_message() {
