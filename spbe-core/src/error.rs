@@ -895,7 +895,7 @@ impl Error {
                 column,
             } => format!("JSON tidak sah pada baris {line}, kolom {column}: {message}"),
             Error::InvalidAssessment { message } => {
-                format!("data penilaian tidak sah: {message}")
+                format!("data penilaian tidak sah: {}", text::assessment(message, l))
             }
             Error::UnknownTrack { track, valid } => format!(
                 "tahap {track:?} tidak dikenal; tahap yang tersedia: {}",
@@ -1365,6 +1365,50 @@ mod tests {
         );
         assert_eq!(row.issue_in(Lang::Id).code, "no_levels");
         assert_eq!(row.issue_in(Lang::En), row.issue());
+    }
+
+    /// The problem of an assessment with `code`.
+    fn problem_of(json: &str, code: &str) -> Error {
+        crate::validate_text(json, None, &Options::default())
+            .into_iter()
+            .find(|e| e.code() == code)
+            .unwrap_or_else(|| panic!("no {code} in {json}"))
+    }
+
+    #[test]
+    fn shapes_of_assessments_in_indonesian() {
+        let full = assessment(R2020, 47, 3, &[]);
+        let with = |extra: &str| format!("{}, {extra}}}", &full[..full.len() - 1]);
+        let cases = [
+            (
+                with(r#""tracks": {"mandiri": {"1": 3}}"#),
+                "data penilaian tidak sah: isikan \"levels\" atau \"tracks\", tidak keduanya",
+            ),
+            (
+                with(r#""notes": {"3": 5}"#),
+                "data penilaian tidak sah: notes[\"3\"] harus berupa teks (penjelasan), bukan 5",
+            ),
+            (
+                with(r#""evidence": {"3": "SK"}"#),
+                "data penilaian tidak sah: evidence[\"3\"] harus berupa daftar teks (nama atau tautan bukti dukung), bukan \"SK\"",
+            ),
+            (
+                with(r#""criteria_met": {"3": [1, 1]}"#),
+                "data penilaian tidak sah: criteria_met[\"3\"] memuat satu tingkat dua kali: [1,1]",
+            ),
+            (
+                with(r#""year": 1850"#),
+                "data penilaian tidak sah: tahun 1850 bukan tahun evaluasi; isikan tahun 1900 sampai 2999",
+            ),
+            (
+                format!(r#"{{"rubric": "{R2020}"}}"#),
+                "data penilaian tidak sah: tidak ada nilai: isikan \"levels\" (id indikator -> nilai) atau \"tracks\"",
+            ),
+        ];
+        for (json, id) in cases {
+            let e = problem_of(&json, "invalid_assessment");
+            assert_eq!(e.message_in(Lang::Id), id, "{json}");
+        }
     }
 
     #[test]

@@ -204,11 +204,12 @@ pub fn to_vector(assessment: &Assessment, rubric: &Rubric) -> Result<String> {
     if let Some(y) = assessment.year {
         if !crate::track::YEARS.contains(&y) {
             return Err(Error::InvalidAssessment {
-                message: format!(
-                    "year {y} is not an evaluation year; give a year from {} to {}",
-                    crate::track::YEARS.start(),
-                    crate::track::YEARS.end()
-                ),
+                message: crate::error::text::Shape::Year {
+                    year: y,
+                    from: *crate::track::YEARS.start(),
+                    to: *crate::track::YEARS.end(),
+                }
+                .to_string(),
             });
         }
         segs.push(format!("Y{y}"));

@@ -3,6 +3,7 @@
 
 use std::process::{Command, Output, Stdio};
 
+#[cfg(test)]
 fn spbe(args: &[&str], env_lang: Option<&str>, stdin: Option<&str>) -> Output {
     use std::io::Write;
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_spbe"));
@@ -26,6 +27,7 @@ fn spbe(args: &[&str], env_lang: Option<&str>, stdin: Option<&str>) -> Output {
     child.wait_with_output().expect("wait")
 }
 
+#[cfg(test)]
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }

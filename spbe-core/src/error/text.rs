@@ -208,6 +208,159 @@ pub(crate) fn value(s: &str, lang: Lang) -> String {
     }
 }
 
+/// What is wrong with the shape of an assessment, in the texts the core
+/// writes into [`InvalidAssessment`](super::Error::InvalidAssessment) (the
+/// JSON parser's own, `assessment: ...`, are kept as they are).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// Both `levels` and `tracks`.
+    LevelsAndTracks,
+    /// Neither `levels` nor `tracks`.
+    NoLevels,
+    /// `tracks` without any track.
+    EmptyTracks,
+    /// A note that is not a string (`key`: the indicator, quoted).
+    NoteType { key: String, got: String },
+    /// More evidence references than are kept.
+    TooMuchEvidence {
+        key: String,
+        count: usize,
+        max: usize,
+    },
+    /// Evidence that is not a list of strings.
+    EvidenceType { key: String, got: String },
+    /// A level listed twice in `criteria_met`.
+    CriteriaTwice { key: String, got: String },
+    /// `criteria_met` that is not a list of levels 0 to 9.
+    CriteriaType { key: String, got: String },
+    /// A year that is no evaluation year.
+    Year { year: i64, from: i64, to: i64 },
+}
+
+const BOTH: &str = "give either \"levels\" or \"tracks\", not both";
+const NO_LEVELS: &str = "no levels: give \"levels\" (indicator id -> level) or \"tracks\"";
+const EMPTY_TRACKS: &str =
+    "\"tracks\" is empty; give at least one of mandiri, dokumen, interviu, visitasi, target";
+const NOTE_TYPE: &str = "] must be a string (the penjelasan), got ";
+const EVIDENCE_TYPE: &str = "] must be a list of strings (names or links of bukti dukung), got ";
+const CRITERIA_TWICE: &str = "] lists a level twice: ";
+const CRITERIA_TYPE: &str = "] must be a list of the levels (whole numbers 0 to 9) whose criteria the evidence meets, e.g. [1, 2, 3]; got ";
+
+impl std::fmt::Display for Shape {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Shape::LevelsAndTracks => f.write_str(BOTH),
+            Shape::NoLevels => f.write_str(NO_LEVELS),
+            Shape::EmptyTracks => f.write_str(EMPTY_TRACKS),
+            Shape::NoteType { key, got } => write!(f, "notes[{key}{NOTE_TYPE}{got}"),
+            Shape::TooMuchEvidence { key, count, max } => write!(
+                f,
+                "evidence[{key}] has {count} references; give at most {max}"
+            ),
+            Shape::EvidenceType { key, got } => write!(f, "evidence[{key}{EVIDENCE_TYPE}{got}"),
+            Shape::CriteriaTwice { key, got } => {
+                write!(f, "criteria_met[{key}{CRITERIA_TWICE}{got}")
+            }
+            Shape::CriteriaType { key, got } => {
+                write!(f, "criteria_met[{key}{CRITERIA_TYPE}{got}")
+            }
+            Shape::Year { year, from, to } => write!(
+                f,
+                "year {year} is not an evaluation year; give a year from {from} to {to}"
+            ),
+        }
+    }
+}
+
+/// `<field>[<key><middle><got>`, split at the first `middle`.
+fn keyed(s: &str, field: &str, middle: &str) -> Option<(String, String)> {
+    let (key, got) = s
+        .strip_prefix(field)?
+        .strip_prefix('[')?
+        .split_once(middle)?;
+    Some((key.to_owned(), got.to_owned()))
+}
+
+impl Shape {
+    /// The form whose English is `s`, if one wrote it.
+    pub(crate) fn parse(s: &str) -> Option<Shape> {
+        match s {
+            BOTH => return Some(Shape::LevelsAndTracks),
+            NO_LEVELS => return Some(Shape::NoLevels),
+            EMPTY_TRACKS => return Some(Shape::EmptyTracks),
+            _ => {}
+        }
+        if let Some((key, got)) = keyed(s, "notes", NOTE_TYPE) {
+            return Some(Shape::NoteType { key, got });
+        }
+        if let Some((key, got)) = keyed(s, "evidence", EVIDENCE_TYPE) {
+            return Some(Shape::EvidenceType { key, got });
+        }
+        if let Some((key, got)) = keyed(s, "criteria_met", CRITERIA_TWICE) {
+            return Some(Shape::CriteriaTwice { key, got });
+        }
+        if let Some((key, got)) = keyed(s, "criteria_met", CRITERIA_TYPE) {
+            return Some(Shape::CriteriaType { key, got });
+        }
+        if let Some((key, rest)) = keyed(s, "evidence", "] has ") {
+            let (count, max) = rest.split_once(" references; give at most ")?;
+            return Some(Shape::TooMuchEvidence {
+                key,
+                count: count.parse().ok()?,
+                max: max.parse().ok()?,
+            });
+        }
+        let (year, range) = s
+            .strip_prefix("year ")?
+            .split_once(" is not an evaluation year; give a year from ")?;
+        let (from, to) = range.split_once(" to ")?;
+        Some(Shape::Year {
+            year: year.parse().ok()?,
+            from: from.parse().ok()?,
+            to: to.parse().ok()?,
+        })
+    }
+
+    /// The text in a language.
+    pub(crate) fn text(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            Shape::LevelsAndTracks => "isikan \"levels\" atau \"tracks\", tidak keduanya".to_owned(),
+            Shape::NoLevels => "tidak ada nilai: isikan \"levels\" (id indikator -> nilai) atau \"tracks\"".to_owned(),
+            Shape::EmptyTracks => "\"tracks\" kosong; isikan sedikitnya satu dari mandiri, dokumen, interviu, visitasi, target".to_owned(),
+            Shape::NoteType { key, got } => {
+                format!("notes[{key}] harus berupa teks (penjelasan), bukan {got}")
+            }
+            Shape::TooMuchEvidence { key, count, max } => format!(
+                "evidence[{key}] memuat {count} rujukan; paling banyak {max} rujukan"
+            ),
+            Shape::EvidenceType { key, got } => format!(
+                "evidence[{key}] harus berupa daftar teks (nama atau tautan bukti dukung), bukan {got}"
+            ),
+            Shape::CriteriaTwice { key, got } => {
+                format!("criteria_met[{key}] memuat satu tingkat dua kali: {got}")
+            }
+            Shape::CriteriaType { key, got } => format!(
+                "criteria_met[{key}] harus berupa daftar tingkat (bilangan bulat 0 sampai 9) yang kriterianya dipenuhi bukti dukung, misalnya [1, 2, 3]; yang diberikan {got}"
+            ),
+            Shape::Year { year, from, to } => format!(
+                "tahun {year} bukan tahun evaluasi; isikan tahun {from} sampai {to}"
+            ),
+        }
+    }
+}
+
+/// The message of an invalid assessment, in a language: a [`Shape`], else
+/// (the JSON parser's own text) as it is.
+pub(crate) fn assessment(s: &str, lang: Lang) -> String {
+    match (lang, Shape::parse(s)) {
+        (Lang::Id, Some(shape)) => shape.text(lang),
+        _ => s.to_owned(),
+    }
+}
+
 /// Why exact arithmetic overflows, in general.
 pub(crate) const OVERFLOW_ADVICE: &str = "values with many decimals or fractions with large, different denominators make it too large; use fewer decimals or simpler fractions";
 
@@ -295,6 +448,50 @@ mod tests {
         assert_eq!(
             Valid::IdRange { first: 1, last: 35 }.to_string(),
             "\"1\" to \"35\""
+        );
+    }
+
+    #[test]
+    fn every_shape_is_read_back_from_its_english() {
+        let (key, got) = ("\"12\"".to_owned(), "42".to_owned());
+        let shapes = [
+            Shape::LevelsAndTracks,
+            Shape::NoLevels,
+            Shape::EmptyTracks,
+            Shape::NoteType {
+                key: key.clone(),
+                got: got.clone(),
+            },
+            Shape::TooMuchEvidence {
+                key: key.clone(),
+                count: 101,
+                max: 100,
+            },
+            Shape::EvidenceType {
+                key: key.clone(),
+                got: got.clone(),
+            },
+            Shape::CriteriaTwice {
+                key: key.clone(),
+                got: "[1,1]".to_owned(),
+            },
+            Shape::CriteriaType {
+                key: key.clone(),
+                got: got.clone(),
+            },
+            Shape::Year {
+                year: 1850,
+                from: 1900,
+                to: 2999,
+            },
+        ];
+        for v in shapes {
+            assert_eq!(Shape::parse(&v.to_string()).as_ref(), Some(&v), "{v}");
+            assert_ne!(v.text(Lang::Id), v.to_string(), "{v}");
+        }
+        assert_eq!(
+            assessment("assessment: unknown field `x`", Lang::Id),
+            "assessment: unknown field `x`"
         );
     }
 
