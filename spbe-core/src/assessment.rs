@@ -42,21 +42,68 @@ impl IndicatorId {
 impl Ord for IndicatorId {
     fn cmp(&self, other: &Self) -> Ordering {
         // numeric ids by value without parsing: strip leading zeros, then a
-        // shorter digit string is smaller, equal lengths compare bytewise
-        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        match (digits(&self.0), digits(&other.0)) {
-            (true, true) => {
-                let a = self.0.trim_start_matches('0');
-                let b = other.0.trim_start_matches('0');
-                a.len()
-                    .cmp(&b.len())
-                    .then_with(|| a.cmp(b))
-                    .then_with(|| self.0.cmp(&other.0))
-            }
-            (true, false) => Ordering::Less,
-            (false, true) => Ordering::Greater,
-            (false, false) => self.0.cmp(&other.0),
+        // shorter digit string is smaller, equal lengths compare bytewise;
+        // then the ids as written (so "07" and "7" differ). Assessments are
+        // read into maps keyed by these ids, so this is on every read's path:
+        // short ids are compared as integers, with no call to memcmp.
+        let (a, b) = (self.0.as_bytes(), other.0.as_bytes());
+        if let (Some(x), Some(y)) = (short_number(a), short_number(b)) {
+            return x.cmp(&y);
         }
+        match (significant_digits(a), significant_digits(b)) {
+            (Some(x), Some(y)) => x
+                .len()
+                .cmp(&y.len())
+                .then_with(|| cmp_bytes(x, y))
+                .then_with(|| cmp_bytes(a, b)),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => cmp_bytes(a, b),
+        }
+    }
+}
+
+/// A numeric id of at most 8 digits without a leading zero (every official
+/// id) as (length, its bytes as a big-endian integer), whose order is the
+/// numeric order; `None` for any other id.
+#[inline]
+fn short_number(s: &[u8]) -> Option<(usize, u64)> {
+    if s.is_empty() || s.len() > 8 || (s.len() > 1 && s.first() == Some(&b'0')) {
+        return None;
+    }
+    let mut v = 0u64;
+    for &c in s {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        v = (v << 8) | u64::from(c);
+    }
+    Some((s.len(), v))
+}
+
+/// The digits of a numeric id after its leading zeros; `None` unless the id
+/// is a non-empty string of ASCII digits.
+fn significant_digits(s: &[u8]) -> Option<&[u8]> {
+    if s.is_empty() || !s.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let zeros = s.iter().take_while(|&&c| c == b'0').count();
+    s.get(zeros..)
+}
+
+/// Bytewise order; up to 8 bytes each as integers (big-endian, the shorter
+/// padded with zero bytes after it, then the shorter first), which is the
+/// same order.
+fn cmp_bytes(a: &[u8], b: &[u8]) -> Ordering {
+    if a.len() <= 8 && b.len() <= 8 {
+        let pack = |s: &[u8]| {
+            let v = s.iter().fold(0u64, |v, &c| (v << 8) | u64::from(c));
+            // (8 - len) whole bytes of padding; none is needed for an empty id's 0
+            v.checked_shl(8 * (8 - s.len() as u32)).unwrap_or(0)
+        };
+        pack(a).cmp(&pack(b)).then_with(|| a.len().cmp(&b.len()))
+    } else {
+        a.cmp(b)
     }
 }
 impl PartialOrd for IndicatorId {
@@ -515,12 +562,14 @@ fn level_item(v: &Json, ind: &str, place: &str, hint: &Hint<'_>) -> Result<Value
 }
 
 fn level_map(p: &Pairs, place: &str, hint: &Hint<'_>, errors: &mut Vec<Error>) -> LevelMap {
-    let mut out = LevelMap::new();
+    // collected, then built in one go: the keys usually come in order, and a
+    // map built from a list sorts it (one comparison per key when sorted) and
+    // fills its nodes without a search per key
+    let mut out = Vec::with_capacity(p.0.len());
     // keys seen, null ones included (a null beside a level is still a duplicate)
-    let mut seen = std::collections::BTreeSet::new();
+    let mut seen = std::collections::HashSet::with_capacity(p.0.len());
     for (i, (k, v)) in p.0.iter().enumerate() {
-        let key = IndicatorId(k.clone());
-        if !seen.insert(key.clone()) {
+        if !seen.insert(k.as_str()) {
             errors.push(Error::DuplicateIndicator {
                 indicator: k.clone(),
                 place: place.to_owned(),
@@ -560,9 +609,9 @@ fn level_map(p: &Pairs, place: &str, hint: &Hint<'_>, errors: &mut Vec<Error>) -
                 }
             },
         };
-        out.insert(key, level);
+        out.push((IndicatorId(k.clone()), level));
     }
-    out
+    out.into_iter().collect()
 }
 
 impl Assessment {
