@@ -740,8 +740,15 @@ function textWidth(node) {
     let w = 0;
     try {
       const ctx = (textWidth.ctx ||= document.createElement("canvas").getContext("2d"));
-      const cs = getComputedStyle(node);
-      ctx.font = `${cs.fontWeight} ${node.getAttribute("font-size")}px ${cs.fontFamily}`;
+      // the font of a kind of text (its class and size), read once: reading a
+      // computed style while the page is being built forces a style recalculation
+      const fontKey = `${node.getAttribute("class") || ""}|${node.getAttribute("font-size")}`;
+      const fonts = (textWidth.fonts ||= new Map());
+      if (!fonts.has(fontKey)) {
+        const cs = getComputedStyle(node);
+        fonts.set(fontKey, `${cs.fontWeight} ${node.getAttribute("font-size")}px ${cs.fontFamily}`);
+      }
+      ctx.font = fonts.get(fontKey);
       w = ctx.measureText(node.firstChild.textContent).width;
     } catch {
       w = 0;
