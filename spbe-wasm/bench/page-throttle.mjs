@@ -57,9 +57,9 @@ async function page(rate, hash) {
   const cdp = await context.newCDPSession(p);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate });
   await p.goto(`${base}${hash}`);
-  // polled by reading an attribute only: waitForSelector checks visibility, which
-  // forces a style and layout of the page on every poll while it is being built
-  // (~230 forced layouts, ~0.5 s at 4x, counted against the page)
+  // polled by reading an attribute only (waitForSelector also checks visibility,
+  // which needs the page's layout; a trace showed the ~250 forced style and
+  // layout updates of a load come from the browser itself either way)
   await p.waitForFunction(() => document.body && document.body.dataset.ready === "true", null, { polling: 100 });
   return p;
 }
