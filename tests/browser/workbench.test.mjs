@@ -280,6 +280,16 @@ test("jump to a domain or aspect, progress per domain, and the track being edite
     assert.equal(await page.textContent('[data-progress="d-4"]'), `(0/${ids(rubric.domains[3]).length} terisi)`);
     const options = await page.locator("#jump option").allTextContents();
     assert.ok(options.includes(`Domain 2. ${rubric.domains[1].name} (2/10)`), options.join("|"));
+    // the list's prompt fits in the closed list (it was cut off on a phone)
+    const fit = await page.evaluate(() => {
+      const s = document.querySelector("#jump");
+      const ctx = document.createElement("canvas").getContext("2d");
+      const cs = getComputedStyle(s);
+      ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20; // 20: the arrow
+      return { text: s.options[0].text, width: ctx.measureText(s.options[0].text).width, room };
+    });
+    assert.ok(fit.width <= fit.room, `${size}: "${fit.text}" is ${fit.width.toFixed(0)} px in ${fit.room.toFixed(0)} px`);
     // jump to aspect 7: its heading is at the top, below the sticky bar, and has the focus
     await page.selectOption("#jump", "a-7");
     await page.waitForFunction(() => document.activeElement && document.activeElement.closest("#a-7"));
