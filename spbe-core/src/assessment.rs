@@ -19,6 +19,7 @@ use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value as Json;
 
+use crate::error::text::Shape;
 use crate::error::{Error, Result};
 use crate::input::{check_size, json_error};
 pub use crate::track::{Track, Tracks};
@@ -491,6 +492,14 @@ fn describe(v: &Json) -> String {
     }
 }
 
+/// An invalid assessment whose message is a [`Shape`] (written in English,
+/// and in Indonesian by [`Error::message_in`]).
+fn shape(s: Shape) -> Error {
+    Error::InvalidAssessment {
+        message: s.to_string(),
+    }
+}
+
 /// The error for a number or string that cannot be read exactly.
 pub(crate) fn unreadable(
     why: Unreadable,
@@ -674,11 +683,9 @@ impl Assessment {
             out
         });
         match (&levels, &tracks) {
-            (Some(_), Some(_)) => errors.push(Error::InvalidAssessment { message: "give either \"levels\" or \"tracks\", not both".into() }),
-            (None, None) => errors.push(Error::InvalidAssessment { message: "no levels: give \"levels\" (indicator id -> level) or \"tracks\"".into() }),
-            (None, Some(t)) if t == &Tracks::default() => errors.push(Error::InvalidAssessment {
-                message: "\"tracks\" is empty; give at least one of mandiri, dokumen, interviu, visitasi, target".into(),
-            }),
+            (Some(_), Some(_)) => errors.push(shape(Shape::LevelsAndTracks)),
+            (None, None) => errors.push(shape(Shape::NoLevels)),
+            (None, Some(t)) if t == &Tracks::default() => errors.push(shape(Shape::EmptyTracks)),
             _ => {}
         }
         let mut notes = BTreeMap::new();
@@ -693,12 +700,10 @@ impl Assessment {
             } else if let Json::String(s) = v {
                 notes.insert(key, s.clone());
             } else {
-                errors.push(Error::InvalidAssessment {
-                    message: format!(
-                        "notes[{k:?}] must be a string (the penjelasan), got {}",
-                        describe(v)
-                    ),
-                });
+                errors.push(shape(Shape::NoteType {
+                    key: format!("{k:?}"),
+                    got: describe(v),
+                }));
             }
         }
         let mut evidence = BTreeMap::new();
@@ -713,11 +718,11 @@ impl Assessment {
         {
             let key = IndicatorId(k.clone());
             if let Some(n) = cut(i) {
-                errors.push(Error::InvalidAssessment {
-                    message: format!(
-                        "evidence[{k:?}] has {n} references; give at most {MAX_EVIDENCE}"
-                    ),
-                });
+                errors.push(shape(Shape::TooMuchEvidence {
+                    key: format!("{k:?}"),
+                    count: n,
+                    max: MAX_EVIDENCE,
+                }));
                 continue;
             }
             if evidence.contains_key(&key) {
@@ -735,18 +740,18 @@ impl Assessment {
                 _ => None,
             };
             match list {
-                Some(l) if l.len() > MAX_EVIDENCE => errors.push(Error::InvalidAssessment {
-                    message: format!(
-                        "evidence[{k:?}] has {} references; give at most {MAX_EVIDENCE}",
-                        l.len()
-                    ),
-                }),
+                Some(l) if l.len() > MAX_EVIDENCE => errors.push(shape(Shape::TooMuchEvidence {
+                    key: format!("{k:?}"),
+                    count: l.len(),
+                    max: MAX_EVIDENCE,
+                })),
                 Some(l) => {
                     evidence.insert(key, l);
                 }
-                None => errors.push(Error::InvalidAssessment {
-                    message: format!("evidence[{k:?}] must be a list of strings (names or links of bukti dukung), got {}", describe(v)),
-                }),
+                None => errors.push(shape(Shape::EvidenceType {
+                    key: format!("{k:?}"),
+                    got: describe(v),
+                })),
             }
         }
         let mut criteria_met = BTreeMap::new();
@@ -783,17 +788,16 @@ impl Assessment {
                     if l.len() == n {
                         criteria_met.insert(key, l);
                     } else {
-                        errors.push(Error::InvalidAssessment {
-                            message: format!("criteria_met[{k:?}] lists a level twice: {}", describe(v)),
-                        });
+                        errors.push(shape(Shape::CriteriaTwice {
+                            key: format!("{k:?}"),
+                            got: describe(v),
+                        }));
                     }
                 }
-                None => errors.push(Error::InvalidAssessment {
-                    message: format!(
-                        "criteria_met[{k:?}] must be a list of the levels (whole numbers 0 to 9) whose criteria the evidence meets, e.g. [1, 2, 3]; got {}",
-                        describe(v)
-                    ),
-                }),
+                None => errors.push(shape(Shape::CriteriaType {
+                    key: format!("{k:?}"),
+                    got: describe(v),
+                })),
             }
         }
         let a = Assessment {
@@ -801,13 +805,11 @@ impl Assessment {
             institution: raw.institution.clone(),
             year: match raw.year {
                 Some(y) if !crate::track::YEARS.contains(&y) => {
-                    errors.push(Error::InvalidAssessment {
-                        message: format!(
-                            "year {y} is not an evaluation year; give a year from {} to {}",
-                            crate::track::YEARS.start(),
-                            crate::track::YEARS.end()
-                        ),
-                    });
+                    errors.push(shape(Shape::Year {
+                        year: y,
+                        from: *crate::track::YEARS.start(),
+                        to: *crate::track::YEARS.end(),
+                    }));
                     None
                 }
                 y => y,
