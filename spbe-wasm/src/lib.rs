@@ -270,11 +270,9 @@ pub fn validate(
 /// The built-in editions.
 #[wasm_bindgen(unchecked_return_type = "RubricSummary[]")]
 pub fn rubrics() -> Result<JsValue, JsValue> {
-    let list: Vec<RubricSummary> = spbe_core::builtins()
-        .map_err(|e| js_error(&e))?
-        .into_iter()
-        .map(Rubric::summary)
-        .collect();
+    // read from the files' listing fields: the editions themselves are built
+    // when first used (a page opening on one edition builds only that one)
+    let list: Vec<RubricSummary> = spbe_core::builtin_summaries().map_err(|e| js_error(&e))?;
     to_js(&list)
 }
 

@@ -9,7 +9,7 @@ mod validate;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 
 pub use self::spec::*;
 use crate::error::{Error, Result};
@@ -277,15 +277,14 @@ impl Serialize for Rubric {
     }
 }
 
-static BUILTINS: OnceLock<Vec<Result<Rubric>>> = OnceLock::new();
+/// Each built-in edition, read and validated when first asked for (a command
+/// or a page that needs one edition does not read the others).
+static BUILTINS: [OnceLock<Result<Rubric>>; BUILTIN_SOURCES.len()] =
+    [const { OnceLock::new() }; BUILTIN_SOURCES.len()];
 
-fn builtins_cell() -> &'static Vec<Result<Rubric>> {
-    BUILTINS.get_or_init(|| {
-        BUILTIN_SOURCES
-            .iter()
-            .map(|(_, text)| Rubric::from_json(text))
-            .collect()
-    })
+fn builtin_at(pos: usize) -> Option<&'static Result<Rubric>> {
+    let (_, text) = BUILTIN_SOURCES.get(pos)?;
+    Some(BUILTINS.get(pos)?.get_or_init(|| Rubric::from_json(text)))
 }
 
 /// Ids of the built-in editions, oldest first.
@@ -302,7 +301,7 @@ pub fn builtin(id: &str) -> Result<&'static Rubric> {
             id: id.to_owned(),
             known: builtin_ids().join(", "),
         })?;
-    match builtins_cell().get(pos) {
+    match builtin_at(pos) {
         Some(Ok(r)) => Ok(r),
         Some(Err(e)) => Err(e.clone()),
         None => Err(Error::UnknownRubric {
@@ -315,6 +314,77 @@ pub fn builtin(id: &str) -> Result<&'static Rubric> {
 /// All built-in editions, oldest first.
 pub fn builtins() -> Result<Vec<&'static Rubric>> {
     builtin_ids().into_iter().map(builtin).collect()
+}
+
+/// The listing of the built-in editions ([`Rubric::summary`] of each, oldest
+/// first), read from their files without building and validating the
+/// editions not loaded yet (for an edition list shown before one is chosen).
+pub fn builtin_summaries() -> Result<Vec<RubricSummary>> {
+    BUILTIN_SOURCES
+        .iter()
+        .enumerate()
+        .map(
+            |(pos, (id, text))| match BUILTINS.get(pos).and_then(OnceLock::get) {
+                Some(Ok(r)) => Ok(r.summary()),
+                Some(Err(e)) => Err(e.clone()),
+                None => light_summary(text).ok_or_else(|| Error::UnknownRubric {
+                    id: (*id).to_owned(),
+                    known: builtin_ids().join(", "),
+                }),
+            },
+        )
+        .collect()
+}
+
+/// A rubric file's listing fields and counts, read without the rest (serde
+/// skips the other fields' values); `None` if the file cannot be read so.
+fn light_summary(text: &str) -> Option<RubricSummary> {
+    use serde::de::IgnoredAny;
+    #[derive(Deserialize)]
+    struct Aspect {
+        indicators: Vec<IgnoredAny>,
+    }
+    #[derive(Deserialize)]
+    struct Domain {
+        aspects: Vec<Aspect>,
+    }
+    #[derive(Deserialize)]
+    struct Light {
+        id: String,
+        #[serde(default)]
+        short_title: Option<String>,
+        title: String,
+        status: Status,
+        #[serde(default)]
+        in_force: Option<InForce>,
+        #[serde(default)]
+        index_name: Option<String>,
+        #[serde(default)]
+        index_name_en: Option<String>,
+        #[serde(default)]
+        domains: Option<Vec<Domain>>,
+        #[serde(default)]
+        aspects: Option<Vec<Aspect>>,
+    }
+    let l: Light = serde_json::from_str(text).ok()?;
+    let domains = l.domains.unwrap_or_default();
+    let aspects: Vec<&Aspect> = domains
+        .iter()
+        .flat_map(|d| &d.aspects)
+        .chain(l.aspects.iter().flatten())
+        .collect();
+    Some(RubricSummary {
+        id: l.id,
+        short_title: l.short_title,
+        title: l.title,
+        status: l.status,
+        in_force: l.in_force,
+        index_name: l.index_name,
+        index_name_en: l.index_name_en,
+        domains: domains.len(),
+        aspects: aspects.len(),
+        indicators: aspects.iter().map(|a| a.indicators.len()).sum(),
+    })
 }
 
 impl Rubric {
@@ -567,5 +637,32 @@ mod tests {
         assert_eq!(d.value(), Ratio::int(13));
         assert!(serde_json::from_str::<Dec>("\"1,3\"").is_err());
         assert!(serde_json::from_str::<Dec>("1e300").is_err());
+    }
+
+    #[test]
+    fn the_light_listing_is_the_full_one() {
+        // read without building the editions, the listing must be what the
+        // validated editions give (counts included)
+        for (id, text) in BUILTIN_SOURCES {
+            let light = light_summary(text).expect(id);
+            let full = Rubric::from_json(text).expect(id).summary();
+            assert_eq!(light, full, "{id}");
+        }
+        let listed = builtin_summaries().expect("listing");
+        assert_eq!(
+            listed.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+            builtin_ids()
+        );
+        // 59/2020: 4 domains, 8 aspects, 47 indicators; 8/2026: no domains, 20 indicators
+        let s2020 = listed
+            .iter()
+            .find(|s| s.id == "permenpanrb-59-2020")
+            .expect("2020");
+        assert_eq!((s2020.domains, s2020.aspects, s2020.indicators), (4, 8, 47));
+        let s2026 = listed
+            .iter()
+            .find(|s| s.id == "permenpanrb-8-2026")
+            .expect("2026");
+        assert_eq!((s2026.domains, s2026.indicators), (0, 20));
     }
 }
