@@ -54,6 +54,8 @@ pub use options::{MissingPolicy, Options, PredicateBasis};
 pub use plan::{plan_with, Plan, PlanRequest};
 pub use ratio::{Hundredths, Ratio};
 pub use report::Report;
-pub use rubric::{builtin, builtin_ids, builtin_summaries, builtins, Rubric, RubricSpec, RubricSummary, Status};
+pub use rubric::{
+    builtin, builtin_ids, builtin_summaries, builtins, Rubric, RubricSpec, RubricSummary, Status,
+};
 pub use score::predicate_of;
 pub use vector::{from_vector, from_vector_with, is_vector, to_vector};
