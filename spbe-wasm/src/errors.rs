@@ -69,14 +69,12 @@ pub(crate) fn js_error(e: &Error) -> JsValue {
 
 /// The problem record of an error, its message in the language set.
 // for lib.rs (`validate`, `check`, `formState`), which the coordinator wires
-#[allow(dead_code)]
 pub(crate) fn issue(e: &Error) -> Issue {
     e.issue_in(language())
 }
 
 /// `check` of an assessment's text: the report, or every problem with its
 /// message in the language set.
-#[allow(dead_code)]
 pub(crate) fn check_text(text: &str, options: &Options) -> CheckResult {
     CheckResult::of_text_in(text, None, options, language())
 }

@@ -179,7 +179,7 @@ pub fn form_state(
         Err(e) => return Err(js_error(&e)),
     };
     let state = ffi::form_state(&text, None, &o, &tracks);
-    JSON::parse(&state.to_json(full.unwrap_or(false), Error::issue))
+    JSON::parse(&state.to_json(full.unwrap_or(false), errors::issue))
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -229,19 +229,18 @@ pub fn check(
     options: Option<Ts<Options>>,
 ) -> JsValue {
     let result: CheckResult = match (input_text(&assessment), self::options(&options)) {
-        (Ok(text), Ok(o)) => ffi::check_text(&text, None, &o),
+        (Ok(text), Ok(o)) => errors::check_text(&text, &o),
         (Err(e), _) | (_, Err(e)) => CheckResult {
             ok: false,
             report: None,
-            issues: Some(vec![e.issue()]),
+            issues: Some(vec![errors::issue(&e)]),
         },
     };
     // always an answer, even if the report cannot be converted
     to_js(&result).unwrap_or_else(|e| {
-        let issue = Error::InvalidAssessment {
+        let issue = errors::issue(&Error::InvalidAssessment {
             message: format!("the report cannot be converted: {e:?}"),
-        }
-        .issue();
+        });
         to_js(&CheckResult {
             ok: false,
             report: None,
@@ -260,9 +259,9 @@ pub fn validate(
     let issues: Vec<Issue> = match (input_text(&assessment), self::options(&options)) {
         (Ok(text), Ok(o)) => spbe_core::validate_text(&text, None, &o)
             .iter()
-            .map(Error::issue)
+            .map(errors::issue)
             .collect(),
-        (Err(e), _) | (_, Err(e)) => vec![e.issue()],
+        (Err(e), _) | (_, Err(e)) => vec![errors::issue(&e)],
     };
     to_js(&issues).unwrap_or(JsValue::NULL)
 }

@@ -1280,6 +1280,7 @@ function selectEdition(id, assessment) {
 
 function applyLanguage() {
   document.documentElement.lang = state.lang;
+  spbe.setLanguage(state.lang); // the core's messages (a bad value, a broken link) in the page's language
   for (const e of document.querySelectorAll("[data-i18n]")) {
     const v = t(e.dataset.i18n);
     if (typeof v === "string") e.textContent = v;

@@ -184,7 +184,7 @@ test("8/2026 with decimal values: a real 2026 result (Kab. Aceh Tengah), on a ph
   // a value above 5 is refused by the core, with its message on the field
   await page.fill('[data-indicator="2"] input[data-value]', "5.2");
   await page.waitForFunction(() => document.querySelector("#status").classList.contains("error"));
-  assert.match(await page.textContent("#status"), /indicator 2\b.*5\.2 is out of range/);
+  assert.match(await page.textContent("#status"), /indikator 2\b.*nilai 5\.2 di luar rentang/);
   assert.equal(await page.getAttribute('[data-indicator="2"] input[data-value]', "aria-invalid"), "true");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 1, `page is ${overflow}px wider than the phone`);
@@ -243,7 +243,7 @@ test("save to and load from an spbe JSON file, notes and evidence kept", async (
   fs.writeFileSync(broken, JSON.stringify({ rubric: "permenpanrb-59-2020", levels: { "1": 9 } }));
   await page2.setInputFiles("#load", broken);
   await page2.waitForFunction(() => document.querySelector("#status").classList.contains("error"));
-  assert.match(await page2.textContent("#status"), /indicator 1\b.*level 9 is out of range/);
+  assert.match(await page2.textContent("#status"), /indikator 1\b.*nilai 9 di luar rentang/);
   assert.equal(await text(page2, "index"), before);
   // CSV export
   const [csv] = await Promise.all([page2.waitForEvent("download"), page2.click("#csv")]);
@@ -276,7 +276,7 @@ test("a file's number literals are read digit for digit, as the CLI reads them",
   fs.writeFileSync(bad, JSON.stringify({ rubric: "permenpanrb-59-2020", levels: full }).replace('"7":3', '"7":3.0000000000000001'));
   await page.setInputFiles("#load", bad);
   await page.waitForFunction(() => document.querySelector("#status").classList.contains("error"));
-  assert.match(await page.textContent("#status"), /indicator 7\b/);
+  assert.match(await page.textContent("#status"), /indikator 7\b.*"3\.0000000000000001"/);
   await page.context().close();
 });
 
@@ -317,15 +317,17 @@ test("a broken link is explained in the page's language, kept for repair, and th
   const page = await open(base + broken);
   assert.ok(await page.$eval("#status", (s) => s.classList.contains("error")));
   const msg = await page.textContent("#status");
-  // an Indonesian sentence naming the problem, the core's English message after it in parentheses
-  assert.match(msg, /^Tautan di bilah alamat tidak dapat dibaca, jadi isiannya tidak dibuka\. .*\(invalid vector at segment 3: institution .*\)$/);
+  // an Indonesian sentence naming the problem, the core's message after it in parentheses, in
+  // Indonesian too (issue 13: vector errors were English in the Indonesian page)
+  assert.match(msg, /^Tautan di bilah alamat tidak dapat dibaca, jadi isiannya tidak dibuka\. .*\(vektor tidak sah pada segmen 3: nama instansi .*\)$/);
+  assert.doesNotMatch(msg, /invalid vector|institution/);
   // the link is not overwritten: it can still be repaired in the address bar
   assert.equal((await hashNow(page)), broken);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: path.join(artifacts, "calculator-broken-link-phone.png") });
   // the language switch explains it again in English, and still keeps the link
   await page.click('[data-lang="en"]');
-  assert.match(await page.textContent("#status"), /^The link in the address bar cannot be read/);
+  assert.match(await page.textContent("#status"), /^The link in the address bar cannot be read.*\(invalid vector at segment 3: institution /);
   assert.equal((await hashNow(page)), broken);
   await page.click('[data-lang="id"]');
   // the page works: the form is there (the edition in force), and a change writes a new link
@@ -338,7 +340,7 @@ test("a broken link is explained in the page's language, kept for repair, and th
   // a link broken while the page is open (edited in the address bar) is explained; the form is kept
   await page.evaluate(() => { location.hash = "SPBE1.permenpanrb-59-2020.M33"; });
   await page.waitForFunction(() => /tidak dapat dibaca/.test(document.querySelector("#status").textContent));
-  assert.match(await page.textContent("#status"), /levels end early: 2 codes for 47 indicators/);
+  assert.match(await page.textContent("#status"), /segmen nilai berakhir terlalu cepat: 2 kode untuk 47 indikator/);
   assert.equal(await text(page, "index"), "3,00");
   assert.equal((await hashNow(page)), "#SPBE1.permenpanrb-59-2020.M33");
   await page.context().close();
@@ -353,14 +355,14 @@ test("a broken link is explained in the page's language, kept for repair, and th
   // a very long link (100,000 extra level codes): a short message, the page works
   const page3 = await open(base + "#SPBE1.permenpanrb-59-2020.M" + "3".repeat(100047));
   const long = await page3.textContent("#status");
-  assert.match(long, /^Tautan di bilah alamat tidak dapat dibaca.*100000 extra character\(s\) after the 47 indicators\)$/);
+  assert.match(long, /^Tautan di bilah alamat tidak dapat dibaca.*100000 karakter berlebih setelah 47 indikator\)$/);
   assert.ok(long.length < 400, `${long.length} characters`);
   await page3.selectOption("#edition", "permenpanrb-59-2020");
   await page3.check('[data-indicator="47"] input[value="5"]');
   assert.equal(await text(page3, "index"), "5,00");
   // values the core refuses (level 9 on a 1-5 scale) are not opened either, and are named
   const page4 = await open(base + "#SPBE1.permenpanrb-59-2020.M9" + "3".repeat(46));
-  assert.match(await page4.textContent("#status"), /^Tautan di bilah alamat berisi nilai yang tidak sah.*indicator 1\b.*9/);
+  assert.match(await page4.textContent("#status"), /^Tautan di bilah alamat berisi nilai yang tidak sah.*indikator 1\b.*nilai 9 di luar rentang/);
   assert.equal(await text(page4, "index"), "—");
   assert.match(page4.url(), /#SPBE1\.permenpanrb-59-2020\.M93{46}$/);
   await page3.context().close();

@@ -109,3 +109,25 @@ test("the error-code registry is the same, whatever the language", () => {
     spbe.setLanguage("en");
   }
 });
+
+test("validate, check and formState list their problems in the language set", () => {
+  // 59/2020 takes whole levels 1 to 5: 7 on indicator 1 is out of range
+  const a = { rubric: "permenpanrb-59-2020", levels: { 1: 7 } };
+  const opts = { missing: "renormalize" };
+  try {
+    spbe.setLanguage("id");
+    const [v] = spbe.validate(a, opts);
+    assert.equal(v.code, "level_out_of_range");
+    assert.equal(v.indicator, "1");
+    assert.match(v.message, /^indikator 1: nilai 7 di luar rentang; permenpanrb-59-2020 menerima bilangan bulat 1 sampai 5/);
+    const c = spbe.check(a, opts);
+    assert.equal(c.ok, false);
+    assert.equal(c.issues[0].message, v.message);
+    const f = spbe.formState({ rubric: a.rubric, tracks: { mandiri: a.levels } }, ["mandiri"]);
+    assert.match(f.tracks[0].issues[0].message, /^indikator 1 \(di tracks\.mandiri\): nilai 7 di luar rentang/);
+    spbe.setLanguage("en");
+    assert.match(spbe.validate(a, opts)[0].message, /^indicator 1: level 7 is out of range/);
+  } finally {
+    spbe.setLanguage("en");
+  }
+});
