@@ -17,7 +17,7 @@ const T = {
     domain: "Domain", aspect: "Aspek", level: "Tingkat", service: "Layanan", none: "— tidak dilaporkan",
     note: "Penjelasan dan bukti dukung", noteLabel: "Penjelasan", evidenceLabel: "Bukti dukung (satu per baris: nama dokumen atau tautan)",
     filled: (n, t) => `${n} dari ${t} indikator terisi`, estimate: "perkiraan, belum lengkap", empty: "belum diisi",
-    nextBand: (name, gap) => `${gap} lagi menuju ${name}`, topBand: "Predikat tertinggi",
+    nextBand: (name, gap) => `Dari indeks saat ini, ${gap} lagi menuju ${name}`, topBand: "Predikat tertinggi",
     status: { provisional: "Sementara: disusun dari sumber sekunder.", reconstructed: "Bobot direkonstruksi dari hasil resmi yang dipublikasikan.", official: "Teks resmi.", custom: "" },
     saved: "Berkas JSON disimpan.", loaded: (f) => `Berkas ${f} dibuka.`, copied: "Tautan disalin.", copyFail: "Salin tautan dari bilah alamat.",
     cleared: "Isian dikosongkan.", badFile: (m) => `Berkas tidak dapat dibuka: ${m}`, switched: "Edisi diganti; isian tingkat dikosongkan.",
@@ -79,7 +79,7 @@ const T = {
     domain: "Domain", aspect: "Aspect", level: "Level", service: "Service", none: "— not reported",
     note: "Explanation and evidence", noteLabel: "Explanation (penjelasan)", evidenceLabel: "Evidence (one per line: document name or link)",
     filled: (n, t) => `${n} of ${t} indicators filled`, estimate: "estimate, incomplete", empty: "not filled yet",
-    nextBand: (name, gap) => `${gap} to go to ${name}`, topBand: "Top predicate",
+    nextBand: (name, gap) => `From the current index, ${gap} to go to ${name}`, topBand: "Top predicate",
     status: { provisional: "Provisional: built from secondary sources.", reconstructed: "Weights reconstructed from published official results.", official: "Official text.", custom: "" },
     saved: "JSON file saved.", loaded: (f) => `Opened ${f}.`, copied: "Link copied.", copyFail: "Copy the link from the address bar.",
     cleared: "Form cleared.", badFile: (m) => `Cannot open the file: ${m}`, switched: "Edition changed; levels cleared.",
@@ -226,6 +226,7 @@ function scaleOf(spec, ind) {
 // ---------------------------------------------------------------- form
 function renderForm() {
   const spec = state.spec;
+  state.marked = new Map(); // a fresh form has no marks
   const root = $("#indicators");
   root.replaceChildren();
   const { groups } = indicators(spec);
@@ -282,7 +283,7 @@ function renderContinuous(spec, ind, scale, fs) {
   const lo = scale.levels[0].min, hi = scale.levels[scale.levels.length - 1].max;
   // a text field with the decimal keyboard, so that the Indonesian decimal comma can be typed ("3,25");
   // the value is checked by the core (range, form), which names a bad one
-  const input = el("input", { type: "text", inputmode: "decimal", autocomplete: "off", spellcheck: "false", "data-value": ind.id, "data-min": lo, "data-max": hi, id: `v-${ind.id}`, "aria-describedby": `r-${ind.id}` });
+  const input = el("input", { type: "text", inputmode: "decimal", autocomplete: "off", spellcheck: "false", "data-value": ind.id, "data-min": lo, "data-max": hi, id: `v-${ind.id}`, "aria-describedby": `e-${ind.id} r-${ind.id}` });
   fs.append(el("label", { class: "value" }, el("span", { text: t("value") }), input, el("span", { class: "cur-value", "data-cur-value": ind.id })), el("p", { class: "from-file", "data-from-file": ind.id }));
   const list = el("ol", { class: "ranges", id: `r-${ind.id}`, "aria-label": t("ranges") });
   // names, bounds and criteria of each range, as the core gives them
@@ -298,9 +299,11 @@ function renderContinuous(spec, ind, scale, fs) {
 function renderIndicator(spec, ind) {
   const scale = scaleOf(spec, ind);
   const legendId = `lg-${ind.id}`;
-  const fs = el("fieldset", { class: "indicator", "data-indicator": ind.id, "aria-describedby": ind.question ? `q-${ind.id}` : null });
+  const fs = el("fieldset", { class: "indicator", "data-indicator": ind.id, "aria-describedby": ind.question ? `q-${ind.id} e-${ind.id}` : `e-${ind.id}` });
   fs.append(el("legend", { id: legendId }, `${ind.id}. `, el("span", { lang: idName(ind), text: nameOf(ind) })));
   if (ind.question) fs.append(el("p", { class: "question", id: `q-${ind.id}`, lang: idText(false), text: ind.question }));
+  // the core's message for a bad value of this indicator (markIssues)
+  fs.append(el("p", { class: "field-error", id: `e-${ind.id}`, "data-error": ind.id }));
   if (scale.continuous) {
     renderContinuous(spec, ind, scale, fs);
     appendNotes(fs, ind);
@@ -379,6 +382,8 @@ function syncForm() {
       const exact = typeof v === "string" && !/^\s*\d+(\.\d+)?\s*$/.test(v);
       num.value = v === undefined || exact ? "" : dec(String(v));
       const curV = (a.tracks.mandiri || {})[id];
+      // on the target track, an emptied field shows the current value it stands for
+      num.placeholder = state.active === "target" && curV !== undefined && !Array.isArray(curV) ? dec(String(curV)) : "";
       fs.querySelector("[data-cur-value]").textContent = state.active === "target" && curV !== undefined ? t("curValue")(dec(String(curV))) : "";
       fs.querySelector("[data-from-file]").textContent = exact ? t("fromFile")(v) : "";
       const lvl = rangeOf(id, v);
@@ -460,14 +465,29 @@ function formState(full = false) {
   return { cur, tgt, gap: st.gap };
 }
 
-// The core's message for a bad value, on its field (e.g. 5.2 is out of range).
+// The core's message for a bad value (e.g. 5.2 is out of range), under its
+// indicator (on a phone the status line is screens away) and in the status
+// line; both go when the value is put right. Only the indicators whose mark
+// changes are touched.
 function markIssues(issues) {
-  for (const input of document.querySelectorAll("input[data-value]")) {
-    const issue = issues.find((i) => i.indicator === input.dataset.value && i.code !== "missing_indicator");
-    input.setCustomValidity(issue ? issue.message : "");
-    input.setAttribute("aria-invalid", issue ? "true" : "false");
-    if (issue) setStatus(t("badValue")(issue.indicator, issue.message), true);
+  const now = new Map();
+  for (const i of issues) if (i.indicator && i.code !== "missing_indicator" && !now.has(i.indicator)) now.set(i.indicator, i);
+  const was = state.marked || new Map();
+  for (const id of new Set([...was.keys(), ...now.keys()])) {
+    const issue = now.get(id);
+    if (was.get(id)?.message === issue?.message) continue;
+    const input = document.getElementById(`v-${id}`);
+    if (input) {
+      input.setCustomValidity(issue ? issue.message : "");
+      input.setAttribute("aria-invalid", issue ? "true" : "false");
+    }
+    const line = document.getElementById(`e-${id}`);
+    if (line) line.textContent = issue ? t("badValue")(id, issue.message) : "";
   }
+  state.marked = now;
+  const first = now.values().next().value;
+  if (first) setStatus(t("badValue")(first.indicator, first.message), true, null, "value");
+  else if (state.statusKind === "value") setStatus("");
 }
 
 // The summary (cards, the sticky bar, the announcement) is updated at once; the
@@ -539,7 +559,7 @@ function renderPlan(cur) {
   const byId = Object.fromEntries(indicators(state.spec).list.map((x) => [x.ind.id, x.ind]));
   for (const s of plan.steps) {
     const id = s.item ? `${s.indicator} (${t("service")} ${s.item})` : s.indicator;
-    list.append(el("li", { text: t("planStep")(id, nameOf(byId[s.indicator]), String(s.from), String(s.to)) }));
+    list.append(el("li", { text: t("planStep")(id, nameOf(byId[s.indicator]), dec(String(s.from)), dec(String(s.to))) }));
   }
   const steps = plan.steps.reduce((n, s) => n + s.steps, 0);
   total.textContent = t("planTotal")(steps, dec(plan.after.index_text), plan.after.predicate);
@@ -597,6 +617,8 @@ function showCard(s, idTest, predTest, progressSel) {
   } else {
     idx.textContent = dec(s.report.index_text);
     pred.replaceChildren(el("span", { lang: idText(false), text: s.report.predicate }));
+    // 8/2026's second name of the predicate ("Kurang · Merintis"), from the core
+    if (s.report.predicate_label) pred.append(" · ", el("span", { lang: idText(false), text: s.report.predicate_label }));
     if (state.lang === "en" && s.report.predicate_en) pred.append(` (${s.report.predicate_en})`);
     pred.className = `pred ${predClass(s.report.predicate)}`;
   }
@@ -836,7 +858,8 @@ function flushHash() {
       }, 300);
     }
   } catch (e) {
-    setStatus(t("linkFail")(e.message), true);
+    // a bad value is named under its field (markIssues); the last good link stays
+    if (!VALUE_CODES.has(e.code)) setStatus(t("linkFail")(e.message), true, null, "link");
   }
 }
 
@@ -867,8 +890,11 @@ function readHash() {
 }
 
 // The status line; `undo` (a snapshot) shows the Undo button beside it.
-function setStatus(msg, error = false, undo = null) {
+// `kind` says what the message is about ("value": a bad value, "link": a link
+// that could not be read or written), so that it goes when that is put right.
+function setStatus(msg, error = false, undo = null, kind = null) {
   const s = $("#status");
+  state.statusKind = msg ? kind : null;
   s.textContent = msg;
   s.classList.toggle("error", error);
   state.undo = undo;
@@ -999,13 +1025,21 @@ function renderDrafts(store = readDrafts()) {
 }
 
 // A stored draft as the page can use it (checked by the core), or null.
+// A bad value typed into a field (7 on a 1-5 scale, "abc") is work in
+// progress: a draft holding one opens with the value in its field, marked by
+// the core's message, as it was left. Other problems (a shape the page cannot
+// show) make a draft unusable.
+const VALUE_CODES = new Set(["level_out_of_range", "non_integer_level", "invalid_level_type", "too_many_decimals", "not_repeatable", "wrong_item_count"]);
+function draftProblems(a) {
+  return ["mandiri", "target"].flatMap((track) =>
+    spbe.validate(a, { missing: "renormalize", track }).filter((p) => p.code !== "no_levels" && p.code !== "track_not_present" && !VALUE_CODES.has(p.code)));
+}
+
 function usableDraft(rec) {
   try {
     if (!rec || !rec.assessment || !state.editions.some((e) => e.id === rec.assessment.rubric)) return null;
     const a = normalise(rec.assessment);
-    const problems = ["mandiri", "target"].flatMap((track) =>
-      spbe.validate(a, { missing: "renormalize", track }).filter((p) => p.code !== "no_levels" && p.code !== "track_not_present"));
-    return problems.length ? null : { ...rec, assessment: a };
+    return draftProblems(a).length ? null : { ...rec, assessment: a };
   } catch {
     return null;
   }
@@ -1037,9 +1071,7 @@ function readDraft() {
   try {
     if (!d.assessment || !state.editions.some((e) => e.id === d.assessment.rubric)) return "bad";
     const a = normalise(d.assessment);
-    const problems = ["mandiri", "target"].flatMap((track) =>
-      spbe.validate(a, { missing: "renormalize", track }).filter((p) => p.code !== "no_levels" && p.code !== "track_not_present"));
-    return problems.length ? "bad" : { ...d, assessment: a };
+    return draftProblems(a).length ? "bad" : { ...d, assessment: a };
   } catch {
     return "bad";
   }
@@ -1075,6 +1107,8 @@ function restore(snap) {
 // A change made by the user: the link may be rewritten again, and the draft is saved.
 // (recalc false: the caller has just redrawn everything, e.g. selectEdition)
 function changed(recalc = true) {
+  // a link that could not be read is replaced by the form's own: its message goes
+  if (state.keepHash && state.statusKind === "link") setStatus("");
   state.keepHash = false;
   state.ownsDraft = true;
   // an Undo offered earlier would now throw this change away: it is withdrawn
@@ -1328,25 +1362,35 @@ async function main() {
       writeDrafts(store);
     }
   }
-  const draft = link.kind === "none" ? saved : null;
-  const opened = link.kind === "ok" ? link.assessment : draft && draft !== "bad" ? draft.assessment : null;
+  // a link to the very work of the latest draft (a reload, a bookmark of it) opens that draft:
+  // the same work, with its notes and evidence, saved on as before (not a second copy)
+  const sameWork = (x, y) => {
+    try {
+      return spbe.toVector(x) === spbe.toVector(y);
+    } catch {
+      return false; // a bad value: not what a link holds
+    }
+  };
+  const ownLink = link.kind === "ok" && saved && saved !== "bad" && sameWork(saved.assessment, link.assessment);
+  const draft = link.kind === "none" || ownLink ? saved : null;
+  const opened = link.kind === "ok" && !ownLink ? link.assessment : draft && draft !== "bad" ? draft.assessment : null;
   // the edition in force this year (from the editions' own in_force data)
   const year = new Date().getFullYear();
   const inForce = state.editions.filter((e) => e.in_force && e.in_force.from <= year && (e.in_force.to == null || year <= e.in_force.to));
   let ed = (inForce.length ? inForce[inForce.length - 1] : state.editions[state.editions.length - 1]).id;
   if (opened && state.editions.some((e) => e.id === opened.rubric)) ed = opened.rubric;
   state.keepHash = link.kind === "bad";
-  state.ownsDraft = link.kind === "none";
+  state.ownsDraft = link.kind === "none" || ownLink;
   if (draft && draft !== "bad" && opened === draft.assessment) {
     setActive(draft.active);
     state.draftId = draft.draftId;
   }
   selectEdition(ed, opened && opened.rubric === ed ? opened : null);
-  if (link.kind === "bad") setStatus(link.message, true);
+  if (link.kind === "bad") setStatus(link.message, true, null, "link");
   else if (draft === "bad") setStatus(t("draftBad"), true);
-  else if (draft) setStatus(t("restored")(savedAt(draft)));
+  else if (draft && !ownLink) setStatus(t("restored")(savedAt(draft)));
   // a link won over a saved draft that differs: the draft is still offered (kept in memory for this visit)
-  if (link.kind !== "none" && saved && saved !== "bad" && JSON.stringify(saved.assessment) !== JSON.stringify(normalise(cleanAssessment()))) {
+  if (link.kind !== "none" && !ownLink && saved && saved !== "bad" && JSON.stringify(saved.assessment) !== JSON.stringify(normalise(cleanAssessment()))) {
     state.offered = saved;
     $("#open-draft").hidden = false;
     if (link.kind === "ok") setStatus(t("draftOffer")(savedAt(saved)));
@@ -1444,7 +1488,12 @@ async function main() {
     // the core reads 3.25 as 325/100), otherwise as the text itself
     if (raw === "") delete track[id]; else track[id] = exactNumber(raw, Number(raw));
     fs.querySelector("[data-from-file]").textContent = "";
-    fs.classList.toggle("missing", !(id in track));
+    // on the target track an empty field is the current value (the target rule), and a
+    // value that differs from the current one is marked as a change at once
+    const cur = (state.assessment.tracks.mandiri || {})[id];
+    const target = state.active === "target";
+    fs.classList.toggle("missing", !(id in track) && !(target && cur !== undefined));
+    if (target) fs.classList.toggle("changed", id in track && JSON.stringify(track[id]) !== JSON.stringify(cur));
     const lvl = rangeOf(id, track[id]);
     for (const li of fs.querySelectorAll("li.range")) li.classList.toggle("chosen", Number(li.dataset.level) === lvl);
     changed();
@@ -1602,7 +1651,7 @@ async function main() {
       // a link that could not be read is explained again in the new language
       if (state.keepHash) {
         const link = readHash();
-        if (link.kind === "bad") setStatus(link.message, true);
+        if (link.kind === "bad") setStatus(link.message, true, null, "link");
       } else if (state.offered && !$("#open-draft").hidden) setStatus(t("draftOffer")(savedAt(state.offered)), false, state.undo);
       else if (msg && $("#status").textContent === msg) setStatus("", false, state.undo); // no stale text in the other language
     });
@@ -1617,7 +1666,7 @@ async function main() {
     const link = readHash();
     if (link.kind === "bad") {
       state.keepHash = true;
-      setStatus(link.message, true);
+      setStatus(link.message, true, null, "link");
     } else if (link.kind === "ok" && JSON.stringify(link.assessment) !== JSON.stringify(normalise(cleanAssessment()))) {
       const prev = snapshot();
       selectEdition(link.assessment.rubric, link.assessment);

@@ -141,7 +141,7 @@ test("target track and the gap (8/2026, number fields)", async () => {
   assert.equal(await page.inputValue("#year"), "2026");
   assert.equal(await text(page, "index"), "4,00");
   // Tabel 4 is closed above: 4.00 is still Sangat Baik (Memuaskan needs more than 4.00)
-  assert.equal(await text(page, "predicate"), "Sangat Baik");
+  assert.equal(await text(page, "predicate"), "Sangat Baik · Melembaga");
   assert.equal(await text(page, "target-index"), "5,00");
   assert.equal(await text(page, "gap"), "+1,00");
   // editing the target track changes only the target: indicator 20 (15 %) to 3
@@ -168,7 +168,7 @@ test("8/2026 with decimal values: a real 2026 result (Kab. Aceh Tengah), on a ph
   const page = await open(`${base}#${vector}`, { viewport: { width: 390, height: 844 } });
   assert.equal(await page.inputValue("#edition"), "permenpanrb-8-2026");
   assert.equal(await text(page, "index"), "1,24");
-  assert.equal(await text(page, "predicate"), "Kurang");
+  assert.equal(await text(page, "predicate"), "Kurang · Merintis"); // 8/2026: the predicate and its second name (the rubric's label)
   const aspects = [];
   for (let a = 1; a <= 7; a++) {
     const row = await page.locator("#parts tbody tr").nth(a - 1).textContent();

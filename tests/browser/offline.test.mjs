@@ -46,7 +46,7 @@ for (const [size, viewport] of [["laptop", LAPTOP], ["phone", PHONE]]) {
     await page.selectOption("#edition", "permenpanrb-8-2026");
     for (let i = 1; i <= 20; i++) await page.fill(`[data-indicator="${i}"] input[data-value]`, "3,25");
     assert.equal(await text(page, "index"), "3,25");
-    assert.equal(await text(page, "predicate"), "Baik");
+    assert.equal(await text(page, "predicate"), "Baik · Berkembang");
     // nothing was fetched from anywhere: only the file itself
     const elsewhere = requests.filter((u) => u !== pathToFileURL(copy).href && !u.startsWith("data:") && !u.startsWith("blob:"));
     assert.deepEqual(elsewhere, []);

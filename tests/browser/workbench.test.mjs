@@ -320,7 +320,7 @@ test("8/2026: decimals typed with the Indonesian comma are read exactly", async 
   // is 2.50499..., which would show 2,50); above 2.50, so Baik
   for (let i = 1; i <= 20; i++) await page.fill(`[data-indicator="${i}"] input[data-value]`, "2,505");
   assert.equal(await text(page, "index"), "2,51");
-  assert.equal(await text(page, "predicate"), "Baik");
+  assert.equal(await text(page, "predicate"), "Baik · Berkembang");
   const v = `SPBE2.permenpanrb-8-2026.M${"v2p505v".repeat(20)}`;
   assert.equal(spbe("score", "--format", "json", v).index_text, "2.51"); // the CLI agrees
   // a value on a range edge, 3,50 in indicator 1, marks the range it belongs to (the core decides)
@@ -409,4 +409,78 @@ test("chart: the band names do not overlap (every edition, laptop and phone)", a
 
 test("no errors in the browser console", () => {
   assert.deepEqual(problems, []);
+});
+
+test("a bad value left in a field: the draft still opens with it, marked under its indicator; putting it right clears every message", async () => {
+  const page = await open(browser, base, problems, { viewport: PHONE });
+  await page.fill("#institution", "Kabupaten Uji");
+  for (let i = 1; i <= 6; i++) await page.fill(`[data-indicator="${i}"] input[data-value]`, "3,5");
+  // 8/2026 takes values from 1 to 5: 7 is refused by the core, and named under indicator 7
+  await page.fill('[data-indicator="7"] input[data-value]', "7");
+  await page.waitForFunction(() => document.querySelector("#e-7").textContent !== "");
+  assert.match(await page.textContent("#e-7"), /^Nilai indikator 7 tidak dapat dipakai\. \(indikator 7 .*nilai 7 di luar rentang/);
+  assert.match(await page.textContent("#status"), /^Nilai indikator 7 tidak dapat dipakai/); // not "no link can be made"
+  await hashNow(page);
+  // the bare address the next day (a new tab of the same browser) opens the draft as it was left
+  const page2 = await page.context().newPage();
+  await page.close();
+  await page2.goto(base);
+  await page2.waitForSelector("body[data-ready=true]");
+  assert.equal(await page2.inputValue("#institution"), "Kabupaten Uji");
+  assert.equal(await page2.inputValue('[data-indicator="1"] input[data-value]'), "3,5");
+  assert.equal(await page2.inputValue('[data-indicator="7"] input[data-value]'), "7");
+  assert.equal(await page2.getAttribute('[data-indicator="7"] input[data-value]', "aria-invalid"), "true");
+  assert.match(await page2.textContent("#e-7"), /nilai 7 di luar rentang/);
+  assert.doesNotMatch(await page2.textContent("#status"), /rusak/);
+  // put right: the messages under the field and in the status line go
+  await page2.fill('[data-indicator="7"] input[data-value]', "2,75");
+  await page2.waitForFunction(() => document.querySelector("#e-7").textContent === "");
+  assert.equal(await page2.getAttribute('[data-indicator="7"] input[data-value]', "aria-invalid"), "false");
+  assert.doesNotMatch(await page2.textContent("#status"), /tidak dapat dipakai/);
+  // and in the same page: a bad value's message in the status line goes when it is put right
+  await page2.fill('[data-indicator="8"] input[data-value]', "0");
+  await page2.waitForFunction(() => /^Nilai indikator 8/.test(document.querySelector("#status").textContent));
+  await page2.fill('[data-indicator="8"] input[data-value]', "1");
+  await page2.waitForFunction(() => document.querySelector("#status").textContent === "");
+  assert.equal(await page2.textContent("#e-8"), "");
+  await page2.context().close();
+});
+
+test("a reload after work keeps one draft (no copy, no offer of its own draft); a repaired link clears its message", async () => {
+  const page = await open(browser, base, problems);
+  await page.fill("#institution", "Pemerintah Kabupaten Sleman");
+  await page.fill('[data-indicator="1"] input[data-value]', "3");
+  await hashNow(page);
+  for (const v of ["3,5", "4", "2,25"]) {
+    await page.reload();
+    await page.waitForSelector("body[data-ready=true]");
+    assert.ok(await page.isHidden("#open-draft")); // the link is this draft's own work
+    await page.fill('[data-indicator="2"] input[data-value]', v);
+    await hashNow(page);
+  }
+  assert.equal(await page.textContent("#drafts-summary"), "Draf tersimpan di peramban ini (1)");
+  // a link broken in the address bar is explained; the next change replaces it, and its message goes
+  await page.evaluate(() => { location.hash = "SPBE1.permenpanrb-59-2020.M33"; });
+  await page.waitForFunction(() => /tidak dapat dibaca/.test(document.querySelector("#status").textContent));
+  await page.fill('[data-indicator="3"] input[data-value]', "4");
+  await page.waitForFunction(() => document.querySelector("#status").textContent === "");
+  assert.match(await hashNow(page), /^#SPBE2\.permenpanrb-8-2026\./);
+  await page.context().close();
+});
+
+test("8/2026 target: a typed change is marked at once, and an emptied field stands for the current value", async () => {
+  const page = await open(browser, `${base}#SPBE2.permenpanrb-8-2026.M${"3".repeat(20)}`, problems);
+  await page.check('input[name="active-track"][value="target"]');
+  await page.fill('[data-indicator="19"] input[data-value]', "4");
+  await page.fill('[data-indicator="20"] input[data-value]', "3,5");
+  assert.equal(await page.locator("fieldset.indicator.changed").count(), 2);
+  // 19 weighs 10 % and 20 15 % (the rubric's weights): 3 + (1 x 10 + 0.5 x 15) / 100 = 3.175 -> 3,18
+  assert.equal(await text(page, "target-index"), "3,18");
+  // emptied: the target is the current value again (3), shown in the field's place; not a change, not missing
+  await page.fill('[data-indicator="19"] input[data-value]', "");
+  assert.equal(await page.locator("fieldset.indicator.changed").count(), 1);
+  assert.equal(await page.getAttribute('[data-indicator="19"] input[data-value]', "placeholder"), "3");
+  assert.equal(await page.locator('fieldset.indicator.missing[data-indicator="19"]').count(), 0);
+  assert.equal(await text(page, "target-index"), "3,08"); // 3 + 0.5 x 15 / 100 = 3.075 -> 3,08
+  await page.context().close();
 });
