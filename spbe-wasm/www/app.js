@@ -19,6 +19,7 @@ const T = {
     filled: (n, t) => `${n} dari ${t} indikator terisi`, estimate: "perkiraan, belum lengkap", empty: "belum diisi",
     nextBand: (name, gap) => `Dari indeks saat ini, ${gap} lagi menuju ${name}`, topBand: "Predikat tertinggi",
     status: { provisional: "Sementara: disusun dari sumber sekunder.", reconstructed: "Bobot direkonstruksi dari hasil resmi yang dipublikasikan.", official: "Teks resmi.", custom: "" },
+    fixFirst: (ids) => `Perbaiki dulu nilai indikator ${ids} (lihat pesan di bawahnya); berkas, cetakan dan ekspor dibuat dari isian yang sah.`, csvSaved: "Berkas CSV disimpan.",
     saved: "Berkas JSON disimpan.", loaded: (f) => `Berkas ${f} dibuka.`, copied: "Tautan disalin.", copyFail: "Salin tautan dari bilah alamat.",
     cleared: "Isian dikosongkan.", badFile: (m) => `Berkas tidak dapat dibuka: ${m}`, switched: "Edisi diganti; isian tingkat dikosongkan.",
     criteriaNote: "", summaryNote: "ringkasan, bukan teks resmi", gainLine: (id, name, g) => `${id}. ${name}: +${g}`,
@@ -81,6 +82,7 @@ const T = {
     filled: (n, t) => `${n} of ${t} indicators filled`, estimate: "estimate, incomplete", empty: "not filled yet",
     nextBand: (name, gap) => `From the current index, ${gap} to go to ${name}`, topBand: "Top predicate",
     status: { provisional: "Provisional: built from secondary sources.", reconstructed: "Weights reconstructed from published official results.", official: "Official text.", custom: "" },
+    fixFirst: (ids) => `First put right the value of indicator ${ids} (see the message under it); files, prints and exports are made from valid values.`, csvSaved: "CSV file saved.",
     saved: "JSON file saved.", loaded: (f) => `Opened ${f}.`, copied: "Link copied.", copyFail: "Copy the link from the address bar.",
     cleared: "Form cleared.", badFile: (m) => `Cannot open the file: ${m}`, switched: "Edition changed; levels cleared.",
     criteriaNote: "Criteria are the official Indonesian text.", summaryNote: "summary, not official text", gainLine: (id, name, g) => `${id}. ${name}: +${g}`,
@@ -288,8 +290,10 @@ function renderContinuous(spec, ind, scale, fs) {
   const list = el("ol", { class: "ranges", id: `r-${ind.id}`, "aria-label": t("ranges") });
   // names, bounds and criteria of each range, as the core gives them
   for (const v of spbe.levelViews(spec.id, ind.id)) {
-    const range = `${v.min_inclusive ? "" : "> "}${dec(v.min)} – ${v.max_inclusive ? "≤ " : "< "}${dec(v.max)}`;
-    const names = [state.lang === "en" && v.name_en ? v.name_en : v.name, v.label, v.label_en].filter(Boolean).join(" / ");
+    // "1,00 – 1,50", "> 1,50 – 2,50": a bound is included unless marked (> or <)
+    const range = `${v.min_inclusive ? "" : "> "}${dec(v.min)} – ${v.max_inclusive ? "" : "< "}${dec(v.max)}`;
+    // the range's names in the page's language (the official Indonesian ones in the Indonesian page)
+    const names = (state.lang === "en" ? [v.name_en || v.name, v.label_en || v.label] : [v.name, v.label]).filter(Boolean).join(" / ");
     list.append(el("li", { class: "range", "data-level": v.level }, el("span", { class: "lv", text: `${names} · ${range}` }), el("span", { class: "crit", lang: v.criteria && v.official ? idText(false) : null, text: v.criteria || "" })));
   }
   fs.append(list);
@@ -1498,7 +1502,15 @@ async function main() {
     for (const li of fs.querySelectorAll("li.range")) li.classList.toggle("chosen", Number(li.dataset.level) === lvl);
     changed();
   });
+  // files, prints and exports only from valid values: a bad one is named first
+  // (the work in progress stays in the draft and the form)
+  const valid = () => {
+    const bad = [...(state.marked || new Map()).keys()];
+    if (bad.length) setStatus(t("fixFirst")(bad.join(", ")), true, null, "value");
+    return bad.length === 0;
+  };
   $("#save").addEventListener("click", () => {
+    if (!valid()) return;
     download(`${fileStem()}.json`, "application/json", JSON.stringify(cleanAssessment(), null, 2) + "\n");
     setStatus(t("saved"));
   });
@@ -1516,8 +1528,13 @@ async function main() {
     }
     ev.target.value = "";
   });
-  $("#csv").addEventListener("click", () => download(`${fileStem()}.csv`, "text/csv;charset=utf-8", csv()));
+  $("#csv").addEventListener("click", () => {
+    if (!valid()) return;
+    download(`${fileStem()}.csv`, "text/csv;charset=utf-8", csv());
+    setStatus(t("csvSaved"));
+  });
   $("#xlsx").addEventListener("click", () => {
+    if (!valid()) return;
     try {
       download(`${fileStem()}.xlsx`, XLSX_TYPE, xlsxWorkbook());
       setStatus(t("xlsxSaved"));
@@ -1617,7 +1634,9 @@ async function main() {
     changed(false);
     setStatus(t("historyBack"), false, hasWorkIn(prev, true) ? prev : null);
   });
-  $("#print").addEventListener("click", printReport);
+  $("#print").addEventListener("click", () => {
+    if (valid()) printReport();
+  });
   $("#plan-copy").addEventListener("click", copyPlanToTarget);
   $("#copy-link").addEventListener("click", async () => {
     try {

@@ -178,7 +178,9 @@ test("8/2026 with decimal values: a real 2026 result (Kab. Aceh Tengah), on a ph
   // every indicator has its number field inside its own fieldset, with the five ranges and criteria
   assert.equal(await page.locator("[data-indicator] input[data-value][inputmode=decimal]").count(), 20);
   assert.equal(await page.locator('[data-indicator="1"] li.range').count(), 5);
-  assert.match(await page.textContent('[data-indicator="1"] li.range[data-level="2"]'), /Cukup \/ Membangun \/ Emerging · > 1,50 – ≤ 2,50.*Substansi Rencana Aksi Nasional Pemdi/s);
+  assert.match(await page.textContent('[data-indicator="1"] li.range[data-level="2"]'), /Cukup \/ Membangun · > 1,50 – 2,50.*Substansi Rencana Aksi Nasional Pemdi/s);
+  assert.doesNotMatch(await page.textContent('[data-indicator="1"] li.range[data-level="2"]'), /Emerging/); // no English in the Indonesian page
+  assert.match(await page.textContent('[data-indicator="1"] li.range[data-level="1"]'), /^Kurang \/ Merintis · 1,00 – 1,50/);
   // the fraction from the link is shown as given
   assert.match(await page.textContent('[data-indicator="13"] [data-from-file]'), /7\/6/);
   // a value above 5 is refused by the core, with its message on the field

@@ -432,6 +432,14 @@ test("a bad value left in a field: the draft still opens with it, marked under i
   assert.equal(await page2.getAttribute('[data-indicator="7"] input[data-value]', "aria-invalid"), "true");
   assert.match(await page2.textContent("#e-7"), /nilai 7 di luar rentang/);
   assert.doesNotMatch(await page2.textContent("#status"), /rusak/);
+  // no file, print or export is made from it: the indicator to put right is named
+  let downloads = 0;
+  page2.on("download", () => downloads++);
+  for (const button of ["#csv", "#xlsx", "#save", "#print"]) {
+    await page2.click(button);
+    assert.match(await page2.textContent("#status"), /^Perbaiki dulu nilai indikator 7 /, button);
+  }
+  assert.equal(downloads, 0);
   // put right: the messages under the field and in the status line go
   await page2.fill('[data-indicator="7"] input[data-value]', "2,75");
   await page2.waitForFunction(() => document.querySelector("#e-7").textContent === "");
