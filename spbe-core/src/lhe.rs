@@ -1261,15 +1261,30 @@ impl<'a> Doc<'a> {
                 continue;
             };
             if best == worst {
-                let _ = writeln!(
-                    o,
-                    "<tr><td>{aspect}</td><td colspan=\"2\">{} {}</td></tr>",
-                    self.t(
-                        "Semua indikator aspek ini berada pada tingkat",
-                        "Every indicator of this aspect is at level"
-                    ),
-                    self.ratio(best)
-                );
+                // "every indicator" only when every one has a level (an
+                // incomplete assessment is scored over those that have one)
+                let (n, total) = (mine.len(), spec.indicators.len());
+                let text = if n == total {
+                    format!(
+                        "{} {}",
+                        self.t(
+                            "Semua indikator aspek ini berada pada tingkat",
+                            "Every indicator of this aspect is at level"
+                        ),
+                        self.ratio(best)
+                    )
+                } else if self.id() {
+                    format!(
+                        "Indikator aspek ini yang bernilai ({n} dari {total}) berada pada tingkat {}; sisanya belum bernilai",
+                        self.ratio(best)
+                    )
+                } else {
+                    format!(
+                        "The indicators of this aspect with a level ({n} of {total}) are at level {}; the rest have none",
+                        self.ratio(best)
+                    )
+                };
+                let _ = writeln!(o, "<tr><td>{aspect}</td><td colspan=\"2\">{text}</td></tr>");
                 continue;
             }
             // at most two of each, and at most half the aspect's indicators, so
@@ -1334,12 +1349,12 @@ impl<'a> Doc<'a> {
         let target_rule = if has_target_track {
             if self.id() {
                 format!(
-                    "Target: tingkat pada target penilaian ini; indikator yang tidak diubah oleh target tetap pada tingkatnya saat ini (tanpa tingkat sama sekali: {}).",
+                    "Target: tingkat pada target penilaian ini; indikator yang tidak diubah oleh target tetap pada tingkatnya saat ini, dan indikator yang belum bernilai sama sekali bertarget {}.",
                     self.ratio(self.default_target)
                 )
             } else {
                 format!(
-                    "Target: the level in this assessment's target; an indicator the target does not change keeps its current level (with no level at all: {}).",
+                    "Target: the level in this assessment's target; an indicator the target does not change keeps its current level, and an indicator with no level at all has the target {}.",
                     self.ratio(self.default_target)
                 )
             }
@@ -1782,6 +1797,33 @@ mod tests {
         ] {
             assert!(parse_date(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn an_aspect_with_unfilled_indicators_is_not_called_all_at_one_level() {
+        // 59/2020 aspect 1 has indicators 1-10: nine at 3 and indicator 4 left out,
+        // scored renormalised; the others at 3 too
+        let levels: Vec<String> = (1..=47)
+            .filter(|i| *i != 4)
+            .map(|i| format!("\"{i}\": 3"))
+            .collect();
+        let text = format!(
+            r#"{{"rubric": "permenpanrb-59-2020", "levels": {{{}}}}}"#,
+            levels.join(", ")
+        );
+        let opts = Options {
+            missing: crate::options::MissingPolicy::Renormalize,
+            ..Options::default()
+        };
+        let html = |lang: &str| {
+            crate::ffi::report_html(&text, None, &opts, lang, Some("2026-11-26")).expect("report")
+        };
+        let id = html("id");
+        assert!(id.contains("Indikator aspek ini yang bernilai (9 dari 10) berada pada tingkat 3; sisanya belum bernilai"), "{id}");
+        // the complete aspects: "every indicator"
+        assert!(id.contains("Semua indikator aspek ini berada pada tingkat 3"));
+        let en = html("en");
+        assert!(en.contains("The indicators of this aspect with a level (9 of 10) are at level 3; the rest have none"));
     }
 
     #[test]
