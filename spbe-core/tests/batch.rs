@@ -62,7 +62,8 @@ fn assert_same(a: &BatchOutput, b: &BatchOutput) -> Result<(), TestCaseError> {
 
 /// Slot columns from rows of generated values: 6 is an empty cell, and
 /// `complete` of every 8 rows get levels in range and no empty cell (so
-/// blocks mix the common case with rows for the general path).
+/// blocks mix the common case with rows for the general path; up to 700
+/// rows: several blocks of 64 and of 256 rows, the last one partial).
 fn columns(rb: &Rubric, raw: &[Vec<u8>], complete: u8) -> Vec<Vec<i64>> {
     let (lo, hi) = rb.level_range();
     let names = rb.slot_names();
@@ -98,14 +99,14 @@ fn columns(rb: &Rubric, raw: &[Vec<u8>], complete: u8) -> Vec<Vec<i64>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
 
     /// `official` and `missing` are what each row lacks, for i64, f64 and u8
     /// columns alike, and whatever the row's fate (scored or failed).
     #[test]
     fn official_and_missing_name_what_each_row_lacks(
         e in 0usize..3,
-        raw in proptest::collection::vec(proptest::collection::vec(0u8..=6, 47), 1..150),
+        raw in proptest::collection::vec(proptest::collection::vec(0u8..=6, 47), 1..700),
         complete in 0u8..=8,
         policy in 0usize..3,
     ) {
@@ -154,8 +155,8 @@ proptest! {
     fn reused_output_equals_a_fresh_one(
         e1 in 0usize..3,
         e2 in 0usize..3,
-        raw1 in proptest::collection::vec(proptest::collection::vec(0u8..=6, 47), 0..150),
-        raw2 in proptest::collection::vec(proptest::collection::vec(0u8..=6, 47), 0..150),
+        raw1 in proptest::collection::vec(proptest::collection::vec(0u8..=6, 47), 0..700),
+        raw2 in proptest::collection::vec(proptest::collection::vec(0u8..=6, 47), 0..700),
         complete in 0u8..=8,
         as_u8 in any::<bool>(),
     ) {

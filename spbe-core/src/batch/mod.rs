@@ -32,6 +32,11 @@ mod threaded;
 /// little-endian bytes of such an `f64` (what a binding hands over uncopied), or
 /// a `u8` (`u8::MAX` for an empty cell).
 pub trait Cell: Copy {
+    /// Rows per block of the common case (64 for 8-byte cells: 47 columns
+    /// of 512 bytes; one-byte cells read more rows per column at a time,
+    /// measured faster).
+    const BLOCK: usize = BLOCK;
+
     /// The level, [`MISSING`] for an empty cell, or `Err(text)` for a value that
     /// is not a whole number.
     fn level(self) -> std::result::Result<i64, String>;
@@ -141,6 +146,8 @@ impl Cell for f64 {
 
 /// A compact level as handed over by a binding: `u8::MAX` is an empty cell.
 impl Cell for u8 {
+    const BLOCK: usize = 4 * BLOCK;
+
     /// By a table of the slot's 16 first byte values (`w · level` for a
     /// level, NaN for anything else; every byte from 15 up reads entry 15,
     /// NaN): one load and one add per cell, no widening of the byte through
@@ -344,9 +351,9 @@ struct Scratch {
     present: Vec<bool>,
 }
 
-/// Rows are processed in blocks: per-aspect sums are accumulated column by
-/// column (sequential reads, accumulators in L1), and a row is rebuilt slot by
-/// slot only when it is not nominal.
+/// Rows are processed in blocks of [`Cell::BLOCK`] rows: per-aspect sums are
+/// accumulated column by column (sequential reads, accumulators in L1), and a
+/// row is rebuilt slot by slot only when it is not nominal.
 const BLOCK: usize = 64;
 
 /// Scores `rows` assessments given as slot columns. The track option is ignored
@@ -448,8 +455,9 @@ pub fn score_columns_into<T: Cell, C: AsRef<[T]>>(
     // scratch, allocated once: per aspect, a block of row sums (aspect-major:
     // a column adds to one contiguous run); a row is nominal while its sums
     // are not NaN
-    let mut acc = vec![0f64; BLOCK * na];
-    let mut tmp = vec![0f64; BLOCK];
+    let block = T::BLOCK;
+    let mut acc = vec![0f64; block * na];
+    let mut tmp = vec![0f64; block];
     let basis = predicate_rule(rubric, None, opts).basis;
     let bands = dd.fast.as_ref().map(|f| Bands::new(rubric, f, basis));
     let mut scratch = Scratch {
@@ -464,7 +472,7 @@ pub fn score_columns_into<T: Cell, C: AsRef<[T]>>(
 
     let mut start = 0;
     while start < rows {
-        let end = (start + BLOCK).min(rows);
+        let end = (start + block).min(rows);
         let len = end - start;
         // whether the block's sums are whole (else every row takes the general path)
         let mut whole = false;
@@ -473,7 +481,7 @@ pub fn score_columns_into<T: Cell, C: AsRef<[T]>>(
             whole = true;
             for (c, s) in columns.iter().zip(&info) {
                 let col = c.as_ref().get(start..end).unwrap_or(&[]);
-                let from = s.aspect * BLOCK;
+                let from = s.aspect * block;
                 match acc.get_mut(from..from + len) {
                     Some(sums) if s.required => T::add_column(col, &s.step, sums),
                     Some(sums) => T::check_empty(col, sums),
@@ -579,7 +587,8 @@ fn fast_block(
     tmp: &mut [f64],
     out: &mut BatchOutput,
 ) {
-    let sums = |a: usize| acc.get(a * BLOCK..a * BLOCK + len).unwrap_or(&[]);
+    let block = tmp.len();
+    let sums = |a: usize| acc.get(a * block..a * block + len).unwrap_or(&[]);
     let Some(tmp) = tmp.get_mut(..len) else {
         return;
     };
