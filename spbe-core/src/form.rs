@@ -215,7 +215,34 @@ struct TrackOut<'a> {
     summary: Option<ReportSummary<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     report: Option<&'a Report>,
-    issues: Vec<Issue>,
+    issues: Vec<FormIssue>,
+}
+
+/// A problem of a form, with the track whose value it is about (a bad target
+/// value keeps the current track from being scored too, but only the target's
+/// field holds it).
+#[derive(Serialize)]
+struct FormIssue {
+    #[serde(flatten)]
+    issue: Issue,
+    track: Option<Track>,
+}
+
+/// The stage whose levels a problem is about, from where in the input it is.
+fn track_of(e: &Error) -> Option<Track> {
+    let place = match e {
+        Error::UnknownIndicator { place, .. }
+        | Error::LevelOutOfRange { place, .. }
+        | Error::NonIntegerLevel { place, .. }
+        | Error::InvalidLevelType { place, .. }
+        | Error::TooManyDecimals { place, .. }
+        | Error::NotRepeatable { place, .. }
+        | Error::WrongItemCount { place, .. }
+        | Error::DuplicateIndicator { place, .. } => place.as_str(),
+        Error::Row { source, .. } => return track_of(source),
+        _ => return None,
+    };
+    Track::ALL.into_iter().find(|t| t.place() == place)
 }
 
 #[derive(Serialize)]
@@ -229,7 +256,8 @@ impl FormState {
     /// The state as JSON (the wire format of the bindings): per track its
     /// `levels`, `filled`, `total`, `complete`, a `summary` of its report,
     /// the full `report` only when `full`, and `issues` made by `issue`
-    /// (e.g. [`Error::issue`]); `gap` and `gap_text` (`"0.13"`, `"-0.05"`).
+    /// (e.g. [`Error::issue`]) with the `track` whose value each is about
+    /// (`null` when none); `gap` and `gap_text` (`"0.13"`, `"-0.05"`).
     pub fn to_json(&self, full: bool, issue: impl Fn(&Error) -> Issue) -> String {
         let out = StateOut {
             tracks: self
@@ -243,7 +271,14 @@ impl FormState {
                     complete: t.complete(),
                     summary: t.report.as_ref().map(ReportSummary::from),
                     report: if full { t.report.as_ref() } else { None },
-                    issues: t.problems.iter().map(&issue).collect(),
+                    issues: t
+                        .problems
+                        .iter()
+                        .map(|e| FormIssue {
+                            issue: issue(e),
+                            track: track_of(e),
+                        })
+                        .collect(),
                 })
                 .collect(),
             gap: self.gap.map(|g| g.to_f64()),
@@ -356,6 +391,18 @@ mod tests {
         assert!(s.tracks[0].report.is_none());
         // the target carries the current levels forward, so it has the same problems
         assert_eq!(s.tracks[1].problems.len(), 2);
+        // each problem says whose value it is: the current track's here
+        let json: serde_json::Value =
+            serde_json::from_str(&s.to_json(false, Error::issue)).unwrap();
+        assert_eq!(json["tracks"][1]["issues"][0]["track"], "mandiri");
+        // a bad target value keeps both tracks from being scored, and names the target
+        let t = state(
+            r#"{"rubric": "permenpanrb-59-2020", "tracks": {"mandiri": {"1": 3}, "target": {"1": 9}}}"#,
+        );
+        let json: serde_json::Value =
+            serde_json::from_str(&t.to_json(false, Error::issue)).unwrap();
+        assert_eq!(json["tracks"][0]["issues"][0]["track"], "target");
+        assert_eq!(json["tracks"][0]["issues"][0]["code"], "level_out_of_range");
         assert_eq!(s.gap, None);
 
         let s = state("{\"rubric\": ");

@@ -159,8 +159,9 @@ pub fn track_levels(
 /// `issues`; and the `gap` from the first track's exact index to the second's,
 /// rounded once. A track with every indicator filled is scored under
 /// `options`; a partly filled one is renormalised over its filled indicators
-/// (an estimate: `official` false); an empty one is not scored. Throws only
-/// for a track name that does not exist or options that cannot be read.
+/// (an estimate: `official` false); an empty one is not scored. Throws for a
+/// track name that does not exist, options that cannot be read, or an
+/// assessment that is neither an object nor a string.
 #[wasm_bindgen(js_name = formState, unchecked_return_type = "FormState")]
 pub fn form_state(
     #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
@@ -207,8 +208,8 @@ export interface FormTrack {
     } | null;
     /** The whole report (only with `full`). */
     report?: Report | null;
-    /** Every problem that keeps the track from being scored. */
-    issues: Issue[];
+    /** Every problem that keeps the track from being scored, with the track whose value it is about. */
+    issues: (Issue & { track: Track | null })[];
 }
 
 /** The result of `formState`. */

@@ -474,8 +474,12 @@ function formState(full = false) {
 // line; both go when the value is put right. Only the indicators whose mark
 // changes are touched.
 function markIssues(issues) {
+  // a field is marked for a problem with its own track's value (a bad target value
+  // also keeps the current track from being scored, but the current field is fine)
   const now = new Map();
-  for (const i of issues) if (i.indicator && i.code !== "missing_indicator" && !now.has(i.indicator)) now.set(i.indicator, i);
+  for (const i of issues) {
+    if (i.indicator && i.code !== "missing_indicator" && (!i.track || i.track === state.active) && !now.has(i.indicator)) now.set(i.indicator, i);
+  }
   const was = state.marked || new Map();
   for (const id of new Set([...was.keys(), ...now.keys()])) {
     const issue = now.get(id);
@@ -489,7 +493,7 @@ function markIssues(issues) {
     if (line) line.textContent = issue ? t("badValue")(id, issue.message) : "";
   }
   state.marked = now;
-  const first = now.values().next().value;
+  const first = now.values().next().value || issues.find((i) => i.indicator && i.code !== "missing_indicator");
   if (first) setStatus(t("badValue")(first.indicator, first.message), true, null, "value");
   else if (state.statusKind === "value") setStatus("");
 }
@@ -500,7 +504,8 @@ function markIssues(issues) {
 // for them), or at once when `now` (a whole new form: an edition, a file).
 function recompute(now = true) {
   const { cur, tgt, gap: g } = formState();
-  markIssues(state.active === "target" ? tgt.issues : cur.issues);
+  state.issues = { mandiri: cur.issues, target: tgt.issues };
+  markIssues(state.issues[state.active]);
   showCard(cur, "index", "predicate", "#progress-current");
   showCard(tgt, "target-index", "target-predicate", "#progress-target");
   const gap = $('[data-testid="gap"]');
@@ -934,6 +939,18 @@ function snapshot() {
   return { assessment: cleanAssessment(), active: state.active, draftId: state.draftId };
 }
 
+// This tab's id, kept across its reloads (sessionStorage is per tab), so that a
+// reload adopts the draft this tab was saving and another tab does not.
+function tabId() {
+  try {
+    let id = sessionStorage.getItem("spbe-kalkulator.tab");
+    if (!id) sessionStorage.setItem("spbe-kalkulator.tab", (id = newDraftId()));
+    return id;
+  } catch {
+    return null;
+  }
+}
+
 const newDraftId = () => `d${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
 
 // Named drafts: { id: { saved, lang, active, assessment } } in one storage key,
@@ -966,7 +983,8 @@ function writeDrafts(store) {
 function autosave() {
   if (!state.ownsDraft) return;
   if (!state.draftId) state.draftId = newDraftId();
-  const rec = { saved: new Date().toISOString(), lang: state.lang, ...snapshot() };
+  // `link`: the address the page had (the last link it could write); `tab`: which tab saved it
+  const rec = { saved: new Date().toISOString(), lang: state.lang, ...snapshot(), link: location.hash, tab: tabId() };
   try {
     localStorage.setItem(DRAFT_KEY, JSON.stringify(rec));
   } catch {
@@ -1375,7 +1393,11 @@ async function main() {
       return false; // a bad value: not what a link holds
     }
   };
-  const ownLink = link.kind === "ok" && saved && saved !== "bad" && sameWork(saved.assessment, link.assessment);
+  // the latest draft is this link's own work when this tab saved it under this very address
+  // (a reload; it may hold later changes the link could not, e.g. a bad value being fixed),
+  // or when it holds exactly the link's work and no other tab was saving it
+  const ownLink = link.kind === "ok" && saved && saved !== "bad" && (saved.tab ? saved.tab === tabId() : true) &&
+    (saved.link === location.hash || sameWork(saved.assessment, link.assessment));
   const draft = link.kind === "none" || ownLink ? saved : null;
   const opened = link.kind === "ok" && !ownLink ? link.assessment : draft && draft !== "bad" ? draft.assessment : null;
   // the edition in force this year (from the editions' own in_force data)
@@ -1429,6 +1451,7 @@ async function main() {
     r.addEventListener("change", () => {
       state.active = r.value;
       syncForm();
+      markIssues((state.issues || {})[state.active] || []); // the marks of the track now shown
       summaryBar();
       renderProgress();
       autosave();
@@ -1505,7 +1528,9 @@ async function main() {
   // files, prints and exports only from valid values: a bad one is named first
   // (the work in progress stays in the draft and the form)
   const valid = () => {
-    const bad = [...(state.marked || new Map()).keys()];
+    // a bad value on either track (a target value out of range is found only on the target)
+    const all = [...((state.issues || {}).mandiri || []), ...((state.issues || {}).target || [])];
+    const bad = [...new Set(all.filter((i) => VALUE_CODES.has(i.code) && i.indicator).map((i) => i.indicator))];
     if (bad.length) setStatus(t("fixFirst")(bad.join(", ")), true, null, "value");
     return bad.length === 0;
   };

@@ -492,3 +492,35 @@ test("8/2026 target: a typed change is marked at once, and an emptied field stan
   assert.equal(await text(page, "target-index"), "3,08"); // 3 + 0.5 x 15 / 100 = 3.075 -> 3,08
   await page.context().close();
 });
+
+test("a bad value on the other track still holds back exports; a reload with a bad value reopens the draft as it was left", async () => {
+  const page = await open(browser, `${base}#SPBE2.permenpanrb-8-2026.M${"3".repeat(20)}`, problems);
+  await page.check('input[name="active-track"][value="target"]');
+  await page.fill('[data-indicator="1"] input[data-value]', "9");
+  await page.waitForFunction(() => document.querySelector("#e-1").textContent !== "");
+  // back on the current track: its field 1 (3) is not marked, but the target's 9 still holds back every export
+  await page.check('input[name="active-track"][value="mandiri"]');
+  assert.equal(await page.getAttribute('[data-indicator="1"] input[data-value]', "aria-invalid"), "false");
+  assert.equal(await page.textContent("#e-1"), "");
+  // the status line still names the target's value
+  assert.match(await page.textContent("#status"), /indikator 1 \(di tracks\.target\)/);
+  await page.click("#csv");
+  assert.match(await page.textContent("#status"), /^Perbaiki dulu nilai indikator 1 /);
+  await page.context().close();
+
+  // a bare start: indicator 1 at 3 (the link is written), then 7 in indicator 2 (no link can hold it)
+  // and 4 in indicator 3; a reload opens the draft as it was left, not the older link
+  const p2 = await open(browser, base, problems);
+  await p2.fill('[data-indicator="1"] input[data-value]', "3");
+  await p2.waitForFunction(() => location.hash.includes(".M3_"));
+  await p2.fill('[data-indicator="2"] input[data-value]', "7");
+  await p2.fill('[data-indicator="3"] input[data-value]', "4");
+  await hashNow(p2);
+  await p2.reload();
+  await p2.waitForSelector("body[data-ready=true]");
+  assert.equal(await p2.inputValue('[data-indicator="2"] input[data-value]'), "7");
+  assert.equal(await p2.inputValue('[data-indicator="3"] input[data-value]'), "4");
+  assert.ok(await p2.isHidden("#open-draft"));
+  assert.equal(await p2.textContent("#drafts-summary"), "Draf tersimpan di peramban ini (1)");
+  await p2.context().close();
+});
