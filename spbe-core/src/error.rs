@@ -718,6 +718,23 @@ impl Error {
         }
     }
 
+    /// Where in the input the value this error is about sits (`levels`,
+    /// `tracks.target`, `columns` ...), if it is about one indicator's value.
+    pub fn place(&self) -> Option<&str> {
+        match self {
+            Error::UnknownIndicator { place, .. }
+            | Error::LevelOutOfRange { place, .. }
+            | Error::NonIntegerLevel { place, .. }
+            | Error::InvalidLevelType { place, .. }
+            | Error::TooManyDecimals { place, .. }
+            | Error::NotRepeatable { place, .. }
+            | Error::WrongItemCount { place, .. }
+            | Error::DuplicateIndicator { place, .. } => Some(place),
+            Error::Row { source, .. } => source.place(),
+            _ => None,
+        }
+    }
+
     /// The indicator this error is about, if any.
     pub fn indicator(&self) -> Option<&str> {
         match self {

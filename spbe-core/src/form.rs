@@ -230,18 +230,7 @@ struct FormIssue {
 
 /// The stage whose levels a problem is about, from where in the input it is.
 fn track_of(e: &Error) -> Option<Track> {
-    let place = match e {
-        Error::UnknownIndicator { place, .. }
-        | Error::LevelOutOfRange { place, .. }
-        | Error::NonIntegerLevel { place, .. }
-        | Error::InvalidLevelType { place, .. }
-        | Error::TooManyDecimals { place, .. }
-        | Error::NotRepeatable { place, .. }
-        | Error::WrongItemCount { place, .. }
-        | Error::DuplicateIndicator { place, .. } => place.as_str(),
-        Error::Row { source, .. } => return track_of(source),
-        _ => return None,
-    };
+    let place = e.place()?;
     Track::ALL.into_iter().find(|t| t.place() == place)
 }
 
