@@ -55,7 +55,8 @@ pub use plan::{plan_with, Plan, PlanRequest};
 pub use ratio::{Hundredths, Ratio};
 pub use report::Report;
 pub use rubric::{
-    builtin, builtin_ids, builtin_summaries, builtins, Rubric, RubricSpec, RubricSummary, Status,
+    builtin, builtin_ids, builtin_spec_json, builtin_summaries, builtins, Rubric, RubricSpec,
+    RubricSummary, Status,
 };
 pub use score::predicate_of;
 pub use vector::{from_vector, from_vector_with, is_vector, to_vector};
