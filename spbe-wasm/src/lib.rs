@@ -287,6 +287,12 @@ pub fn error_codes() -> Result<JsValue, JsValue> {
 /// questions, level scales with names and criteria, predicate bands.
 #[wasm_bindgen(unchecked_return_type = "RubricSpec")]
 pub fn rubric(id: &str) -> Result<JsValue, JsValue> {
+    // the edition's file is its spec's JSON (spbe-core holds them equal): one
+    // JSON.parse, without building the edition and serialising its spec here
+    // (in a page's first load, compiling that code was most of this call)
+    if let Some(text) = spbe_core::builtin_spec_json(id) {
+        return JSON::parse(text);
+    }
     let r: &Rubric = spbe_core::builtin(id).map_err(|e| js_error(&e))?;
     to_js(r.spec())
 }
