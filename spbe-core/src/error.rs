@@ -735,6 +735,77 @@ impl Error {
         }
     }
 
+    /// What kind of problem this is (see [`IssueKind`]): a value on one
+    /// indicator that cannot be scored as given, work not finished, or an
+    /// assessment (or file, options, request) that is itself wrong. Decided
+    /// here by the variant, every variant named, so that a new one must be
+    /// classified; the registry ([`ERROR_CODES`]) states the same kind for
+    /// each code (a test keeps the two equal), for the problems past the
+    /// first hundred ([`Error::More`]) and for bindings that raise errors of
+    /// their own.
+    ///
+    /// One exception by place: a level outside the range of its indicator
+    /// given as a criterion met (`criteria_met`) or as a plan's cap
+    /// (`max_levels`) is no value to score, so it is
+    /// [`Invalid`](IssueKind::Invalid), not [`Value`](IssueKind::Value).
+    ///
+    /// ```
+    /// use spbe_core::{validate_text, IssueKind, Options};
+    ///
+    /// let text = r#"{"rubric": "permenpanrb-59-2020", "levels": {"1": 7, "99": 3}}"#;
+    /// let kinds: Vec<(&str, IssueKind)> = validate_text(text, None, &Options::default())
+    ///     .iter()
+    ///     .map(|e| (e.code(), e.kind()))
+    ///     .collect();
+    /// assert_eq!(
+    ///     kinds,
+    ///     [
+    ///         ("level_out_of_range", IssueKind::Value),
+    ///         ("unknown_indicator", IssueKind::Invalid),
+    ///         ("missing_indicator", IssueKind::Missing),
+    ///     ]
+    /// );
+    /// ```
+    pub fn kind(&self) -> IssueKind {
+        use IssueKind::{Invalid, Missing, Value};
+        match self {
+            // a level given where no value is scored
+            Error::LevelOutOfRange { place, .. }
+                if place == "criteria_met" || place == "max_levels" =>
+            {
+                Invalid
+            }
+            Error::LevelOutOfRange { .. }
+            | Error::NonIntegerLevel { .. }
+            | Error::InvalidLevelType { .. }
+            | Error::TooManyDecimals { .. }
+            | Error::NotRepeatable { .. }
+            | Error::WrongItemCount { .. } => Value,
+            Error::MissingIndicators { .. }
+            | Error::NoLevels { .. }
+            | Error::TrackNotPresent { .. } => Missing,
+            Error::UnknownRubric { .. }
+            | Error::UnknownIndicator { .. }
+            | Error::DuplicateIndicator { .. }
+            | Error::MalformedJson { .. }
+            | Error::InvalidAssessment { .. }
+            | Error::UnknownTrack { .. }
+            | Error::InvalidRubric { .. }
+            | Error::InvalidVector { .. }
+            | Error::InputTooLarge { .. }
+            | Error::RubricMismatch { .. }
+            | Error::InvalidOptions { .. }
+            | Error::InvalidBatch { .. }
+            | Error::Overflow { .. }
+            | Error::UnreachableTarget { .. }
+            | Error::Output { .. }
+            | Error::Io { .. } => Invalid,
+            Error::Row { source, .. } => source.kind(),
+            // problems counted, not kept: the kind of their code
+            Error::More { code, .. } => IssueKind::of_code(code),
+        }
+    }
+
     /// The indicator this error is about, if any.
     pub fn indicator(&self) -> Option<&str> {
         match self {
@@ -761,6 +832,7 @@ impl Error {
     pub fn issue_in(&self, lang: Lang) -> Issue {
         Issue {
             code: self.code(),
+            kind: self.kind(),
             indicator: self.indicator().map(str::to_owned),
             message: self.message_in(lang),
         }
@@ -1074,14 +1146,18 @@ pub struct ErrorCode {
     /// edition, or a rubric file is wrong), `vector`, `options`, `batch`,
     /// `plan`, `arithmetic` or `io`.
     pub family: &'static str,
+    /// The kind of its problems, as [`Error::kind`] gives it (for
+    /// `level_out_of_range`: of a level of a track; one given as a criterion
+    /// met or a plan's cap is `invalid`).
+    pub kind: IssueKind,
     /// What it means.
     pub summary: &'static str,
 }
 
 macro_rules! codes {
-    ($(($code:literal, $family:literal, $summary:literal)),* $(,)?) => {
-        /// Every error code, with its family and meaning.
-        pub const ERROR_CODES: &[ErrorCode] = &[$(ErrorCode { code: $code, family: $family, summary: $summary }),*];
+    ($(($code:literal, $family:literal, $kind:ident, $summary:literal)),* $(,)?) => {
+        /// Every error code, with its family, kind and meaning.
+        pub const ERROR_CODES: &[ErrorCode] = &[$(ErrorCode { code: $code, family: $family, kind: IssueKind::$kind, summary: $summary }),*];
     };
 }
 
@@ -1089,123 +1165,208 @@ codes![
     (
         "invalid_assessment",
         "assessment",
+        Invalid,
         "well-formed JSON of the wrong shape (unknown field, both levels and tracks, ...)"
     ),
     (
         "malformed_json",
         "assessment",
+        Invalid,
         "input that is not well-formed JSON"
     ),
     (
         "unknown_indicator",
         "assessment",
+        Invalid,
         "an indicator id the rubric does not have"
     ),
     (
         "level_out_of_range",
         "assessment",
+        Value,
         "a value outside the indicator's scale"
     ),
     (
         "non_integer_level",
         "assessment",
+        Value,
         "a fractional number where whole levels are expected"
     ),
     (
         "invalid_level_type",
         "assessment",
+        Value,
         "a value that is not a number (or not a decimal or fraction)"
     ),
     (
         "too_many_decimals",
         "assessment",
+        Value,
         "a decimal with more places than are kept exactly"
     ),
     (
         "not_repeatable",
         "assessment",
+        Value,
         "a list of levels for an indicator that takes one"
     ),
     (
         "wrong_item_count",
         "assessment",
+        Value,
         "too few or too many service items (2018 indicator 35)"
     ),
     (
         "duplicate_indicator",
         "assessment",
+        Invalid,
         "the same indicator twice in one object"
     ),
     (
         "missing_indicator",
         "assessment",
+        Missing,
         "indicators without a level under the official policy"
     ),
     (
         "no_levels",
         "assessment",
+        Missing,
         "a track with no level at all (renormalising policy)"
     ),
     (
         "unknown_track",
         "assessment",
+        Invalid,
         "a track name that does not exist"
     ),
     (
         "track_not_present",
         "assessment",
+        Missing,
         "a track the assessment does not have"
     ),
     (
         "rubric_mismatch",
         "assessment",
+        Invalid,
         "an assessment for another rubric than the one given"
     ),
-    ("input_too_large", "assessment", "input over the size limit"),
+    (
+        "input_too_large",
+        "assessment",
+        Invalid,
+        "input over the size limit"
+    ),
     (
         "unknown_rubric",
         "rubric",
+        Invalid,
         "an edition id that is neither built in nor given"
     ),
     (
         "invalid_rubric",
         "rubric",
+        Invalid,
         "a rubric file that fails validation (every problem listed)"
     ),
     (
         "invalid_vector",
         "vector",
+        Invalid,
         "a compact vector that cannot be read"
     ),
     (
         "invalid_options",
         "options",
+        Invalid,
         "scoring options that cannot be read"
     ),
-    ("invalid_batch", "batch", "batch columns of the wrong shape"),
+    (
+        "invalid_batch",
+        "batch",
+        Invalid,
+        "batch columns of the wrong shape"
+    ),
     (
         "unreachable_target",
         "plan",
+        Invalid,
         "a plan's target that no allowed rise of levels reaches"
     ),
     (
         "arithmetic_overflow",
         "arithmetic",
+        Invalid,
         "exact arithmetic beyond 128 bits"
     ),
     (
         "io_error",
         "io",
+        Invalid,
         "a file that cannot be read, or output that cannot be written"
     ),
 ];
 
-/// A serialisable summary of one [`Error`]: `{code, indicator, message}`.
+/// What kind of problem an error is ([`Error::kind`]; `kind` in the JSON of
+/// an [`Issue`]: `"value"`, `"missing"` or `"invalid"`), so that a form or a
+/// tool decides what to do with a problem without a list of codes of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum IssueKind {
+    /// A value on one indicator that cannot be scored as given (out of the
+    /// scale, not whole, not a number, too many decimals, a list where one
+    /// level is taken, too few or too many services): a form's field for that
+    /// indicator holds it and can mark it, and fixing that value fixes it.
+    Value,
+    /// Work not finished: indicators without a level (`missing_indicator`),
+    /// a track without any level (`no_levels`), a track the assessment does
+    /// not have yet (`track_not_present`).
+    Missing,
+    /// Anything else: the assessment, the file, the options or the request
+    /// is itself wrong (unknown indicators or editions, malformed JSON or
+    /// vectors, a wrong shape, an indicator twice ...), or the operation
+    /// cannot be done (overflow, an unreachable target, input/output).
+    Invalid,
+}
+
+impl IssueKind {
+    /// `"value"`, `"missing"` or `"invalid"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IssueKind::Value => "value",
+            IssueKind::Missing => "missing",
+            IssueKind::Invalid => "invalid",
+        }
+    }
+
+    /// The kind of the problems with a code, from the registry
+    /// ([`ERROR_CODES`]); `invalid` for a code it does not have.
+    pub fn of_code(code: &str) -> IssueKind {
+        ERROR_CODES
+            .iter()
+            .find(|c| c.code == code)
+            .map_or(IssueKind::Invalid, |c| c.kind)
+    }
+}
+
+impl std::fmt::Display for IssueKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A serialisable summary of one [`Error`]: `{code, kind, indicator,
+/// message}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 pub struct Issue {
     /// Stable code.
     pub code: &'static str,
+    /// What kind of problem it is ([`Error::kind`]): `value`, `missing` or
+    /// `invalid`.
+    pub kind: IssueKind,
     /// The indicator concerned.
     pub indicator: Option<String>,
     /// What is wrong.
@@ -1628,6 +1789,30 @@ mod tests {
                 message: s("x"),
             },
         ]
+    }
+
+    #[test]
+    fn the_registry_states_the_kind_each_variant_has() {
+        for e in every_variant() {
+            let by_code = IssueKind::of_code(e.code());
+            match &e {
+                // a level given as a criterion met is no value to score
+                Error::LevelOutOfRange { place, .. } if place == "criteria_met" => {
+                    assert_eq!(e.kind(), IssueKind::Invalid);
+                    assert_eq!(by_code, IssueKind::Value);
+                }
+                _ => assert_eq!(e.kind(), by_code, "{}", e.code()),
+            }
+            assert_eq!(e.issue().kind, e.kind());
+            assert_eq!(e.issue_in(Lang::Id).kind, e.kind());
+        }
+        assert_eq!(IssueKind::of_code("no_such_code"), IssueKind::Invalid);
+        assert_eq!(
+            serde_json::to_value(IssueKind::Missing).unwrap(),
+            serde_json::json!("missing")
+        );
+        let json = serde_json::to_value(Error::NoLevels { track: "x".into() }.issue()).unwrap();
+        assert_eq!(json["kind"], "missing");
     }
 
     #[test]

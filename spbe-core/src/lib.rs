@@ -47,7 +47,8 @@ pub use api::{
 pub use assessment::{Assessment, IndicatorId, Level, LevelMap, RawAssessment, Track, Tracks};
 pub use compare::{compare, Comparison};
 pub use error::{
-    Error, ErrorCode, Issue, Lang, Result, RubricProblem, VectorProblem, ERROR_CODES, MAX_PER_KIND,
+    Error, ErrorCode, Issue, IssueKind, Lang, Result, RubricProblem, VectorProblem, ERROR_CODES,
+    MAX_PER_KIND,
 };
 pub use input::{read_limited, MAX_INPUT_BYTES};
 pub use options::{MissingPolicy, Options, PredicateBasis};

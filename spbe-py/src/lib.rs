@@ -21,7 +21,7 @@ create_exception!(
     _lowlevel,
     CoreError,
     PyValueError,
-    "An error from spbe-core: args are (code, indicator, message, row)."
+    "An error from spbe-core: args are (code, indicator, message, row, kind)."
 );
 
 fn core_err(e: &Error) -> PyErr {
@@ -34,6 +34,7 @@ fn core_err(e: &Error) -> PyErr {
         e.indicator().map(str::to_owned),
         e.to_string(),
         row,
+        e.kind().as_str(),
     ))
 }
 
@@ -197,14 +198,17 @@ fn report_html(
         .map_err(|e| core_err(&e))
 }
 
-/// Every problem of an assessment as (code, indicator, message) tuples.
+/// One problem: (code, indicator, message, kind).
+type Problem = (String, Option<String>, String, &'static str);
+
+/// Every problem of an assessment as (code, indicator, message, kind) tuples.
 #[pyfunction]
 #[pyo3(signature = (text, options_json, rubric=None))]
 fn validate(
     text: &str,
     options_json: &str,
     rubric: Option<&RubricHandle>,
-) -> PyResult<Vec<(String, Option<String>, String)>> {
+) -> PyResult<Vec<Problem>> {
     let problems = spbe_core::validate_text(text, inner(rubric), &opts(options_json)?);
     Ok(problems
         .iter()
@@ -213,6 +217,7 @@ fn validate(
                 e.code().to_owned(),
                 e.indicator().map(str::to_owned),
                 e.to_string(),
+                e.kind().as_str(),
             )
         })
         .collect())
@@ -230,7 +235,7 @@ fn checked(result: spbe_core::CheckResult, input: Option<dict::Input>) -> PyResu
 }
 
 /// The report, or every problem found (as JSON text, a list of
-/// `{"code", "indicator", "message"}`): `(report, None)` or `(None, issues)`,
+/// `{"code", "kind", "indicator", "message"}`): `(report, None)` or `(None, issues)`,
 /// the answer of the JS `check`.
 #[pyfunction]
 #[pyo3(signature = (text, options_json, rubric=None))]
@@ -258,12 +263,12 @@ fn check_dict(
     checked(result, Some(dict::Input::Raw(raw))).map(Some)
 }
 
-/// spbe-core's error registry: (code, family, summary) for every error code.
+/// spbe-core's error registry: (code, family, summary, kind) for every error code.
 #[pyfunction]
-fn error_codes() -> Vec<(&'static str, &'static str, &'static str)> {
+fn error_codes() -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
     spbe_core::ERROR_CODES
         .iter()
-        .map(|c| (c.code, c.family, c.summary))
+        .map(|c| (c.code, c.family, c.summary, c.kind.as_str()))
         .collect()
 }
 

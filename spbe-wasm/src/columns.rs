@@ -41,6 +41,8 @@ export interface RowError {
     row: number;
     /** The error code, from `errorCodes()`. */
     code: string;
+    /** What kind of problem it is (a bad value in a cell is `"value"`). */
+    kind: IssueKind;
     /** The indicator concerned, if any. */
     indicator: string | null;
     /** The message, starting `row N: `. */
@@ -411,6 +413,7 @@ fn score_columns_inner(
             let x = js_sys::Object::new();
             Reflect::set(&x, &"row".into(), &(*row as f64).into())?;
             Reflect::set(&x, &"code".into(), &e.code().into())?;
+            Reflect::set(&x, &"kind".into(), &e.kind().as_str().into())?;
             Reflect::set(
                 &x,
                 &"indicator".into(),

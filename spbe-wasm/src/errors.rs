@@ -1,5 +1,5 @@
 //! Errors at the JS edge: a core [`Error`] as a JS `Error` with `code`,
-//! `indicator` and `row`, its message in the language set by `setLanguage`
+//! `kind`, `indicator` and `row`, its message in the language set by `setLanguage`
 //! (English until then).
 
 use std::cell::Cell;
@@ -49,13 +49,25 @@ export type Language = "en" | "id";
 export function setLanguage(lang: Language): void;
 /** The language set by `setLanguage` (`"en"` until then). */
 export function getLanguage(): Language;
+/**
+ * What the functions throw for bad input: an `Error` named `SpbeError` with
+ * the fields of an `Issue` (`code`, `kind`, `indicator`) and, for a row of
+ * `scoreColumns`, its `row`.
+ */
+export interface SpbeError extends Error {
+    code: string;
+    kind: IssueKind;
+    indicator: string | null;
+    row?: number;
+}
 "#;
 
-/// A JS `Error` whose `code` (and `indicator`) carry the spbe error's fields.
+/// A JS `Error` whose `code`, `kind` (and `indicator`) carry the spbe error's fields.
 pub(crate) fn js_error(e: &Error) -> JsValue {
     let err = js_sys::Error::new(&e.message_in(language()));
     err.set_name("SpbeError");
     let _ = Reflect::set(&err, &"code".into(), &e.code().into());
+    let _ = Reflect::set(&err, &"kind".into(), &e.kind().as_str().into());
     let _ = Reflect::set(
         &err,
         &"indicator".into(),

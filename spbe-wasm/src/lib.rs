@@ -223,7 +223,10 @@ export interface FormState {
 "#;
 
 /// Like `score` but never throws: `{ ok: true, report }` or
-/// `{ ok: false, issues: [{ code, indicator, message }] }` listing every problem.
+/// `{ ok: false, issues: [{ code, kind, indicator, message }] }` listing every
+/// problem; `kind` is `"value"` (a value on one indicator that cannot be
+/// scored as given), `"missing"` (work not finished) or `"invalid"` (the
+/// assessment itself is wrong).
 #[wasm_bindgen(unchecked_return_type = "CheckResult")]
 pub fn check(
     #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
@@ -251,7 +254,8 @@ pub fn check(
     })
 }
 
-/// Every problem of an assessment as `[{ code, indicator, message }]` (empty when it scores).
+/// Every problem of an assessment as `[{ code, kind, indicator, message }]`
+/// (empty when it scores); `kind` as for `check`.
 #[wasm_bindgen(unchecked_return_type = "Issue[]")]
 pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,

@@ -58,3 +58,36 @@ test("problems per track with their codes; unreadable input keeps no levels; a b
   assert.equal(bad.tracks[1].issues[0].code, "malformed_json");
   assert.throws(() => spbe.formState(a, ["nope"]), (e) => e.code === "unknown_track");
 });
+
+test("every issue says what kind of problem it is", () => {
+  // a level 7 on 59/2020's 1-5 scale is a value a field holds; "99" is no
+  // indicator of the edition (the file is wrong); 45 indicators are left
+  const a = { rubric: "permenpanrb-59-2020", tracks: { mandiri: { 1: 7, 2: 3, 99: 4 } } };
+  const kinds = (list) => list.map((i) => [i.code, i.kind]);
+  assert.deepEqual(kinds(spbe.validate(a, { track: "mandiri" })), [
+    ["level_out_of_range", "value"],
+    ["unknown_indicator", "invalid"],
+    ["missing_indicator", "missing"],
+  ]);
+  const checked = spbe.check(a, { track: "mandiri" });
+  assert.deepEqual(kinds(checked.issues), kinds(spbe.validate(a, { track: "mandiri" })));
+  // formState renormalises the partly filled track: no missing indicators
+  const [m] = spbe.formState(a, ["mandiri"]).tracks;
+  assert.deepEqual(kinds(m.issues), [["level_out_of_range", "value"], ["unknown_indicator", "invalid"]]);
+  // a track not begun, and one with no level yet, are work not finished
+  const begun = { rubric: "permenpanrb-59-2020", tracks: { mandiri: { 1: 3 } } };
+  assert.deepEqual(kinds(spbe.validate(begun, { track: "visitasi" })), [["track_not_present", "missing"]]);
+  const none = { rubric: "permenpanrb-59-2020", tracks: { mandiri: {} } };
+  assert.deepEqual(kinds(spbe.validate(none, { track: "mandiri", missing: "renormalize" })), [["no_levels", "missing"]]);
+  // a value on 8/2026 written with a comma is not a number: a value problem
+  assert.deepEqual(kinds(spbe.validate({ rubric: "permenpanrb-8-2026", levels: { 3: "5,2" } }))[0], ["invalid_level_type", "value"]);
+  // malformed input is wrong as a whole, in formState too
+  assert.deepEqual(kinds(spbe.formState("{", ["mandiri"]).tracks[0].issues), [["malformed_json", "invalid"]]);
+  // a thrown error carries it, and the registry states each code's
+  assert.throws(() => spbe.score({ rubric: "permenpanrb-59-2020", levels: { 1: 2.5 } }), (e) => e.code === "non_integer_level" && e.kind === "value");
+  assert.throws(() => spbe.fromVector("SPBE1.x"), (e) => e.kind === "invalid");
+  const registry = Object.fromEntries(spbe.errorCodes().map((c) => [c.code, c.kind]));
+  assert.equal(registry.wrong_item_count, "value");
+  assert.equal(registry.track_not_present, "missing");
+  assert.equal(registry.duplicate_indicator, "invalid");
+});

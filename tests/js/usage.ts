@@ -1,7 +1,7 @@
 // Type-checked with `tsc --noEmit` against the generated spbe_wasm.d.ts: the
 // declarations come from the Rust types (tsify), so this fails if they drift.
 import { score, check, validate, rubrics, rubric, toVector, fromVector, errorCodes, indexGap, topGains, levelViews, rangeOf, isVector, outline, plan, formState } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
-import type { Assessment, Report, CheckResult, Issue, RubricSpec, RubricSummary, Options, DomainScore, IndicatorScore, Track, Value, PredicateRule, BandBounds, ErrorCode, LevelView, Place, Plan, PlanRequest, FormState, Level } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
+import type { Assessment, Report, CheckResult, Issue, IssueKind, SpbeError, RubricSpec, RubricSummary, Options, DomainScore, IndicatorScore, Track, Value, PredicateRule, BandBounds, ErrorCode, LevelView, Place, Plan, PlanRequest, FormState, Level } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
 
 const a: Assessment = { rubric: "permenpanrb-5-2018", institution: "Kota Contoh", year: 2019, levels: { "1": 3, "35": [1, 3, 3] }, notes: { "1": "penjelasan" } };
 const tracked: Assessment = { rubric: "permenpanrb-59-2020", tracks: { mandiri: { "1": 4 }, target: { "1": 5 } }, evidence: { "1": ["SK"] } };
@@ -32,7 +32,10 @@ if (res.ok && res.report) {
   const issues: Issue[] = res.issues ?? [];
   const code: string = issues[0].code;
   const where: string | null = issues[0].indicator;
-  void code; void where;
+  const kind: IssueKind = issues[0].kind;
+  // @ts-expect-error: not a kind of problem
+  const notKind: IssueKind = "warning";
+  void code; void where; void kind; void notKind;
 }
 const problems: Issue[] = validate(a);
 const list: RubricSummary[] = rubrics();
@@ -62,3 +65,13 @@ const stIndex: string | undefined = st.tracks[0].summary?.index_text;
 const stGap: number | null = st.gap;
 const stLevels: Record<string, Level> | null = st.tracks[1].levels;
 void [stIndex, stGap, stLevels];
+const stKind: "value" | "missing" | "invalid" | undefined = st.tracks[0].issues[0]?.kind;
+const registryKind: IssueKind = registry[0].kind;
+try {
+  score(a);
+} catch (e) {
+  const err = e as SpbeError;
+  const thrownKind: IssueKind = err.kind;
+  void thrownKind;
+}
+void [stKind, registryKind];

@@ -166,7 +166,7 @@ def test_validate_lists_every_problem_and_never_raises():
     codes = [p["code"] for p in problems]
     for c in ("level_out_of_range", "non_integer_level", "unknown_indicator", "missing_indicator"):
         assert c in codes
-    assert all(set(p) == {"code", "indicator", "message"} for p in problems)
+    assert all(set(p) == {"code", "kind", "indicator", "message"} for p in problems)
     assert spbe.validate(EXAMPLE) == []
     for junk in (None, 42, object(), "not a file", b"bytes", {"levels": 5}, []):
         out = spbe.validate(junk)

@@ -56,6 +56,7 @@ from ._errors import (
     UnknownRubricError,
     UnknownTrackError,
     UnreachableTargetError,
+    IssueKind,
     WrongItemCountError,
     from_core,
 )
@@ -72,7 +73,7 @@ __all__ = [
     "score", "validate", "check", "plan", "score_frame", "plan_frame", "validate_frame", "rubric_for_year", "published_results", "percentile", "score_long", "rank_frame", "summarize", "compare_years", "spark_schema", "to_vector", "from_vector", "rubrics", "Rubric",
     "Report", "DomainScore", "AspectScore", "IndicatorScore", "NextPredicate", "PredicateRule", "LevelValue",
     "Domain", "Aspect", "Indicator", "LevelInfo", "Predicate", "Plan", "PlanResult", "PlanStep", "PlanTarget",
-    "SpbeError", "InvalidAssessmentError", "UnknownRubricError", "UnknownIndicatorError", "LevelOutOfRangeError",
+    "IssueKind", "SpbeError", "InvalidAssessmentError", "UnknownRubricError", "UnknownIndicatorError", "LevelOutOfRangeError",
     "NonIntegerLevelError", "InvalidLevelTypeError", "TooManyDecimalsError", "NoLevelsError", "NotRepeatableError", "WrongItemCountError", "DuplicateIndicatorError",
     "MissingIndicatorError", "MalformedJsonError", "UnknownTrackError", "TrackNotPresentError", "RubricMismatchError",
     "InputTooLargeError", "RubricError", "InvalidRubricError", "InvalidVectorError", "InvalidBatchError", "InvalidOptionsError",
@@ -448,10 +449,14 @@ def validate(
     predicate_basis: Optional[PredicateBasis] = None,
     year: Optional[int] = None,
 ) -> List[Dict[str, Optional[str]]]:
-    """Every problem of an assessment, as dicts ``{"code", "indicator", "message"}``.
+    """Every problem of an assessment, as dicts ``{"code", "kind", "indicator", "message"}``.
 
-    An empty list means it scores. Never raises (a problem with the arguments
-    themselves is reported in the list too).
+    ``kind`` says what kind of problem it is (spbe-core decides it):
+    ``"value"`` (a value on one indicator that cannot be scored as given),
+    ``"missing"`` (work not finished: indicators without a level, a track with
+    none, a track not begun) or ``"invalid"`` (the assessment itself is
+    wrong). An empty list means it scores. Never raises (a problem with the
+    arguments themselves is reported in the list too).
     """
     try:
         rb = _resolve_rubric(rubric)
@@ -462,8 +467,8 @@ def validate(
     except _lowlevel.CoreError as e:
         return [from_core(e.args).to_dict()]
     except (TypeError, ValueError, OSError) as e:
-        return [{"code": "invalid_assessment", "indicator": None, "message": str(e)}]
-    return [{"code": c, "indicator": i, "message": m} for c, i, m in problems]
+        return [InvalidAssessmentError(str(e)).to_dict()]
+    return [{"code": c, "kind": k, "indicator": i, "message": m} for c, i, m, k in problems]
 
 
 def check(
@@ -476,7 +481,7 @@ def check(
     year: Optional[int] = None,
 ) -> Dict[str, Any]:
     """The report, or every problem found: ``{"ok": True, "report": Report}``
-    or ``{"ok": False, "issues": [{"code", "indicator", "message"}, ...]}``, the
+    or ``{"ok": False, "issues": [{"code", "kind", "indicator", "message"}, ...]}``, the
     same shape as the JS ``check``. Never raises: a problem with the argument
     itself is an issue too."""
     try:
