@@ -8,7 +8,9 @@
 //! The rule for a partly filled track lives here: it is scored under the
 //! options given when every indicator has a level, and otherwise renormalised
 //! over the filled indicators ([`MissingPolicy::Renormalize`]), which makes
-//! the report an estimate (`official` false).
+//! the report an estimate (`official` false). Each track says which options
+//! it is scored with ([`FormTrack::options`]), so that a plan or a printed
+//! report of the track is made under the same ones.
 
 use serde::Serialize;
 
@@ -37,10 +39,17 @@ pub struct FormTrack {
     /// Its levels as scored (the target: the current levels with the
     /// target's changes over them); `None` when the assessment cannot be read.
     pub levels: Option<LevelMap>,
-    /// How many indicators have a level.
+    /// How many of the edition's indicators have a level (an id the edition
+    /// does not have is not counted: it is a problem, `unknown_indicator`).
     pub filled: usize,
     /// How many indicators the edition has.
     pub total: usize,
+    /// The options it is scored with: those given, for this track, when
+    /// every indicator has a level; else the same renormalised over the
+    /// filled indicators (`missing: renormalize`, an estimate). Pass them to
+    /// [`crate::plan_text`] or [`crate::lhe`] to plan or print the track as
+    /// the form scores it.
+    pub options: Options,
     /// Its report, when it can be scored and has at least one level.
     pub report: Option<Report>,
     /// Every problem that keeps it from being scored (empty when it is, or
@@ -90,6 +99,7 @@ pub fn form_state(
                         levels: None,
                         filled: 0,
                         total: 0,
+                        options: scoring_options(opts, track, false),
                         report: None,
                         problems: problems.clone(),
                     })
@@ -114,29 +124,29 @@ pub fn form_state(
                         levels: None,
                         filled: 0,
                         total,
+                        options: scoring_options(opts, track, false),
                         report: None,
                         problems: vec![e],
                     }
                 }
             };
-            let filled = levels.len();
+            // the edition's indicators only: an id it lacks fills nothing
+            let filled = levels
+                .keys()
+                .filter(|k| r.position(k.as_str()).is_some())
+                .count();
+            let complete = total > 0 && filled == total;
             let mut t = FormTrack {
                 track,
                 levels: Some(levels),
                 filled,
                 total,
+                options: scoring_options(opts, track, complete),
                 report: None,
                 problems: Vec::new(),
             };
             if filled > 0 {
-                let o = if t.complete() {
-                    Options {
-                        track: Some(track),
-                        ..*opts
-                    }
-                } else {
-                    renormalising(opts, Some(track))
-                };
+                let o = t.options;
                 match crate::api::score_with(&a, r, &o) {
                     Ok(report) => t.report = Some(report),
                     Err(first) => {
@@ -159,6 +169,18 @@ pub fn form_state(
         _ => None,
     };
     FormState { tracks, gap }
+}
+
+/// The options a track is scored with (see [`FormTrack::options`]).
+fn scoring_options(opts: &Options, track: Track, complete: bool) -> Options {
+    if complete {
+        Options {
+            track: Some(track),
+            ..*opts
+        }
+    } else {
+        renormalising(opts, Some(track))
+    }
 }
 
 fn renormalising(opts: &Options, track: Option<Track>) -> Options {
@@ -212,6 +234,7 @@ struct TrackOut<'a> {
     filled: usize,
     total: usize,
     complete: bool,
+    options: &'a Options,
     summary: Option<ReportSummary<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     report: Option<&'a Report>,
@@ -243,7 +266,9 @@ struct StateOut<'a> {
 
 impl FormState {
     /// The state as JSON (the wire format of the bindings): per track its
-    /// `levels`, `filled`, `total`, `complete`, a `summary` of its report,
+    /// `levels`, `filled`, `total`, `complete`, the `options` it is scored
+    /// with (`{"track", "missing", "predicate_basis", "year"}`, as
+    /// [`Options`] reads them), a `summary` of its report,
     /// the full `report` only when `full`, and `issues` made by `issue`
     /// (e.g. [`Error::issue`]) with the `track` whose value each is about
     /// (`null` when none); `gap` and `gap_text` (`"0.13"`, `"-0.05"`).
@@ -258,6 +283,7 @@ impl FormState {
                     filled: t.filled,
                     total: t.total,
                     complete: t.complete(),
+                    options: &t.options,
                     summary: t.report.as_ref().map(ReportSummary::from),
                     report: if full { t.report.as_ref() } else { None },
                     issues: t
@@ -405,5 +431,84 @@ mod tests {
             s.tracks[0].problems.first().map(Error::code),
             Some("unknown_rubric")
         );
+    }
+
+    #[test]
+    fn each_track_says_the_options_it_is_scored_with() {
+        // mandiri complete (every level 3); dokumen has indicator 5 alone
+        let cur = levels((1..=47).map(|i| (i, "3")));
+        let text = format!(
+            r#"{{"rubric": "permenpanrb-59-2020", "tracks": {{"mandiri": {cur}, "dokumen": {{"5": 4}}}}}}"#
+        );
+        let given = Options {
+            predicate_basis: Some(crate::options::PredicateBasis::Exact),
+            ..Options::default()
+        };
+        let s = form_state(&text, None, &given, &[Track::Mandiri, Track::Dokumen]);
+        let [m, d] = [&s.tracks[0], &s.tracks[1]];
+        // complete: the options given, for this track (the official policy)
+        assert_eq!(m.options.track, Some(Track::Mandiri));
+        assert_eq!(m.options.missing, MissingPolicy::Error);
+        assert_eq!(m.options.predicate_basis, given.predicate_basis);
+        // partly filled: renormalised over the filled indicators
+        assert_eq!(d.options.track, Some(Track::Dokumen));
+        assert_eq!(d.options.missing, MissingPolicy::Renormalize);
+        assert_eq!(d.options.predicate_basis, given.predicate_basis);
+        // the report is the one those options give
+        let again = crate::api::score_text(&text, None, &d.options).unwrap();
+        assert_eq!(
+            d.report.as_ref().map(|r| &r.index_exact),
+            Some(&again.index_exact)
+        );
+        let json: serde_json::Value =
+            serde_json::from_str(&s.to_json(false, Error::issue)).unwrap();
+        assert_eq!(
+            json["tracks"][1]["options"],
+            serde_json::json!({"track": "dokumen", "missing": "renormalize", "predicate_basis": "exact", "year": null})
+        );
+        assert_eq!(json["tracks"][0]["options"]["missing"], "error");
+        // the JSON reads back as the same options
+        let back = Options::from_json(&json["tracks"][1]["options"].to_string()).unwrap();
+        assert_eq!(back, d.options);
+        // unreadable input: renormalised for its track all the same
+        let bad = state("{");
+        assert_eq!(bad.tracks[1].options.track, Some(Track::Target));
+        assert_eq!(bad.tracks[1].options.missing, MissingPolicy::Renormalize);
+    }
+
+    #[test]
+    fn an_id_the_edition_lacks_fills_nothing_and_is_a_problem() {
+        // 46 of 59/2020's 47 indicators and an id "99": 46 filled, not complete
+        let mut pairs: Vec<(usize, &'static str)> = (1..=46).map(|i| (i, "3")).collect();
+        pairs.push((99, "4"));
+        let text = format!(
+            r#"{{"rubric": "permenpanrb-59-2020", "tracks": {{"mandiri": {}}}}}"#,
+            levels(pairs.clone())
+        );
+        let m = &state(&text).tracks[0];
+        assert_eq!((m.filled, m.total, m.complete()), (46, 47, false));
+        assert_eq!(m.options.missing, MissingPolicy::Renormalize);
+        let codes: Vec<(&str, Option<&str>)> = m
+            .problems
+            .iter()
+            .map(|e| (e.code(), e.indicator()))
+            .collect();
+        assert_eq!(codes, [("unknown_indicator", Some("99"))]);
+        assert!(m.report.is_none());
+        // with all 47 filled as well, it is complete and "99" still a problem
+        pairs.push((47, "3"));
+        let text = format!(
+            r#"{{"rubric": "permenpanrb-59-2020", "tracks": {{"mandiri": {}}}}}"#,
+            levels(pairs)
+        );
+        let m = &state(&text).tracks[0];
+        assert_eq!((m.filled, m.complete()), (47, true));
+        assert_eq!(m.options.missing, MissingPolicy::Error);
+        assert_eq!(
+            m.problems.iter().map(Error::code).collect::<Vec<_>>(),
+            ["unknown_indicator"]
+        );
+        // the levels shown are the track's as given, the unknown id with them
+        assert_eq!(m.levels.as_ref().map(LevelMap::len), Some(48));
     }
 }

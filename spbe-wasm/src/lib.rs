@@ -154,12 +154,14 @@ pub fn track_levels(
 /// What a form showing several tracks needs after each change, in one call:
 /// per track (in the order of `tracks`, e.g. `["mandiri", "target"]`) its
 /// levels as scored (the target: the current levels with its changes over
-/// them), `filled` / `total` / `complete`, a `summary` of its report (index,
-/// predicate, the band above), the whole `report` only when `full` is true, and
-/// `issues`; and the `gap` from the first track's exact index to the second's,
-/// rounded once. A track with every indicator filled is scored under
-/// `options`; a partly filled one is renormalised over its filled indicators
-/// (an estimate: `official` false); an empty one is not scored. Throws for a
+/// them), `filled` / `total` / `complete`, the `options` it is scored with, a
+/// `summary` of its report (index, predicate, the band above), the whole
+/// `report` only when `full` is true, and `issues`; and the `gap` from the
+/// first track's exact index to the second's, rounded once. A track with
+/// every indicator filled is scored under `options`; a partly filled one is
+/// renormalised over its filled indicators (an estimate: `official` false);
+/// an empty one is not scored. Pass a track's `options` to `plan` or
+/// `reportHtml` to plan or print it as the form scores it. Throws for a
 /// track name that does not exist, options that cannot be read, or an
 /// assessment that is neither an object nor a string.
 #[wasm_bindgen(js_name = formState, unchecked_return_type = "FormState")]
@@ -190,11 +192,19 @@ export interface FormTrack {
     track: Track;
     /** Its levels as scored; `null` when the assessment cannot be read. */
     levels: Record<string, Level> | null;
-    /** How many indicators have a level, and how many the edition has. */
+    /** How many of the edition's indicators have a level (an id it lacks is
+     * not counted: it is an `unknown_indicator` issue), and how many it has. */
     filled: number;
     total: number;
     /** Every indicator has a level. */
     complete: boolean;
+    /**
+     * The options the track is scored with: those given, for this track, when
+     * it is complete; else the same with `missing: "renormalize"` (an
+     * estimate). Pass them to `plan` or `reportHtml` to plan or print the
+     * track as the form scores it.
+     */
+    options: Options;
     /** The report's index, predicate and the band above; `null` when not scored. */
     summary: {
         index: number;

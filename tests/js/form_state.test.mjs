@@ -91,3 +91,39 @@ test("every issue says what kind of problem it is", () => {
   assert.equal(registry.track_not_present, "missing");
   assert.equal(registry.duplicate_indicator, "invalid");
 });
+
+test("each track gives the options it is scored with, for plan and reportHtml", () => {
+  // mandiri complete at level 3 (3.00); the target raises indicator 1 only,
+  // which with the current levels carried forward is complete too
+  const full = { rubric: "permenpanrb-59-2020", tracks: { mandiri: levels(47, 3), target: { 1: 4 } } };
+  const [m, t] = spbe.formState(full, ["mandiri", "target"], { predicate_basis: "exact" }).tracks;
+  assert.deepEqual(m.options, { track: "mandiri", missing: "error", predicate_basis: "exact", year: null });
+  assert.deepEqual(t.options, { track: "target", missing: "error", predicate_basis: "exact", year: null });
+  // dokumen has indicator 5 alone and is renormalised over it
+  const a = { rubric: "permenpanrb-59-2020", tracks: { mandiri: levels(47, 3), dokumen: { 5: 4 } } };
+  const [, d] = spbe.formState(a, ["mandiri", "dokumen"], { predicate_basis: "exact" }).tracks;
+  assert.deepEqual(d.options, { track: "dokumen", missing: "renormalize", predicate_basis: "exact", year: null });
+  // those options give the track's report, a plan and a printed report
+  assert.equal(spbe.score(a, d.options).index_exact, d.summary.index_exact);
+  assert.equal(d.summary.index_text, "4.00");
+  const p = spbe.plan(a, { to: 4.5 }, d.options);
+  assert.ok(p.steps.length > 0);
+  assert.ok(spbe.reportHtml(a, d.options, "en").includes("4.00"));
+  // the default options would refuse the partly filled track
+  assert.throws(() => spbe.plan(a, { to: 4.5 }, { track: "dokumen" }), (e) => e.code === "missing_indicator" && e.kind === "missing");
+  // unreadable input: the track's options all the same
+  assert.equal(spbe.formState("{", ["target"]).tracks[0].options.missing, "renormalize");
+});
+
+test("filled counts only the edition's indicators; an id it lacks is an issue", () => {
+  // 46 of 59/2020's 47 indicators and an id "99" the edition does not have
+  const mandiri = { ...levels(46, 3), 99: 4 };
+  const [m] = spbe.formState({ rubric: "permenpanrb-59-2020", tracks: { mandiri } }, ["mandiri"]).tracks;
+  assert.deepEqual([m.filled, m.total, m.complete, m.options.missing], [46, 47, false, "renormalize"]);
+  assert.deepEqual(m.issues.map((i) => [i.code, i.kind, i.indicator, i.track]), [["unknown_indicator", "invalid", "99", "mandiri"]]);
+  assert.equal(m.summary, null);
+  // 47 filled and "99": complete, and "99" still the one problem
+  const [c] = spbe.formState({ rubric: "permenpanrb-59-2020", tracks: { mandiri: { ...mandiri, 47: 3 } } }, ["mandiri"]).tracks;
+  assert.deepEqual([c.filled, c.complete, c.options.missing], [47, true, "error"]);
+  assert.deepEqual(c.issues.map((i) => i.code), ["unknown_indicator"]);
+});

@@ -74,4 +74,6 @@ try {
   const thrownKind: IssueKind = err.kind;
   void thrownKind;
 }
-void [stKind, registryKind];
+const stOptions: Options = st.tracks[0].options;
+const plannedAsScored: Plan = plan(a, { to: "Baik" }, st.tracks[0].options);
+void [stKind, registryKind, stOptions, plannedAsScored];
