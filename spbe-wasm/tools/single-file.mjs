@@ -96,6 +96,10 @@ let out = html;
 const linkCss = /<link rel="stylesheet" href="style\.css">/;
 const appTag = /<script type="module" src="app\.js"><\/script>/;
 if (!linkCss.test(out) || !appTag.test(out)) fail("index.html: the style.css link or the app.js script tag is not where expected");
+// the served page's preloads: here there is nothing to fetch
+const preloads = /^\s*<!--[^>]*-->\n(?=\s*<link rel="modulepreload")|^\s*<link rel="(?:modulepreload|preload)" [^>]*>\n/gm;
+if (!preloads.test(out)) fail("index.html: the preload links are not where expected");
+out = out.replace(preloads, "");
 out = out.replace(linkCss, () => `<style>\n${safe(css, "style")}\n</style>`);
 out = out.replace(appTag, () => `<script type="module">\n${safe(script, "script")}\n</script>`);
 fs.writeFileSync(path.join(dist, "spbe-kalkulator.html"), out);

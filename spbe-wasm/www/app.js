@@ -8,6 +8,7 @@ const T = {
     title: "Kalkulator Indeks SPBE", subtitle: "Penilaian mandiri dan target, dihitung persis seperti hasil resmi. Semua data tetap di perangkat Anda.",
     skip: "Langsung ke isian", setup: "Pengaturan", edition: "Edisi", institution: "Instansi", year: "Tahun",
     editing: "Sedang mengisi:", current: "Saat ini (penilaian mandiri)", target: "Target",
+    provisional: "sementara", inForce: "berlaku", inForceSince: (y) => `berlaku sejak ${y}`,
     save: "Simpan JSON", load: "Buka JSON", csv: "Ekspor CSV", print: "Cetak", link: "Salin tautan", clear: "Kosongkan",
     results: "Hasil", "current-short": "Saat ini", "target-short": "Target", gap: "Selisih ke target",
     parts: "Indeks domain dan aspek", part: "Bagian", weight: "Bobot",
@@ -71,6 +72,7 @@ const T = {
     title: "SPBE Index Calculator", subtitle: "Self-assessment and target, computed exactly as the official results. Your data stays on your device.",
     skip: "Skip to the form", setup: "Settings", edition: "Edition", institution: "Institution", year: "Year",
     editing: "Editing:", current: "Current (self-assessment)", target: "Target",
+    provisional: "provisional", inForce: "in force", inForceSince: (y) => `in force since ${y}`,
     save: "Save JSON", load: "Open JSON", csv: "Export CSV", print: "Print", link: "Copy link", clear: "Clear",
     results: "Results", "current-short": "Current", "target-short": "Target", gap: "Gap to target",
     parts: "Domain and aspect indices", part: "Part", weight: "Weight",
@@ -226,15 +228,30 @@ function scaleOf(spec, ind) {
 }
 
 // ---------------------------------------------------------------- form
-function renderForm() {
+// The form: the domain and aspect headings (and the jump list) at once, the
+// indicators in document order. With `progressive` (the page's first load) only
+// the headings are built before the first frame; the indicators follow in small
+// steps just after it, so that the first screen (on a phone the settings, on a
+// laptop the results; the form is below them) is drawn without waiting for
+// ~1,000 elements of criteria and fields, and a tap is never held up for long.
+// `ready` runs once every indicator is in the page (at once when not progressive).
+const FORM_STEP = 4; // indicators per step (~20-40 ms each on a slow phone)
+function renderForm(progressive = false, ready = null) {
   const spec = state.spec;
   state.marked = new Map(); // a fresh form has no marks
+  state.support = null; // nor evidence lines, until its first report
   const root = $("#indicators");
   root.replaceChildren();
   const { groups } = indicators(spec);
   if (state.lang === "en") root.append(el("p", { class: "note", text: t("criteriaNote") }));
   const jump = $("#jump");
   jump.replaceChildren(el("option", { value: "", text: t("jumpTop") }));
+  const pending = [];
+  // a form replaced before it was finished hands on its wait (the page is ready when this one is)
+  if (state.form && state.form.ready) {
+    ready = ready || state.form.ready;
+    state.form.ready = null;
+  }
   for (const g of groups) {
     const block = el("div", { class: "domain-block", id: g.domain ? `d-${g.domain.id}` : null });
     if (g.domain) {
@@ -247,12 +264,52 @@ function renderForm() {
       const ab = el("div", { class: "aspect-block", id: `a-${a.id}` }, el(g.domain ? "h4" : "h3", { tabindex: "-1" }, `${t("aspect")} ${a.id}. `, el("span", { lang: idName(a), text: nameOf(a) }), ` (${dec(a.weight)}%) `,
         el("span", { class: "progress", "data-progress": `a-${a.id}` })));
       jump.append(el("option", { value: `a-${a.id}`, "data-label": `${g.domain ? "\u00a0\u00a0" : ""}${t("aspect")} ${a.id}. ${nameOf(a)}` }));
-      for (const ind of a.indicators) ab.append(renderIndicator(spec, ind));
+      for (const ind of a.indicators) pending.push({ box: ab, ind });
       block.append(ab);
     }
     root.append(block);
   }
-  syncForm();
+  const form = (state.form = { spec, pending, ready });
+  syncForm([]);
+  if (!progressive) return finishForm();
+  const step = () => {
+    if (state.form !== form || !form.pending.length) return; // another form since, or finished by finishForm
+    renderIndicators(form, FORM_STEP);
+    if (form.pending.length) setTimeout(step, 0);
+    else finishForm();
+  };
+  // after the frame that shows the first screen (a hidden tab draws no frames: at once)
+  if (document.hidden) setTimeout(step, 0);
+  else requestAnimationFrame(() => setTimeout(step, 0));
+}
+
+// The next `n` indicators of a form being built, each set to the values and
+// marks of the moment (the user may have changed the track or a value since).
+function renderIndicators(form, n) {
+  const made = [];
+  while (made.length < n && form.pending.length) {
+    const { box, ind } = form.pending.shift();
+    const fs = renderIndicator(form.spec, ind);
+    box.append(fs);
+    made.push(fs);
+  }
+  syncFieldsets(made);
+  if (state.support) showSupport(made.map((fs) => fs.querySelector("p[data-support]")).filter(Boolean));
+  for (const fs of made) {
+    const issue = state.marked.get(fs.dataset.indicator);
+    if (issue) showMark(fs.dataset.indicator, issue);
+  }
+}
+
+// The rest of the form at once: before anything that needs every indicator in
+// the page (print, a jump, a track switch's marks, the tests' "ready").
+function finishForm() {
+  const form = state.form;
+  if (!form) return;
+  if (form.pending.length) renderIndicators(form, Infinity);
+  const ready = form.ready;
+  form.ready = null;
+  if (ready) ready();
 }
 
 // Filled / total per domain and aspect on the track being edited (the target:
@@ -352,13 +409,8 @@ function appendNotes(fs, ind) {
 
 // The level each indicator's evidence supports, from the current track's report.
 function renderSupport(rep) {
-  const byId = rep ? Object.fromEntries(rep.indicators.map((i) => [i.id, i])) : {};
-  for (const p of document.querySelectorAll("p[data-support]")) {
-    const i = byId[p.dataset.support];
-    const n = i && i.supported_level;
-    p.textContent = n === undefined || n === null ? "" : i.above_evidence ? t("above")(n) : t("supported")(n);
-    p.classList.toggle("above", Boolean(i && i.above_evidence));
-  }
+  state.support = rep ? Object.fromEntries(rep.indicators.map((i) => [i.id, i])) : {};
+  showSupport(document.querySelectorAll("p[data-support]"));
   const above = rep && rep.above_evidence ? rep.above_evidence : [];
   $("#above-evidence").textContent = above.length ? t("aboveList")(above.join(", ")) : "";
 }
@@ -369,13 +421,19 @@ function rangeOf(id, v) {
 }
 
 // Put the active track's levels (and notes) into the form.
-function syncForm() {
-  const a = state.assessment;
+function syncForm(fieldsets = document.querySelectorAll("fieldset.indicator")) {
   $("#form").classList.toggle("editing-target", state.active === "target");
   $("#track-note").hidden = state.active !== "target";
+  syncFieldsets(fieldsets);
+}
+
+// The fields of these indicators set to the assessment's values on the track being edited.
+function syncFieldsets(fieldsets) {
+  if (!fieldsets.length) return;
+  const a = state.assessment;
   const levels = trackLevels(state.active);
   const planned = state.active === "target" ? a.tracks.target || {} : {};
-  for (const fs of document.querySelectorAll("fieldset.indicator")) {
+  for (const fs of fieldsets) {
     const id = fs.dataset.indicator;
     const v = levels[id];
     const items = Array.isArray(v) ? v : v === undefined ? [] : [v];
@@ -434,6 +492,17 @@ function readIndicator(fs) {
   return items.length ? items : undefined;
 }
 
+// What the evidence supports, under each indicator (from the last report; an
+// indicator built later gets it when it is built)
+function showSupport(lines) {
+  for (const p of lines) {
+    const i = (state.support || {})[p.dataset.support];
+    const n = i && i.supported_level;
+    p.textContent = n === undefined || n === null ? "" : i.above_evidence ? t("above")(n) : t("supported")(n);
+    p.classList.toggle("above", Boolean(i && i.above_evidence));
+  }
+}
+
 // ---------------------------------------------------------------- results
 // A track's levels as the core scores them: the target is the current levels
 // with the target's changes laid over them (the core's rule for the target track).
@@ -483,19 +552,28 @@ function markIssues(issues) {
   const was = state.marked || new Map();
   for (const id of new Set([...was.keys(), ...now.keys()])) {
     const issue = now.get(id);
-    if (was.get(id)?.message === issue?.message) continue;
-    const input = document.getElementById(`v-${id}`);
-    if (input) {
-      input.setCustomValidity(issue ? issue.message : "");
-      input.setAttribute("aria-invalid", issue ? "true" : "false");
-    }
-    const line = document.getElementById(`e-${id}`);
-    if (line) line.textContent = issue ? t("badValue")(id, issue.message) : "";
+    if (was.get(id)?.message !== issue?.message) showMark(id, issue);
   }
   state.marked = now;
+  // the status line says it once, when the problem is new: a later change that leaves it
+  // as it was does not replace another message there (e.g. "link copied")
   const first = now.values().next().value || issues.find((i) => i.indicator && i.code !== "missing_indicator");
-  if (first) setStatus(t("badValue")(first.indicator, first.message), true, null, "value");
-  else if (state.statusKind === "value") setStatus("");
+  const said = first ? t("badValue")(first.indicator, first.message) : null;
+  if (said && said !== state.valueSaid) setStatus(said, true, null, "value");
+  else if (!said && state.statusKind === "value") setStatus("");
+  state.valueSaid = said;
+}
+
+// An indicator's field and the line under it marked with a problem (or cleared);
+// an indicator not yet in the page gets its mark when it is built.
+function showMark(id, issue) {
+  const input = document.getElementById(`v-${id}`);
+  if (input) {
+    input.setCustomValidity(issue ? issue.message : "");
+    input.setAttribute("aria-invalid", issue ? "true" : "false");
+  }
+  const line = document.getElementById(`e-${id}`);
+  if (line) line.textContent = issue ? t("badValue")(id, issue.message) : "";
 }
 
 // The summary (cards, the sticky bar, the announcement) is updated at once; the
@@ -738,16 +816,18 @@ function renderChart(cur, tgt) {
   const box = $("#chart");
   box.setAttribute("aria-label", t("chartLabel"));
   box.replaceChildren(svg);
-  // a part's name longer than the room left of the bars is shortened with "…" (the full name is its title)
+  // a part's name longer than the room left of the bars takes two lines on a laptop
+  // (beside its two bars; on a phone the name is above them, across the chart),
+  // and what still does not fit is shortened with "…" (the full name is its title)
   for (const label of partLabels) {
     const full = label.firstChild.textContent;
-    const key = `short|${room}|${full}`;
-    if (!textWidths.has(key)) {
-      let n = full.length;
-      while (n > 4 && textWidth(label) > room) label.firstChild.textContent = `${full.slice(0, --n).trimEnd()}…`;
-      textWidths.set(key, label.firstChild.textContent);
+    const lines = nameLines(full, 12, room, narrow ? 1 : 2);
+    if (lines.length === 1) label.firstChild.textContent = lines[0];
+    else {
+      label.firstChild.remove();
+      const y = Number(label.getAttribute("y"));
+      lines.forEach((line, k) => label.insertBefore(s("tspan", { x: label.getAttribute("x"), y: y - 7 + k * 13 }, line), label.lastChild));
     }
-    label.firstChild.textContent = textWidths.get(key);
   }
   const rows = [[], [], []];
   for (const b of bandLabels) {
@@ -764,30 +844,64 @@ function renderChart(cur, tgt) {
 // measurement forces a layout, which a change of level should not pay for).
 const textWidths = new Map();
 function textWidth(node) {
-  const key = `${node.getAttribute("font-size")}|${node.firstChild.textContent}`;
+  return widthOf(node.firstChild.textContent, node.getAttribute("font-size"));
+}
+
+function widthOf(text, size) {
+  const key = `${size}|${text}`;
   if (!textWidths.has(key)) {
     // measured on a canvas in the chart's own font: no layout of the page is forced
     // (getComputedTextLength laid out the whole fresh form first: ~0.1-0.5 s at 4x)
     let w = 0;
     try {
-      const ctx = (textWidth.ctx ||= document.createElement("canvas").getContext("2d"));
-      // the font of a kind of text (its class and size), read once: reading a
-      // computed style while the page is being built forces a style recalculation
-      const fontKey = `${node.getAttribute("class") || ""}|${node.getAttribute("font-size")}`;
-      const fonts = (textWidth.fonts ||= new Map());
-      if (!fonts.has(fontKey)) {
-        const cs = getComputedStyle(node);
-        fonts.set(fontKey, `${cs.fontWeight} ${node.getAttribute("font-size")}px ${cs.fontFamily}`);
-      }
-      ctx.font = fonts.get(fontKey);
-      w = ctx.measureText(node.firstChild.textContent).width;
+      const ctx = (widthOf.ctx ||= document.createElement("canvas").getContext("2d"));
+      ctx.font = `${chartFont()[0]} ${size}px ${chartFont()[1]}`;
+      w = ctx.measureText(text).width;
     } catch {
       w = 0;
     }
-    if (!w) return 6 * node.firstChild.textContent.length; // no canvas: an estimate, not kept
+    if (!w) return 0.5 * Number(size) * text.length; // no canvas: an estimate, not kept
     textWidths.set(key, w);
   }
   return textWidths.get(key);
+}
+
+// A name in at most `most` lines of `room` px at font size `size`: broken
+// between words, the last line shortened with "…" if the rest does not fit
+// (kept per name: a change of level does not measure again).
+function nameLines(full, size, room, most) {
+  const key = `lines|${size}|${room}|${most}|${full}`;
+  if (!textWidths.has(key)) {
+    const fits = (text) => widthOf(text, size) <= room;
+    const lines = [];
+    let rest = full;
+    while (lines.length < most - 1 && !fits(rest)) {
+      const words = rest.split(" ");
+      let n = words.length - 1;
+      while (n > 1 && !fits(words.slice(0, n).join(" "))) n--;
+      if (n < 1 || !fits(words.slice(0, n).join(" "))) break; // one word longer than the room
+      lines.push(words.slice(0, n).join(" "));
+      rest = words.slice(n).join(" ");
+    }
+    let n = rest.length;
+    let last = rest;
+    while (n > 4 && !fits(last)) last = `${rest.slice(0, --n).trimEnd()}…`;
+    lines.push(last);
+    textWidths.set(key, lines);
+  }
+  return textWidths.get(key);
+}
+
+// The chart's texts are in the font of the chart's box (they set only a size):
+// its weight and family, read once, before the form is built (main) — reading
+// a computed style while the page is being built forces a style recalculation
+// of all of it (~35 ms of a first load at 4x).
+function chartFont() {
+  if (!chartFont.value) {
+    const cs = getComputedStyle($("#chart"));
+    chartFont.value = [cs.fontWeight, cs.fontFamily];
+  }
+  return chartFont.value;
 }
 
 function renderGains(rep) {
@@ -984,7 +1098,13 @@ function autosave() {
   if (!state.ownsDraft) return;
   if (!state.draftId) state.draftId = newDraftId();
   // `link`: the address the page had (the last link it could write); `tab`: which tab saved it
-  const rec = { saved: new Date().toISOString(), lang: state.lang, ...snapshot(), link: location.hash, tab: tabId() };
+  // the time saved is when the work last changed: opening a draft, switching the
+  // language or the track being edited does not make it newer
+  const snap = snapshot();
+  const work = JSON.stringify(snap.assessment);
+  const same = state.savedAs && state.savedAs.id === state.draftId && state.savedAs.work === work;
+  const rec = { saved: same ? state.savedAs.saved : new Date().toISOString(), lang: state.lang, ...snap, link: location.hash, tab: tabId() };
+  state.savedAs = { id: state.draftId, work, saved: rec.saved };
   try {
     localStorage.setItem(DRAFT_KEY, JSON.stringify(rec));
   } catch {
@@ -1124,6 +1244,12 @@ function restore(snap) {
   setActive(snap.active);
   if (snap.draftId !== undefined) state.draftId = snap.draftId;
   selectEdition(snap.assessment.rubric, snap.assessment);
+  keepSavedTime(snap);
+}
+
+// A saved draft just opened: its work was last changed when it was saved.
+function keepSavedTime(rec) {
+  if (rec && rec.saved) state.savedAs = { id: state.draftId, work: JSON.stringify(cleanAssessment()), saved: rec.saved };
 }
 
 // A change made by the user: the link may be rewritten again, and the draft is saved.
@@ -1163,7 +1289,10 @@ function download(name, type, text) {
 
 function fileStem() {
   const inst = ($("#institution").value || "spbe").trim().toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  return `${inst || "spbe"}-${state.assessment.rubric}`;
+  // the year too: one institution's files of several years side by side in a folder
+  const y = cleanAssessment().year;
+  const year = y === undefined ? "" : `-${y}`;
+  return `${inst || "spbe"}${year}-${state.assessment.rubric}`;
 }
 
 // CSV for a spreadsheet in the page's locale: Indonesian Excel expects ";" and
@@ -1321,17 +1450,19 @@ function importWorkbook(sheets) {
 }
 
 // ---------------------------------------------------------------- wiring
-function selectEdition(id, assessment) {
+function selectEdition(id, assessment, progressive = false, ready = null) {
   state.spec = spbe.rubric(id);
   state.assessment = assessment ? normalise(assessment) : newAssessment(id);
   $("#edition").value = id;
   $("#institution").value = state.assessment.institution || "";
   $("#year").value = state.assessment.year ?? "";
   const ed = state.editions.find((e) => e.id === id);
-  $("#edition-note").textContent = `${ed.title}. ${t("status")[ed.status] || ""}`;
+  $("#edition-note").textContent = editionNote(ed);
   document.title = `${t("title")} — ${ed.short_title || id}`;
-  renderForm();
-  recompute();
+  renderForm(progressive, ready);
+  // the rest of the results (chart, table, gains, plan) at once, unless the page is
+  // being built progressively and they are below the first screen (on a phone)
+  recompute(!progressive || $("#chart").getBoundingClientRect().top < window.innerHeight);
 }
 
 function applyLanguage() {
@@ -1350,13 +1481,24 @@ function applyLanguage() {
   renderDrafts();
 }
 
+// An edition in the list: its regulation, short enough for the select on a phone
+// (the index's name, the years in force and the full title are in the note under it)
 function editionLabel(ed) {
-  const years = ed.in_force ? `${ed.in_force.from}–${ed.in_force.to ?? ""}` : "";
+  return `${ed.short_title || ed.id}${ed.status === "provisional" ? ` (${t("provisional")})` : ""}`;
+}
+
+function editionNote(ed) {
   const name = state.lang === "en" && ed.index_name_en ? ed.index_name_en : ed.index_name;
-  return `${ed.short_title} · ${name} · ${years}${ed.status === "provisional" ? " (sementara / provisional)" : ""}`;
+  const f = ed.in_force;
+  const years = !f ? "" : f.to == null ? ` (${t("inForceSince")(f.from)})` : ` (${t("inForce")} ${f.from}–${f.to})`;
+  return `${name ? `${name}${years}. ` : ""}${ed.title}. ${t("status")[ed.status] || ""}`;
 }
 
 async function main() {
+  // the user moving about the page while it loads (then a reload does not take them back: returnToPlace)
+  for (const type of ["wheel", "touchstart", "keydown", "mousedown"]) {
+    window.addEventListener(type, () => (state.userScrolled = true), { once: true, passive: true, capture: true });
+  }
   await init();
   // the language: ?lang=en, else the one chosen last time in this browser, else Indonesian
   let stored = null;
@@ -1367,6 +1509,7 @@ async function main() {
   }
   const asked = new URLSearchParams(location.search).get("lang");
   state.lang = (asked || stored) === "en" ? "en" : "id";
+  chartFont(); // while the page is still the bare HTML (see chartFont)
   state.editions = spbe.rubrics();
   const sel = $("#edition");
   for (const ed of state.editions) sel.append(el("option", { value: ed.id, text: editionLabel(ed) }));
@@ -1411,7 +1554,15 @@ async function main() {
     setActive(draft.active);
     state.draftId = draft.draftId;
   }
-  selectEdition(ed, opened && opened.rubric === ed ? opened : null);
+  // the end of the frame that shows the first screen (read by bench/page-throttle.mjs;
+  // asked for before the form's and the results' own steps after that frame, so that it runs first)
+  requestAnimationFrame(() => setTimeout(() => performance.mark("spbe-first-painted"), 0));
+  // the first screen now; the indicators just after its frame (renderForm), and then the page is ready
+  selectEdition(ed, opened && opened.rubric === ed ? opened : null, true, () => {
+    state.formDone = true;
+    if (state.mainDone) formReady();
+  });
+  if (draft && draft !== "bad" && opened === draft.assessment) keepSavedTime(draft);
   if (link.kind === "bad") setStatus(link.message, true, null, "link");
   else if (draft === "bad") setStatus(t("draftBad"), true);
   else if (draft && !ownLink) setStatus(t("restored")(savedAt(draft)));
@@ -1626,6 +1777,7 @@ async function main() {
   });
   // the jump list: to a domain or aspect heading (focus follows, for keyboards and screen readers)
   $("#jump").addEventListener("change", (ev) => {
+    finishForm(); // the place of a heading is exact once every indicator above it is in the page
     const target = ev.target.value && document.getElementById(ev.target.value);
     ev.target.value = "";
     if (!target) return;
@@ -1659,6 +1811,7 @@ async function main() {
     changed(false);
     setStatus(t("historyBack"), false, hasWorkIn(prev, true) ? prev : null);
   });
+  window.addEventListener("beforeprint", finishForm); // the browser's own print of the page: every indicator
   $("#print").addEventListener("click", () => {
     if (valid()) printReport();
   });
@@ -1722,6 +1875,7 @@ async function main() {
   // goes away: beforeunload comes when a reload or navigation starts, while
   // the old address can still be recorded (pagehide only when the new page is
   // ready, by which time the old page may have written the link too late)
+  window.addEventListener("beforeunload", notePlace);
   window.addEventListener("beforeunload", flushDrafts);
   window.addEventListener("pagehide", flushDrafts);
   document.addEventListener("visibilitychange", () => {
@@ -1733,8 +1887,56 @@ async function main() {
       // no offline copy (e.g. a private window); the page works online as before
     });
   }
+  // the first screen's work done: it is drawn in the next frame (read by bench/page-throttle.mjs)
+  performance.mark("spbe-first-render");
+  state.mainDone = true;
+  if (state.formDone) formReady(); // the form was finished already (e.g. by a jump)
+}
+
+// The place in the form kept across a reload: the indicator at the top of the
+// screen (below the sticky summary bar) and how far down it is. The browser's
+// own restoring of the scroll lands in a page that is still short (the form is
+// built after the first frame) and, with the indicators' sizes estimated until
+// they are drawn, at another indicator anyway. Not when the user has scrolled
+// since the reload began.
+const PLACE_KEY = "spbe-kalkulator.place";
+function notePlace() {
+  try {
+    const bar = $("#summary-bar").getBoundingClientRect();
+    const y = Math.max(0, bar.top <= 1 ? bar.bottom : 0) + 8;
+    const fs = document.elementFromPoint(window.innerWidth / 2, y)?.closest("fieldset.indicator");
+    const place = fs ? { id: fs.dataset.indicator, top: fs.getBoundingClientRect().top } : { y: window.scrollY };
+    sessionStorage.setItem(PLACE_KEY, JSON.stringify(place));
+  } catch {
+    // storage disabled: the page opens at its top
+  }
+}
+
+function returnToPlace() {
+  let place = null;
+  try {
+    place = JSON.parse(sessionStorage.getItem(PLACE_KEY) || "null");
+    sessionStorage.removeItem(PLACE_KEY);
+  } catch {
+    return;
+  }
+  const nav = performance.getEntriesByType("navigation")[0];
+  if (!place || !nav || nav.type !== "reload" || state.userScrolled) return;
+  const fs = typeof place.id === "string" && document.querySelector(`fieldset.indicator[data-indicator="${CSS.escape(place.id)}"]`);
+  if (fs && Number.isFinite(place.top)) {
+    fs.scrollIntoView({ block: "start" });
+    window.scrollBy(0, fs.getBoundingClientRect().top - place.top);
+  } else if (Number.isFinite(place.y)) window.scrollTo(0, place.y);
+}
+
+// Every indicator is in the page and every handler set: the page is ready
+// (the tests wait for this), once per load.
+function formReady() {
+  if (document.body.dataset.ready === "true") return;
+  flushDetails(); // the results below the first screen, if not drawn yet
+  returnToPlace(); // after a reload, where the user was
   document.body.dataset.ready = "true";
-  performance.mark("spbe-ready"); // the first full render (read by bench/page-throttle.mjs)
+  performance.mark("spbe-ready"); // the whole page drawn (read by bench/page-throttle.mjs)
   // and the frame that shows it (style, layout and paint included)
   requestAnimationFrame(() => setTimeout(() => performance.mark("spbe-painted"), 0));
 }

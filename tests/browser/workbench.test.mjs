@@ -54,7 +54,7 @@ test("Excel: the workbook read by openpyxl matches the CLI's report, and imports
   await page.fill('[data-note="5"]', "Catatan; dengan titik koma & <tanda>");
   await page.fill('[data-evidence="5"]', "SK Wali Kota 12/2024\nhttps://contoh.go.id/sk");
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#xlsx")]);
-  assert.equal(download.suggestedFilename(), "kota-contoh-permenpanrb-59-2020.xlsx");
+  assert.equal(download.suggestedFilename(), "kota-contoh-2024-permenpanrb-59-2020.xlsx"); // institution, year (Y2024), edition
   const file = path.join(artifacts, "calculator-export.xlsx");
   await download.saveAs(file);
   const wb = JSON.parse(xl("read", file));
@@ -242,6 +242,9 @@ test("named drafts: one per institution and year, listed with their times, opene
   await page.click('#draft-list li:nth-child(2) [data-open-draft]');
   assert.equal(await page.inputValue("#institution"), "Kabupaten Lama");
   assert.equal(await text(page, "index"), "4,00");
+  // opening it does not make it newer: its time is still when its work last changed
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem("spbe-kalkulator.draft")).assessment.institution === "Kabupaten Lama");
+  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem("spbe-kalkulator.draft")).saved), "2026-11-20T08:00:00.000Z");
   assert.match(await page.textContent("#status"), /^Draf "Kabupaten Lama · 2025 · PermenPANRB 59\/2020" dibuka\.$/);
   // and back to the other one, whose levels were kept
   await page.click('#draft-list li:has-text("Kota Baru") [data-open-draft]');
@@ -378,7 +381,7 @@ test("a reload in the same moment as a change keeps the change (the link not yet
   await page.context().close();
 });
 
-test("chart: the band names do not overlap (every edition, laptop and phone)", async () => {
+test("chart: the band names do not overlap, and part names are shown whole (every edition, laptop and phone)", async () => {
   for (const viewport of [LAPTOP, PHONE]) {
     for (const vector of ["SPBE2.permenpanrb-8-2026.M" + "3".repeat(20), "SPBE2.permenpanrb-8-2026.M" + "5".repeat(20), "SPBE1.permenpanrb-59-2020.M" + "5".repeat(47), "SPBE1.permenpanrb-59-2020.M" + "3".repeat(47), "SPBE1.permenpanrb-5-2018.M" + "2".repeat(34) + "~3133"]) {
       const page = await open(browser, `${base}#${vector}`, problems, { viewport });
@@ -389,6 +392,11 @@ test("chart: the band names do not overlap (every edition, laptop and phone)", a
           return { text: t.textContent, x: r.x, y: r.y, w: r.width, h: r.height };
         }));
         assert.ok(boxes.length > 5);
+        // every part's name is shown whole (in two lines beside the bars where it is long)
+        const names = await page.$$eval("#chart svg text", (ts) => ts.filter((t) => t.querySelector("title")).map((t) => ({
+          shown: [...t.childNodes].filter((c) => c.nodeName !== "title").map((c) => c.textContent).join(" "), full: t.querySelector("title").textContent })));
+        assert.ok(names.length >= 3, `${vector}: ${names.length} part names`); // 2018: 3 domains
+        for (const n of names) assert.equal(n.shown, n.full, `${vector} ${lang} ${viewport.width}px: a part's name is cut`);
         const svg = await page.locator("#chart svg").boundingBox();
         for (let i = 0; i < boxes.length; i++) {
           const a = boxes[i];
@@ -432,6 +440,13 @@ test("a bad value left in a field: the draft still opens with it, marked under i
   assert.equal(await page2.getAttribute('[data-indicator="7"] input[data-value]', "aria-invalid"), "true");
   assert.match(await page2.textContent("#e-7"), /nilai 7 di luar rentang/);
   assert.doesNotMatch(await page2.textContent("#status"), /rusak/);
+  // a message in the status line stays when a later change leaves the bad value as it was
+  await page2.click("#copy-link");
+  const said = await page2.textContent("#status");
+  assert.match(said, /^(Tautan disalin\.|Salin tautan dari bilah alamat\.)$/);
+  await page2.fill('[data-indicator="9"] input[data-value]', "3");
+  await hashNow(page2);
+  assert.equal(await page2.textContent("#status"), said);
   // no file, print or export is made from it: the indicator to put right is named
   let downloads = 0;
   page2.on("download", () => downloads++);
