@@ -1,0 +1,105 @@
+// The first load, in real headless Chromium: the first screen is drawn before
+// the form's indicators are built (they follow in steps just after its frame),
+// and an indicator built later is set like the others; a reload returns to the
+// indicator the user was at; the edition list fits a phone.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, open, LAPTOP, PHONE } from "./helpers.mjs";
+
+let srv, base, browser;
+const problems = [];
+
+before(async () => {
+  srv = await serve();
+  base = srv.base;
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+// how many indicators are in the page at each of the page's own marks, counted
+// as the mark is made (performance.mark wrapped before the page's script runs)
+const countAtMarks = () => {
+  window.__atMarks = {};
+  const mark = performance.mark.bind(performance);
+  performance.mark = (name, ...rest) => {
+    window.__atMarks[name] = document.querySelectorAll("fieldset.indicator").length;
+    return mark(name, ...rest);
+  };
+};
+
+test("the first screen before the form; an indicator built after it has its level, evidence line and order", async () => {
+  for (const viewport of [PHONE, LAPTOP]) {
+    const context = await browser.newContext({ viewport });
+    await context.addInitScript(countAtMarks);
+    // 59/2020: 1-46 at 3, 47 claims 5 with only the criteria of levels 1 and 2 met
+    // (cumulative criteria: level 2 is supported, the claim is above it)
+    const page = await open(browser, `${base}#SPBE1.permenpanrb-59-2020.M${"3".repeat(46)}5.K47~12`, problems, { context });
+    const at = await page.evaluate(() => window.__atMarks);
+    assert.equal(at["spbe-first-render"], 0, "no indicator is built before the first screen is drawn");
+    assert.equal(at["spbe-ready"], 47);
+    const ids = await page.locator("fieldset.indicator").evaluateAll((l) => l.map((f) => f.dataset.indicator));
+    assert.deepEqual(ids, Array.from({ length: 47 }, (_, i) => String(i + 1)));
+    assert.equal(await page.isChecked('[data-indicator="47"] input[value="5"]'), true);
+    assert.equal(await page.isChecked('[data-indicator="1"] input[value="3"]'), true);
+    assert.equal(await page.textContent('[data-support="47"]'), "Di atas bukti dukung (yang didukung: tingkat 2)");
+    assert.equal(await page.textContent("#above-evidence"), "Tingkat di atas bukti dukung: indikator 47");
+    // the results are drawn by the time the page is ready, in view or not
+    assert.equal(await page.locator("#parts tbody tr").count() > 0, true);
+    await context.close();
+  }
+});
+
+test("a reload returns to the indicator at the top of the screen", async () => {
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await open(browser, `${base}#SPBE1.permenpanrb-59-2020.M${"3".repeat(47)}`, problems, { context });
+  const topIndicator = () => page.evaluate(() => {
+    const bar = document.querySelector("#summary-bar").getBoundingClientRect();
+    const fs = document.elementFromPoint(innerWidth / 2, Math.max(0, bar.bottom) + 8)?.closest("fieldset.indicator");
+    return fs ? fs.dataset.indicator : null;
+  });
+  const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
+  await page.evaluate(() => document.querySelector('[data-indicator="30"]').scrollIntoView({ block: "start" }));
+  await frames();
+  const was = await topIndicator();
+  assert.ok(Number(was) >= 29 && Number(was) <= 31, `indicator ${was} at the top`);
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  await frames();
+  assert.equal(await topIndicator(), was);
+  // an address opened anew (not a reload) opens at the top
+  await page.goto("about:blank");
+  await page.goto(`${base}#SPBE1.permenpanrb-59-2020.M${"3".repeat(47)}`);
+  await page.waitForSelector("body[data-ready=true]");
+  await frames();
+  assert.equal(await page.evaluate(() => scrollY), 0);
+  await context.close();
+});
+
+test("the edition list: each edition's name fits the closed list on a phone", async () => {
+  const page = await open(browser, base, problems, { viewport: PHONE });
+  const ids = await page.locator("#edition option").evaluateAll((l) => l.map((o) => o.value));
+  assert.ok(ids.length >= 3);
+  for (const id of ids) {
+    const fit = await page.evaluate((id) => {
+      const s = document.querySelector("#edition");
+      const o = [...s.options].find((x) => x.value === id);
+      const ctx = document.createElement("canvas").getContext("2d");
+      const cs = getComputedStyle(s);
+      ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20; // 20: the arrow
+      return { text: o.text, width: ctx.measureText(o.text).width, room };
+    }, id);
+    assert.ok(fit.width <= fit.room, `"${fit.text}" is ${fit.width.toFixed(0)} px in ${fit.room.toFixed(0)} px`);
+  }
+  // the index's name and the full title are in the note under the list
+  assert.match(await page.textContent("#edition-note"), /^Indeks Pemerintah Digital \(berlaku sejak 2026\)\. Peraturan Menteri /);
+  await page.context().close();
+});
+
+test("no errors in the browser console", () => {
+  assert.deepEqual(problems, []);
+});
