@@ -525,15 +525,15 @@ function formState(full = false) {
   try {
     st = spbe.formState(state.assessment, TRACKS, null, full);
   } catch (e) {
-    const issues = [{ code: e.code, indicator: e.indicator ?? null, message: e.message }];
-    st = { tracks: TRACKS.map((track) => ({ track, levels: null, filled: 0, total: 0, complete: false, summary: null, issues })), gap: null, gap_text: null };
+    const issues = [{ code: e.code, kind: e.kind, indicator: e.indicator ?? null, message: e.message }];
+    st = { tracks: TRACKS.map((track) => ({ track, levels: null, filled: 0, total: 0, complete: false, summary: null, issues, options: null })), gap: null, gap_text: null };
   }
   const total = indicators(state.spec).list.length;
   const [cur, tgt] = st.tracks.map((x) => {
     // an assessment the core cannot read: the form still shows what was entered
     const levels = x.levels || state.assessment.tracks[x.track] || {};
     const filled = x.levels ? x.filled : Object.keys(levels).length;
-    return { report: full ? x.report || null : x.summary, issues: x.issues, filled, total: x.total || total, complete: x.complete, levels, track: x.track };
+    return { report: full ? x.report || null : x.summary, issues: x.issues, filled, total: x.total || total, complete: x.complete, levels, track: x.track, options: x.options };
   });
   return { cur, tgt, gap: st.gap };
 }
@@ -638,7 +638,7 @@ function renderPlan(cur) {
   }
   let plan;
   try {
-    plan = spbe.plan(state.assessment, { to: next.name }, cur.complete ? { track: "mandiri" } : { track: "mandiri", missing: "renormalize" });
+    plan = spbe.plan(state.assessment, { to: next.name }, cur.options); // as the track is scored (formState)
   } catch (e) {
     total.textContent = t("planUnreachable")(e.message);
     return;
@@ -666,7 +666,7 @@ function printReport() {
   const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
   let doc;
   try {
-    doc = spbe.reportHtml(cleanAssessment(), cur.complete ? { track: "mandiri" } : { track: "mandiri", missing: "renormalize" }, state.lang, today);
+    doc = spbe.reportHtml(cleanAssessment(), cur.options, state.lang, today); // as the track is scored (formState)
   } catch (e) {
     setStatus(e.message, true);
     return;
@@ -982,7 +982,7 @@ function flushHash() {
     }
   } catch (e) {
     // a bad value is named under its field (markIssues); the last good link stays
-    if (!VALUE_CODES.has(e.code)) setStatus(t("linkFail")(e.message), true, null, "link");
+    if (e.kind !== "value") setStatus(t("linkFail")(e.message), true, null, "link");
   }
 }
 
@@ -1004,7 +1004,7 @@ function readHash() {
     if (!spbe.isVector(v)) return { kind: "bad", message: t("hashNotLink")(short) };
     const a = normalise(spbe.fromVector(v));
     const problems = ["mandiri", "target"].flatMap((track) =>
-      spbe.validate(a, { missing: "renormalize", track }).filter((p) => p.code !== "no_levels" && p.code !== "track_not_present"));
+      spbe.validate(a, { track }).filter((p) => p.kind !== "missing"));
     if (problems.length) return { kind: "bad", message: t("hashLevels")([...new Set(problems.map((p) => p.message))].join("; ")) };
     return { kind: "ok", assessment: a };
   } catch (e) {
@@ -1171,10 +1171,9 @@ function renderDrafts(store = readDrafts()) {
 // progress: a draft holding one opens with the value in its field, marked by
 // the core's message, as it was left. Other problems (a shape the page cannot
 // show) make a draft unusable.
-const VALUE_CODES = new Set(["level_out_of_range", "non_integer_level", "invalid_level_type", "too_many_decimals", "not_repeatable", "wrong_item_count"]);
 function draftProblems(a) {
   return ["mandiri", "target"].flatMap((track) =>
-    spbe.validate(a, { missing: "renormalize", track }).filter((p) => p.code !== "no_levels" && p.code !== "track_not_present" && !VALUE_CODES.has(p.code)));
+    spbe.validate(a, { track }).filter((p) => p.kind === "invalid"));
 }
 
 function usableDraft(rec) {
@@ -1441,7 +1440,7 @@ function importWorkbook(sheets) {
     if (refs.length) (a.evidence = a.evidence || {})[id] = refs;
   });
   const problems = ["mandiri", "target"].flatMap((track) =>
-    spbe.validate(a, { missing: "renormalize", track }).filter((p) => p.code !== "no_levels" && p.code !== "track_not_present"));
+    spbe.validate(a, { track }).filter((p) => p.kind !== "missing"));
   if (problems.length) {
     const msgs = [...new Set(problems.map((p) => (p.indicator && rowOf[p.indicator] ? t("xlsxRow")(rowOf[p.indicator], p.message) : p.message)))];
     throw new Error(msgs.join("; "));
@@ -1681,7 +1680,7 @@ async function main() {
   const valid = () => {
     // a bad value on either track (a target value out of range is found only on the target)
     const all = [...((state.issues || {}).mandiri || []), ...((state.issues || {}).target || [])];
-    const bad = [...new Set(all.filter((i) => VALUE_CODES.has(i.code) && i.indicator).map((i) => i.indicator))];
+    const bad = [...new Set(all.filter((i) => i.kind === "value" && i.indicator).map((i) => i.indicator))];
     if (bad.length) setStatus(t("fixFirst")(bad.join(", ")), true, null, "value");
     return bad.length === 0;
   };
@@ -1696,7 +1695,7 @@ async function main() {
     try {
       const a = parseExact(await f.text());
       if (!a || typeof a !== "object" || !state.editions.some((e) => e.id === a.rubric)) throw new Error(`rubric ${JSON.stringify(a && a.rubric)}`);
-      const problems = spbe.validate(normalise(a), { missing: "renormalize", track: "mandiri" }).filter((p) => p.code !== "no_levels");
+      const problems = spbe.validate(normalise(a), { track: "mandiri" }).filter((p) => p.kind !== "missing");
       if (problems.length) throw new Error(problems.map((p) => p.message).join("; "));
       openLoaded(a, t("loaded")(f.name));
     } catch (e) {
