@@ -868,11 +868,48 @@ impl Error {
     pub fn message_in(&self, lang: Lang) -> String {
         match lang {
             Lang::En => self.to_string(),
-            Lang::Id => self.indonesian(),
+            Lang::Id => self.indonesian(false),
         }
     }
 
-    fn indonesian(&self) -> String {
+    /// [`message_in`](Self::message_in) for a form, where the value was typed
+    /// into a field rather than written in a file: in Indonesian a decimal
+    /// value is echoed with the decimal comma, as it is typed there (`nilai
+    /// 5,2 di luar rentang`), and without the quotes of a JSON string. The
+    /// plain [`message_in`](Self::message_in) keeps the value as the input
+    /// wrote it (`5.2`), because its readers (the CLI's `--lang id`, a
+    /// file's `validate`) must write it with the point of JSON, and what is
+    /// valid keeps its examples in that syntax here too (`1.26`, `"7/6"`,
+    /// which a form also takes). Only the echoed value differs; in English
+    /// (decimal point) it is [`message_in`](Self::message_in).
+    ///
+    /// ```
+    /// use spbe_core::{error::Lang, validate_text, Options};
+    ///
+    /// let text = r#"{"rubric": "permenpanrb-8-2026", "levels": {"3": 5.2}}"#;
+    /// let e = &validate_text(text, None, &Options::default())[0];
+    /// assert!(e.message_in(Lang::Id).starts_with("indikator 3: nilai 5.2 di luar rentang"));
+    /// assert!(e.message_in_form(Lang::Id).starts_with("indikator 3: nilai 5,2 di luar rentang"));
+    /// assert_eq!(e.message_in_form(Lang::En), e.to_string());
+    /// ```
+    pub fn message_in_form(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Id => self.indonesian(true),
+        }
+    }
+
+    /// [`issue_in`](Self::issue_in) with the message of
+    /// [`message_in_form`](Self::message_in_form).
+    pub fn issue_in_form(&self, lang: Lang) -> Issue {
+        Issue {
+            message: self.message_in_form(lang),
+            ..self.issue_in(Lang::En)
+        }
+    }
+
+    /// The Indonesian message; `form`: values as typed in a form.
+    fn indonesian(&self, form: bool) -> String {
         let l = Lang::Id;
         let at = |place: &str| text::place_suffix(place, l);
         match self {
@@ -899,7 +936,7 @@ impl Error {
             } => format!(
                 "indikator {indicator}{}: nilai {} di luar rentang; {} menerima {}",
                 at(place),
-                text::value(value, l),
+                text::value(value, l, form),
                 text::rubric(rubric, l),
                 text::valid(valid, l)
             ),
@@ -911,7 +948,7 @@ impl Error {
             } => format!(
                 "indikator {indicator}{}: nilai {} bukan bilangan bulat; isikan {}",
                 at(place),
-                text::value(value, l),
+                text::value(value, l, form),
                 text::valid(valid, l)
             ),
             Error::InvalidLevelType {
@@ -922,7 +959,7 @@ impl Error {
             } => format!(
                 "indikator {indicator}{}: nilai {} bukan angka; isikan {}",
                 at(place),
-                text::value(value, l),
+                text::value(value, l, form),
                 text::valid(valid, l)
             ),
             Error::TooManyDecimals {
@@ -934,7 +971,7 @@ impl Error {
             } => format!(
                 "indikator {indicator}{}: nilai {} memiliki lebih dari {max_decimals} angka desimal; isikan {}",
                 at(place),
-                text::value(value, l),
+                text::value(value, l, form),
                 text::valid(valid, l)
             ),
             Error::NotRepeatable {
@@ -945,7 +982,7 @@ impl Error {
             } => format!(
                 "indikator {indicator}{}: diisi daftar {}, padahal indikator ini hanya menerima satu nilai: {}",
                 at(place),
-                text::value(value, l),
+                text::value(value, l, form),
                 text::valid(valid, l)
             ),
             Error::WrongItemCount {
@@ -1015,7 +1052,9 @@ impl Error {
             ),
             Error::InvalidOptions { message } => format!("opsi tidak sah: {message}"),
             Error::InvalidBatch { message } => format!("masukan batch tidak sah: {message}"),
-            Error::Row { row, source } => format!("baris {row}: {}", source.message_in(l)),
+            Error::Row { row, source } => {
+                format!("baris {row}: {}", source.indonesian(form))
+            }
             Error::Overflow { context, advice } => format!(
                 "aritmetika eksak melampaui batas saat menghitung {}: pecahan eksaknya memerlukan lebih dari 128 bit; {}",
                 text::overflow_context(context, l),
@@ -1813,6 +1852,48 @@ mod tests {
         );
         let json = serde_json::to_value(Error::NoLevels { track: "x".into() }.issue()).unwrap();
         assert_eq!(json["kind"], "missing");
+    }
+
+    #[test]
+    fn a_form_echoes_a_typed_decimal_with_the_decimal_comma() {
+        // 8/2026 takes any number from 1 to 5: 5.2 is above it
+        let text = assessment("permenpanrb-8-2026", 20, 3, &[("3", "5.2")]);
+        let e = problem(&text);
+        assert_eq!(
+            e.message_in_form(Lang::Id),
+            "indikator 3: nilai 5,2 di luar rentang; permenpanrb-8-2026 menerima bilangan dari 1 sampai 5, misalnya 3, 1.26, \"1.26\" atau \"7/6\""
+        );
+        // the CLI and a file's problems keep the value as the JSON wrote it
+        assert!(e.message_in(Lang::Id).contains("nilai 5.2 di luar"));
+        // a value the page sends as text because no double holds it exactly
+        let text = assessment(
+            "permenpanrb-8-2026",
+            20,
+            3,
+            &[("4", "\"1.0000000000000000001\"")],
+        );
+        let e = problem(&text);
+        assert_eq!(e.code(), "too_many_decimals");
+        assert!(e
+            .message_in_form(Lang::Id)
+            .starts_with("indikator 4: nilai 1,0000000000000000001 memiliki lebih dari"));
+        // a batch row keeps it
+        let row = Error::Row {
+            row: 1,
+            source: Box::new(e.clone()),
+        };
+        assert!(row
+            .message_in_form(Lang::Id)
+            .starts_with("baris 1: indikator 4: nilai 1,0000000000000000001"));
+        // every variant: English as ever; the issue the same but its message
+        for e in every_variant() {
+            assert_eq!(e.message_in_form(Lang::En), e.to_string());
+            let (plain, form) = (e.issue_in(Lang::Id), e.issue_in_form(Lang::Id));
+            assert_eq!(
+                (form.code, form.kind, &form.indicator),
+                (plain.code, plain.kind, &plain.indicator)
+            );
+        }
     }
 
     #[test]

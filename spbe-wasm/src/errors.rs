@@ -41,10 +41,13 @@ const LANG_TS: &str = r#"
 /** A language of messages: English or Bahasa Indonesia. */
 export type Language = "en" | "id";
 /**
- * Sets the language of error messages and of the problems `validate` and
- * `check` list (English until called). Codes, indicators and rows are the
- * same in every language. Throws an `Error` with code `invalid_options` for
- * any other value.
+ * Sets the language of error messages and of the problems `validate`,
+ * `check` and `formState` list (English until called). Codes, kinds,
+ * indicators and rows are the same in every language. In Indonesian,
+ * `formState` echoes a decimal value as a form's field holds it, with the
+ * decimal comma (`nilai 5,2`); the others keep the value as the input wrote
+ * it (`5.2`). Throws an `Error` with code `invalid_options` for any other
+ * value.
  */
 export function setLanguage(lang: Language): void;
 /** The language set by `setLanguage` (`"en"` until then). */
@@ -83,6 +86,13 @@ pub(crate) fn js_error(e: &Error) -> JsValue {
 // for lib.rs (`validate`, `check`, `formState`), which the coordinator wires
 pub(crate) fn issue(e: &Error) -> Issue {
     e.issue_in(language())
+}
+
+/// The problem record of an error for a form (`formState`): in Indonesian a
+/// decimal value is echoed as typed there, with the decimal comma
+/// ([`Error::message_in_form`]).
+pub(crate) fn form_issue(e: &Error) -> Issue {
+    e.issue_in_form(language())
 }
 
 /// `check` of an assessment's text: the report, or every problem with its

@@ -182,7 +182,9 @@ pub fn form_state(
         Err(e) => return Err(js_error(&e)),
     };
     let state = ffi::form_state(&text, None, &o, &tracks);
-    JSON::parse(&state.to_json(full.unwrap_or(false), errors::issue))
+    // messages as a form shows them: a decimal typed there is echoed with the
+    // decimal comma in Indonesian
+    JSON::parse(&state.to_json(full.unwrap_or(false), errors::form_issue))
 }
 
 #[wasm_bindgen(typescript_custom_section)]

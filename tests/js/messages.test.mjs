@@ -131,3 +131,26 @@ test("validate, check and formState list their problems in the language set", ()
     spbe.setLanguage("en");
   }
 });
+
+test("formState in Indonesian echoes a typed decimal with the decimal comma; validate keeps the file's point", () => {
+  // 8/2026 takes any number from 1 to 5; the page sends "5,2" typed as 5.2,
+  // and a value no double holds exactly as its text
+  const a = { rubric: "permenpanrb-8-2026", tracks: { mandiri: { 3: 5.2, 4: "1.0000000000000000001", 5: 3 } } };
+  try {
+    spbe.setLanguage("id");
+    const [m] = spbe.formState(a, ["mandiri"]).tracks;
+    const byId = Object.fromEntries(m.issues.map((i) => [i.indicator, i]));
+    assert.equal(byId["3"].code, "level_out_of_range");
+    assert.match(byId["3"].message, /^indikator 3 \(di tracks\.mandiri\): nilai 5,2 di luar rentang; /);
+    assert.match(byId["4"].message, /^indikator 4 \(di tracks\.mandiri\): nilai 1,0000000000000000001 memiliki lebih dari 18 angka desimal/);
+    // validate speaks of the input as written (a file, a link): the point of JSON
+    const v = spbe.validate(a, { track: "mandiri", missing: "renormalize" });
+    assert.match(v.find((i) => i.indicator === "3").message, /nilai 5\.2 di luar rentang/);
+    assert.match(v.find((i) => i.indicator === "4").message, /nilai "1\.0000000000000000001" memiliki/);
+  } finally {
+    spbe.setLanguage("en");
+  }
+  // in English the point, in formState too
+  const [m] = spbe.formState(a, ["mandiri"]).tracks;
+  assert.match(m.issues.find((i) => i.indicator === "3").message, /level 5\.2 is out of range/);
+});

@@ -195,8 +195,20 @@ pub(crate) fn place_suffix(s: &str, lang: Lang) -> String {
 }
 
 /// A value as an error quotes it: the JSON given, or a long list cut short
-/// (`[1, 2, … (12 items)]`).
-pub(crate) fn value(s: &str, lang: Lang) -> String {
+/// (`[1, 2, … (12 items)]`). With `form` (a value typed into a form's field,
+/// see [`Error::message_in_form`](super::Error::message_in_form)), an
+/// Indonesian decimal is written as typed there: the decimal comma, and no
+/// quotes of a JSON string (`5.2` and `"5.2"` are `5,2`).
+pub(crate) fn value(s: &str, lang: Lang, form: bool) -> String {
+    if form && lang == Lang::Id {
+        if let Some(d) = decimal(
+            s.strip_prefix('"')
+                .and_then(|r| r.strip_suffix('"'))
+                .unwrap_or(s),
+        ) {
+            return d.replacen('.', ",", 1);
+        }
+    }
     match (
         lang,
         s.strip_suffix(" items)]").and_then(|r| r.rsplit_once(" (")),
@@ -206,6 +218,13 @@ pub(crate) fn value(s: &str, lang: Lang) -> String {
         }
         _ => s.to_owned(),
     }
+}
+
+/// `s` if it is a decimal with a point: an optional sign, digits, `.`, digits.
+fn decimal(s: &str) -> Option<&str> {
+    let (int, frac) = s.strip_prefix(['-', '+']).unwrap_or(s).split_once('.')?;
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    (digits(int) && digits(frac)).then_some(s)
 }
 
 /// What is wrong with the shape of an assessment, in the texts the core
@@ -512,7 +531,7 @@ mod tests {
         assert_eq!(place_suffix("levels", Lang::Id), "");
         assert_eq!(place_suffix("notes", Lang::Id), " (di notes)");
         assert_eq!(
-            value("[1, 2, … (12 items)]", Lang::Id),
+            value("[1, 2, … (12 items)]", Lang::Id, false),
             "[1, 2, … (12 butir)]"
         );
         assert_eq!(rubric(THE_RUBRIC, Lang::Id), "rubrik");
@@ -527,5 +546,36 @@ mod tests {
             ),
             "indeks aspek yang dinormalkan ulang atas indikator yang terisi"
         );
+    }
+
+    #[test]
+    fn a_form_echoes_an_indonesian_decimal_as_typed_there() {
+        let form = |v: &str| value(v, Lang::Id, true);
+        // a decimal, as a JSON number or string: the decimal comma, no quotes
+        assert_eq!(form("5.2"), "5,2");
+        assert_eq!(form("\"5.2\""), "5,2");
+        assert_eq!(form("-0.25"), "-0,25");
+        assert_eq!(form("\"1.0000000000000000001\""), "1,0000000000000000001");
+        // anything else as the input wrote it
+        for kept in [
+            "7",
+            "\"7/6\"",
+            "\"5,2\"",
+            "\"tiga\"",
+            "true",
+            "1e20",
+            "\"1.\"",
+            "\".5\"",
+            "\"1.2.3\"",
+            "[1.5, 2]",
+        ] {
+            assert_eq!(form(kept), kept);
+        }
+        // a list cut short is still counted in Indonesian
+        assert_eq!(form("[1, 2, … (12 items)]"), "[1, 2, … (12 butir)]");
+        // outside a form, and in English, the value stays as written
+        assert_eq!(value("5.2", Lang::Id, false), "5.2");
+        assert_eq!(value("\"5.2\"", Lang::Id, false), "\"5.2\"");
+        assert_eq!(value("5.2", Lang::En, true), "5.2");
     }
 }
