@@ -221,3 +221,40 @@ fn real_problems_carry_their_kind() {
         [("malformed_json", Invalid)]
     );
 }
+
+#[test]
+fn the_cli_lists_the_kind_of_each_problem() {
+    // 8/2026: 5.2 is above the scale; the 19 other indicators have no level
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_spbe"))
+        .args(["validate", "-", "--format", "json", "--lang", "id"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            if let Some(mut stdin) = child.stdin.take() {
+                stdin.write_all(br#"{"rubric": "permenpanrb-8-2026", "levels": {"3": 5.2}}"#)?;
+            }
+            child.wait_with_output()
+        })
+        .unwrap();
+    let issues: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kinds: Vec<(&str, &str)> = issues
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["code"].as_str().unwrap(), i["kind"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("level_out_of_range", "value"),
+            ("missing_indicator", "missing")
+        ]
+    );
+    // a file's problems keep the value as the JSON wrote it, with the point
+    assert!(issues[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("nilai 5.2 di luar rentang"));
+}
