@@ -254,16 +254,17 @@ def test_validate_frame_lists_every_problem(lib):
         df.index = ["a", "b", "c"]
     out = spbe.validate_frame(df, rubric=R20)
     recs = out.to_dicts() if lib == "polars" else out.to_dict("records")
-    got = [(r["row"], r["position"], r["indicator"], r["code"]) for r in recs]
+    got = [(r["row"], r["position"], r["indicator"], r["code"], r["kind"]) for r in recs]
     lab = (lambda k: "abc"[k]) if lib == "pandas" else (lambda k: k)
-    assert sorted(got, key=lambda g: (g[1], int(g[2]))) == [(lab(1), 1, "12", "level_out_of_range"), (lab(1), 1, "13", "non_integer_level"), (lab(2), 2, "5", "missing_indicator")]
+    assert sorted(got, key=lambda g: (g[1], int(g[2]))) == [(lab(1), 1, "12", "level_out_of_range", "value"), (lab(1), 1, "13", "non_integer_level", "value"), (lab(2), 2, "5", "missing_indicator", "missing")]
+    assert list(out.columns) == ["row", "position", "indicator", "code", "kind", "message"]
     # a frame problem (an unknown column, an absent indicator column) is listed once, without a row
     part = {str(i): [3, 3] for i in range(1, 47)}
     part["48"] = [1, 1]
     pf = pd.DataFrame(part) if lib == "pandas" else pl.DataFrame(part)
     recs = spbe.validate_frame(pf, rubric=R20)
     recs = recs.to_dicts() if lib == "polars" else recs.to_dict("records")
-    assert [(r["row"], r["indicator"], r["code"]) for r in recs] == [(None, "48", "unknown_indicator"), (None, "47", "missing_indicator")]
+    assert [(r["row"], r["indicator"], r["code"], r["kind"]) for r in recs] == [(None, "48", "unknown_indicator", "invalid"), (None, "47", "missing_indicator", "missing")]
     assert len(spbe.validate_frame(frame_2020(lib, [[3] * 47]), rubric=R20)) == 0
 
 

@@ -561,12 +561,14 @@ def validate_frame(df: Any, *, rubric: Any, missing: MissingPolicy = "error", pr
     """Every problem of every row of a frame (rows and columns as for
     :func:`spbe.score_frame`), as a frame of the same library with the
     columns ``row`` (the index label; the position for polars), ``position``,
-    ``indicator``, ``code`` and ``message``; empty when every row scores.
+    ``indicator``, ``code``, ``kind`` (``"value"``, ``"missing"`` or
+    ``"invalid"``, as :func:`spbe.validate` gives it) and ``message``; empty
+    when every row scores.
     Problems of the frame itself (a column that is not an indicator of the
     rubric, an indicator with no column) have an empty row. Never raises for
     bad data."""
     from . import _resolve_rubric, validate
-    from ._errors import SpbeError
+    from ._errors import KIND_BY_CODE, SpbeError
 
     df = _collect_lazy(df)
     kind = _kind(df)
@@ -574,11 +576,11 @@ def validate_frame(df: Any, *, rubric: Any, missing: MissingPolicy = "error", pr
     if rb is None:
         raise UnknownRubricError("validate_frame needs rubric= (an edition id or a Rubric)")
     columns = [str(c) for c in df.columns]
-    problems: List[Tuple[Any, Optional[int], Optional[str], str, str]] = []
+    problems: List[Tuple[Any, Optional[int], Optional[str], str, str, str]] = []
     try:
         _check_columns(rb, columns, "error")
     except SpbeError as e:
-        problems.append((None, None, e.indicator, e.code, e.message))
+        problems.append((None, None, e.indicator, e.code, e.kind, e.message))
     bad = set(_bad_columns(rb, columns))
     sources = _source_columns(rb, [c for c in columns if c not in bad])
     absent: List[str] = []
@@ -587,7 +589,7 @@ def validate_frame(df: Any, *, rubric: Any, missing: MissingPolicy = "error", pr
         if c is None and not n.endswith((".2", ".3")) and ind not in absent:
             absent.append(ind)
     if absent and missing == "error":
-        problems.append((None, None, absent[0], "missing_indicator", f"the frame has no column for indicator(s) {', '.join(absent)} of {rb.id}"))
+        problems.append((None, None, absent[0], "missing_indicator", KIND_BY_CODE["missing_indicator"], f"the frame has no column for indicator(s) {', '.join(absent)} of {rb.id}"))
     by_name = dict(zip(columns, df.columns))
     values = [(df[by_name[c]].tolist() if kind == "pandas" else df[c].to_list()) if c is not None else [] for c in sources]
     labels = list(df.index) if kind == "pandas" else list(range(df.shape[0]))
@@ -597,8 +599,8 @@ def validate_frame(df: Any, *, rubric: Any, missing: MissingPolicy = "error", pr
         for p in validate(a, rubric=rb, missing=missing, predicate_basis=predicate_basis, year=year):
             if p["code"] == "missing_indicator" and lacking and set(lacking) <= set(absent):
                 continue  # an absent column is one problem of the frame, not one per row
-            problems.append((labels[pos], pos, p["indicator"], str(p["code"]), str(p["message"])))
-    cols = ["row", "position", "indicator", "code", "message"]
+            problems.append((labels[pos], pos, p["indicator"], str(p["code"]), str(p["kind"]), str(p["message"])))
+    cols = ["row", "position", "indicator", "code", "kind", "message"]
     if kind == "pandas":
         import pandas as pd
 
@@ -611,7 +613,8 @@ def validate_frame(df: Any, *, rubric: Any, missing: MissingPolicy = "error", pr
             "position": pl.Series([p[1] for p in problems], dtype=pl.Int64),
             "indicator": pl.Series([p[2] for p in problems], dtype=pl.Utf8),
             "code": pl.Series([p[3] for p in problems], dtype=pl.Utf8),
-            "message": pl.Series([p[4] for p in problems], dtype=pl.Utf8),
+            "kind": pl.Series([p[4] for p in problems], dtype=pl.Utf8),
+            "message": pl.Series([p[5] for p in problems], dtype=pl.Utf8),
         }
     )
 
