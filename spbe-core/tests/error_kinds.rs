@@ -258,3 +258,20 @@ fn the_cli_lists_the_kind_of_each_problem() {
         .unwrap()
         .contains("nilai 5.2 di luar rentang"));
 }
+
+#[test]
+fn a_plans_cap_out_of_range_is_no_value_to_score() {
+    // every level 3 of 59/2020; a cap of 9 for indicator 3 on its 1-5 scale
+    let levels: Vec<String> = (1..=47).map(|i| format!("\"{i}\": 3")).collect();
+    let text = format!(
+        r#"{{"rubric": "permenpanrb-59-2020", "levels": {{{}}}}}"#,
+        levels.join(", ")
+    );
+    let req =
+        spbe_core::PlanRequest::from_json(r#"{"to": "Baik", "max_levels": {"3": 9}}"#).unwrap();
+    let e = spbe_core::plan_text(&text, None, &Options::default(), &req).unwrap_err();
+    assert_eq!(
+        (e.code(), e.place(), e.kind()),
+        ("level_out_of_range", Some("max_levels"), IssueKind::Invalid)
+    );
+}
