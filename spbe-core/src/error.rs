@@ -873,15 +873,17 @@ impl Error {
     }
 
     /// [`message_in`](Self::message_in) for a form, where the value was typed
-    /// into a field rather than written in a file: in Indonesian a decimal
-    /// value is echoed with the decimal comma, as it is typed there (`nilai
-    /// 5,2 di luar rentang`), and without the quotes of a JSON string. The
-    /// plain [`message_in`](Self::message_in) keeps the value as the input
-    /// wrote it (`5.2`), because its readers (the CLI's `--lang id`, a
-    /// file's `validate`) must write it with the point of JSON, and what is
-    /// valid keeps its examples in that syntax here too (`1.26`, `"7/6"`,
-    /// which a form also takes). Only the echoed value differs; in English
-    /// (decimal point) it is [`message_in`](Self::message_in).
+    /// into a field rather than written in a file. In Indonesian, a problem
+    /// with a typed value speaks the form's words: the value is echoed with
+    /// the decimal comma, as it is typed there, and without the quotes of a
+    /// JSON string (`nilai 5,2 di luar rentang`); the track is named as the
+    /// form names it (`penilaian mandiri`, `target`, not `tracks.mandiri`), a
+    /// built-in edition by its short title (`PermenPANRB 8/2026`), and the
+    /// examples of what to type are numbers with the decimal comma (`3 atau
+    /// 1,26`, not the file's `"1.26"` or `"7/6"`). The plain
+    /// [`message_in`](Self::message_in) keeps the file's words, because its
+    /// readers (the CLI's `--lang id`, a file's `validate`) write JSON. In
+    /// English it is [`message_in`](Self::message_in).
     ///
     /// ```
     /// use spbe_core::{error::Lang, validate_text, Options};
@@ -911,7 +913,21 @@ impl Error {
     /// The Indonesian message; `form`: values as typed in a form.
     fn indonesian(&self, form: bool) -> String {
         let l = Lang::Id;
-        let at = |place: &str| text::place_suffix(place, l);
+        // a value typed into a form: its track, edition and what to type, as the form names them
+        let at_value = |place: &str| {
+            if form {
+                text::form_place_suffix(place)
+            } else {
+                text::place_suffix(place, l)
+            }
+        };
+        let valid_value = |valid: &str| {
+            if form {
+                text::form_valid(valid)
+            } else {
+                text::valid(valid, l)
+            }
+        };
         match self {
             Error::UnknownRubric { id, known } => {
                 format!("rubrik {id:?} tidak dikenal; edisi bawaan: {known}")
@@ -935,10 +951,14 @@ impl Error {
                 rubric,
             } => format!(
                 "indikator {indicator}{}: nilai {} di luar rentang; {} menerima {}",
-                at(place),
+                at_value(place),
                 text::value(value, l, form),
-                text::rubric(rubric, l),
-                text::valid(valid, l)
+                if form {
+                    text::form_rubric(rubric)
+                } else {
+                    text::rubric(rubric, l)
+                },
+                valid_value(valid)
             ),
             Error::NonIntegerLevel {
                 indicator,
@@ -947,9 +967,9 @@ impl Error {
                 valid,
             } => format!(
                 "indikator {indicator}{}: nilai {} bukan bilangan bulat; isikan {}",
-                at(place),
+                at_value(place),
                 text::value(value, l, form),
-                text::valid(valid, l)
+                valid_value(valid)
             ),
             Error::InvalidLevelType {
                 indicator,
@@ -958,9 +978,9 @@ impl Error {
                 valid,
             } => format!(
                 "indikator {indicator}{}: nilai {} bukan angka; isikan {}",
-                at(place),
+                at_value(place),
                 text::value(value, l, form),
-                text::valid(valid, l)
+                valid_value(valid)
             ),
             Error::TooManyDecimals {
                 indicator,
@@ -970,9 +990,9 @@ impl Error {
                 valid,
             } => format!(
                 "indikator {indicator}{}: nilai {} memiliki lebih dari {max_decimals} angka desimal; isikan {}",
-                at(place),
+                at_value(place),
                 text::value(value, l, form),
-                text::valid(valid, l)
+                valid_value(valid)
             ),
             Error::NotRepeatable {
                 indicator,
@@ -981,9 +1001,9 @@ impl Error {
                 valid,
             } => format!(
                 "indikator {indicator}{}: diisi daftar {}, padahal indikator ini hanya menerima satu nilai: {}",
-                at(place),
+                at_value(place),
                 text::value(value, l, form),
-                text::valid(valid, l)
+                valid_value(valid)
             ),
             Error::WrongItemCount {
                 indicator,
@@ -993,7 +1013,7 @@ impl Error {
                 max,
             } => format!(
                 "indikator {indicator}{}: diisi {count} nilai, padahal indikator ini menerima {min} sampai {max} nilai (satu per layanan yang dilaporkan)",
-                at(place)
+                at_value(place)
             ),
             Error::DuplicateIndicator { indicator, place } => format!(
                 "indikator {indicator:?} muncul lebih dari sekali di {}; cantumkan setiap indikator satu kali saja",
@@ -1859,10 +1879,32 @@ mod tests {
         // 8/2026 takes any number from 1 to 5: 5.2 is above it
         let text = assessment("permenpanrb-8-2026", 20, 3, &[("3", "5.2")]);
         let e = problem(&text);
+        crate::builtin("permenpanrb-8-2026").unwrap(); // built, as any edition scored is
         assert_eq!(
             e.message_in_form(Lang::Id),
-            "indikator 3: nilai 5,2 di luar rentang; permenpanrb-8-2026 menerima bilangan dari 1 sampai 5, misalnya 3, 1.26, \"1.26\" atau \"7/6\""
+            "indikator 3: nilai 5,2 di luar rentang; PermenPANRB 8/2026 menerima bilangan dari 1 sampai 5, misalnya 3 atau 1,26"
         );
+        // typed on a track: named as the form names it, not as the file's field
+        let on_track = |track: &str| Error::LevelOutOfRange {
+            indicator: "3".into(),
+            place: format!("tracks.{track}"),
+            value: "0".into(),
+            valid: "a number from 1 to 5, e.g. 3, 1.26, \"1.26\" or \"7/6\"".into(),
+            rubric: "permenpanrb-8-2026".into(),
+        };
+        assert!(on_track("mandiri").message_in_form(Lang::Id).starts_with(
+            "indikator 3 (penilaian mandiri): nilai 0 di luar rentang; PermenPANRB 8/2026 menerima"
+        ));
+        assert!(on_track("target")
+            .message_in_form(Lang::Id)
+            .starts_with("indikator 3 (target): nilai 0"));
+        assert!(on_track("dokumen")
+            .message_in_form(Lang::Id)
+            .starts_with("indikator 3 (tahap dokumen): nilai 0"));
+        // the file's words stay in the plain message
+        assert!(on_track("mandiri")
+            .message_in(Lang::Id)
+            .starts_with("indikator 3 (di tracks.mandiri): nilai 0 di luar rentang; permenpanrb-8-2026 menerima bilangan dari 1 sampai 5, misalnya 3, 1.26"));
         // the CLI and a file's problems keep the value as the JSON wrote it
         assert!(e.message_in(Lang::Id).contains("nilai 5.2 di luar"));
         // a value the page sends as text because no double holds it exactly

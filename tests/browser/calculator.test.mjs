@@ -186,7 +186,8 @@ test("8/2026 with decimal values: a real 2026 result (Kab. Aceh Tengah), on a ph
   // a value above 5 is refused by the core, with its message on the field
   await page.fill('[data-indicator="2"] input[data-value]', "5.2");
   await page.waitForFunction(() => document.querySelector("#status").classList.contains("error"));
-  assert.match(await page.textContent("#status"), /indikator 2\b.*nilai 5\.2 di luar rentang/);
+  // in the form's words: the value as typed in Indonesian, the track and the edition by name
+  assert.match(await page.textContent("#status"), /indikator 2 \(penilaian mandiri\): nilai 5,2 di luar rentang; PermenPANRB 8\/2026 menerima bilangan dari 1 sampai 5, misalnya 3 atau 1,26\)$/);
   assert.equal(await page.getAttribute('[data-indicator="2"] input[data-value]', "aria-invalid"), "true");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 1, `page is ${overflow}px wider than the phone`);

@@ -124,7 +124,8 @@ test("validate, check and formState list their problems in the language set", ()
     assert.equal(c.ok, false);
     assert.equal(c.issues[0].message, v.message);
     const f = spbe.formState({ rubric: a.rubric, tracks: { mandiri: a.levels } }, ["mandiri"]);
-    assert.match(f.tracks[0].issues[0].message, /^indikator 1 \(di tracks\.mandiri\): nilai 7 di luar rentang/);
+    // a form's problem in the form's words (the track and the edition by name)
+    assert.equal(f.tracks[0].issues[0].message, "indikator 1 (penilaian mandiri): nilai 7 di luar rentang; PermenPANRB 59/2020 menerima bilangan bulat 1 sampai 5");
     spbe.setLanguage("en");
     assert.match(spbe.validate(a, opts)[0].message, /^indicator 1: level 7 is out of range/);
   } finally {
@@ -132,7 +133,7 @@ test("validate, check and formState list their problems in the language set", ()
   }
 });
 
-test("formState in Indonesian echoes a typed decimal with the decimal comma; validate keeps the file's point", () => {
+test("formState in Indonesian speaks the form's words (a typed decimal with the decimal comma, the track and edition by name); validate keeps the file's", () => {
   // 8/2026 takes any number from 1 to 5; the page sends "5,2" typed as 5.2,
   // and a value no double holds exactly as its text
   const a = { rubric: "permenpanrb-8-2026", tracks: { mandiri: { 3: 5.2, 4: "1.0000000000000000001", 5: 3 } } };
@@ -141,8 +142,9 @@ test("formState in Indonesian echoes a typed decimal with the decimal comma; val
     const [m] = spbe.formState(a, ["mandiri"]).tracks;
     const byId = Object.fromEntries(m.issues.map((i) => [i.indicator, i]));
     assert.equal(byId["3"].code, "level_out_of_range");
-    assert.match(byId["3"].message, /^indikator 3 \(di tracks\.mandiri\): nilai 5,2 di luar rentang; /);
-    assert.match(byId["4"].message, /^indikator 4 \(di tracks\.mandiri\): nilai 1,0000000000000000001 memiliki lebih dari 18 angka desimal/);
+    // in the form's words: the track as the form names it, the edition by its title, numbers to type
+    assert.equal(byId["3"].message, "indikator 3 (penilaian mandiri): nilai 5,2 di luar rentang; PermenPANRB 8/2026 menerima bilangan dari 1 sampai 5, misalnya 3 atau 1,26");
+    assert.match(byId["4"].message, /^indikator 4 \(penilaian mandiri\): nilai 1,0000000000000000001 memiliki lebih dari 18 angka desimal; isikan bilangan dari 1 sampai 5, misalnya 3 atau 1,26$/);
     // validate speaks of the input as written (a file, a link): the point of JSON
     const v = spbe.validate(a, { track: "mandiri", missing: "renormalize" });
     assert.match(v.find((i) => i.indicator === "3").message, /nilai 5\.2 di luar rentang/);

@@ -194,6 +194,37 @@ pub(crate) fn place_suffix(s: &str, lang: Lang) -> String {
     }
 }
 
+/// ` (<track>)` after an indicator in a form's message (Indonesian): the track
+/// the value was typed on, as the form names it ("penilaian mandiri", "target",
+/// "tahap dokumen"), not the file's field (`tracks.mandiri`); nothing for plain
+/// levels; any other place as [`place_suffix`] writes it.
+pub(crate) fn form_place_suffix(s: &str) -> String {
+    match s.strip_prefix("tracks.") {
+        Some("mandiri") => " (penilaian mandiri)".to_owned(),
+        Some("target") => " (target)".to_owned(),
+        Some(stage) => format!(" (tahap {stage})"),
+        None => place_suffix(s, Lang::Id),
+    }
+}
+
+/// A rubric in a form's message: a built-in edition by its short title
+/// ("PermenPANRB 8/2026", from the edition's own data), another by its id.
+pub(crate) fn form_rubric(s: &str) -> String {
+    crate::rubric::builtin_short_title(s).unwrap_or_else(|| rubric(s, Lang::Id))
+}
+
+/// What is valid, in a form's message (Indonesian): a number with the decimal
+/// comma, without the file's other spellings (a JSON string, a fraction), which
+/// a form's number field does not take; anything else as [`valid`] writes it.
+pub(crate) fn form_valid(s: &str) -> String {
+    match Valid::parse(s) {
+        Some(Valid::Number { lo, hi }) => {
+            format!("bilangan dari {lo} sampai {hi}, misalnya 3 atau 1,26")
+        }
+        _ => valid(s, Lang::Id),
+    }
+}
+
 /// A value as an error quotes it: the JSON given, or a long list cut short
 /// (`[1, 2, … (12 items)]`). With `form` (a value typed into a form's field,
 /// see [`Error::message_in_form`](super::Error::message_in_form)), an

@@ -325,6 +325,17 @@ pub fn builtin_spec_json(id: &str) -> Option<&'static str> {
         .map(|(_, text)| *text)
 }
 
+/// A built-in edition's short title (e.g. "PermenPANRB 8/2026") if it has been
+/// built already (as any edition scored has); `None` otherwise, without
+/// building it (for naming an edition in a message).
+pub(crate) fn builtin_short_title(id: &str) -> Option<String> {
+    let pos = BUILTIN_SOURCES.iter().position(|(bid, _)| *bid == id)?;
+    match BUILTINS.get(pos)?.get() {
+        Some(Ok(r)) => r.spec().short_title.clone(),
+        _ => None,
+    }
+}
+
 /// All built-in editions, oldest first.
 pub fn builtins() -> Result<Vec<&'static Rubric>> {
     builtin_ids().into_iter().map(builtin).collect()
