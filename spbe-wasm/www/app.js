@@ -1449,8 +1449,12 @@ function importWorkbook(sheets) {
 }
 
 // ---------------------------------------------------------------- wiring
+// An edition and an assessment in the form. With `progressive` (the first load),
+// what is below the first screen is drawn just after its frame: the results when
+// they are below it (on a phone the settings fill the first screen), and the
+// form's indicators in any case (renderForm); `ready` runs when all is drawn.
 function selectEdition(id, assessment, progressive = false, ready = null) {
-  state.spec = spbe.rubric(id);
+  ensureBuilt(); // a form still waiting to be built is built first (and hands on its `ready`)
   state.assessment = assessment ? normalise(assessment) : newAssessment(id);
   $("#edition").value = id;
   $("#institution").value = state.assessment.institution || "";
@@ -1458,10 +1462,30 @@ function selectEdition(id, assessment, progressive = false, ready = null) {
   const ed = state.editions.find((e) => e.id === id);
   $("#edition-note").textContent = editionNote(ed);
   document.title = `${t("title")} — ${ed.short_title || id}`;
-  renderForm(progressive, ready);
-  // the rest of the results (chart, table, gains, plan) at once, unless the page is
-  // being built progressively and they are below the first screen (on a phone)
-  recompute(!progressive || $("#chart").getBoundingClientRect().top < window.innerHeight);
+  const build = () => {
+    state.spec = spbe.rubric(id);
+    renderForm(progressive, ready);
+    // the rest of the results (chart, table, gains, plan) at once, unless they are below the first screen
+    recompute(!progressive || $("#chart").getBoundingClientRect().top < window.innerHeight);
+  };
+  if (!progressive || $(".results").getBoundingClientRect().top < window.innerHeight) return build();
+  // after the frame that shows the first screen; at once if the user acts first
+  // (a capturing listener runs before any handler) or a hidden tab draws no frame
+  state.pendingBuild = build;
+  for (const type of BUILD_FIRST) document.addEventListener(type, ensureBuilt, true);
+  if (document.hidden) setTimeout(ensureBuilt, 0);
+  else requestAnimationFrame(() => setTimeout(ensureBuilt, 0));
+}
+
+// A form waiting to be built (selectEdition), built now: before the user's first
+// input reaches a handler, before another edition, or just after the first frame.
+const BUILD_FIRST = ["input", "change", "click", "keydown", "submit", "focusin"];
+function ensureBuilt() {
+  const build = state.pendingBuild;
+  if (!build) return;
+  state.pendingBuild = null;
+  for (const type of BUILD_FIRST) document.removeEventListener(type, ensureBuilt, true);
+  build();
 }
 
 function applyLanguage() {

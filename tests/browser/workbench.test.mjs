@@ -442,8 +442,9 @@ test("a bad value left in a field: the draft still opens with it, marked under i
   assert.doesNotMatch(await page2.textContent("#status"), /rusak/);
   // a message in the status line stays when a later change leaves the bad value as it was
   await page2.click("#copy-link");
+  // (the clipboard answers asynchronously)
+  await page2.waitForFunction(() => /^(Tautan disalin\.|Salin tautan dari bilah alamat\.)$/.test(document.querySelector("#status").textContent));
   const said = await page2.textContent("#status");
-  assert.match(said, /^(Tautan disalin\.|Salin tautan dari bilah alamat\.)$/);
   await page2.fill('[data-indicator="9"] input[data-value]', "3");
   await hashNow(page2);
   assert.equal(await page2.textContent("#status"), said);
