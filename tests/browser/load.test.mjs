@@ -53,6 +53,33 @@ test("the first screen before the form; an indicator built after it has its leve
   }
 });
 
+test("a tap before the first screen's results are built is not lost: they are built first, then it acts", async () => {
+  const context = await browser.newContext({ viewport: PHONE });
+  // the user taps "Target" at the very moment the first screen is ready (on a phone the
+  // results and the form are built just after its frame): the tap must find them built
+  await context.addInitScript(() => {
+    const mark = performance.mark.bind(performance);
+    performance.mark = (name, ...rest) => {
+      const out = mark(name, ...rest);
+      if (name === "spbe-first-render") {
+        const index = () => document.querySelector('[data-testid="index"]').textContent;
+        window.__builtBefore = index();
+        document.querySelector('input[name="active-track"][value="target"]').click();
+        window.__builtAfter = index();
+      }
+      return out;
+    };
+  });
+  const page = await open(browser, `${base}#SPBE1.permenpanrb-59-2020.M${"3".repeat(47)}`, problems, { context });
+  // not scored before the tap (below the first screen), scored when the tap reached its handler
+  assert.deepEqual(await page.evaluate(() => [window.__builtBefore, window.__builtAfter]), ["—", "3,00"]);
+  assert.equal(await page.isChecked('input[name="active-track"][value="target"]'), true);
+  assert.equal(await page.evaluate(() => document.querySelector("#form").classList.contains("editing-target")), true);
+  assert.match(await page.textContent("#sum-editing"), /target/i);
+  assert.equal(await page.textContent('[data-testid="index"]'), "3,00");
+  await context.close();
+});
+
 test("a reload returns to the indicator at the top of the screen", async () => {
   const context = await browser.newContext({ viewport: PHONE });
   const page = await open(browser, `${base}#SPBE1.permenpanrb-59-2020.M${"3".repeat(47)}`, problems, { context });
