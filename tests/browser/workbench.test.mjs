@@ -519,7 +519,7 @@ test("a bad value on the other track still holds back exports; a reload with a b
   assert.equal(await page.getAttribute('[data-indicator="1"] input[data-value]', "aria-invalid"), "false");
   assert.equal(await page.textContent("#e-1"), "");
   // the status line still names the target's value
-  assert.match(await page.textContent("#status"), /indikator 1 \(di tracks\.target\)/);
+  assert.match(await page.textContent("#status"), /indikator 1 \(target\): nilai 9 di luar rentang/);
   await page.click("#csv");
   assert.match(await page.textContent("#status"), /^Perbaiki dulu nilai indikator 1 /);
   await page.context().close();
