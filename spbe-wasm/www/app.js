@@ -1463,12 +1463,15 @@ function selectEdition(id, assessment, progressive = false, ready = null) {
   $("#edition-note").textContent = editionNote(ed);
   document.title = `${t("title")} — ${ed.short_title || id}`;
   const build = () => {
+    $(".results").hidden = false; // hidden in the page's HTML until first built
+    $("#form").hidden = false;
     state.spec = spbe.rubric(id);
     renderForm(progressive, ready);
     // the rest of the results (chart, table, gains, plan) at once, unless they are below the first screen
     recompute(!progressive || $("#chart").getBoundingClientRect().top < window.innerHeight);
   };
-  if (!progressive || $(".results").getBoundingClientRect().top < window.innerHeight) return build();
+  // (the results come right after the settings)
+  if (!progressive || $(".setup").getBoundingClientRect().bottom < window.innerHeight) return build();
   // after the frame that shows the first screen; at once if the user acts first
   // (a capturing listener runs before any handler) or a hidden tab draws no frame
   state.pendingBuild = build;
