@@ -1439,8 +1439,9 @@ function importWorkbook(sheets) {
     const refs = row[5] ? String(row[5]).split("\n").map((x) => x.trim()).filter(Boolean) : [];
     if (refs.length) (a.evidence = a.evidence || {})[id] = refs;
   });
-  const problems = ["mandiri", "target"].flatMap((track) =>
-    spbe.validate(a, { track }).filter((p) => p.kind !== "missing"));
+  // the core's problems in a form's words (the track as "penilaian mandiri", not the file's
+  // tracks.mandiri: the workbook's columns are the form's), each with its sheet row
+  const problems = spbe.formState(a, TRACKS).tracks.flatMap((x) => x.issues).filter((p) => p.kind !== "missing");
   if (problems.length) {
     const msgs = [...new Set(problems.map((p) => (p.indicator && rowOf[p.indicator] ? t("xlsxRow")(rowOf[p.indicator], p.message) : p.message)))];
     throw new Error(msgs.join("; "));

@@ -114,7 +114,7 @@ test("Excel: the workbook read by openpyxl matches the CLI's report, and imports
   xl("set", file, bad, "Indikator|C8|int|9");
   await page.setInputFiles("#load-xlsx", bad);
   await page.waitForFunction(() => document.querySelector("#status").classList.contains("error"));
-  assert.match(await page.textContent("#status"), /lembar Indikator, baris 8: indikator 7 \(di tracks\.mandiri\): nilai 9 di luar rentang; permenpanrb-59-2020 menerima bilangan bulat 1 sampai 5/);
+  assert.match(await page.textContent("#status"), /lembar Indikator, baris 8: indikator 7 \(penilaian mandiri\): nilai 9 di luar rentang; PermenPANRB 59\/2020 menerima bilangan bulat 1 sampai 5/);
   assert.equal(await text(page, "index"), cur2.index_text.replace(".", ",")); // the form is untouched
   await page.context().close();
 });
