@@ -221,6 +221,25 @@ pub fn range_of(rubric: &Rubric, indicator: &str, value: &str) -> Option<u8> {
         .map(|(view, _)| view.level)
 }
 
+/// The assessors' stages an assessment records (`dokumen`, `interviu`,
+/// `visitasi`, in stage order), followed by `final` (per indicator the latest
+/// of them with a level) when there is any: what a form shows beside the
+/// self-assessment for a file from the evaluation. Empty for an assessment
+/// with none.
+pub fn external_tracks(text: &str) -> Result<Vec<&'static str>> {
+    let a = parse_text(text, None)?;
+    let Some(t) = a.tracks.as_ref().filter(|t| t.has_external()) else {
+        return Ok(Vec::new());
+    };
+    let mut out: Vec<&'static str> = crate::track::Track::EXTERNAL
+        .iter()
+        .filter(|s| t.get(**s).is_some())
+        .map(|s| s.as_str())
+        .collect();
+    out.push(crate::track::Track::Final.as_str());
+    Ok(out)
+}
+
 /// A track's levels as the core scores them (the target is the current
 /// levels with the planned changes over them; `final` carries stages
 /// forward), for a form that shows them. An empty map when the assessment
@@ -258,6 +277,19 @@ pub fn report_html(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn external_tracks_in_stage_order_then_final() {
+        let with = r#"{"rubric": "permenpanrb-59-2020", "tracks": {"mandiri": {"1": 3}, "visitasi": {"2": 4}, "dokumen": {"1": 2}}}"#;
+        assert_eq!(
+            super::external_tracks(with).unwrap(),
+            vec!["dokumen", "visitasi", "final"]
+        );
+        let without = r#"{"rubric": "permenpanrb-59-2020", "tracks": {"mandiri": {"1": 3}, "target": {"1": 4}}}"#;
+        assert!(super::external_tracks(without).unwrap().is_empty());
+        let plain = r#"{"rubric": "permenpanrb-59-2020", "levels": {"1": 3}}"#;
+        assert!(super::external_tracks(plain).unwrap().is_empty());
+    }
+
     use super::*;
     use crate::options::Options;
 

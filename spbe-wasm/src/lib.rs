@@ -151,6 +151,21 @@ pub fn track_levels(
     to_js(&levels)
 }
 
+/// The assessors' stages an assessment records (`"dokumen"`, `"interviu"`,
+/// `"visitasi"`, in stage order) and then `"final"` (per indicator the latest
+/// of them with a level), or `[]`: the tracks a form shows beside the
+/// self-assessment for a file from the evaluation (pass them to `formState`).
+/// Throws an `Error` with a `code` for invalid input.
+#[wasm_bindgen(js_name = externalTracks, unchecked_return_type = "Track[]")]
+pub fn external_tracks(
+    #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
+) -> Result<JsValue, JsValue> {
+    let tracks = input_text(&assessment)
+        .and_then(|t| ffi::external_tracks(&t))
+        .map_err(|e| js_error(&e))?;
+    to_js(&tracks)
+}
+
 /// What a form showing several tracks needs after each change, in one call:
 /// per track (in the order of `tracks`, e.g. `["mandiri", "target"]`) its
 /// levels as scored (the target: the current levels with its changes over

@@ -8,6 +8,8 @@ const T = {
     title: "Kalkulator Indeks SPBE", subtitle: "Penilaian mandiri dan target, dihitung persis seperti hasil resmi. Semua data tetap di perangkat Anda.",
     skip: "Langsung ke isian", setup: "Pengaturan", edition: "Edisi", institution: "Instansi", year: "Tahun",
     editing: "Sedang mengisi:", current: "Saat ini (penilaian mandiri)", target: "Target",
+    stagesTitle: "Tahap penilaian dari berkas", stagesNote: "Tingkat per indikator pada setiap tahap, sebagaimana dihitung; hanya indikator yang tingkatnya berbeda antartahap (— : tidak dinilai pada tahap itu).",
+    stage: { mandiri: "Mandiri", dokumen: "Dokumen", interviu: "Interviu", visitasi: "Visitasi", final: "Final" }, stageFilled: "Terisi", stageName: "Tahap", stageIndex: "Indeks", stagePredicate: "Predikat", stageSame: "Tingkat semua indikator sama pada setiap tahap.",
     provisional: "sementara", inForce: "berlaku", inForceSince: (y) => `berlaku sejak ${y}`,
     save: "Simpan JSON", load: "Buka JSON", csv: "Ekspor CSV", print: "Cetak", link: "Salin tautan", clear: "Kosongkan",
     results: "Hasil", "current-short": "Saat ini", "target-short": "Target", gap: "Selisih ke target",
@@ -72,6 +74,8 @@ const T = {
     title: "SPBE Index Calculator", subtitle: "Self-assessment and target, computed exactly as the official results. Your data stays on your device.",
     skip: "Skip to the form", setup: "Settings", edition: "Edition", institution: "Institution", year: "Year",
     editing: "Editing:", current: "Current (self-assessment)", target: "Target",
+    stagesTitle: "Evaluation stages in the file", stagesNote: "Each indicator's level at each stage, as scored; only the indicators whose level differs between stages (—: not assessed at that stage).",
+    stage: { mandiri: "Self-assessment", dokumen: "Documents", interviu: "Interview", visitasi: "Site visit", final: "Final" }, stageFilled: "Filled", stageName: "Stage", stageIndex: "Index", stagePredicate: "Predicate", stageSame: "Every indicator has the same level at every stage.",
     provisional: "provisional", inForce: "in force", inForceSince: (y) => `in force since ${y}`,
     save: "Save JSON", load: "Open JSON", csv: "Export CSV", print: "Print", link: "Copy link", clear: "Clear",
     results: "Results", "current-short": "Current", "target-short": "Target", gap: "Gap to target",
@@ -604,6 +608,44 @@ function recompute(now = true) {
   writeHash();
 }
 
+// A file from the evaluation: the assessors' stages beside the self-assessment,
+// each scored as the core scores it (formState), and per indicator the levels
+// of the stages where they differ. Shown only when the assessment has stages.
+function renderStages() {
+  const box = $("#stages");
+  let st = null;
+  try {
+    const tracks = spbe.externalTracks(state.assessment);
+    if (tracks.length) st = spbe.formState(state.assessment, ["mandiri", ...tracks]);
+  } catch {
+    st = null; // a bad value: its message is shown by the form
+  }
+  box.hidden = !st;
+  if (!st) return box.replaceChildren();
+  const head = (...cells) => el("tr", {}, ...cells.map((c) => el("th", { scope: "col", text: c })));
+  const level = (v) => (v === undefined || v === null ? "—" : Array.isArray(v) ? v.map((x) => dec(String(x))).join("; ") : dec(String(v)));
+  const sums = el("table", { class: "stages-sum" }, el("thead", {}, head(t("stageName"), t("stageFilled"), t("stageIndex"), t("stagePredicate"))));
+  const body = el("tbody");
+  for (const x of st.tracks) {
+    const r = x.summary;
+    const pred = r ? `${r.predicate}${r.predicate_label ? ` · ${r.predicate_label}` : ""}` : "";
+    body.append(el("tr", { "data-stage": x.track }, el("th", { scope: "row", text: t("stage")[x.track] }), el("td", { class: "num", text: `${x.filled}/${x.total}` }),
+      el("td", { class: "num", text: r ? dec(r.index_text) + (x.complete ? "" : "*") : "—" }), el("td", { text: pred })));
+  }
+  sums.append(body);
+  const byId = Object.fromEntries(indicators(state.spec).list.map((x) => [x.ind.id, x.ind]));
+  const rows = [];
+  for (const { ind } of indicators(state.spec).list) {
+    const cells = st.tracks.map((x) => level(x.levels[ind.id]));
+    // a stage that did not record the indicator ("—") is no difference
+    if (new Set(cells.filter((c) => c !== "—")).size > 1) rows.push(el("tr", { "data-stage-indicator": ind.id }, el("th", { scope: "row", text: `${ind.id}. ${nameOf(byId[ind.id])}` }), ...cells.map((c) => el("td", { class: "num", text: c }))));
+  }
+  const per = rows.length
+    ? el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": t("stagesTitle") }, el("table", { class: "stages-ind" }, el("thead", {}, head(t("indicators"), ...st.tracks.map((x) => t("stage")[x.track]))), el("tbody", {}, ...rows)))
+    : el("p", { class: "note", text: t("stageSame") });
+  box.replaceChildren(el("h3", { text: t("stagesTitle") }), sums, el("p", { class: "note", text: `${t("stagesNote")} * ${t("estimate")}.` }), per);
+}
+
 function flushDetails() {
   state.detailsPending = false;
   if (!state.details) return;
@@ -615,6 +657,7 @@ function flushDetails() {
   renderGains(d.cur.report || d.tgt.report);
   renderPlan(d.cur);
   renderSupport(d.cur.report);
+  renderStages();
   document.body.dataset.settled = "true";
 }
 

@@ -35,6 +35,8 @@ async function axe(page) {
 const cases = {
   "59-2020": `SPBE1.permenpanrb-59-2020.Y2024.N${Buffer.from("Kota Contoh").toString("base64url")}.M${"3".repeat(40)}${"_".repeat(7)}.T${"4".repeat(10)}${"_".repeat(37)}`,
   "8-2026": `SPBE2.permenpanrb-8-2026.Y2026.M${"3".repeat(10)}v3p25v${"2".repeat(5)}${"_".repeat(4)}`,
+  // a file from the evaluation: the stages' tables shown too
+  "59-2020-stages": `SPBE1.permenpanrb-59-2020.M${"3".repeat(47)}.D2${"3".repeat(46)}.V_4${"_".repeat(45)}`,
 };
 
 for (const [name, vector] of Object.entries(cases)) {

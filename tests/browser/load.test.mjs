@@ -1,10 +1,14 @@
 // The first load, in real headless Chromium: the first screen is drawn before
 // the form's indicators are built (they follow in steps just after its frame),
 // and an indicator built later is set like the others; a reload returns to the
-// indicator the user was at; the edition list fits a phone.
+// indicator the user was at; the edition list fits a phone; a file from the
+// evaluation shows its stages.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, LAPTOP, PHONE } from "./helpers.mjs";
+import fs from "node:fs";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { artifacts, cli, serve, launch, open, LAPTOP, PHONE } from "./helpers.mjs";
 
 let srv, base, browser;
 const problems = [];
@@ -124,6 +128,43 @@ test("the edition list: each edition's name fits the closed list on a phone", as
   }
   // the index's name and the full title are in the note under the list
   assert.match(await page.textContent("#edition-note"), /^Indeks Pemerintah Digital \(berlaku sejak 2026\)\. Peraturan Menteri /);
+  await page.context().close();
+});
+
+
+test("a file from the evaluation: the assessors' stages beside the self-assessment, scored as the CLI scores them, and the indicators that differ", async () => {
+  // 59/2020: the self-assessment at 3 everywhere; the document stage lowers indicator 1 to 2;
+  // the site visit records only indicator 2, at 4. Final: per indicator the latest stage with a level.
+  const all = (v) => Object.fromEntries(Array.from({ length: 47 }, (_, i) => [String(i + 1), v]));
+  const a = { rubric: "permenpanrb-59-2020", institution: "Kota Uji", year: 2024, tracks: { mandiri: all(3), dokumen: { ...all(3), 1: 2 }, visitasi: { 2: 4 } } };
+  const file = path.join(artifacts, "stages.json");
+  fs.writeFileSync(file, JSON.stringify(a));
+  // the CLI's index of each track (another surface, reading the same file)
+  const cliIndex = (track) => JSON.parse(execFileSync(cli, ["score", file, "--track", track, "--format", "json"], { encoding: "utf8" })).index_text.replace(".", ",");
+  for (const viewport of [LAPTOP, PHONE]) {
+    const page = await open(browser, base, problems, { viewport });
+    page.on("dialog", (d) => d.accept());
+    await page.setInputFiles("#load", file);
+    await page.waitForFunction(() => document.querySelector("#institution").value === "Kota Uji");
+    await page.waitForSelector("body:not([data-settled=false])", { state: "attached" });
+    assert.equal(await page.isVisible("#stages"), true);
+    const rows = await page.locator("#stages tr[data-stage]").evaluateAll((l) => l.map((r) => [r.dataset.stage, ...[...r.cells].slice(1).map((c) => c.textContent)]));
+    assert.deepEqual(rows.map((r) => r.slice(0, 3)), [
+      ["mandiri", "47/47", cliIndex("mandiri")],
+      ["dokumen", "47/47", cliIndex("dokumen")],
+      ["visitasi", "1/47", "4,00*"], // only indicator 2, at 4: an estimate over the filled one
+      ["final", "47/47", cliIndex("final")],
+    ]);
+    assert.equal(cliIndex("mandiri"), "3,00");
+    assert.notEqual(cliIndex("dokumen"), "3,00"); // indicator 1 lowered
+    // per indicator: only 1 and 2 differ between the stages
+    const per = await page.locator("#stages tr[data-stage-indicator]").evaluateAll((l) => l.map((r) => [r.dataset.stageIndicator, ...[...r.cells].slice(1).map((c) => c.textContent)]));
+    assert.deepEqual(per, [["1", "3", "2", "—", "2"], ["2", "3", "3", "4", "4"]]);
+    await page.context().close();
+  }
+  // a file without stages shows none
+  const page = await open(browser, `${base}#SPBE1.permenpanrb-59-2020.M${"3".repeat(47)}`, problems);
+  assert.equal(await page.isHidden("#stages"), true);
   await page.context().close();
 });
 

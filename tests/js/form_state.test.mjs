@@ -127,3 +127,24 @@ test("filled counts only the edition's indicators; an id it lacks is an issue", 
   assert.deepEqual([c.filled, c.complete, c.options.missing], [47, true, "error"]);
   assert.deepEqual(c.issues.map((i) => i.code), ["unknown_indicator"]);
 });
+
+test("externalTracks: the assessors' stages a file records, in stage order, then final; formState scores them", () => {
+  // mandiri at 3; dokumen lowers indicator 1 to 2; visitasi records only indicator 2, at 4
+  const all = (v) => Object.fromEntries(Array.from({ length: 47 }, (_, i) => [String(i + 1), v]));
+  const a = { rubric: "permenpanrb-59-2020", tracks: { mandiri: all(3), visitasi: { 2: 4 }, dokumen: { ...all(3), 1: 2 } } };
+  const stages = spbe.externalTracks(a);
+  assert.deepEqual(stages, ["dokumen", "visitasi", "final"]);
+  const st = spbe.formState(a, ["mandiri", ...stages]);
+  // final: per indicator the latest stage with a level (1 from dokumen, 2 from visitasi)
+  const fin = st.tracks[3];
+  assert.equal(fin.levels["1"], 2);
+  assert.equal(fin.levels["2"], 4);
+  assert.equal(fin.levels["3"], 3);
+  assert.equal(fin.complete, true);
+  assert.equal(st.tracks[2].filled, 1); // visitasi alone: one indicator
+  assert.equal(st.tracks[2].complete, false);
+  // no stages: none
+  assert.deepEqual(spbe.externalTracks({ rubric: "permenpanrb-59-2020", tracks: { mandiri: all(3), target: { 1: 4 } } }), []);
+  assert.deepEqual(spbe.externalTracks({ rubric: "permenpanrb-59-2020", levels: all(3) }), []);
+  assert.throws(() => spbe.externalTracks("not json"), (e) => typeof e.code === "string");
+});

@@ -1,6 +1,6 @@
 // Type-checked with `tsc --noEmit` against the generated spbe_wasm.d.ts: the
 // declarations come from the Rust types (tsify), so this fails if they drift.
-import { score, check, validate, rubrics, rubric, toVector, fromVector, errorCodes, indexGap, topGains, levelViews, rangeOf, isVector, outline, plan, formState } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
+import { score, check, validate, rubrics, rubric, toVector, fromVector, errorCodes, indexGap, topGains, levelViews, rangeOf, isVector, outline, plan, formState, externalTracks } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
 import type { Assessment, Report, CheckResult, Issue, IssueKind, SpbeError, RubricSpec, RubricSummary, Options, DomainScore, IndicatorScore, Track, Value, PredicateRule, BandBounds, ErrorCode, LevelView, Place, Plan, PlanRequest, FormState, Level } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
 
 const a: Assessment = { rubric: "permenpanrb-5-2018", institution: "Kota Contoh", year: 2019, levels: { "1": 3, "35": [1, 3, 3] }, notes: { "1": "penjelasan" } };
@@ -61,6 +61,8 @@ void firstStep;
 
 // the form's state in one call, typed
 const st: FormState = formState(a, ["mandiri", "target"]);
+const stages: Track[] = externalTracks(a); // the assessors' stages a file records, then "final"
+const staged: FormState = formState(a, ["mandiri", ...stages]);
 const stIndex: string | undefined = st.tracks[0].summary?.index_text;
 const stGap: number | null = st.gap;
 const stLevels: Record<string, Level> | null = st.tracks[1].levels;
