@@ -299,6 +299,16 @@ impl Ratio {
     /// The exact value as a terminating decimal if it has one (`"3.282"`),
     /// otherwise as a fraction (`"17/6"`).
     pub fn exact_string(&self) -> String {
+        if let (Ok(n), Ok(d)) = (i64::try_from(self.num), u64::try_from(self.den)) {
+            if let Some(s) = exact_string_small(n, d) {
+                return s;
+            }
+        }
+        self.exact_string_wide()
+    }
+
+    /// [`exact_string`](Self::exact_string) in 128-bit arithmetic, for any value.
+    fn exact_string_wide(&self) -> String {
         let mut d = self.den;
         let (mut twos, mut fives) = (0u32, 0u32);
         while d % 2 == 0 {
@@ -320,6 +330,59 @@ impl Ratio {
     }
 }
 
+/// [`Ratio::exact_string`] for a numerator and denominator of 64 bits (the
+/// usual case): the same text, factored and written in 64-bit arithmetic
+/// (no 128-bit division, no formatting machinery). `None` when the decimal's
+/// digits would not fit; the general path then writes it.
+fn exact_string_small(num: i64, den: u64) -> Option<String> {
+    if den == 0 {
+        return None;
+    }
+    let twos = den.trailing_zeros();
+    let mut d = den >> twos;
+    let mut fives = 0u32;
+    while d.is_multiple_of(5) {
+        d /= 5;
+        fives += 1;
+    }
+    if d != 1 || twos.max(fives) > 30 {
+        // not a terminating decimal: "num/den"
+        let mut out = String::with_capacity(24);
+        if num < 0 {
+            out.push('-');
+        }
+        push_u64(&mut out, num.unsigned_abs());
+        out.push('/');
+        push_u64(&mut out, den);
+        return Some(out);
+    }
+    // num / (2^twos 5^fives) = num · 2^(p - twos) 5^(p - fives) / 10^p, exactly
+    let p = twos.max(fives);
+    let units = i128::from(num)
+        .checked_mul(2i128.checked_pow(p - twos)?)?
+        .checked_mul(5i128.checked_pow(p - fives)?)?;
+    Some(format_fixed(units, p))
+}
+
+/// Appends the decimal digits of `n`.
+fn push_u64(out: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    while i > 0 {
+        i -= 1;
+        if let Some(b) = buf.get_mut(i) {
+            *b = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if let Some(s) = buf.get(i..).and_then(|b| std::str::from_utf8(b).ok()) {
+        out.push_str(s);
+    }
+}
+
 /// Formats an integer count of 10^-places as a decimal string (one allocation).
 pub(crate) fn format_fixed(units: i128, places: u32) -> String {
     // digits, least significant first: at least one before the point
@@ -328,14 +391,28 @@ pub(crate) fn format_fixed(units: i128, places: u32) -> String {
     if p >= digits.len() {
         return format_fixed_long(units, places);
     }
-    let mut n = units.unsigned_abs();
     let mut len = 0;
-    while n > 0 || len <= p {
-        if let Some(d) = digits.get_mut(len) {
-            *d = b'0' + (n % 10) as u8;
+    match u64::try_from(units.unsigned_abs()) {
+        // 64-bit division where the value fits (the usual case)
+        Ok(mut n) => {
+            while n > 0 || len <= p {
+                if let Some(d) = digits.get_mut(len) {
+                    *d = b'0' + (n % 10) as u8;
+                }
+                n /= 10;
+                len += 1;
+            }
         }
-        n /= 10;
-        len += 1;
+        Err(_) => {
+            let mut n = units.unsigned_abs();
+            while n > 0 || len <= p {
+                if let Some(d) = digits.get_mut(len) {
+                    *d = b'0' + (n % 10) as u8;
+                }
+                n /= 10;
+                len += 1;
+            }
+        }
     }
     let mut out = String::with_capacity(len + 2);
     if units < 0 {
@@ -511,6 +588,23 @@ impl Frac {
         }
         // num / den = (a / odd) / (2^twos 5^fives) = units / 10^p
         let p = d.twos.max(d.fives);
+        // in 64 bits when it fits (no 128-bit division)
+        let small = 2u64
+            .checked_pow(p - d.twos)
+            .zip(5u64.checked_pow(p - d.fives))
+            .and_then(|(x, y)| (a / d.odd).checked_mul(x)?.checked_mul(y));
+        if let Some(mut units) = small {
+            let mut places = p;
+            while places > 0 && units % 10 == 0 {
+                units /= 10;
+                places -= 1;
+            }
+            if places <= 30 {
+                let u = i128::from(units);
+                return format_fixed(if n < 0 { -u } else { u }, places);
+            }
+            return reduced(self);
+        }
         let units = u128::from(a / d.odd)
             .checked_mul(2u128.pow(p - d.twos))
             .and_then(|u| u.checked_mul(5u128.checked_pow(p - d.fives)?));
@@ -602,6 +696,73 @@ mod tests {
 
     fn r(n: i128, d: i128) -> Ratio {
         Ratio::new(n, d).unwrap()
+    }
+
+    #[test]
+    fn exact_text_in_64_bits_is_the_wide_text() {
+        let mut dens: Vec<i128> = (1..=400).collect();
+        dens.extend([
+            1 << 40,
+            1 << 62,
+            5i128.pow(27),
+            10i128.pow(18),
+            3 * 10i128.pow(17),
+        ]);
+        let nums = [
+            0,
+            1,
+            -1,
+            7,
+            -13,
+            999,
+            123_456_789,
+            i64::MAX as i128,
+            i64::MIN as i128 + 1,
+        ];
+        for &d in &dens {
+            for &n in nums.iter().chain(&[d - 1, -(d + 3), 2 * d + 1]) {
+                let x = r(n, d);
+                assert_eq!(x.exact_string(), x.exact_string_wide(), "{n}/{d}");
+            }
+        }
+        // a value over a fixed denominator writes as its reduced form does
+        for q in [
+            1i64,
+            2,
+            3,
+            6,
+            40,
+            96,
+            250,
+            3000,
+            1 << 50,
+            5i64.pow(26),
+            7 * 10i64.pow(15),
+        ] {
+            let den = Denom::new(q).unwrap();
+            for n in [
+                0i64,
+                1,
+                -1,
+                5,
+                12,
+                -250,
+                3 * q,
+                q / 2 + 1,
+                i64::MAX,
+                i64::MIN + 1,
+            ] {
+                let f = Frac::over(n, den);
+                assert_eq!(
+                    f.exact_string(),
+                    r(n.into(), q.into()).exact_string(),
+                    "{n}/{q}"
+                );
+            }
+        }
+        assert_eq!(r(-7, 3).exact_string(), "-7/3");
+        assert_eq!(r(-1, 8).exact_string(), "-0.125");
+        assert_eq!(r(1, 1 << 40).exact_string(), format!("1/{}", 1i128 << 40));
     }
 
     #[test]
