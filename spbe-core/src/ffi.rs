@@ -240,6 +240,19 @@ pub fn external_tracks(text: &str) -> Result<Vec<&'static str>> {
     Ok(out)
 }
 
+/// Two tracks of an assessment (JSON text or a vector) compared indicator by
+/// indicator ([`crate::compare`]), e.g. the self-assessment and `final`.
+pub fn compare_text(
+    text: &str,
+    from: &str,
+    to: &str,
+    opts: &crate::options::Options,
+) -> Result<crate::compare::Comparison> {
+    let a = parse_text(text, None)?;
+    let r = builtin(&a.rubric)?;
+    crate::compare::compare(&a, r, from.parse()?, to.parse()?, opts)
+}
+
 /// A track's levels as the core scores them (the target is the current
 /// levels with the planned changes over them; `final` carries stages
 /// forward), for a form that shows them. An empty map when the assessment

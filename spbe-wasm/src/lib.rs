@@ -166,6 +166,25 @@ pub fn external_tracks(
     to_js(&tracks)
 }
 
+/// Two tracks of an assessment compared, as `spbe compare`: both indices and
+/// predicates, the exact difference rounded once, and every indicator whose
+/// level differs (with the exact difference of its levels). Each track is
+/// scored under `options` with its own `track`. Throws an `Error` with a
+/// `code` for invalid input or a track that cannot be scored.
+#[wasm_bindgen(unchecked_return_type = "Comparison")]
+pub fn compare(
+    #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Track")] from: &str,
+    #[wasm_bindgen(unchecked_param_type = "Track")] to: &str,
+    options: Option<Ts<Options>>,
+) -> Result<JsValue, JsValue> {
+    let run = || -> Result<spbe_core::Comparison, Error> {
+        let o = self::options(&options)?;
+        ffi::compare_text(&input_text(&assessment)?, from, to, &o)
+    };
+    to_js(&run().map_err(|e| js_error(&e))?)
+}
+
 /// What a form showing several tracks needs after each change, in one call:
 /// per track (in the order of `tracks`, e.g. `["mandiri", "target"]`) its
 /// levels as scored (the target: the current levels with its changes over

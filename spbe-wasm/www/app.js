@@ -9,7 +9,8 @@ const T = {
     skip: "Langsung ke isian", setup: "Pengaturan", edition: "Edisi", institution: "Instansi", year: "Tahun",
     editing: "Sedang mengisi:", current: "Saat ini (penilaian mandiri)", target: "Target",
     stagesTitle: "Tahap penilaian dari berkas", stagesNote: "Tingkat per indikator pada setiap tahap, sebagaimana dihitung; hanya indikator yang tingkatnya berbeda antartahap (— : tidak dinilai pada tahap itu).",
-    stage: { mandiri: "Mandiri", dokumen: "Dokumen", interviu: "Interviu", visitasi: "Visitasi", final: "Final" }, stageFilled: "Terisi", stageName: "Tahap", stageIndex: "Indeks", stagePredicate: "Predikat", stageSame: "Tingkat semua indikator sama pada setiap tahap.",
+    stage: { mandiri: "Mandiri", dokumen: "Dokumen", interviu: "Interviu", visitasi: "Visitasi", final: "Final" }, stageDelta: "Final − Mandiri", stageGap: (d, p, q) => `Indeks Final − Mandiri: ${d} (${p} → ${q})`,
+    stageFilled: "Terisi", stageName: "Tahap", stageIndex: "Indeks", stagePredicate: "Predikat", stageSame: "Tingkat semua indikator sama pada setiap tahap.",
     provisional: "sementara", inForce: "berlaku", inForceSince: (y) => `berlaku sejak ${y}`,
     save: "Simpan JSON", load: "Buka JSON", csv: "Ekspor CSV", print: "Cetak", link: "Salin tautan", clear: "Kosongkan",
     results: "Hasil", "current-short": "Saat ini", "target-short": "Target", gap: "Selisih ke target",
@@ -75,7 +76,8 @@ const T = {
     skip: "Skip to the form", setup: "Settings", edition: "Edition", institution: "Institution", year: "Year",
     editing: "Editing:", current: "Current (self-assessment)", target: "Target",
     stagesTitle: "Evaluation stages in the file", stagesNote: "Each indicator's level at each stage, as scored; only the indicators whose level differs between stages (—: not assessed at that stage).",
-    stage: { mandiri: "Self-assessment", dokumen: "Documents", interviu: "Interview", visitasi: "Site visit", final: "Final" }, stageFilled: "Filled", stageName: "Stage", stageIndex: "Index", stagePredicate: "Predicate", stageSame: "Every indicator has the same level at every stage.",
+    stage: { mandiri: "Self-assessment", dokumen: "Documents", interviu: "Interview", visitasi: "Site visit", final: "Final" }, stageDelta: "Final − self-assessment", stageGap: (d, p, q) => `Final − self-assessment index: ${d} (${p} → ${q})`,
+    stageFilled: "Filled", stageName: "Stage", stageIndex: "Index", stagePredicate: "Predicate", stageSame: "Every indicator has the same level at every stage.",
     provisional: "provisional", inForce: "in force", inForceSince: (y) => `in force since ${y}`,
     save: "Save JSON", load: "Open JSON", csv: "Export CSV", print: "Print", link: "Copy link", clear: "Clear",
     results: "Results", "current-short": "Current", "target-short": "Target", gap: "Gap to target",
@@ -633,17 +635,30 @@ function renderStages() {
       el("td", { class: "num", text: r ? dec(r.index_text) + (x.complete ? "" : "*") : "—" }), el("td", { text: pred })));
   }
   sums.append(body);
+  // the self-assessment against final, as `spbe compare` (each scored as formState scores final;
+  // none when the self-assessment cannot be scored so, e.g. while it is partly filled)
+  let cmp = null;
+  try {
+    cmp = spbe.compare(state.assessment, "mandiri", "final", st.tracks[st.tracks.length - 1].options);
+  } catch {
+    cmp = null;
+  }
+  const delta = (v) => (v === undefined ? "" : `${String(v).startsWith("-") ? "" : "+"}${dec(String(v))}`);
+  const deltas = cmp ? Object.fromEntries(cmp.changes.map((c) => [c.id, c.delta])) : {};
   const byId = Object.fromEntries(indicators(state.spec).list.map((x) => [x.ind.id, x.ind]));
   const rows = [];
   for (const { ind } of indicators(state.spec).list) {
     const cells = st.tracks.map((x) => level(x.levels[ind.id]));
+    if (cmp) cells.push(delta(deltas[ind.id]));
     // a stage that did not record the indicator ("—") is no difference
-    if (new Set(cells.filter((c) => c !== "—")).size > 1) rows.push(el("tr", { "data-stage-indicator": ind.id }, el("th", { scope: "row", text: `${ind.id}. ${nameOf(byId[ind.id])}` }), ...cells.map((c) => el("td", { class: "num", text: c }))));
+    if (new Set(st.tracks.map((_, k) => cells[k]).filter((c) => c !== "—")).size > 1) rows.push(el("tr", { "data-stage-indicator": ind.id }, el("th", { scope: "row", text: `${ind.id}. ${nameOf(byId[ind.id])}` }), ...cells.map((c) => el("td", { class: "num", text: c }))));
   }
+  const cols = [...st.tracks.map((x) => t("stage")[x.track]), ...(cmp ? [t("stageDelta")] : [])];
   const per = rows.length
-    ? el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": t("stagesTitle") }, el("table", { class: "stages-ind" }, el("thead", {}, head(t("indicators"), ...st.tracks.map((x) => t("stage")[x.track]))), el("tbody", {}, ...rows)))
+    ? el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": t("stagesTitle") }, el("table", { class: "stages-ind" }, el("thead", {}, head(t("indicators"), ...cols)), el("tbody", {}, ...rows)))
     : el("p", { class: "note", text: t("stageSame") });
-  box.replaceChildren(el("h3", { text: t("stagesTitle") }), sums, el("p", { class: "note", text: `${t("stagesNote")} * ${t("estimate")}.` }), per);
+  const gap = cmp ? el("p", { "data-stage-gap": "", text: t("stageGap")(delta(cmp.index_delta.toFixed(2)), cmp.predicate_from, cmp.predicate_to) }) : null;
+  box.replaceChildren(el("h3", { text: t("stagesTitle") }), sums, gap || "", el("p", { class: "note", text: `${t("stagesNote")} * ${t("estimate")}.` }), per);
 }
 
 function flushDetails() {

@@ -159,7 +159,12 @@ test("a file from the evaluation: the assessors' stages beside the self-assessme
     assert.notEqual(cliIndex("dokumen"), "3,00"); // indicator 1 lowered
     // per indicator: only 1 and 2 differ between the stages
     const per = await page.locator("#stages tr[data-stage-indicator]").evaluateAll((l) => l.map((r) => [r.dataset.stageIndicator, ...[...r.cells].slice(1).map((c) => c.textContent)]));
-    assert.deepEqual(per, [["1", "3", "2", "—", "2"], ["2", "3", "3", "4", "4"]]);
+    // with the difference of the self-assessment and final, as `spbe compare mandiri final` gives it
+    const cmp = JSON.parse(execFileSync(cli, ["compare", file, "mandiri", "final", "--format", "json"], { encoding: "utf8" }));
+    assert.deepEqual(cmp.changes.map((c) => [c.id, c.delta]), [["1", -1], ["2", 1]]);
+    assert.deepEqual(per, [["1", "3", "2", "—", "2", "-1"], ["2", "3", "3", "4", "4", "+1"]]);
+    const d = cmp.index_delta.toFixed(2).replace(".", ",");
+    assert.equal(await page.textContent("[data-stage-gap]"), `Indeks Final − Mandiri: ${d.startsWith("-") ? d : `+${d}`} (${cmp.predicate_from} → ${cmp.predicate_to})`);
     await page.context().close();
   }
   // a file without stages shows none

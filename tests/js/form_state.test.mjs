@@ -143,6 +143,13 @@ test("externalTracks: the assessors' stages a file records, in stage order, then
   assert.equal(fin.complete, true);
   assert.equal(st.tracks[2].filled, 1); // visitasi alone: one indicator
   assert.equal(st.tracks[2].complete, false);
+  // the self-assessment against final, as `spbe compare`: indicators 1 (-1) and 2 (+1) differ
+  const cmp = spbe.compare(a, "mandiri", "final", fin.options);
+  assert.deepEqual(cmp.changes.map((c) => [c.id, c.from, c.to, c.delta]), [["1", [3], [2], -1], ["2", [3], [4], 1]]);
+  assert.equal(cmp.index_from, 3);
+  assert.equal(cmp.predicate_from, "Baik");
+  // visitasi alone is partly assessed: scored as the default options say, it is refused
+  assert.throws(() => spbe.compare(a, "mandiri", "visitasi"), (e) => e.code === "missing_indicator" && e.kind === "missing");
   // no stages: none
   assert.deepEqual(spbe.externalTracks({ rubric: "permenpanrb-59-2020", tracks: { mandiri: all(3), target: { 1: 4 } } }), []);
   assert.deepEqual(spbe.externalTracks({ rubric: "permenpanrb-59-2020", levels: all(3) }), []);

@@ -1,7 +1,7 @@
 // Type-checked with `tsc --noEmit` against the generated spbe_wasm.d.ts: the
 // declarations come from the Rust types (tsify), so this fails if they drift.
-import { score, check, validate, rubrics, rubric, toVector, fromVector, errorCodes, indexGap, topGains, levelViews, rangeOf, isVector, outline, plan, formState, externalTracks } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
-import type { Assessment, Report, CheckResult, Issue, IssueKind, SpbeError, RubricSpec, RubricSummary, Options, DomainScore, IndicatorScore, Track, Value, PredicateRule, BandBounds, ErrorCode, LevelView, Place, Plan, PlanRequest, FormState, Level } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
+import { score, check, validate, rubrics, rubric, toVector, fromVector, errorCodes, indexGap, topGains, levelViews, rangeOf, isVector, outline, plan, formState, externalTracks, compare } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
+import type { Assessment, Report, CheckResult, Issue, IssueKind, SpbeError, RubricSpec, RubricSummary, Options, DomainScore, IndicatorScore, Track, Value, PredicateRule, BandBounds, ErrorCode, LevelView, Place, Plan, PlanRequest, FormState, Level, Comparison } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
 
 const a: Assessment = { rubric: "permenpanrb-5-2018", institution: "Kota Contoh", year: 2019, levels: { "1": 3, "35": [1, 3, 3] }, notes: { "1": "penjelasan" } };
 const tracked: Assessment = { rubric: "permenpanrb-59-2020", tracks: { mandiri: { "1": 4 }, target: { "1": 5 } }, evidence: { "1": ["SK"] } };
@@ -63,6 +63,8 @@ void firstStep;
 const st: FormState = formState(a, ["mandiri", "target"]);
 const stages: Track[] = externalTracks(a); // the assessors' stages a file records, then "final"
 const staged: FormState = formState(a, ["mandiri", ...stages]);
+const cmp: Comparison = compare(a, "mandiri", "final", staged.tracks[0].options);
+const cmpDelta: Value = cmp.changes[0].delta;
 const stIndex: string | undefined = st.tracks[0].summary?.index_text;
 const stGap: number | null = st.gap;
 const stLevels: Record<string, Level> | null = st.tracks[1].levels;
