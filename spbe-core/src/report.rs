@@ -543,6 +543,12 @@ pub(crate) fn build_report(
             .copied()
             .unwrap_or(Frac::from(Ratio::ZERO));
         let levels = entry.map(|(l, _)| Values::of(l)).unwrap_or_default();
+        // one whole value (the usual case): it is the sum and the lowest, in
+        // 64 bits, without walking the values
+        let one_whole = match (entry, is_missing) {
+            (Some((Level::One(v), _)), false) => v.as_int(),
+            _ => None,
+        };
         let lowest_level = Ratio::int(i128::from(di.min_level));
         let counted = if is_missing {
             match opts.missing {
@@ -551,6 +557,8 @@ pub(crate) fn build_report(
                 }
                 _ => Ratio::ZERO,
             }
+        } else if let Some(v) = one_whole {
+            Ratio::int(i128::from(v))
         } else if let Some(sum) = levels
             .iter()
             .try_fold(0i128, |acc, v| v.as_int().map(|i| acc + i128::from(i)))
@@ -567,10 +575,12 @@ pub(crate) fn build_report(
         // step is one level (whole scales) or up to the next whole number
         // (continuous scales), and nothing at the top
         // coef · w as an unreduced fraction: rounding needs no gcd
-        let cw = coef
-            .numer()
-            .checked_mul(i128::from(di.w_int))
-            .ok_or_else(|| ovf("a contribution"))?;
+        // (only needed when the rubric's tables do not give the value)
+        let cw = || {
+            coef.numer()
+                .checked_mul(i128::from(di.w_int))
+                .ok_or_else(|| ovf("a contribution"))
+        };
         // with the integer kernel's fixed coefficients, from the rubric's tables
         let table = tables.and_then(|t| {
             let at = t.at.get(pos)?;
@@ -582,28 +592,30 @@ pub(crate) fn build_report(
         });
         let contribution = match table {
             Some((c, _)) => c,
-            None => round4_frac(cw, coef.denom(), counted)?,
+            None => round4_frac(cw()?, coef.denom(), counted)?,
         };
         let lowest = if is_missing {
             lowest_level
+        } else if let Some(v) = one_whole {
+            Ratio::int(i128::from(v))
         } else {
             levels.iter().map(Value::ratio).min().unwrap_or(Ratio::ZERO)
         };
         let top = Ratio::int(i128::from(di.max_level));
         let gain = if is_missing && opts.missing == MissingPolicy::Renormalize {
             None
-        } else if lowest >= top {
+        } else if one_whole.map_or_else(|| lowest >= top, |v| v >= i64::from(di.max_level)) {
             Some(0.0)
         } else if lowest.denom() == 1 {
             // a whole level rises by one
             match table {
                 Some((_, g)) => Some(*g),
-                None => Some(round4_frac(cw, coef.denom(), Ratio::int(1))?),
+                None => Some(round4_frac(cw()?, coef.denom(), Ratio::int(1))?),
             }
         } else {
             let next = Ratio::int(lowest.numer().div_euclid(lowest.denom()) + 1).min(top);
             let step = next.checked_sub(lowest).ok_or_else(|| ovf("a gain"))?;
-            Some(round4_frac(cw, coef.denom(), step)?)
+            Some(round4_frac(cw()?, coef.denom(), step)?)
         };
         let id = names
             .indicators
