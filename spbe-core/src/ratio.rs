@@ -678,6 +678,12 @@ impl Hundredths {
         }
     }
 
+    /// The value as text with 2 decimals (`"2.60"`), as `Display` writes it,
+    /// in one allocation.
+    pub(crate) fn text(self) -> String {
+        format_fixed(self.0, 2)
+    }
+
     /// The value as an exact ratio.
     pub fn to_ratio(self) -> Ratio {
         Ratio::new(self.0, 100).unwrap_or(Ratio::ZERO)

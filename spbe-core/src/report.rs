@@ -517,7 +517,12 @@ pub(crate) fn build_report(
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    let mut is_absent = vec![false; rubric.d.indicators.len()];
+    // (no allocation when nothing is missing, the usual case)
+    let mut is_absent = if missing.is_empty() {
+        Vec::new()
+    } else {
+        vec![false; rubric.d.indicators.len()]
+    };
     for &p in missing {
         if let Some(m) = is_absent.get_mut(p) {
             *m = true;
@@ -677,7 +682,7 @@ pub(crate) fn build_report(
         year: assessment.year,
         track,
         index: idx.to_f64(),
-        index_text: idx.to_string(),
+        index_text: idx.text(),
         index_exact: ex.index.exact_string(),
         exact: ex.index.ratio().ok_or_else(|| ovf("the index"))?,
         band,
