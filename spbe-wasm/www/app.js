@@ -9,7 +9,9 @@ const T = {
     skip: "Langsung ke isian", setup: "Pengaturan", edition: "Edisi", institution: "Instansi", year: "Tahun",
     editing: "Sedang mengisi:", current: "Saat ini (penilaian mandiri)", target: "Target",
     stagesTitle: "Tahap penilaian dari berkas", stagesNote: "Tingkat per indikator pada setiap tahap, sebagaimana dihitung; hanya indikator yang tingkatnya berbeda antartahap (— : tidak dinilai pada tahap itu).",
-    stage: { mandiri: "Mandiri", dokumen: "Dokumen", interviu: "Interviu", visitasi: "Visitasi", final: "Final" }, stageDelta: "Final − Mandiri", stageGap: (d, p, q) => `Indeks Final − Mandiri: ${d} (${p} → ${q})`,
+    stage: { mandiri: "Mandiri", dokumen: "Dokumen", interviu: "Interviu", visitasi: "Visitasi", final: "Final" }, pembina: "Instansi Pembina", fungsi: "Peran fungsi",
+    scoredFrom: (idx, agency) => `Dinilai dari indeks ${idx}${agency ? ` · ${agency}` : ""}`, citesIndex: (idx, agency) => `Merujuk indeks ${idx}${agency ? ` · ${agency}` : ""}`,
+    stageDelta: "Final − Mandiri", stageGap: (d, p, q) => `Indeks Final − Mandiri: ${d} (${p} → ${q})`,
     stageFilled: "Terisi", stageName: "Tahap", stageIndex: "Indeks", stagePredicate: "Predikat", stageSame: "Tingkat semua indikator sama pada setiap tahap.",
     provisional: "sementara", inForce: "berlaku", inForceSince: (y) => `berlaku sejak ${y}`,
     save: "Simpan JSON", load: "Buka JSON", csv: "Ekspor CSV", print: "Cetak", link: "Salin tautan", clear: "Kosongkan",
@@ -76,7 +78,9 @@ const T = {
     skip: "Skip to the form", setup: "Settings", edition: "Edition", institution: "Institution", year: "Year",
     editing: "Editing:", current: "Current (self-assessment)", target: "Target",
     stagesTitle: "Evaluation stages in the file", stagesNote: "Each indicator's level at each stage, as scored; only the indicators whose level differs between stages (—: not assessed at that stage).",
-    stage: { mandiri: "Self-assessment", dokumen: "Documents", interviu: "Interview", visitasi: "Site visit", final: "Final" }, stageDelta: "Final − self-assessment", stageGap: (d, p, q) => `Final − self-assessment index: ${d} (${p} → ${q})`,
+    stage: { mandiri: "Self-assessment", dokumen: "Documents", interviu: "Interview", visitasi: "Site visit", final: "Final" }, pembina: "Guiding agencies (Instansi Pembina)", fungsi: "Responsible functions (Peran Fungsi)",
+    scoredFrom: (idx, agency) => `Scored from the ${idx} index${agency ? ` · ${agency}` : ""}`, citesIndex: (idx, agency) => `Refers to the ${idx} index${agency ? ` · ${agency}` : ""}`,
+    stageDelta: "Final − self-assessment", stageGap: (d, p, q) => `Final − self-assessment index: ${d} (${p} → ${q})`,
     stageFilled: "Filled", stageName: "Stage", stageIndex: "Index", stagePredicate: "Predicate", stageSame: "Every indicator has the same level at every stage.",
     provisional: "provisional", inForce: "in force", inForceSince: (y) => `in force since ${y}`,
     save: "Save JSON", load: "Open JSON", csv: "Export CSV", print: "Print", link: "Copy link", clear: "Clear",
@@ -363,12 +367,32 @@ function renderContinuous(spec, ind, scale, fs) {
   if (ind.description) fs.append(el("details", { class: "extra" }, el("summary", { text: t("description") }), el("p", { class: "crit", lang: idText(false), text: ind.description })));
 }
 
+// 8/2026: who guides the indicator (Instansi Pembina), which functions answer for it in
+// the institution (Peran Fungsi), and whether it is scored from (or cites) another
+// agency's index, as the rubric gives them (the official Indonesian names)
+function appendMeta(fs, ind) {
+  const items = [];
+  if (ind.external) {
+    const x = ind.external;
+    const text = (x.relation === "scored_from" ? t("scoredFrom") : t("citesIndex"))(x.index, x.agency);
+    fs.classList.add("external");
+    items.push(el("p", { class: "external-mark", "data-external": x.relation, text }));
+  }
+  const dl = el("dl", { class: "meta" });
+  for (const [key, list] of [["pembina", ind.instansi_pembina], ["fungsi", ind.peran_fungsi]]) {
+    if (list && list.length) dl.append(el("dt", { text: t(key) }), el("dd", { "data-meta": key, lang: idText(false), text: list.join("; ") }));
+  }
+  if (dl.childElementCount) items.push(dl);
+  fs.append(...items);
+}
+
 function renderIndicator(spec, ind) {
   const scale = scaleOf(spec, ind);
   const legendId = `lg-${ind.id}`;
   const fs = el("fieldset", { class: "indicator", "data-indicator": ind.id, "aria-describedby": ind.question ? `q-${ind.id} e-${ind.id}` : `e-${ind.id}` });
   fs.append(el("legend", { id: legendId }, `${ind.id}. `, el("span", { lang: idName(ind), text: nameOf(ind) })));
   if (ind.question) fs.append(el("p", { class: "question", id: `q-${ind.id}`, lang: idText(false), text: ind.question }));
+  appendMeta(fs, ind);
   // the core's message for a bad value of this indicator (markIssues)
   fs.append(el("p", { class: "field-error", id: `e-${ind.id}`, "data-error": ind.id }));
   if (scale.continuous) {

@@ -173,6 +173,32 @@ test("a file from the evaluation: the assessors' stages beside the self-assessme
   await page.context().close();
 });
 
+test("8/2026: each indicator's Instansi Pembina and Peran Fungsi, and the indicators scored from or citing another agency's index, as the rubric gives them", async () => {
+  const rubric = JSON.parse(execFileSync(cli, ["rubric", "permenpanrb-8-2026", "--format", "json"], { encoding: "utf8" }));
+  const inds = rubric.aspects.flatMap((a) => a.indicators);
+  for (const viewport of [LAPTOP, PHONE]) {
+    const page = await open(browser, `${base}#SPBE2.permenpanrb-8-2026.M${"3".repeat(20)}`, problems, { viewport });
+    for (const ind of inds) {
+      const fs = `[data-indicator="${ind.id}"]`;
+      assert.equal(await page.textContent(`${fs} [data-meta="pembina"]`), ind.instansi_pembina.join("; "), `indicator ${ind.id}`);
+      assert.equal(await page.textContent(`${fs} [data-meta="fungsi"]`), ind.peran_fungsi.join("; "), `indicator ${ind.id}`);
+      const mark = page.locator(`${fs} .external-mark`);
+      if (!ind.external) assert.equal(await mark.count(), 0, `indicator ${ind.id}`);
+      else {
+        assert.equal(await mark.getAttribute("data-external"), ind.external.relation);
+        const verb = ind.external.relation === "scored_from" ? "Dinilai dari indeks" : "Merujuk indeks";
+        assert.equal(await mark.textContent(), `${verb} ${ind.external.index} · ${ind.external.agency}`);
+      }
+    }
+    // the ones the 2026 text scores from other agencies' indices: SDI, SJIG, IPS (5-7); IKASANDI cited (10-12)
+    assert.deepEqual(await page.locator('[data-external="scored_from"]').evaluateAll((l) => l.map((m) => m.closest("fieldset").dataset.indicator)), ["5", "6", "7"]);
+    assert.deepEqual(await page.locator('[data-external="cites"]').evaluateAll((l) => l.map((m) => m.closest("fieldset").dataset.indicator)), ["10", "11", "12"]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `page is ${overflow}px wider than the screen`);
+    await page.context().close();
+  }
+});
+
 test("no errors in the browser console", () => {
   assert.deepEqual(problems, []);
 });
