@@ -788,12 +788,16 @@ def rubric_2026():
 
 def external_2026(k, p):
     ix, relation, agency, note = EXTERNAL_2026[k]
-    e = {"index": ix, "relation": relation, "agency": agency, "note": note, "ranges": []}
+    # written in the form the core serialises an edition's spec (the calculator hands the
+    # file on as the spec; spbe-core's builtin_files_are_their_specs_json holds them equal):
+    # no empty list of ranges, and min_inclusive always written
+    e = {"index": ix, "relation": relation, "agency": agency, "note": note}
     crit = p["inds"][k]["criteria"]
     if relation == "cites":
         assert ix in p["inds"][k]["description"] + " ".join(crit), k
         assert not any(RANGE_RE.search(c) for c in crit), k
         return e
+    e["ranges"] = []
     e8 = p["ext8"][k]
     assert e8["index"] == ix, k
     for lv in range(1, 6):
@@ -808,6 +812,8 @@ def external_2026(k, p):
         if m.group("lo"):
             rg["min"] = dec(m.group("lo"))
             rg["min_inclusive"] = m.group("lop") in ("≤", "<=")
+        else:
+            rg["min_inclusive"] = False  # no lower bound ("IPS < 1,8")
         rg["max"] = dec(m.group("hi"))
         rg["max_inclusive"] = m.group("hop") in ("≤", "<=")
         e["ranges"].append(rg)
