@@ -10,7 +10,7 @@ const T = {
     editing: "Sedang mengisi:", current: "Saat ini (penilaian mandiri)", target: "Target",
     stagesTitle: "Tahap penilaian dari berkas", stagesNote: "Tingkat per indikator pada setiap tahap, sebagaimana dihitung; hanya indikator yang tingkatnya berbeda antartahap (— : tidak dinilai pada tahap itu).",
     stage: { mandiri: "Mandiri", dokumen: "Dokumen", interviu: "Interviu", visitasi: "Visitasi", final: "Final" }, pembina: "Instansi Pembina", fungsi: "Peran fungsi",
-    scoredFrom: (idx, agency) => `Dinilai dari indeks ${idx}${agency ? ` · ${agency}` : ""}`, citesIndex: (idx, agency) => `Merujuk indeks ${idx}${agency ? ` · ${agency}` : ""}`,
+    scoredFrom: (idx) => `Dinilai dari indeks ${idx}`, citesIndex: (idx) => `Merujuk indeks ${idx}`,
     stageDelta: "Final − Mandiri", stageGap: (d, p, q) => `Indeks Final − Mandiri: ${d} (${p} → ${q})`,
     stageFilled: "Terisi", stageName: "Tahap", stageIndex: "Indeks", stagePredicate: "Predikat", stageSame: "Tingkat semua indikator sama pada setiap tahap.",
     provisional: "sementara", inForce: "berlaku", inForceSince: (y) => `berlaku sejak ${y}`,
@@ -79,7 +79,7 @@ const T = {
     editing: "Editing:", current: "Current (self-assessment)", target: "Target",
     stagesTitle: "Evaluation stages in the file", stagesNote: "Each indicator's level at each stage, as scored; only the indicators whose level differs between stages (—: not assessed at that stage).",
     stage: { mandiri: "Self-assessment", dokumen: "Documents", interviu: "Interview", visitasi: "Site visit", final: "Final" }, pembina: "Guiding agencies (Instansi Pembina)", fungsi: "Responsible functions (Peran Fungsi)",
-    scoredFrom: (idx, agency) => `Scored from the ${idx} index${agency ? ` · ${agency}` : ""}`, citesIndex: (idx, agency) => `Refers to the ${idx} index${agency ? ` · ${agency}` : ""}`,
+    scoredFrom: (idx) => `Scored from the ${idx} index`, citesIndex: (idx) => `Refers to the ${idx} index`,
     stageDelta: "Final − self-assessment", stageGap: (d, p, q) => `Final − self-assessment index: ${d} (${p} → ${q})`,
     stageFilled: "Filled", stageName: "Stage", stageIndex: "Index", stagePredicate: "Predicate", stageSame: "Every indicator has the same level at every stage.",
     provisional: "provisional", inForce: "in force", inForceSince: (y) => `in force since ${y}`,
@@ -288,8 +288,9 @@ function renderForm(progressive = false, ready = null) {
     if (form.pending.length) setTimeout(step, 0);
     else finishForm();
   };
-  // after the frame that shows the first screen (a hidden tab draws no frames: at once)
-  if (document.hidden) setTimeout(step, 0);
+  // after the frame that shows the first screen; a hidden tab draws no frames, and its
+  // timers are slowed to one a second: the whole form at once there
+  if (document.hidden) setTimeout(finishForm, 0);
   else requestAnimationFrame(() => setTimeout(step, 0));
 }
 
@@ -374,9 +375,10 @@ function appendMeta(fs, ind) {
   const items = [];
   if (ind.external) {
     const x = ind.external;
-    const text = (x.relation === "scored_from" ? t("scoredFrom") : t("citesIndex"))(x.index, x.agency);
+    const text = (x.relation === "scored_from" ? t("scoredFrom") : t("citesIndex"))(x.index);
     fs.classList.add("external");
-    items.push(el("p", { class: "external-mark", "data-external": x.relation, text }));
+    // the agency's official (Indonesian) name
+    items.push(el("p", { class: "external-mark", "data-external": x.relation }, text, ...(x.agency ? [" · ", el("span", { lang: idText(false), text: x.agency })] : [])));
   }
   const dl = el("dl", { class: "meta" });
   for (const [key, list] of [["pembina", ind.instansi_pembina], ["fungsi", ind.peran_fungsi]]) {
@@ -577,7 +579,7 @@ function markIssues(issues) {
   // also keeps the current track from being scored, but the current field is fine)
   const now = new Map();
   for (const i of issues) {
-    if (i.indicator && i.code !== "missing_indicator" && (!i.track || i.track === state.active) && !now.has(i.indicator)) now.set(i.indicator, i);
+    if (i.indicator && i.kind === "value" && (!i.track || i.track === state.active) && !now.has(i.indicator)) now.set(i.indicator, i);
   }
   const was = state.marked || new Map();
   for (const id of new Set([...was.keys(), ...now.keys()])) {
@@ -587,8 +589,9 @@ function markIssues(issues) {
   state.marked = now;
   // the status line says it once, when the problem is new: a later change that leaves it
   // as it was does not replace another message there (e.g. "link copied")
-  const first = now.values().next().value || issues.find((i) => i.indicator && i.code !== "missing_indicator");
-  const said = first ? t("badValue")(first.indicator, first.message) : null;
+  // (a bad value on the other track, or a problem that is not one field's value, e.g. an unknown id from a file)
+  const first = now.values().next().value || issues.find((i) => i.kind !== "missing");
+  const said = !first ? null : first.kind === "value" && first.indicator ? t("badValue")(first.indicator, first.message) : first.message;
   if (said && said !== state.valueSaid) setStatus(said, true, null, "value");
   else if (!said && state.statusKind === "value") setStatus("");
   state.valueSaid = said;
@@ -654,9 +657,12 @@ function renderStages() {
   const body = el("tbody");
   for (const x of st.tracks) {
     const r = x.summary;
-    const pred = r ? `${r.predicate}${r.predicate_label ? ` · ${r.predicate_label}` : ""}` : "";
+    // not scored: the core's reason (e.g. a bad value of the stage), in the predicate's place
+    const problem = x.issues.find((i) => i.kind !== "missing");
+    const why = !r && problem ? problem.message : "";
+    const pred = r ? `${r.predicate}${r.predicate_label ? ` · ${r.predicate_label}` : ""}` : why;
     body.append(el("tr", { "data-stage": x.track }, el("th", { scope: "row", text: t("stage")[x.track] }), el("td", { class: "num", text: `${x.filled}/${x.total}` }),
-      el("td", { class: "num", text: r ? dec(r.index_text) + (x.complete ? "" : "*") : "—" }), el("td", { text: pred })));
+      el("td", { class: "num", text: r ? dec(r.index_text) + (x.complete ? "" : "*") : "—" }), el("td", { lang: r ? idText(false) : null, class: why ? "error" : null, text: pred })));
   }
   sums.append(body);
   // the self-assessment against final, as `spbe compare` (each scored as formState scores final;
@@ -681,7 +687,9 @@ function renderStages() {
   const per = rows.length
     ? el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": t("stagesTitle") }, el("table", { class: "stages-ind" }, el("thead", {}, head(t("indicators"), ...cols)), el("tbody", {}, ...rows)))
     : el("p", { class: "note", text: t("stageSame") });
-  const gap = cmp ? el("p", { "data-stage-gap": "", text: t("stageGap")(delta(cmp.index_delta.toFixed(2)), cmp.predicate_from, cmp.predicate_to) }) : null;
+  // an estimate unless both tracks are complete (compared under final's options: renormalised when partly filled)
+  const estimate = !(st.tracks[0].complete && st.tracks[st.tracks.length - 1].complete);
+  const gap = cmp ? el("p", { "data-stage-gap": "", text: t("stageGap")(delta(cmp.index_delta.toFixed(2)) + (estimate ? "*" : ""), cmp.predicate_from, cmp.predicate_to) }) : null;
   box.replaceChildren(el("h3", { text: t("stagesTitle") }), sums, gap || "", el("p", { class: "note", text: `${t("stagesNote")} * ${t("estimate")}.` }), per);
 }
 
@@ -1085,7 +1093,7 @@ function readHash() {
   try {
     if (!spbe.isVector(v)) return { kind: "bad", message: t("hashNotLink")(short) };
     const a = normalise(spbe.fromVector(v));
-    const problems = ["mandiri", "target"].flatMap((track) =>
+    const problems = Object.keys(a.tracks).flatMap((track) =>
       spbe.validate(a, { track }).filter((p) => p.kind !== "missing"));
     if (problems.length) return { kind: "bad", message: t("hashLevels")([...new Set(problems.map((p) => p.message))].join("; ")) };
     return { kind: "ok", assessment: a };
@@ -1805,7 +1813,9 @@ async function main() {
     try {
       const a = parseExact(await f.text());
       if (!a || typeof a !== "object" || !state.editions.some((e) => e.id === a.rubric)) throw new Error(`rubric ${JSON.stringify(a && a.rubric)}`);
-      const problems = spbe.validate(normalise(a), { track: "mandiri" }).filter((p) => p.kind !== "missing");
+      // every track the file has (an assessor's stage too: the form cannot put its values right)
+      const n = normalise(a);
+      const problems = Object.keys(n.tracks).flatMap((track) => spbe.validate(n, { track })).filter((p) => p.kind !== "missing");
       if (problems.length) throw new Error(problems.map((p) => p.message).join("; "));
       openLoaded(a, t("loaded")(f.name));
     } catch (e) {
@@ -2030,7 +2040,7 @@ function returnToPlace() {
     return;
   }
   const nav = performance.getEntriesByType("navigation")[0];
-  if (!place || !nav || nav.type !== "reload" || state.userScrolled) return;
+  if (!place || !nav || (nav.type !== "reload" && nav.type !== "back_forward") || state.userScrolled) return;
   const fs = typeof place.id === "string" && document.querySelector(`fieldset.indicator[data-indicator="${CSS.escape(place.id)}"]`);
   if (fs && Number.isFinite(place.top)) {
     fs.scrollIntoView({ block: "start" });

@@ -171,6 +171,29 @@ test("a file from the evaluation: the assessors' stages beside the self-assessme
   const page = await open(browser, `${base}#SPBE1.permenpanrb-59-2020.M${"3".repeat(47)}`, problems);
   assert.equal(await page.isHidden("#stages"), true);
   await page.context().close();
+
+  // only a few indicators assessed at the document stage: final is an estimate, and so is its difference
+  const partial = path.join(artifacts, "stages-partial.json");
+  fs.writeFileSync(partial, JSON.stringify({ rubric: "permenpanrb-59-2020", tracks: { mandiri: all(3), dokumen: { 1: 2, 2: 4 } } }));
+  const p2 = await open(browser, base, problems);
+  p2.on("dialog", (d) => d.accept());
+  await p2.setInputFiles("#load", partial);
+  await p2.waitForSelector("#stages:not([hidden])");
+  assert.equal(await p2.textContent('#stages tr[data-stage="final"] td:nth-of-type(1)'), "2/47");
+  assert.match(await p2.textContent("[data-stage-gap]"), /^Indeks Final − Mandiri: [+-]\d,\d\d\* \(/);
+  await p2.context().close();
+
+  // a stage's bad value (which the form cannot put right): the file is refused, naming it
+  const bad = path.join(artifacts, "stages-bad.json");
+  fs.writeFileSync(bad, JSON.stringify({ rubric: "permenpanrb-59-2020", institution: "Kota Salah", tracks: { mandiri: all(3), visitasi: { 1: 9 } } }));
+  const p3 = await open(browser, base, problems);
+  p3.on("dialog", (d) => d.accept());
+  await p3.setInputFiles("#load", bad);
+  await p3.waitForFunction(() => document.querySelector("#status").classList.contains("error"));
+  assert.match(await p3.textContent("#status"), /indikator 1 \(di tracks\.visitasi\): nilai 9 di luar rentang/);
+  assert.notEqual(await p3.inputValue("#institution"), "Kota Salah");
+  assert.equal(await p3.isHidden("#stages"), true);
+  await p3.context().close();
 });
 
 test("8/2026: each indicator's Instansi Pembina and Peran Fungsi, and the indicators scored from or citing another agency's index, as the rubric gives them", async () => {
