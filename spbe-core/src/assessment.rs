@@ -877,6 +877,15 @@ impl Assessment {
         Track::Levels
     }
 
+    /// The track a target is laid over (what an indicator without a target
+    /// level keeps): `final` when assessors have scored, else `mandiri`.
+    pub fn target_base(&self) -> Track {
+        match &self.tracks {
+            Some(t) if t.has_external() => Track::Final,
+            _ => Track::Mandiri,
+        }
+    }
+
     /// Resolves a track to levels per indicator, with the stage each level came from.
     pub fn resolve<'a>(&'a self, track: Track) -> Result<Resolved<'a>> {
         let not_present = || Error::TrackNotPresent {
@@ -915,7 +924,7 @@ impl Assessment {
                 // indicator without a target level keeps its current one (the
                 // final track when assessors have scored, else mandiri)
                 let planned = t.get(Track::Target).ok_or_else(not_present)?;
-                let mut out = if t.has_external() {
+                let mut out = if self.target_base() == Track::Final {
                     self.resolve(Track::Final)?
                 } else {
                     t.get(Track::Mandiri)

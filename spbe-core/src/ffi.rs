@@ -240,6 +240,13 @@ pub fn external_tracks(text: &str) -> Result<Vec<&'static str>> {
     Ok(out)
 }
 
+/// The track an assessment's target is laid over: `final` when assessors
+/// have scored, else `mandiri` ([`crate::Assessment::target_base`]), for a
+/// form that marks what the target changes and shows the level it keeps.
+pub fn target_base(text: &str) -> Result<&'static str> {
+    Ok(parse_text(text, None)?.target_base().as_str())
+}
+
 /// Two tracks of an assessment (JSON text or a vector) compared indicator by
 /// indicator ([`crate::compare`]), e.g. the self-assessment and `final`.
 pub fn compare_text(
@@ -290,6 +297,16 @@ pub fn report_html(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_target_is_laid_over_final_once_assessors_have_scored() {
+        let with = r#"{"rubric": "permenpanrb-59-2020", "tracks": {"mandiri": {"1": 2}, "dokumen": {"1": 4}, "target": {"2": 5}}}"#;
+        assert_eq!(super::target_base(with).unwrap(), "final");
+        // and the target keeps final's level where it plans no change
+        assert_eq!(super::track_levels(with, "target").unwrap().len(), 2);
+        let without = r#"{"rubric": "permenpanrb-59-2020", "tracks": {"mandiri": {"1": 2}, "target": {"2": 5}}}"#;
+        assert_eq!(super::target_base(without).unwrap(), "mandiri");
+    }
+
     #[test]
     fn external_tracks_in_stage_order_then_final() {
         let with = r#"{"rubric": "permenpanrb-59-2020", "tracks": {"mandiri": {"1": 3}, "visitasi": {"2": 4}, "dokumen": {"1": 2}}}"#;

@@ -151,6 +151,19 @@ pub fn track_levels(
     to_js(&levels)
 }
 
+/// The track an assessment's target is laid over (what an indicator without
+/// a target level keeps): `"final"` when assessors have scored, else
+/// `"mandiri"`. Throws an `Error` with a `code` for invalid input.
+#[wasm_bindgen(js_name = targetBase, unchecked_return_type = "Track")]
+pub fn target_base(
+    #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
+) -> Result<String, JsValue> {
+    input_text(&assessment)
+        .and_then(|t| ffi::target_base(&t))
+        .map(str::to_owned)
+        .map_err(|e| js_error(&e))
+}
+
 /// The assessors' stages an assessment records (`"dokumen"`, `"interviu"`,
 /// `"visitasi"`, in stage order) and then `"final"` (per indicator the latest
 /// of them with a level), or `[]`: the tracks a form shows beside the

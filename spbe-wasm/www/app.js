@@ -65,7 +65,7 @@ const T = {
     xlsxUnknown: (id) => `indikator ${id} tidak ada dalam edisi ini`, xlsxEdition: (id) => `edisi ${id} tidak dikenal`,
     jump: "Lompat ke", jumpTop: "pilih domain / aspek…", progress: (n, total) => `${n}/${total} terisi`,
     curMark: "saat ini", curValue: (v) => `Nilai saat ini: ${v}`,
-    trackNote: "Anda sedang mengisi Target. Indikator yang tidak diubah memakai tingkat saat ini; tanda \"saat ini\" menunjukkan tingkat penilaian mandiri.",
+    trackNote: "Anda sedang mengisi Target. Indikator yang tidak diubah memakai tingkat saat ini; tanda \"saat ini\" menunjukkan tingkat penilaian mandiri (atau tingkat final penilai, bila berkas memuat tahap penilaian).",
     drafts: "Draf tersimpan", newDraft: "Draf baru", openIt: "Buka", deleteIt: "Hapus", noName: "(tanpa nama instansi)",
     draftLine: (when) => `disimpan ${when}`, draftOpenNow: "sedang dibuka", draftCount: (n) => `Draf tersimpan di peramban ini (${n})`,
     confirmDelete: (name) => `Hapus draf "${name}" dari peramban ini? Tindakan ini tidak dapat diurungkan.`,
@@ -134,7 +134,7 @@ const T = {
     xlsxUnknown: (id) => `indicator ${id} is not in this edition`, xlsxEdition: (id) => `unknown edition ${id}`,
     jump: "Jump to", jumpTop: "choose domain / aspect…", progress: (n, total) => `${n}/${total} filled`,
     curMark: "current", curValue: (v) => `Current value: ${v}`,
-    trackNote: "You are editing the Target. Indicators left unchanged keep their current level; the \"current\" mark shows the self-assessment level.",
+    trackNote: "You are editing the Target. Indicators left unchanged keep their current level; the \"current\" mark shows the self-assessment level (or the assessors' final level, when the file has evaluation stages).",
     drafts: "Saved drafts", newDraft: "New draft", openIt: "Open", deleteIt: "Delete", noName: "(no institution name)",
     draftLine: (when) => `saved ${when}`, draftOpenNow: "open now", draftCount: (n) => `Drafts saved in this browser (${n})`,
     confirmDelete: (name) => `Delete the draft "${name}" from this browser? This cannot be undone.`,
@@ -459,10 +459,22 @@ function syncForm(fieldsets = document.querySelectorAll("fieldset.indicator")) {
   syncFieldsets(fieldsets);
 }
 
+// The levels a target keeps where it plans no change, as the core lays the target: the
+// assessors' final levels once they have scored, else the self-assessment's (spbe.targetBase).
+function baseLevels(a = state.assessment) {
+  try {
+    const base = spbe.targetBase(a);
+    return base === "mandiri" ? a.tracks.mandiri || {} : spbe.trackLevels(a, base);
+  } catch {
+    return a.tracks.mandiri || {}; // a bad value: its message is shown by the form
+  }
+}
+
 // The fields of these indicators set to the assessment's values on the track being edited.
 function syncFieldsets(fieldsets) {
   if (!fieldsets.length) return;
   const a = state.assessment;
+  const baseLv = (state.base = baseLevels()); // the levels the target keeps (kept for the handlers while typing)
   const levels = trackLevels(state.active);
   const planned = state.active === "target" ? a.tracks.target || {} : {};
   for (const fs of fieldsets) {
@@ -475,7 +487,7 @@ function syncFieldsets(fieldsets) {
       // kept as it is and shown beside the field until the field is edited
       const exact = typeof v === "string" && !/^\s*\d+(\.\d+)?\s*$/.test(v);
       num.value = v === undefined || exact ? "" : dec(String(v));
-      const curV = (a.tracks.mandiri || {})[id];
+      const curV = baseLv[id];
       // on the target track, an emptied field shows the current value it stands for
       num.placeholder = state.active === "target" && curV !== undefined && !Array.isArray(curV) ? dec(String(curV)) : "";
       fs.querySelector("[data-cur-value]").textContent = state.active === "target" && curV !== undefined ? t("curValue")(dec(String(curV))) : "";
@@ -484,7 +496,7 @@ function syncFieldsets(fieldsets) {
       for (const li of fs.querySelectorAll("li.range")) li.classList.toggle("chosen", Number(li.dataset.level) === lvl);
     }
     // while editing the target, the current (self-assessment) level is marked in words
-    const curLv = state.active === "target" ? (a.tracks.mandiri || {})[id] : undefined;
+    const curLv = state.active === "target" ? baseLv[id] : undefined;
     const curItems = Array.isArray(curLv) ? curLv : curLv === undefined ? [] : [curLv];
     for (const input of fs.querySelectorAll("input[type=radio]")) {
       const k = input.dataset.service ? Number(input.dataset.service) : 1;
@@ -500,7 +512,7 @@ function syncFieldsets(fieldsets) {
     }
     fs.classList.toggle("missing", items.length === 0);
     // on the target track: which indicators the target changes from the current level
-    const cur = (a.tracks.mandiri || {})[id];
+    const cur = baseLv[id];
     fs.classList.toggle("changed", id in planned && JSON.stringify(planned[id]) !== JSON.stringify(cur));
     fs.querySelector("[data-note]").value = (a.notes && a.notes[id]) || "";
     fs.querySelector("[data-evidence]").value = ((a.evidence && a.evidence[id]) || []).join("\n");
@@ -1750,7 +1762,7 @@ async function main() {
       const v = readIndicator(fs);
       const track = (a.tracks[state.active] = a.tracks[state.active] || {});
       if (v === undefined) delete track[id]; else track[id] = v;
-      if (state.active === "target") fs.classList.toggle("changed", v !== undefined && JSON.stringify(v) !== JSON.stringify((a.tracks.mandiri || {})[id]));
+      if (state.active === "target") fs.classList.toggle("changed", v !== undefined && JSON.stringify(v) !== JSON.stringify((state.base || a.tracks.mandiri || {})[id]));
       for (const i of fs.querySelectorAll("input[type=radio]")) i.closest(".level").classList.toggle("chosen", i.checked && i.value !== "");
       fs.classList.toggle("missing", v === undefined);
     } else if (input.matches("[data-note]")) {
@@ -1785,7 +1797,7 @@ async function main() {
     fs.querySelector("[data-from-file]").textContent = "";
     // on the target track an empty field is the current value (the target rule), and a
     // value that differs from the current one is marked as a change at once
-    const cur = (state.assessment.tracks.mandiri || {})[id];
+    const cur = (state.base || state.assessment.tracks.mandiri || {})[id];
     const target = state.active === "target";
     fs.classList.toggle("missing", !(id in track) && !(target && cur !== undefined));
     if (target) fs.classList.toggle("changed", id in track && JSON.stringify(track[id]) !== JSON.stringify(cur));

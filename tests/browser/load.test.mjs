@@ -196,6 +196,31 @@ test("a file from the evaluation: the assessors' stages beside the self-assessme
   await p3.context().close();
 });
 
+test("a file from the evaluation, on the target track: the target keeps the assessors' final levels, and marks them as current", async () => {
+  // the self-assessment said 2 for indicator 1; the document stage found 4; the target plans 5 for indicator 2
+  const all = (v) => Object.fromEntries(Array.from({ length: 47 }, (_, i) => [String(i + 1), v]));
+  const file = path.join(artifacts, "stages-target.json");
+  fs.writeFileSync(file, JSON.stringify({ rubric: "permenpanrb-59-2020", tracks: { mandiri: { ...all(3), 1: 2 }, dokumen: { ...all(3), 1: 4 }, target: { 2: 5 } } }));
+  const page = await open(browser, base, problems);
+  page.on("dialog", (d) => d.accept());
+  await page.setInputFiles("#load", file);
+  await page.waitForSelector("#stages:not([hidden])");
+  await page.check('input[name="active-track"][value="target"]');
+  const mark = (id) => page.locator(`[data-indicator="${id}"] .level.current-mark input`).getAttribute("value");
+  // indicator 1: no change planned, so the target keeps final's 4 (the core's rule), marked as the current level
+  assert.equal(await page.isChecked('[data-indicator="1"] input[value="4"]'), true);
+  assert.equal(await mark(1), "4");
+  assert.equal(await page.locator('[data-indicator="1"].changed').count(), 0);
+  // indicator 2: planned 5 over final's 3
+  assert.equal(await page.isChecked('[data-indicator="2"] input[value="5"]'), true);
+  assert.equal(await mark(2), "3");
+  assert.equal(await page.locator('[data-indicator="2"].changed').count(), 1);
+  // the target's index is the CLI's for the same file
+  const cli_ = JSON.parse(execFileSync(cli, ["score", file, "--track", "target", "--format", "json"], { encoding: "utf8" }));
+  assert.equal(await page.textContent('[data-testid="target-index"]'), cli_.index_text.replace(".", ","));
+  await page.context().close();
+});
+
 test("8/2026: each indicator's Instansi Pembina and Peran Fungsi, and the indicators scored from or citing another agency's index, as the rubric gives them", async () => {
   const rubric = JSON.parse(execFileSync(cli, ["rubric", "permenpanrb-8-2026", "--format", "json"], { encoding: "utf8" }));
   const inds = rubric.aspects.flatMap((a) => a.indicators);

@@ -150,6 +150,9 @@ test("externalTracks: the assessors' stages a file records, in stage order, then
   assert.equal(cmp.predicate_from, "Baik");
   // visitasi alone is partly assessed: scored as the default options say, it is refused
   assert.throws(() => spbe.compare(a, "mandiri", "visitasi"), (e) => e.code === "missing_indicator" && e.kind === "missing");
+  // the target is laid over final once assessors have scored, else over the self-assessment
+  assert.equal(spbe.targetBase(a), "final");
+  assert.equal(spbe.targetBase({ rubric: "permenpanrb-59-2020", tracks: { mandiri: all(3), target: { 1: 4 } } }), "mandiri");
   // no stages: none
   assert.deepEqual(spbe.externalTracks({ rubric: "permenpanrb-59-2020", tracks: { mandiri: all(3), target: { 1: 4 } } }), []);
   assert.deepEqual(spbe.externalTracks({ rubric: "permenpanrb-59-2020", levels: all(3) }), []);

@@ -1,6 +1,6 @@
 // Type-checked with `tsc --noEmit` against the generated spbe_wasm.d.ts: the
 // declarations come from the Rust types (tsify), so this fails if they drift.
-import { score, check, validate, rubrics, rubric, toVector, fromVector, errorCodes, indexGap, topGains, levelViews, rangeOf, isVector, outline, plan, formState, externalTracks, compare } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
+import { score, check, validate, rubrics, rubric, toVector, fromVector, errorCodes, indexGap, topGains, levelViews, rangeOf, isVector, outline, plan, formState, externalTracks, compare, targetBase } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
 import type { Assessment, Report, CheckResult, Issue, IssueKind, SpbeError, RubricSpec, RubricSummary, Options, DomainScore, IndicatorScore, Track, Value, PredicateRule, BandBounds, ErrorCode, LevelView, Place, Plan, PlanRequest, FormState, Level, Comparison } from "../../spbe-wasm/pkg/web/spbe_wasm.js";
 
 const a: Assessment = { rubric: "permenpanrb-5-2018", institution: "Kota Contoh", year: 2019, levels: { "1": 3, "35": [1, 3, 3] }, notes: { "1": "penjelasan" } };
@@ -65,6 +65,7 @@ const stages: Track[] = externalTracks(a); // the assessors' stages a file recor
 const staged: FormState = formState(a, ["mandiri", ...stages]);
 const cmp: Comparison = compare(a, "mandiri", "final", staged.tracks[0].options);
 const cmpDelta: Value = cmp.changes[0].delta;
+const base: Track = targetBase(a); // "final" once assessors have scored, else "mandiri"
 const stIndex: string | undefined = st.tracks[0].summary?.index_text;
 const stGap: number | null = st.gap;
 const stLevels: Record<string, Level> | null = st.tracks[1].levels;
