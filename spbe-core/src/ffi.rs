@@ -227,17 +227,13 @@ pub fn range_of(rubric: &Rubric, indicator: &str, value: &str) -> Option<u8> {
 /// self-assessment for a file from the evaluation. Empty for an assessment
 /// with none.
 pub fn external_tracks(text: &str) -> Result<Vec<&'static str>> {
+    use crate::track::Track;
     let a = parse_text(text, None)?;
-    let Some(t) = a.tracks.as_ref().filter(|t| t.has_external()) else {
-        return Ok(Vec::new());
-    };
-    let mut out: Vec<&'static str> = crate::track::Track::EXTERNAL
-        .iter()
-        .filter(|s| t.get(**s).is_some())
-        .map(|s| s.as_str())
-        .collect();
-    out.push(crate::track::Track::Final.as_str());
-    Ok(out)
+    Ok(a.available_tracks()
+        .into_iter()
+        .filter(|t| Track::EXTERNAL.contains(t) || *t == Track::Final)
+        .map(Track::as_str)
+        .collect())
 }
 
 /// The track an assessment's target is laid over: `final` when assessors

@@ -463,8 +463,7 @@ function syncForm(fieldsets = document.querySelectorAll("fieldset.indicator")) {
 // assessors' final levels once they have scored, else the self-assessment's (spbe.targetBase).
 function baseLevels(a = state.assessment) {
   try {
-    const base = spbe.targetBase(a);
-    return base === "mandiri" ? a.tracks.mandiri || {} : spbe.trackLevels(a, base);
+    return spbe.trackLevels(a, spbe.targetBase(a));
   } catch {
     return a.tracks.mandiri || {}; // a bad value: its message is shown by the form
   }
@@ -687,13 +686,12 @@ function renderStages() {
   }
   const delta = (v) => (v === undefined ? "" : `${String(v).startsWith("-") ? "" : "+"}${dec(String(v))}`);
   const deltas = cmp ? Object.fromEntries(cmp.changes.map((c) => [c.id, c.delta])) : {};
-  const byId = Object.fromEntries(indicators(state.spec).list.map((x) => [x.ind.id, x.ind]));
   const rows = [];
   for (const { ind } of indicators(state.spec).list) {
     const cells = st.tracks.map((x) => level(x.levels[ind.id]));
     if (cmp) cells.push(delta(deltas[ind.id]));
     // a stage that did not record the indicator ("—") is no difference
-    if (new Set(st.tracks.map((_, k) => cells[k]).filter((c) => c !== "—")).size > 1) rows.push(el("tr", { "data-stage-indicator": ind.id }, el("th", { scope: "row", text: `${ind.id}. ${nameOf(byId[ind.id])}` }), ...cells.map((c) => el("td", { class: "num", text: c }))));
+    if (new Set(st.tracks.map((_, k) => cells[k]).filter((c) => c !== "—")).size > 1) rows.push(el("tr", { "data-stage-indicator": ind.id }, el("th", { scope: "row", text: `${ind.id}. ${nameOf(ind)}` }), ...cells.map((c) => el("td", { class: "num", text: c }))));
   }
   const cols = [...st.tracks.map((x) => t("stage")[x.track]), ...(cmp ? [t("stageDelta")] : [])];
   const per = rows.length
@@ -1133,21 +1131,31 @@ const LANG_KEY = "spbe-kalkulator.lang";
 const DRAFTS_KEY = "spbe-kalkulator.drafts";
 const UNWRITTEN_KEY = "spbe-kalkulator.unwritten-link";
 
+// What this tab kept under `key` for the next page (read once: it is removed), or null.
+function takeOnce(key) {
+  try {
+    const v = JSON.parse(sessionStorage.getItem(key) || "null");
+    sessionStorage.removeItem(key);
+    return v;
+  } catch {
+    return null; // storage disabled or the entry unreadable
+  }
+}
+
+// How this page was opened: "navigate", "reload", "back_forward" (null if unknown).
+function navigationType() {
+  const nav = performance.getEntriesByType("navigation")[0];
+  return nav ? nav.type : null;
+}
+
 // A reload that began before the page wrote its latest link opens an older
 // address, one the page itself replaced: flushDrafts kept those addresses and
 // the latest link for this tab, and the latest replaces it here, so the change
 // is not lost. Only for a reload: an address opened on purpose (typed, a
 // bookmark, Back) is opened as it is.
 function takeUnwrittenLink() {
-  let rec = null;
-  try {
-    rec = JSON.parse(sessionStorage.getItem(UNWRITTEN_KEY) || "null");
-    sessionStorage.removeItem(UNWRITTEN_KEY);
-  } catch {
-    return;
-  }
-  const nav = performance.getEntriesByType("navigation")[0];
-  if (!rec || !nav || nav.type !== "reload" || typeof rec.to !== "string" || !Array.isArray(rec.from)) return;
+  const rec = takeOnce(UNWRITTEN_KEY);
+  if (!rec || navigationType() !== "reload" || typeof rec.to !== "string" || !Array.isArray(rec.from)) return;
   if (rec.to !== location.hash && rec.from.includes(location.hash)) history.replaceState(null, "", rec.to);
 }
 
@@ -2044,15 +2052,9 @@ function notePlace() {
 }
 
 function returnToPlace() {
-  let place = null;
-  try {
-    place = JSON.parse(sessionStorage.getItem(PLACE_KEY) || "null");
-    sessionStorage.removeItem(PLACE_KEY);
-  } catch {
-    return;
-  }
-  const nav = performance.getEntriesByType("navigation")[0];
-  if (!place || !nav || (nav.type !== "reload" && nav.type !== "back_forward") || state.userScrolled) return;
+  const place = takeOnce(PLACE_KEY);
+  const nav = navigationType();
+  if (!place || (nav !== "reload" && nav !== "back_forward") || state.userScrolled) return;
   const fs = typeof place.id === "string" && document.querySelector(`fieldset.indicator[data-indicator="${CSS.escape(place.id)}"]`);
   if (fs && Number.isFinite(place.top)) {
     fs.scrollIntoView({ block: "start" });
