@@ -52,6 +52,8 @@ WASM=target/wasm/wasm32-unknown-unknown/release/spbe_wasm.wasm
 rm -rf "$HERE/pkg/web" "$HERE/pkg/node"
 wasm-bindgen --target web --out-dir "$HERE/pkg/web" "$WASM"
 wasm-bindgen --target nodejs --out-dir "$HERE/pkg/node" "$WASM"
+# the JS snippets (the lazy report of score) into the glue: one JS file per package
+node "$HERE/tools/inline-snippets.mjs" "$HERE/pkg/web" "$HERE/pkg/node"
 for t in web node; do
   "$HERE/tools/node_modules/.bin/wasm-opt" --strip-debug --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \

@@ -291,8 +291,134 @@ pub fn report_html(
     crate::lhe::render_html(&a, r, opts, lang.parse()?, date)
 }
 
+/// The fields of a report that a binding may hand over only when they are
+/// first read, in the report's order: its three long lists and the predicate
+/// rule's evidence (together ~95% of the report's JSON). [`report_head_json`]
+/// writes each as `null`; the full report's JSON has their values.
+pub const REPORT_LAZY_FIELDS: [&str; 4] = ["predicate_rule", "domains", "aspects", "indicators"];
+
+/// A report's JSON (compact, exactly as `serde_json` writes the full report)
+/// with every field of [`REPORT_LAZY_FIELDS`] written as `null` in its
+/// place: what a binding makes its report object from at once, cheaply (the
+/// index, its text and exact value, the predicates, the band above), filling
+/// the rest from the full report when first read.
+pub fn report_head_json(r: &crate::report::Report) -> String {
+    use crate::report::{NextPredicate, Text};
+    use crate::rubric::Status;
+    use crate::track::Track;
+    #[derive(Serialize)]
+    struct Head<'a> {
+        rubric: &'a Text,
+        rubric_status: &'a Status,
+        index_name: &'a Option<Text>,
+        institution: &'a Option<String>,
+        year: Option<i64>,
+        track: &'a Track,
+        index: f64,
+        index_text: &'a str,
+        index_exact: &'a str,
+        predicate: &'a Text,
+        predicate_rule: (),
+        predicate_en: &'a Option<Text>,
+        predicate_label: &'a Option<Text>,
+        next_predicate: &'a Option<NextPredicate>,
+        domains: (),
+        aspects: (),
+        indicators: (),
+        missing: &'a [Text],
+        #[serde(skip_serializing_if = "<[Text]>::is_empty")]
+        above_evidence: &'a [Text],
+        official: bool,
+        options: &'a crate::options::Options,
+    }
+    let head = Head {
+        rubric: &r.rubric,
+        rubric_status: &r.rubric_status,
+        index_name: &r.index_name,
+        institution: &r.institution,
+        year: r.year,
+        track: &r.track,
+        index: r.index,
+        index_text: &r.index_text,
+        index_exact: &r.index_exact,
+        predicate: &r.predicate,
+        predicate_rule: (),
+        predicate_en: &r.predicate_en,
+        predicate_label: &r.predicate_label,
+        next_predicate: &r.next_predicate,
+        domains: (),
+        aspects: (),
+        indicators: (),
+        missing: &r.missing,
+        above_evidence: &r.above_evidence,
+        official: r.official,
+        options: &r.options,
+    };
+    serde_json::to_string(&head).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
+    /// The head with each lazy field's value put in its place is the full
+    /// report's JSON, byte for byte (so the fields, their order and their
+    /// values are the report's), on every edition, with `missing` empty and
+    /// not, `above_evidence` present and absent.
+    #[test]
+    fn a_report_head_with_its_lazy_fields_filled_is_the_full_report() {
+        use crate::options::{MissingPolicy, Options};
+        let cases = [
+            (
+                r#"{"rubric": "permenpanrb-59-2020", "institution": "Kab. \"X\"", "year": 2024, "levels": {"1": 2}}"#,
+                MissingPolicy::Lowest,
+            ),
+            (
+                r#"{"rubric": "permenpanrb-5-2018", "levels": {"1": 0}}"#,
+                MissingPolicy::Renormalize,
+            ),
+            (
+                r#"{"rubric": "permenpanrb-8-2026", "year": 2026, "levels": {"3": 2.6, "13": "7/6"}, "criteria_met": {"3": [1, 2]}}"#,
+                MissingPolicy::Lowest,
+            ),
+            (
+                include_str!("../../examples/kabupaten-sukamaju-2024.json"),
+                MissingPolicy::Error,
+            ),
+        ];
+        let (mut seen_evidence, mut seen_missing) = (false, false);
+        for (text, missing) in cases {
+            let opts = Options {
+                missing,
+                ..Options::default()
+            };
+            let r = crate::api::score_text(text, None, &opts).unwrap();
+            let full = serde_json::to_string(&r).unwrap();
+            // each field's text as written (a Value would reorder nested keys)
+            let full_v: std::collections::HashMap<String, Box<serde_json::value::RawValue>> =
+                serde_json::from_str(&full).unwrap();
+            let head_text = super::report_head_json(&r);
+            let mut head = head_text.clone();
+            for k in super::REPORT_LAZY_FIELDS {
+                let Some(v) = full_v.get(k) else {
+                    assert!(
+                        !head_text.contains(&format!("\"{k}\":")),
+                        "{k} is absent from the report but not from the head"
+                    );
+                    continue;
+                };
+                let placeholder = format!("\"{k}\":null");
+                assert_eq!(head.matches(&placeholder).count(), 1, "{k} in {head}");
+                head = head.replace(&placeholder, &format!("\"{k}\":{}", v.get()));
+            }
+            assert_eq!(head, full);
+            seen_evidence |= head_text.contains("\"above_evidence\":[\"");
+            seen_missing |= head_text.contains("\"missing\":[\"");
+        }
+        assert!(
+            seen_evidence && seen_missing,
+            "no case had above_evidence or missing"
+        );
+    }
+
     #[test]
     fn a_target_is_laid_over_final_once_assessors_have_scored() {
         let with = r#"{"rubric": "permenpanrb-59-2020", "tracks": {"mandiri": {"1": 2}, "dokumen": {"1": 4}, "target": {"2": 5}}}"#;

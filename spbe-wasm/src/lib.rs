@@ -11,7 +11,7 @@
 use js_sys::{Reflect, JSON};
 use serde::Serialize;
 use spbe_core::ffi::{self, CheckResult, LevelView};
-use spbe_core::{Error, Issue, Options, Report, Rubric, RubricSummary};
+use spbe_core::{Error, Issue, Options, Rubric, RubricSummary};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
@@ -35,18 +35,24 @@ fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
 
 /// The assessment as text: a string is JSON or a vector; an object is stringified.
 fn input_text(v: &JsValue) -> Result<String, Error> {
-    if v.is_string() {
+    input_js(v).map(|s| String::from(&s))
+}
+
+/// The assessment as a JS string: the string given (JSON or a vector), or an
+/// object's `JSON.stringify`.
+fn input_js(v: &JsValue) -> Result<js_sys::JsString, Error> {
+    if let Some(s) = v.dyn_ref::<js_sys::JsString>() {
         // a lone surrogate would silently become U+FFFD: refuse it instead
-        if !js_sys::JsString::from(v.clone()).is_valid_utf16() {
+        if !s.is_valid_utf16() {
             return Err(Error::InvalidAssessment {
                 message: "the text holds a lone surrogate (not valid UTF-16)".into(),
             });
         }
-        return Ok(v.as_string().unwrap_or_default());
+        return Ok(s.clone());
     }
     if v.is_object() && !v.is_function() {
         if let Ok(s) = JSON::stringify(v) {
-            if let Some(s) = s.as_string() {
+            if s.as_string().is_some() {
                 return Ok(s);
             }
         }
@@ -71,21 +77,117 @@ fn options_js(v: Option<JsValue>) -> Result<Options, Error> {
     }
 }
 
-fn score_inner(assessment: &JsValue, opts: &Option<Ts<Options>>) -> Result<Report, Error> {
-    let o = options(opts)?;
-    spbe_core::score_text(&input_text(assessment)?, None, &o)
+// The report object of `score`: the core's head of the report (every field,
+// the long ones as `null`: ffi::report_head_json) parsed at once, and the
+// long fields (ffi::REPORT_LAZY_FIELDS) as accessors that, when one is first
+// read or written, score the same input again and put the full report's
+// values in place as plain data properties. Creating the report so costs a
+// short JSON text instead of the whole report (~95% of its JSON text, and most
+// of score()'s time: writing it in wasm and parsing it in JS). The input
+// text and options text are kept, so a later change to the caller's object
+// does not change the report; JSON.stringify, spreading and deep equality
+// see every field, in the CLI's order.
+#[wasm_bindgen(inline_js = r#"
+const kept = new WeakMap();
+let full = null;
+let accessors = null;
+function own(report, key, value) {
+  Object.defineProperty(report, key, { value, writable: true, enumerable: true, configurable: true });
+}
+function fill(report) {
+  const input = kept.get(report);
+  if (input === undefined) return;
+  kept.delete(report);
+  const all = JSON.parse(full(input[0], input[1]));
+  for (const key in accessors) if (key in report) own(report, key, all[key]);
+}
+export function lazyInit(scoreJson, keys) {
+  full = scoreJson;
+  accessors = {};
+  for (const key of keys) {
+    accessors[key] = {
+      get() { fill(this); return this[key]; },
+      set(value) { fill(this); own(this, key, value); },
+      enumerable: true,
+      configurable: true,
+    };
+  }
+}
+export function lazyReport(head, text, options) {
+  const report = JSON.parse(head);
+  kept.set(report, [text, options]);
+  Object.defineProperties(report, accessors);
+  return report;
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = lazyInit)]
+    fn lazy_init(score_json: &JsValue, keys: JsValue);
+    #[wasm_bindgen(js_name = lazyReport)]
+    fn lazy_report(head: &str, text: &JsValue, options: &JsValue) -> JsValue;
+}
+
+thread_local! {
+    static LAZY_READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Hands the report's lazy fields and the function that fills them to the
+/// JS side, once (the closure lives as long as the module).
+fn lazy_ready() {
+    if LAZY_READY.with(|r| r.replace(true)) {
+        return;
+    }
+    let keys: js_sys::Array = ffi::REPORT_LAZY_FIELDS
+        .iter()
+        .map(|k| JsValue::from_str(k))
+        .collect();
+    let score_json = Closure::<dyn Fn(JsValue, JsValue) -> Result<String, JsValue>>::new(
+        |text: JsValue, options: JsValue| {
+            let o = options_js(Some(options)).map_err(|e| js_error(&e))?;
+            let report =
+                spbe_core::score_text(&input_text(&text).map_err(|e| js_error(&e))?, None, &o)
+                    .map_err(|e| js_error(&e))?;
+            serde_json::to_string(&report).map_err(|e| {
+                js_error(&Error::InvalidAssessment {
+                    message: e.to_string(),
+                })
+            })
+        },
+    );
+    lazy_init(score_json.as_ref(), keys.into());
+    score_json.forget();
 }
 
 /// Scores an assessment (an object in the spbe JSON format, or a vector
 /// string); returns exactly the CLI's JSON report. Throws an `Error` with a
 /// string `code` (and `indicator`) for invalid input.
+///
+/// The report's `predicate_rule`, `domains`, `aspects` and `indicators` are
+/// filled when first read (from the same input, scored again), so reading
+/// only the index, predicates and the band above costs a short text.
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn score(
     #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
     options: Option<Ts<Options>>,
 ) -> Result<JsValue, JsValue> {
-    let report = score_inner(&assessment, &options).map_err(|e| js_error(&e))?;
-    to_js(&report)
+    let run = || -> Result<(js_sys::JsString, JsValue, String), Error> {
+        // the options as text, kept for filling the report in
+        let opts_text = match options.as_ref().map(Ts::js_value) {
+            Some(v) if !(v.is_undefined() || v.is_null()) => {
+                JsValue::from(input_js(&v).map_err(|_| Error::InvalidOptions {
+                    message: "options must be an object".into(),
+                })?)
+            }
+            _ => JsValue::UNDEFINED,
+        };
+        let o = options_js(Some(opts_text.clone()))?;
+        let text = input_js(&assessment)?;
+        let report = spbe_core::score_text(&String::from(&text), None, &o)?;
+        Ok((text, opts_text, ffi::report_head_json(&report)))
+    };
+    let (text, opts_text, head) = run().map_err(|e| js_error(&e))?;
+    lazy_ready();
+    Ok(lazy_report(&head, &text, &opts_text))
 }
 
 /// The cheapest rises of levels that reach a target: `request` is

@@ -20,6 +20,55 @@ test("score returns exactly the CLI's JSON report", () => {
   assert.equal(spbe.score(example).index, 2.67);
 });
 
+// score() hands over its long fields (the predicate rule, domains, aspects,
+// indicators) when first read, scoring the same input again: the object must
+// still be the CLI's report in every way a program looks at one.
+const cliJson = (args) => {
+  const cli = process.env.SPBE_CLI || path.join(root, "target/release/spbe");
+  return JSON.parse(execFileSync(cli, args, { encoding: "utf8" }));
+};
+
+test("a report's fields filled when first read: the CLI's report, in its order, whatever is read first", () => {
+  const expected = cliJson(["score", examplePath, "--format", "json"]);
+  // the CLI's text re-written compactly keeps its key order: the same text
+  // means the same fields, values and order
+  assert.equal(JSON.stringify(spbe.score(example)), JSON.stringify(expected));
+  assert.deepEqual(Object.keys(spbe.score(example)), Object.keys(expected));
+  for (const first of Object.keys(expected)) {
+    const r = spbe.score(example);
+    assert.deepEqual(r[first], expected[first], first);
+    assert.deepEqual({ ...r }, expected, `after reading ${first} first`);
+  }
+  assert.deepEqual(structuredClone(spbe.score(example)), expected);
+  // a field written before it is read keeps the value written; the rest are the report's
+  const w = spbe.score(example);
+  w.domains = [];
+  w.indicators.pop();
+  assert.deepEqual(w.domains, []);
+  assert.equal(w.indicators.length, expected.indicators.length - 1);
+  assert.deepEqual(w.aspects, expected.aspects);
+  assert.deepEqual(w.predicate_rule, expected.predicate_rule);
+});
+
+test("a report keeps the input and options it was scored with, though the caller's objects change", () => {
+  const a = structuredClone(example);
+  const opts = { track: "mandiri", missing: "lowest" };
+  const r = spbe.score(a, opts);
+  // changed after scoring, before the lazy fields are read
+  a.tracks.mandiri["1"] = 5;
+  delete a.tracks.mandiri["2"];
+  opts.track = "final";
+  const expected = cliJson(["score", examplePath, "--format", "json", "--track", "mandiri", "--missing", "lowest"]);
+  assert.deepEqual(r, expected);
+  assert.equal(r.indicators[0].level, expected.indicators[0].level);
+  // a vector string and JSON text are kept the same way
+  const fromVector = spbe.score(spbe.toVector(example), { track: "mandiri" });
+  const fromText = spbe.score(JSON.stringify(example), { track: "mandiri" });
+  const mandiri = cliJson(["score", examplePath, "--format", "json", "--track", "mandiri"]);
+  assert.deepEqual(fromVector.indicators, mandiri.indicators);
+  assert.deepEqual(fromText, mandiri);
+});
+
 test("a vector string scores the same as the object", () => {
   const v = spbe.toVector(example);
   assert.match(v, /^SPBE1\.permenpanrb-59-2020\.[A-Za-z0-9._~-]+$/);
