@@ -20,7 +20,10 @@
 //!
 //! `SPBE_BENCH_ROWS` changes the batch size; `SPBE_BENCH_ONLY=single|batch`
 //! runs one half; `SPBE_BENCH_RUBRIC=2020` only the editions whose id
-//! contains it.
+//! contains it. `SPBE_BENCH_PROFILE=1` runs only our side (100k single
+//! reports, or 20 batches), for a profiler such as callgrind, whose
+//! instruction counts are steadier than times on a shared machine;
+//! `SPBE_BENCH_PROFILE=base` runs only the single baseline (100k parses).
 
 #![allow(clippy::expect_used, clippy::indexing_slicing, clippy::unwrap_used)]
 
@@ -125,11 +128,19 @@ fn single(id: &str, rb: &Rubric) {
         .map(|t| Assessment::from_json(t).expect("assessment"))
         .collect();
     let opts = Options::default();
-    if std::env::var_os("SPBE_BENCH_PROFILE").is_some() {
-        // only score_with, for a profiler
+    if let Some(what) = std::env::var_os("SPBE_BENCH_PROFILE") {
+        // only score_with (or, with `base`, only the baseline), for a profiler
         for _ in 0..50 {
-            for a in &assessments {
-                black_box(score_with(black_box(a), rb, &opts).expect("score"));
+            if what == "base" {
+                for t in &texts {
+                    black_box(
+                        serde_json::from_str::<serde_json::Value>(black_box(t)).expect("json"),
+                    );
+                }
+            } else {
+                for a in &assessments {
+                    black_box(score_with(black_box(a), rb, &opts).expect("score"));
+                }
             }
         }
         return;

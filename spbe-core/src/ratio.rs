@@ -459,6 +459,11 @@ pub(crate) struct Denom {
 }
 
 impl Denom {
+    /// The denominator.
+    pub(crate) fn q(&self) -> i64 {
+        self.q
+    }
+
     /// `None` unless `q > 0`.
     pub(crate) fn new(q: i64) -> Option<Denom> {
         if q <= 0 {

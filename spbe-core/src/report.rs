@@ -12,122 +12,185 @@ use crate::assessment::{Assessment, Level, Track};
 use crate::error::{Error, Result};
 use crate::options::{predicate_rule, MissingPolicy, Options, PredicateBasis, PredicateRule};
 use crate::ratio::{Frac, Hundredths, Ratio};
-use crate::rubric::{Rubric, Status};
+use crate::rubric::{Rubric, Status, Thresholds};
 use crate::score::{band_on_basis, Exact};
 use crate::value::Value;
 
 /// An id or a name in a report, shared with the rubric it comes from: a
 /// report holds a reference to the rubric's text rather than a copy, so
-/// building (and cloning) a report copies no names. It reads as a `&str`
-/// (`Deref`, `AsRef`, `Borrow`, `Display`, comparisons with `str` and
-/// `String`) and is a plain JSON string.
+/// building (and cloning) a report copies no names. A built-in edition's
+/// names live as long as the program (the editions are built once), so a
+/// report of one refers to them without even a reference count; a loaded
+/// rubric's names are shared by count. It reads as a `&str` (`Deref`,
+/// `AsRef`, `Borrow`, `Display`, comparisons with `str` and `String`) and is
+/// a plain JSON string.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[cfg_attr(feature = "tsify", tsify(type = "string"))]
-#[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Text(Arc<str>);
+#[derive(Clone)]
+pub struct Text(TextRepr);
+
+#[derive(Clone)]
+enum TextRepr {
+    /// Text that lives as long as the program: cloning and dropping it is free.
+    Static(&'static str),
+    /// Text shared by reference count.
+    Shared(Arc<str>),
+}
 
 impl Text {
+    /// Text that lives as long as the program (cloning it costs nothing).
+    pub const fn from_static(s: &'static str) -> Text {
+        Text(TextRepr::Static(s))
+    }
+
     /// The text as a `&str`.
+    #[inline]
     pub fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            TextRepr::Static(s) => s,
+            TextRepr::Shared(s) => s,
+        }
+    }
+
+    /// The same text, living as long as the program (for the built-in
+    /// editions, which are built once and never dropped: their names are
+    /// then cloned into every report without a reference count).
+    pub(crate) fn leak(&self) -> Text {
+        match &self.0 {
+            TextRepr::Static(s) => Text::from_static(s),
+            TextRepr::Shared(s) => Text::from_static(Box::leak(Box::<str>::from(s.as_ref()))),
+        }
+    }
+}
+
+impl Default for Text {
+    fn default() -> Text {
+        Text::from_static("")
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, o: &Text) -> bool {
+        self.as_str() == o.as_str()
+    }
+}
+
+impl Eq for Text {}
+
+impl std::hash::Hash for Text {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.as_str().hash(h);
+    }
+}
+
+impl PartialOrd for Text {
+    fn partial_cmp(&self, o: &Text) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+
+impl Ord for Text {
+    fn cmp(&self, o: &Text) -> std::cmp::Ordering {
+        self.as_str().cmp(o.as_str())
     }
 }
 
 impl Deref for Text {
     type Target = str;
+    #[inline]
     fn deref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl AsRef<str> for Text {
     fn as_ref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl Borrow<str> for Text {
     fn borrow(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl fmt::Display for Text {
     /// As `str` does (width, alignment and precision apply).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&*self.0, f)
+        fmt::Display::fmt(self.as_str(), f)
     }
 }
 
 impl fmt::Debug for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.0, f)
+        fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
 impl From<&str> for Text {
     fn from(s: &str) -> Text {
-        Text(Arc::from(s))
+        Text(TextRepr::Shared(Arc::from(s)))
     }
 }
 
 impl From<String> for Text {
     fn from(s: String) -> Text {
-        Text(Arc::from(s))
+        Text(TextRepr::Shared(Arc::from(s)))
     }
 }
 
 impl From<&String> for Text {
     fn from(s: &String) -> Text {
-        Text(Arc::from(s.as_str()))
+        Text(TextRepr::Shared(Arc::from(s.as_str())))
     }
 }
 
 impl From<Text> for String {
     fn from(t: Text) -> String {
-        t.0.as_ref().to_owned()
+        t.as_str().to_owned()
     }
 }
 
 impl PartialEq<str> for Text {
     fn eq(&self, o: &str) -> bool {
-        &*self.0 == o
+        self.as_str() == o
     }
 }
 
 impl PartialEq<&str> for Text {
     fn eq(&self, o: &&str) -> bool {
-        &*self.0 == *o
+        self.as_str() == *o
     }
 }
 
 impl PartialEq<String> for Text {
     fn eq(&self, o: &String) -> bool {
-        *self.0 == **o
+        self.as_str() == o.as_str()
     }
 }
 
 impl PartialEq<Text> for str {
     fn eq(&self, o: &Text) -> bool {
-        self == &*o.0
+        self == o.as_str()
     }
 }
 
 impl PartialEq<Text> for &str {
     fn eq(&self, o: &Text) -> bool {
-        *self == &*o.0
+        *self == o.as_str()
     }
 }
 
 impl PartialEq<Text> for String {
     fn eq(&self, o: &Text) -> bool {
-        **self == *o.0
+        self.as_str() == o.as_str()
     }
 }
 
 impl Serialize for Text {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
+        s.serialize_str(self.as_str())
     }
 }
 
@@ -426,19 +489,49 @@ pub(crate) fn build_report(
 ) -> Result<Report> {
     let names = &rubric.names;
     let rule = predicate_rule(rubric, assessment.year, opts);
-    let pred_name = |v: Option<&Frac>| -> Result<Option<Text>> {
-        v.map(|v| {
-            band_on_basis(rubric, v, rule.basis).map(|b| {
-                names
-                    .bands
-                    .get(b)
-                    .map_or_else(|| Text::from(""), |n| n.name.clone())
-            })
-        })
-        .transpose()
+    // the bands as thresholds on numerators (no cross-multiplying): over the
+    // integer kernel's denominators when it computed the values, and over 100
+    // for a rounded value; else by comparing fractions
+    let thresholds = rubric
+        .d
+        .fast
+        .as_ref()
+        .and_then(|f| f.fixed.as_ref())
+        .and_then(|x| x.bands.as_ref());
+    let exact_t = if ex.fixed { thresholds } else { None };
+    let band_of = |v: &Frac, r: Hundredths, over: Option<&Vec<i64>>| -> Result<usize> {
+        let quick = match rule.basis {
+            PredicateBasis::Reported => thresholds
+                .map(|t| &t.hundredths)
+                .zip(i64::try_from(r.0).ok()),
+            PredicateBasis::Exact => over.zip(i64::try_from(v.numer()).ok()),
+        };
+        match quick {
+            Some((t, h)) => Ok(Thresholds::band(t, h)),
+            None => band_on_basis(rubric, v, rule.basis),
+        }
+    };
+    let band_name = |b: usize| {
+        names
+            .bands
+            .get(b)
+            .map_or_else(Text::default, |n| n.name.clone())
+    };
+    // a domain's or an aspect's index, exact text and predicate
+    let part = |v: Option<&Frac>,
+                over: Option<&Vec<i64>>|
+     -> Result<(Option<f64>, Option<String>, Option<Text>)> {
+        match v {
+            Some(v) => {
+                let r = round2(v)?;
+                let b = band_of(v, r, over)?;
+                Ok((Some(r.to_f64()), Some(v.exact_string()), Some(band_name(b))))
+            }
+            None => Ok((None, None, None)),
+        }
     };
     let idx = round2(&ex.index)?;
-    let band = band_on_basis(rubric, &ex.index, rule.basis)?;
+    let band = band_of(&ex.index, idx, exact_t.map(|t| &t.index))?;
     let bnames = names.bands.get(band);
     let next_predicate = match rubric.predicates().get(band + 1) {
         Some(nb) => {
@@ -483,40 +576,43 @@ pub(crate) fn build_report(
         }
         None => None,
     };
-    let domains = names
-        .domains
-        .iter()
-        .zip(&ex.domains)
-        .map(|(ds, v)| {
-            Ok(DomainScore {
-                id: ds.id.clone(),
-                name: ds.name.clone(),
-                name_en: ds.name_en.clone(),
-                weight: ds.weight,
-                index: v.as_ref().map(round2).transpose()?.map(Hundredths::to_f64),
-                index_exact: v.as_ref().map(Frac::exact_string),
-                predicate: pred_name(v.as_ref())?,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
-    let aspects = names
+    // (pushed into vectors of the right size: collecting results of unknown
+    // count grew them, a reallocation per report)
+    let mut domains = Vec::with_capacity(names.domains.len());
+    for (k, (ds, v)) in names.domains.iter().zip(&ex.domains).enumerate() {
+        let (index, index_exact, predicate) =
+            part(v.as_ref(), exact_t.and_then(|t| t.domain.get(k)))?;
+        domains.push(DomainScore {
+            id: ds.id.clone(),
+            name: ds.name.clone(),
+            name_en: ds.name_en.clone(),
+            weight: ds.weight,
+            index,
+            index_exact,
+            predicate,
+        });
+    }
+    let mut aspects = Vec::with_capacity(names.aspects.len());
+    for (k, ((a, dom), v)) in names
         .aspects
         .iter()
         .zip(&names.aspect_domain)
         .zip(&ex.aspects)
-        .map(|((a, dom), v)| {
-            Ok(AspectScore {
-                id: a.id.clone(),
-                domain: dom.clone(),
-                name: a.name.clone(),
-                name_en: a.name_en.clone(),
-                weight: a.weight,
-                index: v.as_ref().map(round2).transpose()?.map(Hundredths::to_f64),
-                index_exact: v.as_ref().map(Frac::exact_string),
-                predicate: pred_name(v.as_ref())?,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
+        .enumerate()
+    {
+        let (index, index_exact, predicate) =
+            part(v.as_ref(), exact_t.and_then(|t| t.aspect.get(k)))?;
+        aspects.push(AspectScore {
+            id: a.id.clone(),
+            domain: dom.clone(),
+            name: a.name.clone(),
+            name_en: a.name_en.clone(),
+            weight: a.weight,
+            index,
+            index_exact,
+            predicate,
+        });
+    }
     // (no allocation when nothing is missing, the usual case)
     let mut is_absent = if missing.is_empty() {
         Vec::new()
@@ -542,11 +638,7 @@ pub(crate) fn build_report(
     for (pos, di) in rubric.d.indicators.iter().enumerate() {
         let entry = entries.get(pos).copied().flatten();
         let is_missing = is_absent.get(pos).copied().unwrap_or(false);
-        let coef = ex
-            .coef
-            .get(di.aspect)
-            .copied()
-            .unwrap_or(Frac::from(Ratio::ZERO));
+        let coef = ex.coef(rubric, di.aspect);
         let levels = entry.map(|(l, _)| Values::of(l)).unwrap_or_default();
         // one whole value (the usual case): it is the sum and the lowest, in
         // 64 bits, without walking the values
@@ -622,17 +714,13 @@ pub(crate) fn build_report(
             let step = next.checked_sub(lowest).ok_or_else(|| ovf("a gain"))?;
             Some(round4_frac(cw()?, coef.denom(), step)?)
         };
-        let id = names
-            .indicators
-            .get(pos)
-            .cloned()
-            .unwrap_or_else(|| Text::from(""));
+        let id = names.indicators.get(pos).cloned().unwrap_or_default();
         let mut score = IndicatorScore {
             id,
             aspect: names
                 .aspects
                 .get(di.aspect)
-                .map_or_else(|| Text::from(""), |a| a.id.clone()),
+                .map_or_else(Text::default, |a| a.id.clone()),
             level: match entry {
                 Some((Level::One(v), _)) => Some(v.clone()),
                 _ => None,
@@ -686,7 +774,7 @@ pub(crate) fn build_report(
         index_exact: ex.index.exact_string(),
         exact: ex.index.ratio().ok_or_else(|| ovf("the index"))?,
         band,
-        predicate: bnames.map_or_else(|| Text::from(""), |b| b.name.clone()),
+        predicate: bnames.map_or_else(Text::default, |b| b.name.clone()),
         predicate_rule: rule,
         predicate_en: bnames.and_then(|b| b.name_en.clone()),
         predicate_label: bnames.and_then(|b| b.label.clone()),

@@ -215,6 +215,23 @@ impl ASum {
         Ratio::new(i128::from(self.h), 100)?.checked_add(self.rest)
     }
 
+    /// Adds `w · v` for a whole `v`, in 64 bits when it fits (no 128-bit
+    /// division: the usual case, once per indicator), else as [`add`](Self::add).
+    #[inline]
+    fn add_int(&mut self, w: i64, v: i64) -> Option<()> {
+        match v
+            .checked_mul(100)
+            .and_then(|x| x.checked_mul(w))
+            .and_then(|x| x.checked_add(self.h))
+        {
+            Some(h) => {
+                self.h = h;
+                Some(())
+            }
+            None => self.add(w, Ratio::int(i128::from(v))),
+        }
+    }
+
     /// Adds `w · v`, in hundredths when it fits, else exactly.
     fn add(&mut self, w: i64, v: Ratio) -> Option<()> {
         let hundredths = 100i128
@@ -317,10 +334,7 @@ pub(crate) fn kernel(
                     MissingPolicy::Error | MissingPolicy::Renormalize => {}
                     MissingPolicy::Lowest => {
                         let lowest = i64::from(ind.min_level) * i64::from(ind.min_items);
-                        if sum_a
-                            .add(ind.w_int, Ratio::int(i128::from(lowest)))
-                            .is_none()
-                        {
+                        if sum_a.add_int(ind.w_int, lowest).is_none() {
                             errors.push(Error::overflow("an aspect index"));
                         }
                         da += ind.w_int * i64::from(ind.min_items);
@@ -337,7 +351,7 @@ pub(crate) fn kernel(
                     max: ind.max_items,
                 });
             }
-            if sum != 0 && sum_a.add(ind.w_int, Ratio::int(i128::from(sum))).is_none() {
+            if sum != 0 && sum_a.add_int(ind.w_int, sum).is_none() {
                 errors.push(Error::overflow("an aspect index"));
             }
             da += ind.w_int * i64::from(count);
@@ -368,10 +382,27 @@ pub(crate) struct Exact {
     pub index: Frac,
     pub domains: Vec<Option<Frac>>,
     pub aspects: Vec<Option<Frac>>,
-    /// d(index)/d(n_a): index = Σ coef_a · n_a.
+    /// d(index)/d(n_a): index = Σ coef_a · n_a, per aspect (empty from the
+    /// integer kernel, whose coefficients are the rubric's fixed ones: see
+    /// [`Exact::coef`]).
     pub coef: Vec<Frac>,
     /// Computed by the integer kernel (the coefficients are its fixed ones).
     pub fixed: bool,
+}
+
+impl Exact {
+    /// Aspect `a`'s coefficient (d(index)/d(n_a)); 0 for an aspect out of range.
+    pub(crate) fn coef(&self, rubric: &Rubric, a: usize) -> Frac {
+        let fixed = match (&rubric.d.fast, self.fixed) {
+            (Some(f), true) => f
+                .fixed
+                .as_ref()
+                .zip(f.k_index.get(a))
+                .map(|(x, k)| Frac::over(*k, x.coef)),
+            _ => self.coef.get(a).copied(),
+        };
+        fixed.unwrap_or(Frac::from(Ratio::ZERO))
+    }
 }
 
 /// Which kernel computes the results.
@@ -423,7 +454,8 @@ pub(crate) fn aggregate_fixed(
             .zip(&x.aspect)
             .map(|(s, den)| Some(Frac::over(s.h, *den)))
             .collect(),
-        coef: f.k_index.iter().map(|k| Frac::over(*k, x.coef)).collect(),
+        // (read from the rubric: see Exact::coef)
+        coef: Vec::new(),
         fixed: true,
     })
 }
@@ -745,7 +777,10 @@ fn evaluate<'a>(
         );
     }
     let na = rubric.d.aspects.len();
-    let (mut n, mut d) = (vec![ASum::default(); na], vec![0; na]);
+    // (not `vec![0; na]`: a zeroed allocation is a calloc, which bypasses
+    // the allocator's per-thread cache and cost ~650 instructions a report)
+    let mut d: Vec<i64> = std::iter::repeat_n(0, na).collect();
+    let mut n = vec![ASum::default(); na];
     let mut missing = Vec::new();
     kernel(
         rubric,
@@ -819,7 +854,9 @@ pub(crate) fn evaluated_for_plan<'a>(
         ev.track,
         ev.entries.iter().map(|e| e.map(|(l, _)| l)).collect(),
         ratio(&ev.exact.index)?,
-        ev.exact.coef.iter().map(ratio).collect::<Result<_>>()?,
+        (0..rubric.d.aspects.len())
+            .map(|a| ratio(&ev.exact.coef(rubric, a)))
+            .collect::<Result<_>>()?,
         ev.missing,
     ))
 }

@@ -44,12 +44,67 @@ pub(crate) struct Fixed {
     pub domain: Vec<Denom>,
     pub aspect: Vec<Denom>,
     pub coef: Denom,
+    /// The predicate bands as thresholds on numerators over these
+    /// denominators (see [`Thresholds`]).
+    pub bands: Option<Thresholds>,
     /// The report's rounded per-indicator figures, which with these fixed
     /// coefficients depend only on the indicator and its whole values (when
     /// the tables stay small): `contribution[at[i] + s]` is indicator i's
     /// contribution when its values add up to `s`, `gain[i]` the gain of a
     /// one-level rise.
     pub tables: Option<Tables>,
+}
+
+/// The predicate bands as integer thresholds, one list per denominator: a
+/// value `h / q` is in the first band `k` with `h <= t[k]` (the last band
+/// when it passes them all), exactly the band `score::band_of_frac` finds by
+/// cross-multiplying, without multiplying.
+#[derive(Clone, Debug)]
+pub(crate) struct Thresholds {
+    /// Over [`Fixed::index`].
+    pub index: Vec<i64>,
+    /// Over each [`Fixed::domain`].
+    pub domain: Vec<Vec<i64>>,
+    /// Over each [`Fixed::aspect`].
+    pub aspect: Vec<Vec<i64>>,
+    /// Over 100 (a value rounded to hundredths).
+    pub hundredths: Vec<i64>,
+}
+
+impl Thresholds {
+    /// The band of `h / q`, given the thresholds over `q`.
+    #[inline]
+    pub(crate) fn band(t: &[i64], h: i64) -> usize {
+        t.iter()
+            .position(|x| h <= *x)
+            .unwrap_or(t.len().saturating_sub(1))
+    }
+}
+
+/// Per band, the largest `h` with `h / q` within the band's upper bound:
+/// `h · den <= max · q` where the bound is included (every band of an
+/// upper-inclusive edition, the top band of a lower-inclusive one), else
+/// `h · den < max · q`. `None` when a threshold does not fit 64 bits.
+fn thresholds(d: &Derived, q: i64) -> Option<Vec<i64>> {
+    let last = d.bands.len().checked_sub(1)?;
+    d.bands
+        .iter()
+        .enumerate()
+        .map(|(k, b)| {
+            let p = b.max.numer().checked_mul(i128::from(q))?;
+            let den = b.max.denom();
+            let t = if d.upper_inclusive || k == last {
+                p.div_euclid(den)
+            } else {
+                // the largest h below p / den: ceil(p / den) - 1
+                p.checked_neg()?
+                    .div_euclid(den)
+                    .checked_neg()?
+                    .checked_sub(1)?
+            };
+            i64::try_from(t).ok()
+        })
+        .collect()
 }
 
 /// See [`Fixed::tables`].
@@ -228,12 +283,29 @@ pub(super) fn fast_path(d: &Derived) -> Option<FastPath> {
                 .map(|q| hundred(*q))
                 .collect::<Option<_>>()?,
             coef: Denom::new(q_index64)?,
+            bands: None,
             tables: None,
         })
     })();
     let k_index64 = to64(&k_index)?;
     let fixed = fixed.map(|mut x| {
         x.tables = tables(d, &k_index64, q_index64);
+        x.bands = (|| {
+            Some(Thresholds {
+                index: thresholds(d, x.index.q())?,
+                domain: x
+                    .domain
+                    .iter()
+                    .map(|q| thresholds(d, q.q()))
+                    .collect::<Option<_>>()?,
+                aspect: x
+                    .aspect
+                    .iter()
+                    .map(|q| thresholds(d, q.q()))
+                    .collect::<Option<_>>()?,
+                hundredths: thresholds(d, 100)?,
+            })
+        })();
         x
     });
     Some(FastPath {
@@ -246,4 +318,47 @@ pub(super) fn fast_path(d: &Derived) -> Option<FastPath> {
         q_domain: to64(&q_domain)?,
         band_max_h,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ratio::Frac;
+    use crate::score::band_of_frac;
+
+    /// Every numerator from below the lowest bound to past the highest, for
+    /// each denominator the thresholds are over: the band they give is the
+    /// band found by comparing the fraction with each bound (both kinds of
+    /// band bounds: 5/2018 and 59/2020 lower-inclusive, 8/2026 upper).
+    #[test]
+    fn thresholds_give_the_bands_of_the_fractions() {
+        for id in crate::rubric::builtin_ids() {
+            let rb = crate::rubric::builtin(id).unwrap();
+            let x = rb.d.fast.as_ref().unwrap().fixed.as_ref().unwrap();
+            let t = x.bands.as_ref().unwrap();
+            let mut lists: Vec<(Denom, &Vec<i64>)> = vec![(x.index, &t.index)];
+            lists.extend(x.domain.iter().copied().zip(&t.domain));
+            lists.extend(x.aspect.iter().copied().zip(&t.aspect));
+            lists.push((Denom::new(100).unwrap(), &t.hundredths));
+            assert!(lists.len() > 2, "{id}");
+            let mut checked = 0;
+            for (den, list) in lists {
+                assert_eq!(list.len(), rb.predicates().len(), "{id}");
+                let top = i64::from(rb.d.max_level) * den.q() + 2;
+                // every value near a bound, and a sample elsewhere
+                let near: Vec<i64> = list
+                    .iter()
+                    .flat_map(|t| (t - 3)..=(t + 3))
+                    .chain((-2..=top).step_by(usize::try_from(den.q() / 50 + 1).unwrap()))
+                    .collect();
+                for h in near {
+                    let quick = Thresholds::band(list, h);
+                    let slow = band_of_frac(rb, &Frac::over(h, den));
+                    assert_eq!(quick, slow, "{id}: {h}/{}", den.q());
+                    checked += 1;
+                }
+            }
+            assert!(checked > 100, "{id}");
+        }
+    }
 }
