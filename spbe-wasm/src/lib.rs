@@ -80,13 +80,14 @@ fn options_js(v: Option<JsValue>) -> Result<Options, Error> {
 // The report object of `score`: the core's head of the report (every field,
 // the long ones as `null`: ffi::report_head_json) parsed at once, and the
 // long fields (ffi::REPORT_LAZY_FIELDS) as accessors that, when one is first
-// read or written, score the same input again and put the full report's
-// values in place as plain data properties. Creating the report so costs a
-// short JSON text instead of the whole report (~95% of its JSON text, and most
-// of score()'s time: writing it in wasm and parsing it in JS). The input
-// text and options text are kept, so a later change to the caller's object
-// does not change the report; JSON.stringify, spreading and deep equality
-// see every field, in the CLI's order.
+// read or written, put the full report's values in place as plain data
+// properties. Creating the report so costs a short JSON text instead of the
+// whole report (~95% of its JSON text, and most of score()'s time: writing it
+// in wasm and parsing it in JS). The last few reports are kept in wasm
+// (RECENT), so filling one just made writes it; an older one is scored again
+// from the input text and options text it kept, so a later change to the
+// caller's object does not change the report. JSON.stringify, spreading and
+// deep equality see every field, in the CLI's order.
 #[wasm_bindgen(inline_js = r#"
 const kept = new WeakMap();
 let full = null;
@@ -98,7 +99,7 @@ function fill(report) {
   const input = kept.get(report);
   if (input === undefined) return;
   kept.delete(report);
-  const all = JSON.parse(full(input[0], input[1]));
+  const all = JSON.parse(full(input[0], input[1], input[2]));
   for (const key in accessors) if (key in report) own(report, key, all[key]);
 }
 export function lazyInit(scoreJson, keys) {
@@ -113,9 +114,9 @@ export function lazyInit(scoreJson, keys) {
     };
   }
 }
-export function lazyReport(head, text, options) {
+export function lazyReport(head, text, options, id) {
   const report = JSON.parse(head);
-  kept.set(report, [text, options]);
+  kept.set(report, [text, options, id]);
   Object.defineProperties(report, accessors);
   return report;
 }
@@ -124,11 +125,38 @@ extern "C" {
     #[wasm_bindgen(js_name = lazyInit)]
     fn lazy_init(score_json: &JsValue, keys: JsValue);
     #[wasm_bindgen(js_name = lazyReport)]
-    fn lazy_report(head: &str, text: &JsValue, options: &JsValue) -> JsValue;
+    fn lazy_report(head: &str, text: &JsValue, options: &JsValue, id: u32) -> JsValue;
 }
+
+/// Reports kept for filling their JS objects: the last few made, by id.
+const RECENT_KEPT: usize = 4;
 
 thread_local! {
     static LAZY_READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static RECENT: std::cell::RefCell<(u32, std::collections::VecDeque<(u32, spbe_core::Report)>)> =
+        const { std::cell::RefCell::new((0, std::collections::VecDeque::new())) };
+}
+
+/// Keeps a report for filling its JS object; its id.
+fn keep_recent(report: spbe_core::Report) -> u32 {
+    RECENT.with(|r| {
+        let (next, kept) = &mut *r.borrow_mut();
+        *next = next.wrapping_add(1);
+        if kept.len() == RECENT_KEPT {
+            kept.pop_front();
+        }
+        kept.push_back((*next, report));
+        *next
+    })
+}
+
+/// The kept report of this id, taken out (it is filled once).
+fn take_recent(id: u32) -> Option<spbe_core::Report> {
+    RECENT.with(|r| {
+        let kept = &mut r.borrow_mut().1;
+        let at = kept.iter().position(|(k, _)| *k == id)?;
+        kept.remove(at).map(|(_, report)| report)
+    })
 }
 
 /// Hands the report's lazy fields and the function that fills them to the
@@ -141,12 +169,16 @@ fn lazy_ready() {
         .iter()
         .map(|k| JsValue::from_str(k))
         .collect();
-    let score_json = Closure::<dyn Fn(JsValue, JsValue) -> Result<String, JsValue>>::new(
-        |text: JsValue, options: JsValue| {
-            let o = options_js(Some(options)).map_err(|e| js_error(&e))?;
-            let report =
-                spbe_core::score_text(&input_text(&text).map_err(|e| js_error(&e))?, None, &o)
-                    .map_err(|e| js_error(&e))?;
+    let score_json = Closure::<dyn Fn(JsValue, JsValue, u32) -> Result<String, JsValue>>::new(
+        |text: JsValue, options: JsValue, id: u32| {
+            let report = match take_recent(id) {
+                Some(report) => report,
+                None => {
+                    let o = options_js(Some(options)).map_err(|e| js_error(&e))?;
+                    let text = input_text(&text).map_err(|e| js_error(&e))?;
+                    spbe_core::score_text(&text, None, &o).map_err(|e| js_error(&e))?
+                }
+            };
             serde_json::to_string(&report).map_err(|e| {
                 js_error(&Error::InvalidAssessment {
                     message: e.to_string(),
@@ -163,14 +195,15 @@ fn lazy_ready() {
 /// string `code` (and `indicator`) for invalid input.
 ///
 /// The report's `predicate_rule`, `domains`, `aspects` and `indicators` are
-/// filled when first read (from the same input, scored again), so reading
-/// only the index, predicates and the band above costs a short text.
+/// filled when first read (from the report kept, or for an older one the same
+/// input scored again), so reading only the index, predicates and the band
+/// above costs a short text.
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn score(
     #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
     options: Option<Ts<Options>>,
 ) -> Result<JsValue, JsValue> {
-    let run = || -> Result<(js_sys::JsString, JsValue, String), Error> {
+    let run = || -> Result<(js_sys::JsString, JsValue, String, spbe_core::Report), Error> {
         // the options as text, kept for filling the report in
         let opts_text = match options.as_ref().map(Ts::js_value) {
             Some(v) if !(v.is_undefined() || v.is_null()) => {
@@ -183,11 +216,12 @@ pub fn score(
         let o = options_js(Some(opts_text.clone()))?;
         let text = input_js(&assessment)?;
         let report = spbe_core::score_text(&String::from(&text), None, &o)?;
-        Ok((text, opts_text, ffi::report_head_json(&report)))
+        Ok((text, opts_text, ffi::report_head_json(&report), report))
     };
-    let (text, opts_text, head) = run().map_err(|e| js_error(&e))?;
+    let (text, opts_text, head, report) = run().map_err(|e| js_error(&e))?;
     lazy_ready();
-    Ok(lazy_report(&head, &text, &opts_text))
+    let id = keep_recent(report);
+    Ok(lazy_report(&head, &text, &opts_text, id))
 }
 
 /// The cheapest rises of levels that reach a target: `request` is

@@ -61,6 +61,17 @@ test("a report keeps the input and options it was scored with, though the caller
   const expected = cliJson(["score", examplePath, "--format", "json", "--track", "mandiri", "--missing", "lowest"]);
   assert.deepEqual(r, expected);
   assert.equal(r.indicators[0].level, expected.indicators[0].level);
+  // one read after many other reports were made is filled from its kept input
+  // and options, scored again (only the last few reports are kept whole)
+  const b = structuredClone(example);
+  const bOpts = { track: "mandiri", missing: "lowest" };
+  const early = spbe.score(b, bOpts);
+  const others = Array.from({ length: 10 }, () => spbe.score(example));
+  b.tracks.mandiri["1"] = 5;
+  delete b.tracks.mandiri["2"];
+  bOpts.missing = "error";
+  assert.deepEqual(early, expected);
+  for (const o of others) assert.equal(o.indicators.length, expected.indicators.length);
   // a vector string and JSON text are kept the same way
   const fromVector = spbe.score(spbe.toVector(example), { track: "mandiri" });
   const fromText = spbe.score(JSON.stringify(example), { track: "mandiri" });
