@@ -52,6 +52,10 @@ pub struct Comparison {
     pub predicate_from: String,
     /// Predicate of the second track.
     pub predicate_to: String,
+    /// True when both tracks were scored by the official rules from complete
+    /// levels; false when either is an estimate (a non-official missing
+    /// policy over missing indicators), and so is the difference.
+    pub official: bool,
     /// Indicators whose levels differ.
     pub changes: Vec<IndicatorChange>,
 }
@@ -119,6 +123,7 @@ pub fn compare(
         index_delta: round2(delta)?.to_f64(),
         predicate_from: a.predicate.into(),
         predicate_to: b.predicate.into(),
+        official: a.official && b.official,
         changes,
     })
 }

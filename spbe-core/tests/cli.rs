@@ -135,6 +135,29 @@ fn stdin_vector_and_tracks() {
         Some(8),
         "1,10,16,22,25,32,44,47 differ"
     );
+    assert_eq!(cmp["official"], true, "both tracks are complete");
+    // a self-assessment missing indicators, scored with a policy that allows
+    // it: the comparison says it is an estimate, in JSON and in text
+    let mut partial: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../",
+            "examples/kabupaten-sukamaju-2024.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    partial["tracks"]["mandiri"]
+        .as_object_mut()
+        .unwrap()
+        .retain(|k, _| k != "3" && k != "4");
+    let text = partial.to_string();
+    let args = ["compare", "-", "mandiri", "final", "--missing", "lowest"];
+    let o = spbe(&[&args[..], &["--format", "json"]].concat(), Some(&text));
+    let cmp: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(cmp["official"], false);
+    assert!(out(&spbe(&args, Some(&text))).contains("an estimate"));
+    assert!(!out(&spbe(&["compare", EXAMPLE, "mandiri", "final"], None)).contains("estimate"));
 }
 
 #[test]

@@ -697,9 +697,8 @@ function renderStages() {
   const per = rows.length
     ? el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": t("stagesTitle") }, el("table", { class: "stages-ind" }, el("thead", {}, head(t("indicators"), ...cols)), el("tbody", {}, ...rows)))
     : el("p", { class: "note", text: t("stageSame") });
-  // an estimate unless both tracks are complete (compared under final's options: renormalised when partly filled)
-  const estimate = !(st.tracks[0].complete && st.tracks[st.tracks.length - 1].complete);
-  const gap = cmp ? el("p", { "data-stage-gap": "", text: t("stageGap")(delta(cmp.index_delta.toFixed(2)) + (estimate ? "*" : ""), cmp.predicate_from, cmp.predicate_to) }) : null;
+  // an estimate unless the core scored both tracks officially (compared under final's options: renormalised when partly filled)
+  const gap = cmp ? el("p", { "data-stage-gap": "", text: t("stageGap")(delta(cmp.index_delta.toFixed(2)) + (cmp.official ? "" : "*"), cmp.predicate_from, cmp.predicate_to) }) : null;
   box.replaceChildren(el("h3", { text: t("stagesTitle") }), sums, gap || "", el("p", { class: "note", text: `${t("stagesNote")} * ${t("estimate")}.` }), per);
 }
 

@@ -148,6 +148,12 @@ test("externalTracks: the assessors' stages a file records, in stage order, then
   assert.deepEqual(cmp.changes.map((c) => [c.id, c.from, c.to, c.delta]), [["1", [3], [2], -1], ["2", [3], [4], 1]]);
   assert.equal(cmp.index_from, 3);
   assert.equal(cmp.predicate_from, "Baik");
+  assert.equal(cmp.official, true); // both tracks complete
+  // a partly filled self-assessment, renormalised: the difference is an estimate
+  const part = { ...a, tracks: { ...a.tracks, mandiri: { 1: 3, 2: 3 } } };
+  const est = spbe.compare(part, "mandiri", "final", { missing: "renormalize" });
+  assert.equal(est.official, false);
+  assert.equal(spbe.compare(a, "mandiri", "final", { missing: "renormalize" }).official, true); // nothing missing
   // visitasi alone is partly assessed: scored as the default options say, it is refused
   assert.throws(() => spbe.compare(a, "mandiri", "visitasi"), (e) => e.code === "missing_indicator" && e.kind === "missing");
   // the target is laid over final once assessors have scored, else over the self-assessment

@@ -13,8 +13,19 @@ pub fn text_compare(c: &Comparison) -> String {
     let mut o = String::new();
     let _ = writeln!(
         o,
-        "{} {:.2} ({})  ->  {} {:.2} ({})   change {:+.2}",
-        c.from, c.index_from, c.predicate_from, c.to, c.index_to, c.predicate_to, c.index_delta
+        "{} {:.2} ({})  ->  {} {:.2} ({})   change {:+.2}{}",
+        c.from,
+        c.index_from,
+        c.predicate_from,
+        c.to,
+        c.index_to,
+        c.predicate_to,
+        c.index_delta,
+        if c.official {
+            ""
+        } else {
+            "   (an estimate: indicators are missing)"
+        }
     );
     if c.changes.is_empty() {
         let _ = writeln!(o, "no indicator differs");
