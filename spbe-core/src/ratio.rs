@@ -378,9 +378,8 @@ fn push_u64(out: &mut String, mut n: u64) {
             break;
         }
     }
-    if let Some(s) = buf.get(i..).and_then(|b| std::str::from_utf8(b).ok()) {
-        out.push_str(s);
-    }
+    // (ASCII digits: pushed as they are, without validating them as UTF-8)
+    out.extend(buf.get(i..).unwrap_or(&[]).iter().map(|b| char::from(*b)));
 }
 
 /// Formats an integer count of 10^-places as a decimal string (one allocation).
@@ -588,8 +587,19 @@ impl Frac {
         };
         let a = n.unsigned_abs();
         if d.odd != 1 && !a.is_multiple_of(d.odd) {
-            // not a terminating decimal: a fraction in lowest terms
-            return reduced(self);
+            // not a terminating decimal: a fraction in lowest terms (the
+            // reduced denominator keeps an odd factor other than 5), written
+            // from one 64-bit gcd
+            let q = d.q.unsigned_abs();
+            let g = gcd_u64(a, q).max(1);
+            let mut out = String::with_capacity(24);
+            if n < 0 {
+                out.push('-');
+            }
+            push_u64(&mut out, a / g);
+            out.push('/');
+            push_u64(&mut out, q / g);
+            return out;
         }
         // num / den = (a / odd) / (2^twos 5^fives) = units / 10^p
         let p = d.twos.max(d.fives);
@@ -746,6 +756,8 @@ mod tests {
             96,
             250,
             3000,
+            2100,
+            4620,
             1 << 50,
             5i64.pow(26),
             7 * 10i64.pow(15),
@@ -760,6 +772,10 @@ mod tests {
                 -250,
                 3 * q,
                 q / 2 + 1,
+                7,
+                -14,
+                33,
+                q / 3 + 1,
                 i64::MAX,
                 i64::MIN + 1,
             ] {
