@@ -90,24 +90,32 @@ fn options_js(v: Option<JsValue>) -> Result<Options, Error> {
 // deep equality see every field, in the CLI's order.
 #[wasm_bindgen(inline_js = r#"
 const kept = new WeakMap();
+const frozen = new WeakMap();
 let full = null;
 let accessors = null;
 function own(report, key, value) {
   Object.defineProperty(report, key, { value, writable: true, enumerable: true, configurable: true });
 }
+// Puts the full report's values in place; a report frozen or sealed before
+// they were read cannot take them, so they are kept beside it (returned).
 function fill(report) {
   const input = kept.get(report);
-  if (input === undefined) return;
+  if (input === undefined) return frozen.get(report);
   kept.delete(report);
   const all = JSON.parse(full(input[0], input[1], input[2]));
-  for (const key in accessors) if (key in report) own(report, key, all[key]);
+  try {
+    for (const key in accessors) if (key in report) own(report, key, all[key]);
+  } catch {
+    frozen.set(report, all);
+    return all;
+  }
 }
 export function lazyInit(scoreJson, keys) {
   full = scoreJson;
   accessors = {};
   for (const key of keys) {
     accessors[key] = {
-      get() { fill(this); return this[key]; },
+      get() { const all = fill(this); return all ? all[key] : this[key]; },
       set(value) { fill(this); own(this, key, value); },
       enumerable: true,
       configurable: true,

@@ -48,6 +48,13 @@ test("a report's fields filled when first read: the CLI's report, in its order, 
   assert.equal(w.indicators.length, expected.indicators.length - 1);
   assert.deepEqual(w.aspects, expected.aspects);
   assert.deepEqual(w.predicate_rule, expected.predicate_rule);
+  // frozen or sealed before any long field is read (as state libraries do)
+  for (const lock of [Object.freeze, Object.seal]) {
+    const f = lock(spbe.score(example));
+    assert.deepEqual(f.indicators, expected.indicators);
+    assert.deepEqual(f, expected);
+    assert.equal(JSON.stringify(f), JSON.stringify(expected));
+  }
 });
 
 test("a report keeps the input and options it was scored with, though the caller's objects change", () => {
