@@ -84,6 +84,19 @@ impl Ratio {
         if den == 0 || num == i128::MIN || den == i128::MIN {
             return None;
         }
+        // in 64 bits when both fit (the usual case): no 128-bit division
+        if let (Ok(n), Ok(d)) = (i64::try_from(num), i64::try_from(den)) {
+            if n != i64::MIN && d != i64::MIN {
+                // d != 0, so 1 <= g <= |d| <= i64::MAX
+                let g = i64::try_from(gcd_u64(n.unsigned_abs(), d.unsigned_abs())).unwrap_or(1);
+                let (n, d) = (n / g, d / g);
+                let (n, d) = if d < 0 { (-n, -d) } else { (n, d) };
+                return Some(Ratio {
+                    num: i128::from(n),
+                    den: i128::from(d),
+                });
+            }
+        }
         let g = gcd(num, den);
         let (mut n, mut d) = if g == 1 {
             (num, den)
@@ -790,6 +803,50 @@ mod tests {
         assert_eq!(r(-7, 3).exact_string(), "-7/3");
         assert_eq!(r(-1, 8).exact_string(), "-0.125");
         assert_eq!(r(1, 1 << 40).exact_string(), format!("1/{}", 1i128 << 40));
+    }
+
+    #[test]
+    fn new_in_64_bits_is_lowest_terms_with_a_positive_denominator() {
+        let vals = [
+            0i128,
+            1,
+            -1,
+            2,
+            -6,
+            12,
+            35,
+            -100,
+            4620,
+            i128::from(i64::MAX),
+            -i128::from(i64::MAX),
+            i128::from(i64::MIN),
+            1 << 62,
+            -(1 << 62),
+            1 << 64,
+            i128::MAX,
+            -i128::MAX,
+        ];
+        for n in vals {
+            for d in vals {
+                let got = Ratio::new(n, d);
+                if d == 0 {
+                    assert_eq!(got, None);
+                    continue;
+                }
+                let r = got.unwrap();
+                // same value (cross-multiplied exactly in 256 bits' worth: by
+                // comparing with the slow comparison), lowest terms, den > 0
+                assert!(r.den > 0, "{n}/{d}");
+                assert_eq!(gcd(r.num, r.den), 1, "{n}/{d}");
+                assert_eq!(
+                    cmp_slow(r.num, r.den, if d < 0 { -n } else { n }, d.abs()),
+                    Ordering::Equal,
+                    "{n}/{d}"
+                );
+            }
+        }
+        assert_eq!(Ratio::new(6, -4), Ratio::new(-3, 2));
+        assert_eq!(Ratio::new(-6, -4).map(|r| (r.num, r.den)), Some((3, 2)));
     }
 
     #[test]
