@@ -89,42 +89,58 @@ fn options_js(v: Option<JsValue>) -> Result<Options, Error> {
 // caller's object does not change the report. JSON.stringify, spreading and
 // deep equality see every field, in the CLI's order.
 #[wasm_bindgen(inline_js = r#"
-const kept = new WeakMap();
-const frozen = new WeakMap();
 let full = null;
-let accessors = null;
+let lazyKeys = null;
 function own(report, key, value) {
   Object.defineProperty(report, key, { value, writable: true, enumerable: true, configurable: true });
 }
-// Puts the full report's values in place; a report frozen or sealed before
-// they were read cannot take them, so they are kept beside it (returned).
-function fill(report) {
-  const input = kept.get(report);
-  if (input === undefined) return frozen.get(report);
-  kept.delete(report);
-  const all = JSON.parse(full(input[0], input[1], input[2]));
-  try {
-    for (const key in accessors) if (key in report) own(report, key, all[key]);
-  } catch {
-    frozen.set(report, all);
-    return all;
-  }
-}
 export function lazyInit(scoreJson, keys) {
   full = scoreJson;
-  accessors = {};
-  for (const key of keys) {
+  lazyKeys = keys;
+}
+// Each report's accessors close over the report itself, so that reading it
+// through a Proxy, an object made from it or its copied descriptors fills
+// the report (a getter's `this` is then not the report).
+export function lazyReport(head, text, options, id) {
+  const report = JSON.parse(head);
+  const accessors = {};
+  let values = null;
+  const fill = () => {
+    if (values === null) {
+      // a failure here changes nothing: a later read tries again
+      values = JSON.parse(full(text, options, id));
+      text = options = null;
+      for (const key in accessors) {
+        // only a field still ours: one the caller replaced stays theirs
+        const d = Object.getOwnPropertyDescriptor(report, key);
+        if (d && d.get === accessors[key].get) {
+          try {
+            own(report, key, values[key]);
+          } catch {
+            // sealed or frozen before it was read: the values stay beside it
+          }
+        }
+      }
+    }
+    return values;
+  };
+  for (const key of lazyKeys) {
+    if (!(key in report)) continue;
     accessors[key] = {
-      get() { const all = fill(this); return all ? all[key] : this[key]; },
-      set(value) { fill(this); own(this, key, value); },
+      get: () => fill()[key],
+      set: (value) => {
+        fill();
+        try {
+          own(report, key, value);
+        } catch {
+          if (Object.isFrozen(report)) throw new TypeError(`Cannot assign to read only property '${key}' of object`);
+          values[key] = value; // sealed: its fields can still be written
+        }
+      },
       enumerable: true,
       configurable: true,
     };
   }
-}
-export function lazyReport(head, text, options, id) {
-  const report = JSON.parse(head);
-  kept.set(report, [text, options, id]);
   Object.defineProperties(report, accessors);
   return report;
 }
@@ -137,7 +153,7 @@ extern "C" {
 }
 
 /// Reports kept for filling their JS objects: the last few made, by id.
-const RECENT_KEPT: usize = 4;
+const RECENT_KEPT: usize = 16;
 
 thread_local! {
     static LAZY_READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };

@@ -55,6 +55,43 @@ test("a report's fields filled when first read: the CLI's report, in its order, 
     assert.deepEqual(f, expected);
     assert.equal(JSON.stringify(f), JSON.stringify(expected));
   }
+  // a sealed object's fields can be written, a frozen one's cannot (as a plain object's)
+  const sealed = Object.seal(spbe.score(example));
+  sealed.domains = [];
+  assert.deepEqual(sealed.domains, []);
+  assert.deepEqual(sealed.aspects, expected.aspects);
+  assert.throws(() => {
+    Object.freeze(spbe.score(example)).domains = [];
+  }, TypeError);
+  // read through a Proxy (as reactive state wraps objects), an object made
+  // from the report, or a copy of its descriptors: the report's own values
+  const p = new Proxy(spbe.score(example), {});
+  assert.deepEqual(Reflect.get(p, "indicators", p), expected.indicators);
+  assert.deepEqual(p, expected);
+  assert.deepEqual(Object.create(spbe.score(example)).aspects, expected.aspects);
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(spbe.score(example)));
+  assert.deepEqual(copy.domains, expected.domains);
+  // a field the caller replaced before the others are read stays theirs
+  const mine = spbe.score(example);
+  delete mine.domains;
+  mine.domains = 5;
+  Object.defineProperty(mine, "aspects", { value: "mine", enumerable: true, configurable: true, writable: true });
+  assert.equal(mine.indicators.length, expected.indicators.length);
+  assert.equal(mine.domains, 5);
+  assert.equal(mine.aspects, "mine");
+  // a fill that fails (here JSON.parse, once) leaves the report as it was: a later read fills it
+  const failing = spbe.score(example);
+  const parse = JSON.parse;
+  JSON.parse = () => {
+    JSON.parse = parse;
+    throw new RangeError("simulated");
+  };
+  try {
+    assert.throws(() => failing.indicators, RangeError);
+  } finally {
+    JSON.parse = parse;
+  }
+  assert.deepEqual(failing, expected);
 });
 
 test("a report keeps the input and options it was scored with, though the caller's objects change", () => {
@@ -73,7 +110,7 @@ test("a report keeps the input and options it was scored with, though the caller
   const b = structuredClone(example);
   const bOpts = { track: "mandiri", missing: "lowest" };
   const early = spbe.score(b, bOpts);
-  const others = Array.from({ length: 10 }, () => spbe.score(example));
+  const others = Array.from({ length: 20 }, () => spbe.score(example)); // more than are kept whole
   b.tracks.mandiri["1"] = 5;
   delete b.tracks.mandiri["2"];
   bOpts.missing = "error";
