@@ -47,20 +47,26 @@ impl Ord for IndicatorId {
         // then the ids as written (so "07" and "7" differ). Assessments are
         // read into maps keyed by these ids, so this is on every read's path:
         // short ids are compared as integers, with no call to memcmp.
-        let (a, b) = (self.0.as_bytes(), other.0.as_bytes());
-        if let (Some(x), Some(y)) = (short_number(a), short_number(b)) {
-            return x.cmp(&y);
-        }
-        match (significant_digits(a), significant_digits(b)) {
-            (Some(x), Some(y)) => x
-                .len()
-                .cmp(&y.len())
-                .then_with(|| cmp_bytes(x, y))
-                .then_with(|| cmp_bytes(a, b)),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => cmp_bytes(a, b),
-        }
+        cmp_ids(self.0.as_bytes(), other.0.as_bytes())
+    }
+}
+
+/// The order of indicator ids (see [`IndicatorId`]'s `Ord`): equal only for
+/// the same bytes.
+#[inline]
+fn cmp_ids(a: &[u8], b: &[u8]) -> Ordering {
+    if let (Some(x), Some(y)) = (short_number(a), short_number(b)) {
+        return x.cmp(&y);
+    }
+    match (significant_digits(a), significant_digits(b)) {
+        (Some(x), Some(y)) => x
+            .len()
+            .cmp(&y.len())
+            .then_with(|| cmp_bytes(x, y))
+            .then_with(|| cmp_bytes(a, b)),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => cmp_bytes(a, b),
     }
 }
 
@@ -575,10 +581,16 @@ fn level_map(p: &Pairs, place: &str, hint: &Hint<'_>, errors: &mut Vec<Error>) -
     // map built from a list sorts it (one comparison per key when sorted) and
     // fills its nodes without a search per key
     let mut out = Vec::with_capacity(p.0.len());
+    // keys in increasing id order (as files and forms write them) are all
+    // different, since ids are equal only when written the same: no set of
+    // the keys seen is needed then
+    let increasing = p.0.windows(2).all(
+        |w| matches!(w, [(a, _), (b, _)] if cmp_ids(a.as_bytes(), b.as_bytes()) == Ordering::Less),
+    );
     // keys seen, null ones included (a null beside a level is still a duplicate)
-    let mut seen = std::collections::HashSet::with_capacity(p.0.len());
+    let mut seen = std::collections::HashSet::with_capacity(if increasing { 0 } else { p.0.len() });
     for (i, (k, v)) in p.0.iter().enumerate() {
-        if !seen.insert(k.as_str()) {
+        if !increasing && !seen.insert(k.as_str()) {
             errors.push(Error::DuplicateIndicator {
                 indicator: k.clone(),
                 place: place.to_owned(),
