@@ -10,6 +10,9 @@
 //!   and its JSON, from either form;
 //! * [`form_state`]: what a form of several tracks needs after a change, in
 //!   one call (levels as scored, filled counts, reports or problems, the gap);
+//! * [`report_head_json`]: a report's JSON with its long fields
+//!   ([`REPORT_LAZY_FIELDS`]) as `null`, for a binding that fills them when
+//!   first read;
 //! * [`index_gap`]: the difference of two reports' exact indices, rounded once;
 //! * [`rank_gains`]: the indicators whose one-step rise gains the most;
 //! * [`level_views`]: an indicator's levels with names, ranges and the criteria
