@@ -5,7 +5,8 @@
 // file list and its single-file build load spbe_wasm.js alone, and the npm
 // package has no path that changes with every build.
 //
-// Each snippet becomes a function returning its exports, declared once at the
+// Each snippet becomes a function returning its exports (wrap-module.mjs, as the
+// single-file build wraps the page's modules), declared once at the
 // top of the glue; the glue's lines that import or require it read that object
 // instead. Only the forms wasm-bindgen writes are handled (ES `import { a }
 // from`, `import * as m from` for --target web; `const { a } = require(...)`,
@@ -15,22 +16,11 @@
 // Usage: node spbe-wasm/tools/inline-snippets.mjs <pkg-dir> [<pkg-dir> ...]
 import fs from "node:fs";
 import path from "node:path";
+import { wrapModule } from "./wrap-module.mjs";
 
 function fail(msg) {
   console.error(`inline-snippets: ${msg}`);
   process.exit(1);
-}
-
-/** A snippet module's text as an expression giving its exports. */
-function wrap(file, src) {
-  const names = [];
-  const body = src.replace(/^export (function|const|let|class) ([A-Za-z_$][\w$]*)/gm, (_, kind, id) => {
-    names.push(id);
-    return `${kind} ${id}`;
-  });
-  if (/^\s*(export|import)\s/m.test(body) || /\brequire\(/.test(body)) fail(`${file}: an import or export form this tool does not handle`);
-  if (!names.length) fail(`${file}: exports nothing`);
-  return `(function () {\n${body}\nreturn { ${names.join(", ")} };\n})()`;
 }
 
 for (const dir of process.argv.slice(2)) {
@@ -43,7 +33,7 @@ for (const dir of process.argv.slice(2)) {
   files.forEach((rel, k) => {
     const spec = `./snippets/${rel.split(path.sep).join("/")}`;
     const v = `__snippet${k}`;
-    decls.push(`const ${v} = ${wrap(rel, fs.readFileSync(path.join(snippets, rel), "utf8"))};`);
+    decls.push(`const ${v} = ${wrapModule(rel, fs.readFileSync(path.join(snippets, rel), "utf8"), fail)};`);
     const q = spec.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     const from = `(?:"${q}"|'${q}'|String\\.raw\`${q}\`)`;
     let found = 0;

@@ -17,6 +17,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { fileURLToPath } from "node:url";
+import { wrapModule } from "./wrap-module.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(process.argv[2] || path.join(here, "..", "dist"));
@@ -25,27 +26,6 @@ const read = (f) => fs.readFileSync(path.join(dist, f), "utf8");
 function fail(msg) {
   console.error(`single-file: ${msg}`);
   process.exit(1);
-}
-
-// An ES module's text as a function body returning its exports. Only the
-// export forms these files use are handled; anything else stops the build
-// rather than producing a page that breaks at run time.
-function wrapModule(name, src) {
-  const names = [];
-  let body = src.replace(/^export (async function|function|const|let|class) ([A-Za-z_$][\w$]*)/gm, (_, kind, id) => {
-    names.push(`${id}: ${id}`);
-    return `${kind} ${id}`;
-  });
-  body = body.replace(/^export \{([^}]*)\};?\s*$/gm, (_, list) => {
-    for (const part of list.split(",").map((s) => s.trim()).filter(Boolean)) {
-      const m = /^([\w$]+)(?:\s+as\s+([\w$]+))?$/.exec(part);
-      if (!m) fail(`${name}: cannot read the export "${part}"`);
-      names.push(`${m[2] || m[1]}: ${m[1]}`);
-    }
-    return "";
-  });
-  if (/^\s*(export|import)\s/m.test(body)) fail(`${name}: an import or export form this tool does not handle`);
-  return `(function () {\n${body}\nreturn { ${names.join(", ")} };\n})()`;
 }
 
 const html = read("index.html");
@@ -57,7 +37,7 @@ const wasm = fs.readFileSync(path.join(dist, "spbe_wasm_bg.wasm"));
 const modules = [];
 const appBody = app.replace(/^import (.+) from "\.\/([\w.-]+\.js)";\s*$/gm, (_, what, file) => {
   const v = `__m${modules.length}`;
-  modules.push(`const ${v} = ${wrapModule(file, read(file))};`);
+  modules.push(`const ${v} = ${wrapModule(file, read(file), fail)};`);
   const out = [];
   for (const part of what.split(/,(?![^{]*\})/).map((s) => s.trim())) {
     let m;
