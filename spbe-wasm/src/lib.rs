@@ -51,8 +51,9 @@ fn input_js(v: &JsValue) -> Result<js_sys::JsString, Error> {
         return Ok(s.clone());
     }
     if v.is_object() && !v.is_function() {
+        // a string unless the object's toJSON gives undefined (no text to copy out to check it)
         if let Ok(s) = JSON::stringify(v) {
-            if s.as_string().is_some() {
+            if s.is_string() {
                 return Ok(s);
             }
         }

@@ -156,6 +156,7 @@ test("errors are Error instances with code and indicator", () => {
   assert.throws(() => spbe.score("SPBE1.permenpanrb-59-2020.L1"), { code: "invalid_vector" });
   assert.throws(() => spbe.score('{"rubric": "permenpanrb-59-2020", "levels": {'), { code: "malformed_json" });
   assert.throws(() => spbe.score(42), { code: "invalid_assessment" });
+  assert.throws(() => spbe.score({ toJSON: () => undefined }), { code: "invalid_assessment" }); // no text at all
   assert.throws(() => spbe.rubric("nope"), { code: "unknown_rubric" });
 });
 
