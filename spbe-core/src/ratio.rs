@@ -84,19 +84,7 @@ impl Ratio {
         if den == 0 || num == i128::MIN || den == i128::MIN {
             return None;
         }
-        // in 64 bits when both fit (the usual case): no 128-bit division
-        if let (Ok(n), Ok(d)) = (i64::try_from(num), i64::try_from(den)) {
-            if n != i64::MIN && d != i64::MIN {
-                // d != 0, so 1 <= g <= |d| <= i64::MAX
-                let g = i64::try_from(gcd_u64(n.unsigned_abs(), d.unsigned_abs())).unwrap_or(1);
-                let (n, d) = (n / g, d / g);
-                let (n, d) = if d < 0 { (-n, -d) } else { (n, d) };
-                return Some(Ratio {
-                    num: i128::from(n),
-                    den: i128::from(d),
-                });
-            }
-        }
+        // gcd and the division work in 64 bits when the values fit
         let g = gcd(num, den);
         let (mut n, mut d) = if g == 1 {
             (num, den)
@@ -720,7 +708,7 @@ impl Hundredths {
 
 impl fmt::Display for Hundredths {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&format_fixed(self.0, 2))
+        f.write_str(&self.text())
     }
 }
 
@@ -774,6 +762,8 @@ mod tests {
             1 << 50,
             5i64.pow(26),
             7 * 10i64.pow(15),
+            // 2^35 · 5^10: a terminating decimal of 35 places, past the 30 written
+            (1 << 35) * 5i64.pow(10),
         ] {
             let den = Denom::new(q).unwrap();
             for n in [
@@ -795,11 +785,16 @@ mod tests {
                 let f = Frac::over(n, den);
                 assert_eq!(
                     f.exact_string(),
-                    r(n.into(), q.into()).exact_string(),
+                    r(n.into(), q.into()).exact_string_wide(),
                     "{n}/{q}"
                 );
             }
         }
+        let q = (1i64 << 35) * 5i64.pow(10);
+        assert_eq!(
+            Frac::over(1, Denom::new(q).unwrap()).exact_string(),
+            "1/335544320000000000"
+        );
         assert_eq!(r(-7, 3).exact_string(), "-7/3");
         assert_eq!(r(-1, 8).exact_string(), "-0.125");
         assert_eq!(r(1, 1 << 40).exact_string(), format!("1/{}", 1i128 << 40));
