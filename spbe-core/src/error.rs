@@ -1879,7 +1879,6 @@ mod tests {
         // 8/2026 takes any number from 1 to 5: 5.2 is above it
         let text = assessment("permenpanrb-8-2026", 20, 3, &[("3", "5.2")]);
         let e = problem(&text);
-        crate::builtin("permenpanrb-8-2026").unwrap(); // built, as any edition scored is
         assert_eq!(
             e.message_in_form(Lang::Id),
             "indikator 3: nilai 5,2 di luar rentang; PermenPANRB 8/2026 menerima bilangan dari 1 sampai 5, misalnya 3 atau 1,26"

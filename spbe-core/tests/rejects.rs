@@ -196,6 +196,16 @@ fn duplicate_keys_are_rejected_not_last_wins() {
         (e.code(), e.indicator()),
         ("duplicate_indicator", Some("7"))
     );
+    // the same key twice in a row, in otherwise increasing order: not "increasing"
+    let json = format!(
+        r#"{{"rubric": "permenpanrb-59-2020", "levels": {{{}}}}}"#,
+        full_2020(3).replacen("\"7\": 3", "\"7\": 3, \"7\": 4", 1)
+    );
+    let e = err(&json);
+    assert_eq!(
+        (e.code(), e.indicator()),
+        ("duplicate_indicator", Some("7"))
+    );
     // also inside tracks and notes
     let json = format!(
         r#"{{"rubric": "permenpanrb-59-2020", "tracks": {{"dokumen": {{{}, "1": 2}}}}}}"#,

@@ -371,15 +371,12 @@ pub fn builtin_spec_json(id: &str) -> Option<&'static str> {
         .map(|(_, text)| *text)
 }
 
-/// A built-in edition's short title (e.g. "PermenPANRB 8/2026") if it has been
-/// built already (as any edition scored has); `None` otherwise, without
-/// building it (for naming an edition in a message).
+/// A built-in edition's short title (e.g. "PermenPANRB 8/2026"), for naming
+/// an edition in a message; the edition is built if it is not yet (once per
+/// process; any edition scored already is), so the message does not depend on
+/// what ran before. `None` for an id that is not a built-in edition.
 pub(crate) fn builtin_short_title(id: &str) -> Option<String> {
-    let pos = BUILTIN_SOURCES.iter().position(|(bid, _)| *bid == id)?;
-    match BUILTINS.get(pos)?.get() {
-        Some(Ok(r)) => r.spec().short_title.clone(),
-        _ => None,
-    }
+    builtin(id).ok()?.spec().short_title.clone()
 }
 
 /// All built-in editions, oldest first.
