@@ -17,7 +17,7 @@
 use crate::error::{Error, Result};
 use crate::options::{predicate_rule, MissingPolicy, Options, PredicateBasis};
 use crate::ratio::Ratio;
-use crate::rubric::{FastPath, Rubric};
+use crate::rubric::{FastPath, Rubric, Thresholds};
 use crate::score::{aggregate, band_of, band_of_frac, kernel, ASum, FRACTION};
 use crate::value::Value;
 
@@ -459,7 +459,7 @@ pub fn score_columns_into<T: Cell, C: AsRef<[T]>>(
     let mut acc = vec![0f64; block * na];
     let mut tmp = vec![0f64; block];
     let basis = predicate_rule(rubric, None, opts).basis;
-    let bands = dd.fast.as_ref().map(|f| Bands::new(rubric, f, basis));
+    let bands = dd.fast.as_ref().map(|f| Bands::new(f, basis));
     let mut scratch = Scratch {
         slots: vec![MISSING; dd.slots],
         fracs: Vec::new(),
@@ -541,32 +541,29 @@ fn floor_div(x: f64, y: f64) -> f64 {
 
 /// How a nominal row's predicate is found, decided once per call.
 enum Bands {
-    /// The bands' upper bounds as whole numbers to compare `key` with
-    /// (hundredths of the reported index, or the exact numerator over
-    /// `q_index`): the band is the first whose bound the key is below (or
-    /// at, with inclusive bounds).
-    Whole {
-        maxes: Vec<i64>,
-        inclusive: bool,
-        reported: bool,
-    },
-    /// Any other case: [`band_fast`].
+    /// By the rubric's [`Thresholds`] over hundredths (`reported`: the key
+    /// is the reported index in hundredths) or over the integer kernel's
+    /// index denominator `100 · q_index` (the key is 100 times the exact
+    /// numerator over `q_index`).
+    Thresholds { t: Vec<i64>, reported: bool },
+    /// When the rubric has no thresholds (one would not fit 64 bits): the
+    /// bands of single scoring, by comparing fractions.
     General(PredicateBasis),
 }
 
 impl Bands {
-    fn new(rubric: &Rubric, f: &FastPath, basis: PredicateBasis) -> Self {
-        let whole = match basis {
-            PredicateBasis::Reported => f.band_max_h.clone().map(|m| (m, true)),
-            PredicateBasis::Exact => f.band_max_q.clone().map(|m| (m, false)),
-        };
-        match whole {
-            Some((maxes, reported)) => Bands::Whole {
-                maxes,
-                inclusive: rubric.d.upper_inclusive,
-                reported,
+    fn new(f: &FastPath, basis: PredicateBasis) -> Self {
+        let t = f.fixed.as_ref().and_then(|x| x.bands.as_ref());
+        match (t, basis) {
+            (Some(t), PredicateBasis::Reported) => Bands::Thresholds {
+                t: t.hundredths.clone(),
+                reported: true,
             },
-            None => Bands::General(basis),
+            (Some(t), PredicateBasis::Exact) => Bands::Thresholds {
+                t: t.index.clone(),
+                reported: false,
+            },
+            (None, _) => Bands::General(basis),
         }
     }
 }
@@ -643,72 +640,23 @@ fn fast_block(
         *h = x as i64;
     }
     match bands {
-        Bands::Whole {
-            maxes,
-            inclusive,
-            reported,
-        } => {
-            let last = u8::try_from(maxes.len().saturating_sub(1)).unwrap_or(u8::MAX);
-            for ((p, h), t) in predicate.iter_mut().zip(hundredths.iter()).zip(tmp.iter()) {
-                let key = if *reported { *h } else { *t as i64 };
-                // the number of bands the key is above is the band
-                let mut b = 0u8;
-                for m in maxes {
-                    b += u8::from(if *inclusive { key > *m } else { key >= *m });
-                }
-                *p = b.min(last);
+        Bands::Thresholds { t, reported } => {
+            for ((p, h), n) in predicate.iter_mut().zip(hundredths.iter()).zip(tmp.iter()) {
+                // 100 · num < 2^53 (see `fast_path`): exact in f64 and i64
+                let key = if *reported { *h } else { (100.0 * n) as i64 };
+                *p = u8::try_from(Thresholds::band(t, key)).unwrap_or(u8::MAX);
             }
         }
         Bands::General(basis) => {
-            for ((p, h), t) in predicate.iter_mut().zip(hundredths.iter()).zip(tmp.iter()) {
-                let band = band_fast(rubric, f, *t as i64, *h, *basis);
+            let q = i128::from(f.q_index);
+            for ((p, h), n) in predicate.iter_mut().zip(hundredths.iter()).zip(tmp.iter()) {
+                let v = match basis {
+                    PredicateBasis::Reported => Ratio::new(i128::from(*h), 100),
+                    PredicateBasis::Exact => Ratio::new(*n as i128, q),
+                };
+                let band = band_of(rubric, v.unwrap_or(Ratio::ZERO));
                 *p = u8::try_from(band).unwrap_or(u8::MAX);
             }
-        }
-    }
-}
-
-/// The band of a nominal row's index `num / q_index` (reported: `h` hundredths).
-#[inline]
-fn band_fast(rubric: &Rubric, f: &FastPath, num: i64, h: i64, basis: PredicateBasis) -> usize {
-    match (basis, &f.band_max_h) {
-        (PredicateBasis::Reported, Some(maxes)) => {
-            let last = maxes.len().saturating_sub(1);
-            if rubric.d.upper_inclusive {
-                maxes.iter().position(|m| h <= *m).unwrap_or(last)
-            } else {
-                maxes.iter().position(|m| h < *m).unwrap_or(last)
-            }
-        }
-        (PredicateBasis::Reported, None) => band_of(
-            rubric,
-            Ratio::new(i128::from(h), 100).unwrap_or(Ratio::ZERO),
-        ),
-        (PredicateBasis::Exact, _) if f.band_max_q.is_some() => {
-            let maxes = f.band_max_q.as_deref().unwrap_or(&[]);
-            let last = maxes.len().saturating_sub(1);
-            if rubric.d.upper_inclusive {
-                maxes.iter().position(|m| num <= *m).unwrap_or(last)
-            } else {
-                maxes.iter().position(|m| num < *m).unwrap_or(last)
-            }
-        }
-        // num / q against each band's max, by cross-multiplication (no gcd)
-        (PredicateBasis::Exact, _) => {
-            let bands = &rubric.d.bands;
-            let last = bands.len().saturating_sub(1);
-            let (n, q) = (i128::from(num), i128::from(f.q_index));
-            let below = |m: &Ratio| match (n.checked_mul(m.denom()), m.numer().checked_mul(q)) {
-                (Some(a), Some(b)) => {
-                    if rubric.d.upper_inclusive {
-                        a <= b
-                    } else {
-                        a < b
-                    }
-                }
-                _ => false,
-            };
-            bands.iter().position(|b| below(&b.max)).unwrap_or(last)
         }
     }
 }
@@ -950,5 +898,83 @@ pub fn cell_type_error(rubric: &Rubric, row: usize, slot: usize, value: &str) ->
             value: value.to_owned(),
             valid,
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+    use crate::ratio::{Denom, Frac};
+
+    /// A band bound that is not a whole number of hundredths, nor of the
+    /// index denominator: 2.12501 between Low [1, 2.12501) and High [2.12501, 3],
+    /// with index (7 a + b) / 8 for levels a, b in 1..=3 (weights 87.5 and
+    /// 12.5). The threshold of a lower-inclusive band that is not the last is
+    /// `ceil(p) - 1` of the product `p` of the bound and the denominator,
+    /// which is not whole here (212.501 hundredths, 42500.2 over the index
+    /// denominator 20000).
+    #[test]
+    fn a_bound_between_hundredths_gives_the_band_of_single_scoring() {
+        let json = r#"{"id": "eighths", "title": "t", "status": "custom", "band_bounds": "lower_inclusive",
+            "scales": [{"id": "s", "name": "S", "levels": [{"level": 1}, {"level": 2}, {"level": 3}]}],
+            "predicates": [{"name": "Low", "min": 1, "max": "2.12501"}, {"name": "High", "min": "2.12501", "max": 3}],
+            "aspects": [{"id": "A", "name": "A", "weight": 100, "indicators": [
+                {"id": "a", "name": "a", "weight": "87.5", "scale": "s"},
+                {"id": "b", "name": "b", "weight": "12.5", "scale": "s"}]}]}"#;
+        let rb = Rubric::from_json(json).unwrap();
+        let x = rb.d.fast.as_ref().unwrap().fixed.as_ref().unwrap();
+        let t = x.bands.as_ref().unwrap();
+        // over hundredths: 2.12501 · 100 = 212.501, the largest h below it 212;
+        // the last band's bound is included: 300
+        assert_eq!(t.hundredths, [212, 300]);
+        // over the index denominator Q: 2.12501 · Q = 212501 Q / 10^5, not whole
+        let q = i128::from(x.index.q());
+        assert_ne!(212_501 * q % 100_000, 0, "Q = {q}");
+        assert_eq!(i128::from(t.index[0]), (212_501 * q + 99_999) / 100_000 - 1);
+        // and every numerator over either denominator gets the band found by
+        // comparing fractions
+        for (den, list) in [
+            (x.index, &t.index),
+            (Denom::new(100).unwrap(), &t.hundredths),
+        ] {
+            for h in -2..=3 * den.q() + 2 {
+                let slow = band_of_frac(&rb, &Frac::over(h, den));
+                assert_eq!(Thresholds::band(list, h), slow, "{h}/{}", den.q());
+            }
+        }
+
+        // every row of levels 1..=3
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        for r in 0..9i64 {
+            a.push(1 + r / 3);
+            b.push(1 + r % 3);
+        }
+        let cols = [a, b];
+        for basis in [PredicateBasis::Exact, PredicateBasis::Reported] {
+            let opts = Options {
+                predicate_basis: Some(basis),
+                ..Default::default()
+            };
+            let out = score_columns(&rb, &cols, &opts, OnError::Fail).unwrap();
+            for (r, (a, b)) in cols[0].iter().zip(&cols[1]).enumerate() {
+                // the index is s / 8, reported as the hundredths (100 s + 4) / 8
+                let s = 7 * a + b;
+                assert_eq!(out.index_hundredths[r], (100 * s + 4) / 8, "row {r}");
+                // exact: s / 8 >= 2.12501 from s = 18 (17/8 = 2.125 is below);
+                // reported: 17/8 is reported 2.13, above 2.12501
+                let high = match basis {
+                    PredicateBasis::Exact => s >= 18,
+                    PredicateBasis::Reported => s >= 17,
+                };
+                assert_eq!(out.predicate[r], u8::from(high), "{basis:?} row {r}");
+                let levels =
+                    format!(r#"{{"rubric": "eighths", "levels": {{"a": {a}, "b": {b}}}}}"#);
+                let one = crate::Assessment::from_json(&levels).unwrap();
+                let single = crate::score_with(&one, &rb, &opts).unwrap();
+                let name = &rb.predicates()[usize::from(out.predicate[r])].name;
+                assert_eq!(single.predicate.as_str(), name, "{basis:?} row {r}");
+            }
+        }
     }
 }

@@ -18,11 +18,6 @@ pub(crate) struct FastPath {
     /// domain d = Σ_{a∈d} k_a · N_a / q_d (per aspect multiplier, per domain q)
     pub k_domain: Vec<i64>,
     pub q_domain: Vec<i64>,
-    /// Upper bounds of the predicate bands in hundredths, when they are whole hundredths.
-    pub band_max_h: Option<Vec<i64>>,
-    /// Upper bounds of the predicate bands times `q_index`, when whole: the
-    /// exact index `num / q_index` is compared with them as integers.
-    pub band_max_q: Option<Vec<i64>>,
     /// The fixed denominators of single scoring's integer kernel, when they fit.
     pub fixed: Option<Fixed>,
 }
@@ -58,7 +53,8 @@ pub(crate) struct Fixed {
 /// The predicate bands as integer thresholds, one list per denominator: a
 /// value `h / q` is in the first band `k` with `h <= t[k]` (the last band
 /// when it passes them all), exactly the band `score::band_of_frac` finds by
-/// cross-multiplying, without multiplying.
+/// cross-multiplying, without multiplying. Single scoring's report and the
+/// batch both read bands through these lists.
 #[derive(Clone, Debug)]
 pub(crate) struct Thresholds {
     /// Over [`Fixed::index`].
@@ -72,12 +68,15 @@ pub(crate) struct Thresholds {
 }
 
 impl Thresholds {
-    /// The band of `h / q`, given the thresholds over `q`.
+    /// The band of `h / q`, given the thresholds over `q`: the first `k` with
+    /// `h <= t[k]`, else the last. The lists do not decrease (the bands'
+    /// bounds increase, and rounding keeps their order), so that is the
+    /// number of thresholds `h` is above, counted without a branch per
+    /// threshold (a row's band is data the branch predictor cannot guess).
     #[inline]
     pub(crate) fn band(t: &[i64], h: i64) -> usize {
-        t.iter()
-            .position(|x| h <= *x)
-            .unwrap_or(t.len().saturating_sub(1))
+        let above: usize = t.iter().map(|x| usize::from(h > *x)).sum();
+        above.min(t.len().saturating_sub(1))
     }
 }
 
@@ -248,26 +247,6 @@ pub(super) fn fast_path(d: &Derived) -> Option<FastPath> {
             .map(|x| i64::try_from(*x).ok())
             .collect::<Option<Vec<i64>>>()
     };
-    let band_max_h = d
-        .bands
-        .iter()
-        .map(|b| {
-            let h = b.max.checked_mul(Ratio::int(100))?;
-            (h.denom() == 1)
-                .then(|| i64::try_from(h.numer()).ok())
-                .flatten()
-        })
-        .collect::<Option<Vec<i64>>>();
-    let band_max_q = d
-        .bands
-        .iter()
-        .map(|b| {
-            let v = b.max.checked_mul(Ratio::int(q_index))?;
-            (v.denom() == 1)
-                .then(|| i64::try_from(v.numer()).ok())
-                .flatten()
-        })
-        .collect::<Option<Vec<i64>>>();
     let hundred = |q: i64| q.checked_mul(100).and_then(Denom::new);
     let q_index64 = i64::try_from(q_index).ok()?;
     let q_domain64 = to64(&q_domain)?;
@@ -310,13 +289,11 @@ pub(super) fn fast_path(d: &Derived) -> Option<FastPath> {
     });
     Some(FastPath {
         fixed,
-        band_max_q,
         aspect_den,
         k_index: to64(&k_index)?,
         q_index: i64::try_from(q_index).ok()?,
         k_domain: to64(&k_domain)?,
         q_domain: to64(&q_domain)?,
-        band_max_h,
     })
 }
 
@@ -344,6 +321,9 @@ mod tests {
             let mut checked = 0;
             for (den, list) in lists {
                 assert_eq!(list.len(), rb.predicates().len(), "{id}");
+                // `Thresholds::band` counts the thresholds below: only right
+                // for a list that does not decrease
+                assert!(list.windows(2).all(|w| w[0] <= w[1]), "{id}: {list:?}");
                 let top = i64::from(rb.d.max_level) * den.q() + 2;
                 // every value near a bound, and a sample elsewhere
                 let near: Vec<i64> = list
