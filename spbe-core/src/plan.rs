@@ -556,8 +556,8 @@ pub fn plan_with(
         let r = score_with(&a, rubric, &opts_after)?;
         Ok(PlanResult {
             index: r.index,
-            index_text: r.index_text,
-            index_exact: r.index_exact,
+            index_text: r.index_text.into(),
+            index_exact: r.index_exact.into(),
             predicate: r.predicate.into(),
             predicate_label: r.predicate_label.map(String::from),
             domains: r.domains,

@@ -9,6 +9,8 @@
 use std::cmp::Ordering;
 use std::fmt;
 
+use crate::report::Text;
+
 /// An exact fraction `num / den` with `den > 0`, in lowest terms (zero by default).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Ratio {
@@ -300,16 +302,23 @@ impl Ratio {
     /// The exact value as a terminating decimal if it has one (`"3.282"`),
     /// otherwise as a fraction (`"17/6"`).
     pub fn exact_string(&self) -> String {
+        let mut out = NumBuf::new();
+        self.write_exact(&mut out);
+        out.to_string()
+    }
+
+    /// Writes [`exact_string`](Self::exact_string)'s text.
+    fn write_exact(&self, out: &mut NumBuf) {
         if let (Ok(n), Ok(d)) = (i64::try_from(self.num), u64::try_from(self.den)) {
-            if let Some(s) = exact_string_small(n, d) {
-                return s;
+            if exact_small(n, d, out) {
+                return;
             }
         }
-        self.exact_string_wide()
+        self.write_exact_wide(out);
     }
 
     /// [`exact_string`](Self::exact_string) in 128-bit arithmetic, for any value.
-    fn exact_string_wide(&self) -> String {
+    fn write_exact_wide(&self, out: &mut NumBuf) {
         let mut d = self.den;
         let (mut twos, mut fives) = (0u32, 0u32);
         while d % 2 == 0 {
@@ -320,24 +329,36 @@ impl Ratio {
             d /= 5;
             fives += 1;
         }
-        if d != 1 || twos.max(fives) > 30 {
-            return format!("{}/{}", self.num, self.den);
-        }
         let places = twos.max(fives);
-        match self.round_to(places) {
-            Some(units) => format_fixed(units, places),
-            None => format!("{}/{}", self.num, self.den),
+        if d == 1 && places <= MAX_PLACES {
+            if let Some(units) = self.round_to(places) {
+                return out.fixed(units, places);
+            }
         }
+        out.fraction(self.num, self.den.unsigned_abs());
+    }
+
+    /// The text of [`exact_string`](Self::exact_string) by its 128-bit
+    /// writer (what the shortcuts are tested against).
+    #[cfg(test)]
+    fn exact_string_wide(&self) -> String {
+        let mut out = NumBuf::new();
+        self.write_exact_wide(&mut out);
+        out.to_string()
     }
 }
 
+/// The most decimal places an exact value is written with; a terminating
+/// decimal with more is written as a fraction.
+const MAX_PLACES: u32 = 30;
+
 /// [`Ratio::exact_string`] for a numerator and denominator of 64 bits (the
 /// usual case): the same text, factored and written in 64-bit arithmetic
-/// (no 128-bit division, no formatting machinery). `None` when the decimal's
+/// (no 128-bit division). `false` (nothing written) when the decimal's
 /// digits would not fit; the general path then writes it.
-fn exact_string_small(num: i64, den: u64) -> Option<String> {
+fn exact_small(num: i64, den: u64, out: &mut NumBuf) -> bool {
     if den == 0 {
-        return None;
+        return false;
     }
     let twos = den.trailing_zeros();
     let mut d = den >> twos;
@@ -346,87 +367,139 @@ fn exact_string_small(num: i64, den: u64) -> Option<String> {
         d /= 5;
         fives += 1;
     }
-    if d != 1 || twos.max(fives) > 30 {
-        // not a terminating decimal: "num/den"
-        let mut out = String::with_capacity(24);
-        if num < 0 {
-            out.push('-');
-        }
-        push_u64(&mut out, num.unsigned_abs());
-        out.push('/');
-        push_u64(&mut out, den);
-        return Some(out);
+    let p = twos.max(fives);
+    if d != 1 || p > MAX_PLACES {
+        // not a terminating decimal (or too long a one): "num/den"
+        out.fraction(i128::from(num), u128::from(den));
+        return true;
     }
     // num / (2^twos 5^fives) = num · 2^(p - twos) 5^(p - fives) / 10^p, exactly
-    let p = twos.max(fives);
-    let units = i128::from(num)
-        .checked_mul(2i128.checked_pow(p - twos)?)?
-        .checked_mul(5i128.checked_pow(p - fives)?)?;
-    Some(format_fixed(units, p))
+    let units = 2i128
+        .checked_pow(p - twos)
+        .zip(5i128.checked_pow(p - fives))
+        .and_then(|(x, y)| i128::from(num).checked_mul(x)?.checked_mul(y));
+    match units {
+        Some(u) => {
+            out.fixed(u, p);
+            true
+        }
+        None => false,
+    }
 }
 
-/// Appends the decimal digits of `n`.
-fn push_u64(out: &mut String, mut n: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    while i > 0 {
-        i -= 1;
-        if let Some(b) = buf.get_mut(i) {
-            *b = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 {
-            break;
+/// Number text written on the stack and copied out once: as a `String`, or
+/// as a [`Text`] held in place when short (no allocation). Room for every
+/// text written here: a fraction of two 128-bit numbers (80 bytes), or a
+/// decimal with fewer than [`NumBuf::LONG`] places (at most 66).
+pub(crate) struct NumBuf {
+    buf: [u8; 96],
+    len: usize,
+}
+
+impl NumBuf {
+    /// Decimals with this many places or more go through `format_fixed_long`.
+    const LONG: usize = 64;
+
+    pub(crate) fn new() -> NumBuf {
+        NumBuf {
+            buf: [0; 96],
+            len: 0,
         }
     }
-    // (ASCII digits: pushed as they are, without validating them as UTF-8)
-    out.extend(buf.get(i..).unwrap_or(&[]).iter().map(|b| char::from(*b)));
+
+    fn push(&mut self, b: u8) {
+        if let Some(x) = self.buf.get_mut(self.len) {
+            *x = b;
+            self.len += 1;
+        }
+    }
+
+    /// Appends `n` in decimal, with at least `places + 1` digits and a
+    /// point before the last `places` (none when 0): the one digit writer.
+    fn digits(&mut self, n: u128, places: usize) {
+        // least significant first; 64-bit division once the value fits
+        let mut rev = [0u8; Self::LONG + 2];
+        let mut len = 0;
+        let put = |d: u8, rev: &mut [u8], len: &mut usize| {
+            if let Some(x) = rev.get_mut(*len) {
+                *x = b'0' + d;
+                *len += 1;
+            }
+        };
+        let mut big = n;
+        while big > u128::from(u64::MAX) {
+            put((big % 10) as u8, &mut rev, &mut len);
+            big /= 10;
+        }
+        let mut small = big as u64;
+        loop {
+            put((small % 10) as u8, &mut rev, &mut len);
+            small /= 10;
+            if small == 0 && len > places {
+                break;
+            }
+        }
+        for k in (0..len).rev() {
+            if let Some(d) = rev.get(k) {
+                self.push(*d);
+            }
+            if k == places && places > 0 {
+                self.push(b'.');
+            }
+        }
+    }
+
+    /// Appends `units / 10^places` as a decimal (`-0.05`); `places` is
+    /// below [`NumBuf::LONG`] (every caller writes at most [`MAX_PLACES`]).
+    pub(crate) fn fixed(&mut self, units: i128, places: u32) {
+        let p = places as usize;
+        debug_assert!(p < Self::LONG, "{places} places");
+        if units < 0 {
+            self.push(b'-');
+        }
+        self.digits(units.unsigned_abs(), p);
+    }
+
+    /// Appends `num/den` as given (`"-17/6"`).
+    fn fraction(&mut self, num: i128, den: u128) {
+        if num < 0 {
+            self.push(b'-');
+        }
+        self.digits(num.unsigned_abs(), 0);
+        self.push(b'/');
+        self.digits(den, 0);
+    }
+
+    /// The text written.
+    pub(crate) fn as_str(&self) -> &str {
+        // (ASCII only)
+        self.buf
+            .get(..self.len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default()
+    }
+
+    /// The text as a [`Text`] (in place when short).
+    pub(crate) fn text(&self) -> Text {
+        let b = self.buf.get(..self.len).unwrap_or_default();
+        Text::from_ascii(b).unwrap_or_default()
+    }
 }
 
-/// Formats an integer count of 10^-places as a decimal string (one allocation).
+impl fmt::Display for NumBuf {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Formats an integer count of 10^-places as a decimal string (`"-0.05"`).
 pub(crate) fn format_fixed(units: i128, places: u32) -> String {
-    // digits, least significant first: at least one before the point
-    let p = places as usize;
-    let mut digits = [0u8; 64];
-    if p >= digits.len() {
+    if places as usize >= NumBuf::LONG {
         return format_fixed_long(units, places);
     }
-    let mut len = 0;
-    match u64::try_from(units.unsigned_abs()) {
-        // 64-bit division where the value fits (the usual case)
-        Ok(mut n) => {
-            while n > 0 || len <= p {
-                if let Some(d) = digits.get_mut(len) {
-                    *d = b'0' + (n % 10) as u8;
-                }
-                n /= 10;
-                len += 1;
-            }
-        }
-        Err(_) => {
-            let mut n = units.unsigned_abs();
-            while n > 0 || len <= p {
-                if let Some(d) = digits.get_mut(len) {
-                    *d = b'0' + (n % 10) as u8;
-                }
-                n /= 10;
-                len += 1;
-            }
-        }
-    }
-    let mut out = String::with_capacity(len + 2);
-    if units < 0 {
-        out.push('-');
-    }
-    for k in (0..len).rev() {
-        if let Some(d) = digits.get(k) {
-            out.push(char::from(*d));
-        }
-        if k == p && p > 0 {
-            out.push('.');
-        }
-    }
-    out
+    let mut out = NumBuf::new();
+    out.fixed(units, places);
+    out.to_string()
 }
 
 /// [`format_fixed`] for very many places.
@@ -577,14 +650,26 @@ impl Frac {
         }
     }
 
-    /// What [`Ratio::exact_string`] writes for the same value.
-    pub(crate) fn exact_string(&self) -> String {
-        let reduced = |f: &Frac| f.ratio().map_or_else(String::new, |r| r.exact_string());
+    /// What [`Ratio::exact_string`] writes for the same value, as a
+    /// [`Text`] (held in place when short: no allocation).
+    pub(crate) fn exact_text(&self) -> Text {
+        let mut out = NumBuf::new();
+        self.write_exact(&mut out);
+        out.text()
+    }
+
+    /// Writes [`Frac::exact_text`]'s text.
+    fn write_exact(&self, out: &mut NumBuf) {
+        let reduced = |f: &Frac, out: &mut NumBuf| {
+            if let Some(r) = f.ratio() {
+                r.write_exact(out);
+            }
+        };
         let Some(d) = self.over else {
-            return reduced(self);
+            return reduced(self, out);
         };
         let Ok(n) = i64::try_from(self.num) else {
-            return reduced(self);
+            return reduced(self, out);
         };
         let a = n.unsigned_abs();
         if d.odd != 1 && !a.is_multiple_of(d.odd) {
@@ -593,48 +678,47 @@ impl Frac {
             // from one 64-bit gcd
             let q = d.q.unsigned_abs();
             let g = gcd_u64(a, q).max(1);
-            let mut out = String::with_capacity(24);
-            if n < 0 {
-                out.push('-');
-            }
-            push_u64(&mut out, a / g);
-            out.push('/');
-            push_u64(&mut out, q / g);
-            return out;
+            let num = i128::from(a / g);
+            return out.fraction(if n < 0 { -num } else { num }, u128::from(q / g));
         }
         // num / den = (a / odd) / (2^twos 5^fives) = units / 10^p
         let p = d.twos.max(d.fives);
-        // in 64 bits when it fits (no 128-bit division)
-        let small = 2u64
+        // in 64 bits when it fits (no 128-bit division), else in 128
+        let units = match 2u64
             .checked_pow(p - d.twos)
             .zip(5u64.checked_pow(p - d.fives))
-            .and_then(|(x, y)| (a / d.odd).checked_mul(x)?.checked_mul(y));
-        if let Some(mut units) = small {
-            let mut places = p;
-            while places > 0 && units % 10 == 0 {
-                units /= 10;
-                places -= 1;
-            }
-            if places <= 30 {
-                let u = i128::from(units);
-                return format_fixed(if n < 0 { -u } else { u }, places);
-            }
-            return reduced(self);
-        }
-        let units = u128::from(a / d.odd)
-            .checked_mul(2u128.pow(p - d.twos))
-            .and_then(|u| u.checked_mul(5u128.checked_pow(p - d.fives)?));
-        let Some(mut units) = units else {
-            return reduced(self);
+            .and_then(|(x, y)| (a / d.odd).checked_mul(x)?.checked_mul(y))
+        {
+            Some(u) => Some(u128::from(u)),
+            None => u128::from(a / d.odd)
+                .checked_mul(2u128.pow(p - d.twos))
+                .and_then(|u| u.checked_mul(5u128.checked_pow(p - d.fives)?)),
         };
+        let Some(units) = units else {
+            return reduced(self, out);
+        };
+        // the shortest decimal: trailing zeros dropped (in 64 bits when it fits)
         let mut places = p;
-        while places > 0 && units % 10 == 0 {
-            units /= 10;
-            places -= 1;
-        }
+        let units = match u64::try_from(units) {
+            Ok(mut u) => {
+                while places > 0 && u % 10 == 0 {
+                    u /= 10;
+                    places -= 1;
+                }
+                u128::from(u)
+            }
+            Err(_) => {
+                let mut u = units;
+                while places > 0 && u % 10 == 0 {
+                    u /= 10;
+                    places -= 1;
+                }
+                u
+            }
+        };
         match i128::try_from(units) {
-            Ok(u) if places <= 30 => format_fixed(if n < 0 { -u } else { u }, places),
-            _ => reduced(self),
+            Ok(u) if places <= MAX_PLACES => out.fixed(if n < 0 { -u } else { u }, places),
+            _ => reduced(self, out),
         }
     }
 }
@@ -680,6 +764,21 @@ impl fmt::Display for Ratio {
     }
 }
 
+/// The nearest `f64` to `x`: from 64 bits (one instruction) when it fits.
+/// (Written as two calls: with `x as f64` in both arms, the compiler merges
+/// them into the 128-bit conversion, a library call, for every value.)
+#[inline]
+pub(crate) fn int_to_f64(x: i128) -> f64 {
+    #[inline(never)]
+    fn wide(x: i128) -> f64 {
+        x as f64
+    }
+    match i64::try_from(x) {
+        Ok(v) => v as f64,
+        Err(_) => wide(x),
+    }
+}
+
 /// A value rounded to 2 decimals, stored as an integer number of hundredths.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Hundredths(pub i128);
@@ -687,17 +786,15 @@ pub struct Hundredths(pub i128);
 impl Hundredths {
     /// The nearest `f64` (e.g. 3.28); for display and JSON output.
     pub fn to_f64(self) -> f64 {
-        // the same double either way; from 64 bits without a library call
-        match i64::try_from(self.0) {
-            Ok(h) => h as f64 / 100.0,
-            Err(_) => self.0 as f64 / 100.0,
-        }
+        int_to_f64(self.0) / 100.0
     }
 
-    /// The value as text with 2 decimals (`"2.60"`), as `Display` writes it,
-    /// in one allocation.
-    pub(crate) fn text(self) -> String {
-        format_fixed(self.0, 2)
+    /// The value as text with 2 decimals (`"2.60"`), as `Display` writes it
+    /// (held in place when short: no allocation).
+    pub(crate) fn text(self) -> Text {
+        let mut out = NumBuf::new();
+        out.fixed(self.0, 2);
+        out.text()
     }
 
     /// The value as an exact ratio.
@@ -784,7 +881,7 @@ mod tests {
             ] {
                 let f = Frac::over(n, den);
                 assert_eq!(
-                    f.exact_string(),
+                    f.exact_text().as_str(),
                     r(n.into(), q.into()).exact_string_wide(),
                     "{n}/{q}"
                 );
@@ -792,7 +889,7 @@ mod tests {
         }
         let q = (1i64 << 35) * 5i64.pow(10);
         assert_eq!(
-            Frac::over(1, Denom::new(q).unwrap()).exact_string(),
+            Frac::over(1, Denom::new(q).unwrap()).exact_text().as_str(),
             "1/335544320000000000"
         );
         assert_eq!(r(-7, 3).exact_string(), "-7/3");
@@ -876,6 +973,51 @@ mod tests {
         }
         assert_eq!(format_fixed(-5, 2), "-0.05");
         assert_eq!(format_fixed(2595, 3), "2.595");
+        // digits past 64 bits, then in 64 bits (10^20 + 7 crosses the switch)
+        assert_eq!(
+            format_fixed(100_000_000_000_000_000_007, 2),
+            "1000000000000000000.07"
+        );
+        assert_eq!(Hundredths(-260).text().as_str(), "-2.60");
+        assert_eq!(Hundredths(5).to_string(), "0.05");
+    }
+
+    #[test]
+    fn fractions_are_written_whole_at_any_width() {
+        // written by `format!` independently of the digit writer
+        for (n, d) in [
+            (i128::MAX, 3i128),
+            (i128::MIN + 1, 7),
+            (1, i128::MAX),
+            (-(1i128 << 100) - 1, 3),
+            (17, 6),
+        ] {
+            let x = r(n, d);
+            let want = format!("{}/{}", x.numer(), x.denom());
+            assert_eq!(x.exact_string(), want);
+            assert_eq!(Frac::from(x).exact_text().as_str(), want);
+        }
+    }
+
+    #[test]
+    fn integers_convert_to_the_nearest_double() {
+        for x in [
+            0i128,
+            -1,
+            1 << 53,
+            (1 << 53) + 1,
+            i128::from(i64::MAX),
+            i128::from(i64::MAX) + 1,
+            i128::from(i64::MIN) - 1,
+            i128::MAX,
+            i128::MIN,
+        ] {
+            assert_eq!(int_to_f64(x), x as f64, "{x}");
+        }
+        assert_eq!(
+            int_to_f64(i128::from(i64::MAX) + 1),
+            9_223_372_036_854_775_808.0
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::assessment::{Assessment, Level, Track};
 use crate::error::{Error, Result};
 use crate::options::{predicate_rule, MissingPolicy, Options, PredicateBasis, PredicateRule};
-use crate::ratio::{Frac, Hundredths, Ratio};
+use crate::ratio::{int_to_f64, Frac, Hundredths, Ratio};
 use crate::rubric::{Rubric, Status, Thresholds};
 use crate::score::{band_on_basis, Exact};
 use crate::value::Value;
@@ -35,12 +35,44 @@ enum TextRepr {
     Static(&'static str),
     /// Text shared by reference count.
     Shared(Arc<str>),
+    /// Short text held in place (the first `len` bytes, whole UTF-8): a
+    /// number written out (`"2.595"`, `"17/6"`) costs no allocation. The
+    /// enum stays the size of the other two.
+    Inline(u8, [u8; INLINE]),
 }
+
+/// The longest text [`TextRepr::Inline`] holds.
+const INLINE: usize = 22;
 
 impl Text {
     /// Text that lives as long as the program (cloning it costs nothing).
     pub const fn from_static(s: &'static str) -> Text {
         Text(TextRepr::Static(s))
+    }
+
+    /// ASCII text (a number written out), held in place when it is short
+    /// enough, else shared; `None` if it is not ASCII.
+    pub(crate) fn from_ascii(b: &[u8]) -> Option<Text> {
+        let mut buf = [0u8; INLINE];
+        match (buf.get_mut(..b.len()), u8::try_from(b.len())) {
+            (Some(to), Ok(len)) if b.is_ascii() => {
+                to.copy_from_slice(b);
+                Some(Text(TextRepr::Inline(len, buf)))
+            }
+            _ => std::str::from_utf8(b).ok().map(Text::new),
+        }
+    }
+
+    /// The text held in place when it is short enough, else shared.
+    pub(crate) fn new(s: &str) -> Text {
+        let mut buf = [0u8; INLINE];
+        match (buf.get_mut(..s.len()), u8::try_from(s.len())) {
+            (Some(b), Ok(len)) => {
+                b.copy_from_slice(s.as_bytes());
+                Text(TextRepr::Inline(len, buf))
+            }
+            _ => Text(TextRepr::Shared(Arc::from(s))),
+        }
     }
 
     /// The text as a `&str`.
@@ -49,6 +81,11 @@ impl Text {
         match &self.0 {
             TextRepr::Static(s) => s,
             TextRepr::Shared(s) => s,
+            // (always whole UTF-8: copied from a `str`, cut at its end)
+            TextRepr::Inline(len, b) => b
+                .get(..usize::from(*len))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
         }
     }
 
@@ -59,6 +96,7 @@ impl Text {
         match &self.0 {
             TextRepr::Static(s) => Text::from_static(s),
             TextRepr::Shared(s) => Text::from_static(Box::leak(Box::<str>::from(s.as_ref()))),
+            TextRepr::Inline(..) => self.clone(),
         }
     }
 }
@@ -130,19 +168,19 @@ impl fmt::Debug for Text {
 
 impl From<&str> for Text {
     fn from(s: &str) -> Text {
-        Text(TextRepr::Shared(Arc::from(s)))
+        Text::new(s)
     }
 }
 
 impl From<String> for Text {
     fn from(s: String) -> Text {
-        Text(TextRepr::Shared(Arc::from(s)))
+        Text::new(&s)
     }
 }
 
 impl From<&String> for Text {
     fn from(s: &String) -> Text {
-        Text(TextRepr::Shared(Arc::from(s.as_str())))
+        Text::new(s)
     }
 }
 
@@ -322,7 +360,7 @@ pub struct DomainScore {
     /// Reported index (2 decimals); `null` only when a renormalising policy left the domain empty.
     pub index: Option<f64>,
     /// Exact index: a terminating decimal or a fraction.
-    pub index_exact: Option<String>,
+    pub index_exact: Option<Text>,
     /// Predicate name (`null` when there is no index).
     pub predicate: Option<Text>,
 }
@@ -344,7 +382,7 @@ pub struct AspectScore {
     /// Reported index (2 decimals); `null` only when a renormalising policy left it empty.
     pub index: Option<f64>,
     /// Exact index: a terminating decimal or a fraction.
-    pub index_exact: Option<String>,
+    pub index_exact: Option<Text>,
     /// Predicate name (`null` when there is no index).
     pub predicate: Option<Text>,
 }
@@ -412,9 +450,9 @@ pub struct Report {
     /// The reported index: exact value rounded half up to 2 decimals.
     pub index: f64,
     /// The reported index as text with 2 decimals, e.g. `"2.60"`.
-    pub index_text: String,
+    pub index_text: Text,
     /// The exact index: a terminating decimal (`"2.595"`) or a fraction (`"17/6"`).
-    pub index_exact: String,
+    pub index_exact: Text,
     /// The exact index as a number (not in the JSON, which has `index_exact`).
     #[serde(skip)]
     pub exact: Ratio,
@@ -520,12 +558,12 @@ pub(crate) fn build_report(
     // a domain's or an aspect's index, exact text and predicate
     let part = |v: Option<&Frac>,
                 over: Option<&Vec<i64>>|
-     -> Result<(Option<f64>, Option<String>, Option<Text>)> {
+     -> Result<(Option<f64>, Option<Text>, Option<Text>)> {
         match v {
             Some(v) => {
                 let r = round2(v)?;
                 let b = band_of(v, r, over)?;
-                Ok((Some(r.to_f64()), Some(v.exact_string()), Some(band_name(b))))
+                Ok((Some(r.to_f64()), Some(v.exact_text()), Some(band_name(b))))
             }
             None => Ok((None, None, None)),
         }
@@ -571,7 +609,7 @@ pub(crate) fn build_report(
                     .map_or_else(|| Text::from(nb.name.as_str()), |b| b.name.clone()),
                 min: nb.min.to_f64(),
                 min_inclusive: !rubric.d.upper_inclusive,
-                gap: steps.max(1) as f64 / 100.0,
+                gap: int_to_f64(steps.max(1)) / 100.0,
             })
         }
         None => None,
@@ -771,7 +809,7 @@ pub(crate) fn build_report(
         track,
         index: idx.to_f64(),
         index_text: idx.text(),
-        index_exact: ex.index.exact_string(),
+        index_exact: ex.index.exact_text(),
         exact: ex.index.ratio().ok_or_else(|| ovf("the index"))?,
         band,
         predicate: bnames.map_or_else(Text::default, |b| b.name.clone()),
@@ -889,4 +927,35 @@ fn ovf(ctx: &str) -> Error {
 
 fn round2(v: &Frac) -> Result<Hundredths> {
     v.round2().ok_or_else(|| ovf("rounding"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_holds_short_text_in_place_and_reads_the_same_either_way() {
+        assert_eq!(std::mem::size_of::<Text>(), 24);
+        let long = "x".repeat(INLINE + 1);
+        // 21 ASCII bytes and a 2-byte character: 23 bytes, shared
+        let wide = format!("{}é", "y".repeat(INLINE - 1));
+        for s in ["", "2.595", "-17/6", &"z".repeat(INLINE), &long, &wide] {
+            let t = Text::from(s);
+            let inline = matches!(t.0, TextRepr::Inline(..));
+            assert_eq!(inline, s.len() <= INLINE, "{s:?}");
+            assert_eq!(t.as_str(), s);
+            assert_eq!(t.leak(), t);
+            let shared = Text(TextRepr::Shared(Arc::from(s)));
+            assert_eq!(t, shared);
+            let state = std::hash::RandomState::new();
+            use std::hash::BuildHasher;
+            assert_eq!(state.hash_one(&t), state.hash_one(&shared));
+            assert_eq!(
+                serde_json::to_string(&t).unwrap(),
+                serde_json::to_string(s).unwrap()
+            );
+            assert_eq!(Text::from_ascii(s.as_bytes()), Some(t));
+        }
+        assert_eq!(Text::from_ascii(b"\xff"), None);
+    }
 }

@@ -58,7 +58,7 @@ fn any_edition() -> impl Strategy<Value = (&'static str, Vec<(String, Level)>)> 
 }
 
 #[cfg(test)]
-fn exact(v: &Option<String>) -> Ratio {
+fn exact(v: &Option<spbe_core::report::Text>) -> Ratio {
     // exact strings are decimals or p/q
     let s = v.as_deref().unwrap();
     match s.split_once('/') {
