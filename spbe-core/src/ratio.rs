@@ -481,8 +481,16 @@ impl NumBuf {
 
     /// The text as a [`Text`] (in place when short).
     pub(crate) fn text(&self) -> Text {
-        let b = self.buf.get(..self.len).unwrap_or_default();
-        Text::from_ascii(b).unwrap_or_default()
+        // short (the usual case): the buffer's head as it is (past the text
+        // it holds zeros: it only grows)
+        let mut head = [0u8; crate::report::INLINE];
+        if let Some(b) = self.buf.get(..head.len()) {
+            head.copy_from_slice(b);
+        }
+        Text::inline_ascii(head, self.len).unwrap_or_else(|| {
+            let b = self.buf.get(..self.len).unwrap_or_default();
+            Text::from_ascii(b).unwrap_or_default()
+        })
     }
 }
 

@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::assessment::{Assessment, Level, Track};
 use crate::error::{Error, Result};
 use crate::options::{predicate_rule, MissingPolicy, Options, PredicateBasis, PredicateRule};
-use crate::ratio::{int_to_f64, Frac, Hundredths, Ratio};
+use crate::ratio::{int_to_f64, Denom, Frac, Hundredths, Ratio};
 use crate::rubric::{Rubric, Status, Thresholds};
 use crate::score::{band_on_basis, Exact};
 use crate::value::Value;
@@ -42,7 +42,7 @@ enum TextRepr {
 }
 
 /// The longest text [`TextRepr::Inline`] holds.
-const INLINE: usize = 22;
+pub(crate) const INLINE: usize = 22;
 
 impl Text {
     /// Text that lives as long as the program (cloning it costs nothing).
@@ -60,6 +60,16 @@ impl Text {
                 Some(Text(TextRepr::Inline(len, buf)))
             }
             _ => std::str::from_utf8(b).ok().map(Text::new),
+        }
+    }
+
+    /// The first `len` bytes of `buf` when they and the rest are ASCII (a
+    /// whole array is checked at once), held in place.
+    #[inline]
+    pub(crate) fn inline_ascii(buf: [u8; INLINE], len: usize) -> Option<Text> {
+        match u8::try_from(len) {
+            Ok(n) if len <= INLINE && buf.is_ascii() => Some(Text(TextRepr::Inline(n, buf))),
+            _ => None,
         }
     }
 
@@ -530,19 +540,20 @@ pub(crate) fn build_report(
     // the bands as thresholds on numerators (no cross-multiplying): over the
     // integer kernel's denominators when it computed the values, and over 100
     // for a rounded value; else by comparing fractions
-    let thresholds = rubric
-        .d
-        .fast
-        .as_ref()
-        .and_then(|f| f.fixed.as_ref())
-        .and_then(|x| x.bands.as_ref());
+    let fixed = rubric.d.fast.as_ref().and_then(|f| f.fixed.as_ref());
+    let thresholds = fixed.and_then(|x| x.bands.as_ref());
     let exact_t = if ex.fixed { thresholds } else { None };
-    let band_of = |v: &Frac, r: Hundredths, over: Option<&Vec<i64>>| -> Result<usize> {
+    // the thresholds over a value's denominator: `over` is the list for the
+    // fixed denominator `q` the value should be over, used only when it is
+    let band_of = |v: &Frac, r: Hundredths, over: Option<(&Vec<i64>, Denom)>| -> Result<usize> {
         let quick = match rule.basis {
             PredicateBasis::Reported => thresholds
                 .map(|t| &t.hundredths)
                 .zip(i64::try_from(r.0).ok()),
-            PredicateBasis::Exact => over.zip(i64::try_from(v.numer()).ok()),
+            PredicateBasis::Exact => over
+                .filter(|(_, q)| i128::from(q.q()) == v.denom())
+                .map(|(t, _)| t)
+                .zip(i64::try_from(v.numer()).ok()),
         };
         match quick {
             Some((t, h)) => Ok(Thresholds::band(t, h)),
@@ -557,7 +568,7 @@ pub(crate) fn build_report(
     };
     // a domain's or an aspect's index, exact text and predicate
     let part = |v: Option<&Frac>,
-                over: Option<&Vec<i64>>|
+                over: Option<(&Vec<i64>, Denom)>|
      -> Result<(Option<f64>, Option<Text>, Option<Text>)> {
         match v {
             Some(v) => {
@@ -569,7 +580,11 @@ pub(crate) fn build_report(
         }
     };
     let idx = round2(&ex.index)?;
-    let band = band_of(&ex.index, idx, exact_t.map(|t| &t.index))?;
+    let band = band_of(
+        &ex.index,
+        idx,
+        exact_t.zip(fixed).map(|(t, x)| (&t.index, x.index)),
+    )?;
     let bnames = names.bands.get(band);
     let next_predicate = match rubric.predicates().get(band + 1) {
         Some(nb) => {
@@ -618,8 +633,12 @@ pub(crate) fn build_report(
     // count grew them, a reallocation per report)
     let mut domains = Vec::with_capacity(names.domains.len());
     for (k, (ds, v)) in names.domains.iter().zip(&ex.domains).enumerate() {
-        let (index, index_exact, predicate) =
-            part(v.as_ref(), exact_t.and_then(|t| t.domain.get(k)))?;
+        let (index, index_exact, predicate) = part(
+            v.as_ref(),
+            exact_t
+                .zip(fixed)
+                .and_then(|(t, x)| t.domain.get(k).zip(x.domain.get(k).copied())),
+        )?;
         domains.push(DomainScore {
             id: ds.id.clone(),
             name: ds.name.clone(),
@@ -638,8 +657,12 @@ pub(crate) fn build_report(
         .zip(&ex.aspects)
         .enumerate()
     {
-        let (index, index_exact, predicate) =
-            part(v.as_ref(), exact_t.and_then(|t| t.aspect.get(k)))?;
+        let (index, index_exact, predicate) = part(
+            v.as_ref(),
+            exact_t
+                .zip(fixed)
+                .and_then(|(t, x)| t.aspect.get(k).zip(x.aspect.get(k).copied())),
+        )?;
         aspects.push(AspectScore {
             id: a.id.clone(),
             domain: dom.clone(),
@@ -954,7 +977,13 @@ mod tests {
                 serde_json::to_string(&t).unwrap(),
                 serde_json::to_string(s).unwrap()
             );
-            assert_eq!(Text::from_ascii(s.as_bytes()), Some(t));
+            assert_eq!(Text::from_ascii(s.as_bytes()), Some(t.clone()));
+            let mut head = [0u8; INLINE];
+            let n = s.len().min(INLINE);
+            head[..n].copy_from_slice(&s.as_bytes()[..n]);
+            let quick = Text::inline_ascii(head, s.len());
+            assert_eq!(quick.is_some(), inline && s.is_ascii(), "{s:?}");
+            assert!(quick.is_none_or(|q| q == t));
         }
         assert_eq!(Text::from_ascii(b"\xff"), None);
     }

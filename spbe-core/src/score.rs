@@ -215,25 +215,31 @@ impl ASum {
         Ratio::new(i128::from(self.h), 100)?.checked_add(self.rest)
     }
 
-    /// Adds `w · v` for a whole `v`, in 64 bits when it fits (no 128-bit
-    /// division: the usual case, once per indicator), else as [`add`](Self::add).
+    /// Adds `w · v`: a whole `v` (the usual case, once per indicator) in
+    /// 64 bits with no division; any other in hundredths when it fits, else
+    /// exactly.
     #[inline]
-    fn add_int(&mut self, w: i64, v: i64) -> Option<()> {
-        match v
-            .checked_mul(100)
-            .and_then(|x| x.checked_mul(w))
-            .and_then(|x| x.checked_add(self.h))
-        {
+    fn add(&mut self, w: i64, v: Ratio) -> Option<()> {
+        let whole = (v.denom() == 1)
+            .then(|| {
+                i64::try_from(v.numer())
+                    .ok()?
+                    .checked_mul(100)?
+                    .checked_mul(w)
+            })
+            .flatten()
+            .and_then(|x| x.checked_add(self.h));
+        match whole {
             Some(h) => {
                 self.h = h;
                 Some(())
             }
-            None => self.add(w, Ratio::int(i128::from(v))),
+            None => self.add_any(w, v),
         }
     }
 
-    /// Adds `w · v`, in hundredths when it fits, else exactly.
-    fn add(&mut self, w: i64, v: Ratio) -> Option<()> {
+    /// [`add`](Self::add) for any value.
+    fn add_any(&mut self, w: i64, v: Ratio) -> Option<()> {
         let hundredths = 100i128
             .checked_div(v.denom())
             .filter(|k| k * v.denom() == 100)
@@ -334,7 +340,10 @@ pub(crate) fn kernel(
                     MissingPolicy::Error | MissingPolicy::Renormalize => {}
                     MissingPolicy::Lowest => {
                         let lowest = i64::from(ind.min_level) * i64::from(ind.min_items);
-                        if sum_a.add_int(ind.w_int, lowest).is_none() {
+                        if sum_a
+                            .add(ind.w_int, Ratio::int(i128::from(lowest)))
+                            .is_none()
+                        {
                             errors.push(Error::overflow("an aspect index"));
                         }
                         da += ind.w_int * i64::from(ind.min_items);
@@ -351,7 +360,7 @@ pub(crate) fn kernel(
                     max: ind.max_items,
                 });
             }
-            if sum != 0 && sum_a.add_int(ind.w_int, sum).is_none() {
+            if sum != 0 && sum_a.add(ind.w_int, Ratio::int(i128::from(sum))).is_none() {
                 errors.push(Error::overflow("an aspect index"));
             }
             da += ind.w_int * i64::from(count);
