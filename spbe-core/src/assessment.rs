@@ -880,13 +880,15 @@ impl Assessment {
     /// The default track: `levels` for a plain assessment, otherwise `final`
     /// if any external stage is present, otherwise `mandiri`, otherwise `target`.
     pub fn default_track(&self) -> Track {
-        let av = self.available_tracks();
-        for t in [Track::Levels, Track::Final, Track::Mandiri, Track::Target] {
-            if av.contains(&t) {
-                return t;
-            }
+        // the first of levels, final, mandiri, target that `available_tracks`
+        // lists, decided without building the list (once per score)
+        match &self.tracks {
+            _ if self.levels.is_some() => Track::Levels,
+            Some(t) if t.has_external() => Track::Final,
+            Some(t) if t.get(Track::Mandiri).is_some() => Track::Mandiri,
+            Some(t) if t.get(Track::Target).is_some() => Track::Target,
+            _ => Track::Levels,
         }
-        Track::Levels
     }
 
     /// The track a target is laid over (what an indicator without a target
@@ -967,5 +969,51 @@ impl<'de> Deserialize<'de> for Assessment {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let raw = RawAssessment::deserialize(d)?;
         Assessment::from_raw(&raw).map_err(|e| serde::de::Error::custom(first(e)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `default_track` decides without building `available_tracks`; it must
+    /// pick what the rule stated on it picks from that list, for every mix
+    /// of levels and stages an assessment can hold.
+    #[test]
+    fn default_track_is_the_first_available_of_levels_final_mandiri_target() {
+        let mut seen = 0;
+        for with_levels in [false, true] {
+            for mask in 0u32..32 {
+                let stages: Vec<String> = Track::STAGES
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| mask & (1 << k) != 0)
+                    .map(|(_, t)| format!("\"{}\": {{\"1\": 3}}", t.as_str()))
+                    .collect();
+                let mut parts = vec!["\"rubric\": \"permenpanrb-59-2020\"".to_owned()];
+                if with_levels {
+                    parts.push("\"levels\": {\"1\": 3}".to_owned());
+                }
+                if mask != 0 {
+                    parts.push(format!("\"tracks\": {{{}}}", stages.join(", ")));
+                }
+                let Ok(a) = Assessment::from_json(&format!("{{{}}}", parts.join(", "))) else {
+                    continue; // (levels and tracks together are refused)
+                };
+                seen += 1;
+                let av = a.available_tracks();
+                let want = [Track::Levels, Track::Final, Track::Mandiri, Track::Target]
+                    .into_iter()
+                    .find(|t| av.contains(t))
+                    .unwrap_or(Track::Levels);
+                assert_eq!(
+                    a.default_track(),
+                    want,
+                    "levels {with_levels}, stages {mask:05b}"
+                );
+            }
+        }
+        // levels alone, and each of the 31 non-empty sets of stages
+        assert!(seen >= 32, "{seen}");
     }
 }
