@@ -21,8 +21,9 @@
 //! `SPBE_BENCH_ROWS` changes the batch size; `SPBE_BENCH_ONLY=single|batch`
 //! runs one half; `SPBE_BENCH_RUBRIC=2020` only the editions whose id
 //! contains it. `SPBE_BENCH_PROFILE=1` runs only our side (100k single
-//! reports, or 20 batches), for a profiler such as callgrind, whose
-//! instruction counts are steadier than times on a shared machine;
+//! reports, or 20 batches; `into`: 20 batches into one reused output), for
+//! a profiler such as callgrind, whose instruction counts are steadier than
+//! times on a shared machine;
 //! `SPBE_BENCH_PROFILE=base` runs only the single baseline (100k parses).
 
 #![allow(clippy::expect_used, clippy::indexing_slicing, clippy::unwrap_used)]
@@ -179,10 +180,20 @@ fn batch(id: &str, rb: &Rubric, rows: usize) {
         }
     }
     let opts = Options::default();
-    if std::env::var_os("SPBE_BENCH_PROFILE").is_some() {
-        // only score_columns, for a profiler
+    if let Some(what) = std::env::var_os("SPBE_BENCH_PROFILE") {
+        // only score_columns (with `into`, only score_columns_into one
+        // reused output), for a profiler
+        let mut out = BatchOutput::default();
         for _ in 0..20 {
-            black_box(score_columns(rb, black_box(&cols), &opts, OnError::Fail).expect("batch"));
+            if what == "into" {
+                score_columns_into(rb, black_box(&cols), &opts, OnError::Fail, &mut out)
+                    .expect("batch");
+                black_box(&out);
+            } else {
+                black_box(
+                    score_columns(rb, black_box(&cols), &opts, OnError::Fail).expect("batch"),
+                );
+            }
         }
         return;
     }

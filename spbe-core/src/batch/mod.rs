@@ -459,7 +459,7 @@ pub fn score_columns_into<T: Cell, C: AsRef<[T]>>(
     let mut acc = vec![0f64; block * na];
     let mut tmp = vec![0f64; block];
     let basis = predicate_rule(rubric, None, opts).basis;
-    let bands = dd.fast.as_ref().map(|f| Bands::new(f, basis));
+    let bands = dd.fast.as_ref().map(|f| Bands::new(rubric, f, basis));
     let mut scratch = Scratch {
         slots: vec![MISSING; dd.slots],
         fracs: Vec::new(),
@@ -539,8 +539,34 @@ fn floor_div(x: f64, y: f64) -> f64 {
     }
 }
 
-/// How a nominal row's predicate is found, decided once per call.
-enum Bands {
+/// The table entry of a numerator `n` held in an `f64`: `n` itself for a
+/// whole `0 <= n < 2^32`, without the checks of a saturating `as usize`.
+///
+/// Exact: such an `n` plus 2^52 is a whole number below 2^53, held exactly,
+/// with exponent 52 (a unit in the last place of 1), so its significand's
+/// low bits are `n` itself. A NaN (a row for the general path, whose
+/// results are written again) gives some entry, or none; the caller's
+/// `get` keeps it in bounds.
+#[inline]
+fn entry(n: f64) -> usize {
+    const BIG: f64 = 4_503_599_627_370_496.0; // 2^52
+                                              // the low 32 bits (truncation is the point)
+    #[allow(clippy::cast_possible_truncation)]
+    let low = (n + BIG).to_bits() as u32;
+    low as usize
+}
+
+/// How a nominal row's results and predicate are found, decided once per call.
+enum Bands<'a> {
+    /// Every result read from the rubric's tables by its numerator (see
+    /// `rubric::fast::Lookup`); `band` is the table of the predicate basis.
+    Lookup {
+        aspect: &'a [Vec<f64>],
+        domain: &'a [Vec<f64>],
+        index: &'a [f64],
+        index_h: &'a [i64],
+        band: &'a [u8],
+    },
     /// By the rubric's [`Thresholds`] over hundredths (`reported`: the key
     /// is the reported index in hundredths) or over the integer kernel's
     /// index denominator `100 · q_index` (the key is 100 times the exact
@@ -551,8 +577,21 @@ enum Bands {
     General(PredicateBasis),
 }
 
-impl Bands {
-    fn new(f: &FastPath, basis: PredicateBasis) -> Self {
+impl<'a> Bands<'a> {
+    fn new(rubric: &'a Rubric, f: &'a FastPath, basis: PredicateBasis) -> Self {
+        if let Some(l) = f.lookup(&rubric.d) {
+            let band = match basis {
+                PredicateBasis::Reported => &l.band_reported,
+                PredicateBasis::Exact => &l.band_exact,
+            };
+            return Bands::Lookup {
+                aspect: &l.aspect,
+                domain: &l.domain,
+                index: &l.index,
+                index_h: &l.index_h,
+                band,
+            };
+        }
         let t = f.fixed.as_ref().and_then(|x| x.bands.as_ref());
         match (t, basis) {
             (Some(t), PredicateBasis::Reported) => Bands::Thresholds {
@@ -600,6 +639,58 @@ fn fast_block(
             }
         }
     };
+    if let Bands::Lookup {
+        aspect,
+        domain,
+        index: index_t,
+        index_h,
+        band,
+    } = bands
+    {
+        // a nominal row's numerators are whole, from 0 to the tables' ends
+        // (a NaN, a row for the general path, reads entry 0 until the row
+        // is scored)
+        let read = |dst: &mut [f64], table: &[f64], ns: &[f64]| {
+            for (o, n) in dst.iter_mut().zip(ns) {
+                *o = table.get(entry(*n)).copied().unwrap_or(f64::NAN);
+            }
+        };
+        for (a, (col, table)) in out.aspects.iter_mut().zip(aspect.iter()).enumerate() {
+            if let Some(dst) = col.get_mut(rows.clone()) {
+                read(dst, table, sums(a));
+            }
+        }
+        for ((dom, col), table) in rubric
+            .d
+            .domains
+            .iter()
+            .zip(out.domains.iter_mut())
+            .zip(domain.iter())
+        {
+            dot(tmp, &f.k_domain, dom.aspects.clone());
+            if let Some(dst) = col.get_mut(rows.clone()) {
+                read(dst, table, tmp);
+            }
+        }
+        dot(tmp, &f.k_index, 0..f.k_index.len());
+        let (Some(index), Some(hundredths), Some(predicate), Some(official)) = (
+            out.index.get_mut(rows.clone()),
+            out.index_hundredths.get_mut(rows.clone()),
+            out.predicate.get_mut(rows.clone()),
+            out.official.get_mut(rows),
+        ) else {
+            return;
+        };
+        official.iter_mut().for_each(|o| *o = 1);
+        read(index, index_t, tmp);
+        for (h, n) in hundredths.iter_mut().zip(tmp.iter()) {
+            *h = index_h.get(entry(*n)).copied().unwrap_or(i64::MIN);
+        }
+        for (p, n) in predicate.iter_mut().zip(tmp.iter()) {
+            *p = band.get(entry(*n)).copied().unwrap_or(u8::MAX);
+        }
+        return;
+    }
     for (a, (col, den)) in out.aspects.iter_mut().zip(&f.aspect_den).enumerate() {
         let d = *den as f64;
         if let Some(dst) = col.get_mut(rows.clone()) {
@@ -647,6 +738,7 @@ fn fast_block(
                 *p = u8::try_from(Thresholds::band(t, key)).unwrap_or(u8::MAX);
             }
         }
+        Bands::Lookup { .. } => {}
         Bands::General(basis) => {
             let q = i128::from(f.q_index);
             for ((p, h), n) in predicate.iter_mut().zip(hundredths.iter()).zip(tmp.iter()) {
@@ -974,6 +1066,98 @@ mod tests {
                 let single = crate::score_with(&one, &rb, &opts).unwrap();
                 let name = &rb.predicates()[usize::from(out.predicate[r])].name;
                 assert_eq!(single.predicate.as_str(), name, "{basis:?} row {r}");
+            }
+        }
+    }
+
+    /// `entry` is the whole number itself over every table index (and far
+    /// beyond), and a NaN gives an entry that `get` handles.
+    #[test]
+    fn entry_is_the_whole_number() {
+        for n in 0u32..(1 << 20) {
+            assert_eq!(entry(f64::from(n)), n as usize);
+        }
+        for n in [u32::MAX, u32::MAX - 1, 1 << 31, (1 << 31) - 1, 123_456_789] {
+            assert_eq!(entry(f64::from(n)), n as usize);
+        }
+        assert_eq!(entry(-0.0), 0);
+        let _ = [0.0f64; 4].get(entry(f64::NAN));
+    }
+
+    /// The tables give every nominal row the results of the arithmetic path
+    /// (the rounding divisions and thresholds), and both give the rows for
+    /// the general path their own results: every builtin edition, both
+    /// predicate bases, rows of every level in range with some empty,
+    /// fractional or out-of-range cells.
+    #[test]
+    fn tables_equal_the_arithmetic_path() {
+        for id in crate::rubric::builtin_ids() {
+            let rb = crate::rubric::builtin(id).unwrap();
+            assert!(rb.d.fast.as_ref().unwrap().lookup(&rb.d).is_some(), "{id}");
+            let mut plain = rb.clone();
+            plain.d.fast.as_mut().unwrap().lookup = std::sync::OnceLock::from(None);
+            assert!(plain.d.fast.as_ref().unwrap().lookup(&plain.d).is_none());
+            let (lo, hi) = rb.level_range();
+            let (lo, hi) = (f64::from(lo), f64::from(hi));
+            let mut seed: u64 = 9;
+            let mut next = |m: u64| {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                (seed >> 33) % m
+            };
+            let rows = 3000;
+            let names = rb.slot_names();
+            let cols: Vec<Vec<f64>> = names
+                .iter()
+                .map(|name| {
+                    let extra = name.split_once('.').is_some_and(|(_, k)| k != "1");
+                    (0..rows)
+                        .map(|_| match next(200) {
+                            _ if extra => f64::NAN,
+                            0 => f64::NAN,
+                            1 => hi + 1.0,
+                            2 => lo + 0.5,
+                            _ => lo + next((hi - lo) as u64 + 1) as f64,
+                        })
+                        .collect()
+                })
+                .collect();
+            for basis in [PredicateBasis::Exact, PredicateBasis::Reported] {
+                let opts = Options {
+                    predicate_basis: Some(basis),
+                    missing: MissingPolicy::Lowest,
+                    ..Default::default()
+                };
+                let a = score_columns(rb, &cols, &opts, OnError::Collect).unwrap();
+                let b = score_columns(&plain, &cols, &opts, OnError::Collect).unwrap();
+                let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(&a.index), bits(&b.index), "{id}");
+                assert_eq!(a.index_hundredths, b.index_hundredths, "{id}");
+                let differ = a
+                    .predicate
+                    .iter()
+                    .zip(&b.predicate)
+                    .position(|(x, y)| x != y);
+                assert_eq!(differ, None, "{id} {basis:?}");
+                assert_eq!(a.official, b.official, "{id}");
+                for (x, y) in a.domains.iter().zip(&b.domains) {
+                    assert_eq!(bits(x), bits(y), "{id}");
+                }
+                for (x, y) in a.aspects.iter().zip(&b.aspects) {
+                    assert_eq!(bits(x), bits(y), "{id}");
+                }
+                assert_eq!(a.errors.len(), b.errors.len(), "{id}");
+                // both kinds of rows are there
+                let official = a.official.iter().filter(|o| **o == 1).count();
+                let lacking = rows - official;
+                assert!(official > rows / 4, "{id}: {official}");
+                assert!(lacking > rows / 20 && a.errors.len() > rows / 20, "{id}");
+                // and several bands
+                let mut bands = a.predicate.clone();
+                bands.sort_unstable();
+                bands.dedup();
+                assert!(bands.len() > 2, "{id} {bands:?}");
             }
         }
     }

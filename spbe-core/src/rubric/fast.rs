@@ -3,7 +3,9 @@
 //! lets the batch use plain `i64` arithmetic.
 
 use super::Derived;
-use crate::ratio::{Denom, Ratio};
+use std::sync::OnceLock;
+
+use crate::ratio::{Denom, Frac, Ratio};
 
 /// Precomputed integer multipliers for the common case where every aspect has
 /// its nominal set of items (see `score::kernel`).
@@ -20,6 +22,118 @@ pub(crate) struct FastPath {
     pub q_domain: Vec<i64>,
     /// The fixed denominators of single scoring's integer kernel, when they fit.
     pub fixed: Option<Fixed>,
+    /// Per aspect, the highest sum Σ w_int · level over its items.
+    pub tops: Vec<i64>,
+    /// The batch's [`Lookup`], built on its first use (`None` when the
+    /// tables would be too large, or a band threshold does not fit).
+    pub lookup: OnceLock<Option<Lookup>>,
+}
+
+/// Tables of every result of a nominal row by its numerator, for the batch:
+/// with nominal item counts each result is a whole numerator `n` (an aspect
+/// sum Σ w_int · level, or a dot product Σ k · sum) over a fixed
+/// denominator, and `n` lies between 0 and its highest value, so a table
+/// read replaces the rounding division (and the band comparisons) per row.
+/// Every entry is computed by single scoring's own exact rounding
+/// ([`Frac::round2`]) and band thresholds ([`Thresholds`]).
+#[derive(Clone, Debug)]
+pub(crate) struct Lookup {
+    /// `aspect[a][n]`: aspect a's reported value (2 decimals) for sum `n`.
+    pub aspect: Vec<Vec<f64>>,
+    /// `domain[d][n]`: domain d's for numerator `n` over `q_domain[d]`.
+    pub domain: Vec<Vec<f64>>,
+    /// `index[n]`: the index's for numerator `n` over `q_index`.
+    pub index: Vec<f64>,
+    /// The same in hundredths.
+    pub index_h: Vec<i64>,
+    /// The predicate band of the reported index (the rule's `Reported` basis).
+    pub band_reported: Vec<u8>,
+    /// The predicate band of the exact index (`Exact` basis).
+    pub band_exact: Vec<u8>,
+}
+
+/// Most entries the batch's tables may hold together (about 1 MiB).
+const MAX_LOOKUP: usize = 1 << 16;
+
+impl FastPath {
+    /// The batch's tables (built once, on first use).
+    pub(crate) fn lookup(&self, d: &Derived) -> Option<&Lookup> {
+        self.lookup.get_or_init(|| lookup(self, d)).as_ref()
+    }
+}
+
+/// The reported value of `n / q`, rounded half up to hundredths as single
+/// scoring rounds it.
+fn reported(n: i64, q: Denom) -> Option<(f64, i64)> {
+    let h = Frac::over(n, q).round2()?;
+    Some((h.to_f64(), i64::try_from(h.0).ok()?))
+}
+
+fn lookup(f: &FastPath, d: &Derived) -> Option<Lookup> {
+    let t = f.fixed.as_ref()?.bands.as_ref()?;
+    // the highest numerator of a dot product Σ k · sum over some aspects
+    let top = |ks: &[i64], aspects: std::ops::Range<usize>| -> Option<usize> {
+        let mut n: i64 = 0;
+        for a in aspects {
+            let k = *ks.get(a)?;
+            (k >= 0).then_some(())?;
+            n = n.checked_add(k.checked_mul(*f.tops.get(a)?)?)?;
+        }
+        usize::try_from(n).ok()
+    };
+    let index_top = top(&f.k_index, 0..f.k_index.len())?;
+    let domain_tops = d
+        .domains
+        .iter()
+        .map(|dom| top(&f.k_domain, dom.aspects.clone()))
+        .collect::<Option<Vec<usize>>>()?;
+    let mut total = index_top.checked_add(1)?;
+    for n in f.tops.iter().map(|t| usize::try_from(*t).ok()) {
+        total = total.checked_add(n?.checked_add(1)?)?;
+    }
+    for n in &domain_tops {
+        total = total.checked_add(n.checked_add(1)?)?;
+    }
+    if total > MAX_LOOKUP {
+        return None;
+    }
+    let table = |top: usize, q: i64| -> Option<Vec<f64>> {
+        let q = Denom::new(q)?;
+        (0..=i64::try_from(top).ok()?)
+            .map(|n| reported(n, q).map(|r| r.0))
+            .collect()
+    };
+    let aspect = f
+        .tops
+        .iter()
+        .zip(&f.aspect_den)
+        .map(|(top, q)| table(usize::try_from(*top).ok()?, *q))
+        .collect::<Option<Vec<_>>>()?;
+    let domain = domain_tops
+        .iter()
+        .zip(&f.q_domain)
+        .map(|(top, q)| table(*top, *q))
+        .collect::<Option<Vec<_>>>()?;
+    let q = Denom::new(f.q_index)?;
+    let mut l = Lookup {
+        aspect,
+        domain,
+        index: Vec::with_capacity(index_top + 1),
+        index_h: Vec::with_capacity(index_top + 1),
+        band_reported: Vec::with_capacity(index_top + 1),
+        band_exact: Vec::with_capacity(index_top + 1),
+    };
+    for n in 0..=i64::try_from(index_top).ok()? {
+        let (v, h) = reported(n, q)?;
+        l.index.push(v);
+        l.index_h.push(h);
+        l.band_reported
+            .push(u8::try_from(Thresholds::band(&t.hundredths, h)).ok()?);
+        // the thresholds are over 100 · q_index
+        l.band_exact
+            .push(u8::try_from(Thresholds::band(&t.index, n.checked_mul(100)?)).ok()?);
+    }
+    Some(l)
 }
 
 /// The integer kernel of single scoring (`score::aggregate_fixed`): with
@@ -294,13 +408,14 @@ pub(super) fn fast_path(d: &Derived) -> Option<FastPath> {
         q_index: i64::try_from(q_index).ok()?,
         k_domain: to64(&k_domain)?,
         q_domain: to64(&q_domain)?,
+        tops: to64(&tops)?,
+        lookup: OnceLock::new(),
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ratio::Frac;
     use crate::score::band_of_frac;
 
     /// Every numerator from below the lowest bound to past the highest, for
