@@ -97,7 +97,15 @@ fn add_f64(col: impl Iterator<Item = f64>, s: &SlotStep, sums: &mut [f64]) {
     const BIG: f64 = 4_503_599_627_370_496.0; // 2^52
     let (lo, hi, w) = (s.lo as f64, s.hi as f64, s.w as f64);
     for (a, v) in sums.iter_mut().zip(col) {
-        let ok = (v >= lo) & (v <= hi) & ((v + BIG) - BIG == v);
+        // v clamped into lo..=hi (NaN gives lo), then rounded to a whole
+        // number by adding and taking away 2^52 (exact for 0 <= c < 2^52;
+        // levels are small and not negative): equal to v exactly when v is
+        // a whole number in lo..=hi. A v outside the range gives lo or hi,
+        // which v is not; a fraction inside it gives a whole number; NaN
+        // equals nothing. Each `if` is one max / min instruction.
+        let c = if v > lo { v } else { lo };
+        let c = if c < hi { c } else { hi };
+        let ok = (c + BIG) - BIG == v;
         *a += if ok { w * v } else { f64::NAN };
     }
 }
@@ -1158,6 +1166,46 @@ mod tests {
                 bands.sort_unstable();
                 bands.dedup();
                 assert!(bands.len() > 2, "{id} {bands:?}");
+            }
+        }
+    }
+
+    /// The f64 cells' check accepts exactly the whole levels in range, as
+    /// [`Cell::quick`] reads them, for every kind of value around the range.
+    #[test]
+    fn f64_cells_pass_exactly_when_whole_and_in_range() {
+        let mut values = vec![
+            f64::NAN,
+            -f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            0.0,
+            -0.0,
+            f64::MIN_POSITIVE,
+            5e-324,
+            -5e-324,
+            1e-300,
+            f64::MAX,
+            f64::MIN,
+            4_503_599_627_370_496.0,
+            4_503_599_627_370_495.5,
+            9_007_199_254_740_993.0,
+        ];
+        for k in -40..=120 {
+            let x = f64::from(k) / 8.0;
+            values.extend([x, x.next_up(), x.next_down()]);
+        }
+        for (lo, hi) in [(0, 5), (1, 5), (1, 9), (0, 0), (3, 3)] {
+            let s = SlotStep::new(7, lo, hi);
+            for &v in &values {
+                let mut sum = [0.0];
+                f64::add_column(&[v], &s, &mut sum);
+                let q = v.quick();
+                let level = q != MISSING && q != NOT_WHOLE && (lo..=hi).contains(&q);
+                assert_eq!(!sum[0].is_nan(), level, "{v:e} in {lo}..={hi}");
+                if level {
+                    assert_eq!(sum[0], (7 * q) as f64, "{v:e}");
+                }
             }
         }
     }
