@@ -55,7 +55,7 @@ fn uniform(r: &Rubric, pick: impl Fn(i64, i64) -> i64) -> String {
 
 fn scores_or_overflows(r: &Rubric, json: &str, opts: &Options, what: &str) -> Option<String> {
     match score_text(json, Some(r), opts) {
-        Ok(rep) => Some(rep.index_exact),
+        Ok(rep) => Some(rep.index_exact.into()),
         // weights with too many digits may exceed 128-bit arithmetic: an
         // error, not a panic, and not a bug
         Err(e) if e.code() == "arithmetic_overflow" => None,

@@ -432,7 +432,8 @@ impl NumBuf {
             big /= 10;
         }
         let mut small = big as u64;
-        loop {
+        // (bounded by `rev` too: callers keep `places` below it)
+        while len < rev.len() {
             put((small % 10) as u8, &mut rev, &mut len);
             small /= 10;
             if small == 0 && len > places {
@@ -450,8 +451,9 @@ impl NumBuf {
     }
 
     /// Appends `units / 10^places` as a decimal (`-0.05`); `places` is
-    /// below [`NumBuf::LONG`] (every caller writes at most [`MAX_PLACES`]).
-    pub(crate) fn fixed(&mut self, units: i128, places: u32) {
+    /// below [`NumBuf::LONG`] (every caller writes at most [`MAX_PLACES`];
+    /// [`format_fixed`] sends more to the long writer).
+    fn fixed(&mut self, units: i128, places: u32) {
         let p = places as usize;
         debug_assert!(p < Self::LONG, "{places} places");
         if units < 0 {
@@ -489,7 +491,7 @@ impl NumBuf {
         }
         Text::inline_ascii(head, self.len).unwrap_or_else(|| {
             let b = self.buf.get(..self.len).unwrap_or_default();
-            Text::from_ascii(b).unwrap_or_default()
+            Text::from_bytes(b).unwrap_or_default()
         })
     }
 }
@@ -976,6 +978,9 @@ mod tests {
             (i128::MAX, 0),
             (i128::MIN + 1, 30),
             (7, 70),
+            (i128::MIN + 1, 63),
+            (-1, 63),
+            (i128::MAX, 64),
         ] {
             assert_eq!(format_fixed(u, p), format_fixed_long(u, p), "{u} {p}");
         }

@@ -16,14 +16,17 @@ use crate::rubric::{Rubric, Status, Thresholds};
 use crate::score::{band_on_basis, Exact};
 use crate::value::Value;
 
-/// An id or a name in a report, shared with the rubric it comes from: a
-/// report holds a reference to the rubric's text rather than a copy, so
-/// building (and cloning) a report copies no names. A built-in edition's
-/// names live as long as the program (the editions are built once), so a
-/// report of one refers to them without even a reference count; a loaded
-/// rubric's names are shared by count. It reads as a `&str` (`Deref`,
-/// `AsRef`, `Borrow`, `Display`, comparisons with `str` and `String`) and is
-/// a plain JSON string.
+/// Text in a report: an id or a name shared with the rubric it comes from,
+/// or a number written out (`index_text`, `index_exact`). A report holds a
+/// reference to the rubric's text rather than a copy, so building (and
+/// cloning) a report copies no names. A built-in edition's names live as
+/// long as the program (the editions are built once), so a report of one
+/// refers to them without even a reference count; a loaded rubric's names
+/// are shared by count. A number's text, when short (up to 22 bytes, the
+/// usual case), is held in place, with no allocation. It reads as a `&str`
+/// (`Deref`, `AsRef`, `Borrow`, `Display`, comparisons with `str` and
+/// `String`; `String::from(text)` or `.to_string()` for an owned copy) and
+/// is a plain JSON string.
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[cfg_attr(feature = "tsify", tsify(type = "string"))]
 #[derive(Clone)]
@@ -50,9 +53,9 @@ impl Text {
         Text(TextRepr::Static(s))
     }
 
-    /// ASCII text (a number written out), held in place when it is short
-    /// enough, else shared; `None` if it is not ASCII.
-    pub(crate) fn from_ascii(b: &[u8]) -> Option<Text> {
+    /// Text from bytes (a number written out): held in place when it is
+    /// ASCII and short enough, else shared; `None` if it is not UTF-8.
+    pub(crate) fn from_bytes(b: &[u8]) -> Option<Text> {
         let mut buf = [0u8; INLINE];
         match (buf.get_mut(..b.len()), u8::try_from(b.len())) {
             (Some(to), Ok(len)) if b.is_ascii() => {
@@ -178,19 +181,19 @@ impl fmt::Debug for Text {
 
 impl From<&str> for Text {
     fn from(s: &str) -> Text {
-        Text::new(s)
+        Text(TextRepr::Shared(Arc::from(s)))
     }
 }
 
 impl From<String> for Text {
     fn from(s: String) -> Text {
-        Text::new(&s)
+        Text(TextRepr::Shared(Arc::from(s)))
     }
 }
 
 impl From<&String> for Text {
     fn from(s: &String) -> Text {
-        Text::new(s)
+        Text(TextRepr::Shared(Arc::from(s.as_str())))
     }
 }
 
@@ -963,21 +966,29 @@ mod tests {
         // 21 ASCII bytes and a 2-byte character: 23 bytes, shared
         let wide = format!("{}é", "y".repeat(INLINE - 1));
         for s in ["", "2.595", "-17/6", &"z".repeat(INLINE), &long, &wide] {
-            let t = Text::from(s);
+            let t = Text::new(s);
             let inline = matches!(t.0, TextRepr::Inline(..));
             assert_eq!(inline, s.len() <= INLINE, "{s:?}");
             assert_eq!(t.as_str(), s);
             assert_eq!(t.leak(), t);
             let shared = Text(TextRepr::Shared(Arc::from(s)));
             assert_eq!(t, shared);
+            assert_eq!(t.cmp(&shared), std::cmp::Ordering::Equal);
+            assert!(matches!(shared.leak().0, TextRepr::Static(_)));
+            assert_eq!(shared.leak(), t);
+            assert_eq!(Text::from(s), t);
+            // hashed as its `str` is (what `Borrow<str>` promises): found by `&str`
             let state = std::hash::RandomState::new();
             use std::hash::BuildHasher;
-            assert_eq!(state.hash_one(&t), state.hash_one(&shared));
+            assert_eq!(state.hash_one(&t), state.hash_one(s));
+            assert_eq!(state.hash_one(&shared), state.hash_one(s));
+            let map: std::collections::HashMap<Text, u8> = [(t.clone(), 1)].into();
+            assert_eq!(map.get(s), Some(&1));
             assert_eq!(
                 serde_json::to_string(&t).unwrap(),
                 serde_json::to_string(s).unwrap()
             );
-            assert_eq!(Text::from_ascii(s.as_bytes()), Some(t.clone()));
+            assert_eq!(Text::from_bytes(s.as_bytes()), Some(t.clone()));
             let mut head = [0u8; INLINE];
             let n = s.len().min(INLINE);
             head[..n].copy_from_slice(&s.as_bytes()[..n]);
@@ -985,6 +996,6 @@ mod tests {
             assert_eq!(quick.is_some(), inline && s.is_ascii(), "{s:?}");
             assert!(quick.is_none_or(|q| q == t));
         }
-        assert_eq!(Text::from_ascii(b"\xff"), None);
+        assert_eq!(Text::from_bytes(b"\xff"), None);
     }
 }

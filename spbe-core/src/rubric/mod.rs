@@ -162,7 +162,8 @@ pub(crate) struct BandNames {
 }
 
 /// The rubric's ids and names, shared with every report built from it (a
-/// report clones a reference, not the text), and its weights as `f64`.
+/// report clones a reference, or for a built-in edition a static `&str`,
+/// not the text), and its weights as `f64`.
 #[derive(Clone, Debug)]
 pub(crate) struct Names {
     pub rubric: Text,
