@@ -2,17 +2,22 @@
 //! at the edge and calls spbe-core; the Python layer (`python/spbe/`) gives it a
 //! friendly API. Assessments cross as JSON text, or as a dict read straight into
 //! the core's raw assessment (`dict.rs`); a report crosses as the core's own
-//! `Report`, read on access (`report.rs`); frames cross as buffers of numbers.
+//! `Report`, read on access (`report.rs`); frames cross as numpy arrays, the
+//! levels read in place and the results written in place into new arrays
+//! (the rows split across threads and fed to the core's batch in chunks).
 //! No scoring rule lives here.
 
 mod dict;
 mod report;
 
+use numpy::{
+    PyArray2, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2, PyReadwriteArray2,
+    PyUntypedArrayMethods,
+};
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::PyBytes;
-use spbe_core::batch::{BatchOutput, OnError};
+use spbe_core::batch::{score_columns_into, BatchOutput, Cell, OnError};
 use spbe_core::{Error, Options, Rubric};
 
 use report::ReportCore;
@@ -311,88 +316,272 @@ fn cell_type_error(rubric: &RubricHandle, row: usize, slot: usize, value: &str) 
 }
 
 type MatrixResult<'py> = (
-    Bound<'py, PyBytes>,
-    Bound<'py, PyBytes>,
-    Bound<'py, PyBytes>,
+    Bound<'py, PyArray2<f64>>,
+    Bound<'py, PyArray2<u8>>,
     Vec<(usize, String, Option<String>, String)>,
-    Bound<'py, PyBytes>,
     Vec<(usize, String)>,
 );
 
-/// A Python `bytes` of little-endian f64 values, written in place.
-fn f64_bytes<'py>(
-    py: Python<'py>,
-    len: usize,
-    v: impl Iterator<Item = f64>,
-) -> PyResult<Bound<'py, PyBytes>> {
-    PyBytes::new_with(py, len * 8, |buf| {
-        for (dst, x) in buf.chunks_exact_mut(8).zip(v) {
-            dst.copy_from_slice(&x.to_le_bytes());
-        }
-        Ok(())
-    })
+/// Rows per call of the core's batch on one thread: its result columns
+/// (reused from chunk to chunk) stay small and warm in cache, so no fresh
+/// memory is paged in for them before they are copied out.
+const CHUNK: usize = 8192;
+
+/// The threads asked for: `threads`, or with 0 the available parallelism;
+/// from 1 to 16.
+fn threads_asked(threads: usize) -> usize {
+    let n = if threads == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        threads
+    };
+    n.clamp(1, 16)
 }
 
-/// Scores a column-major matrix of levels, `rows` x slots, given as bytes:
-/// little-endian float64 (NaN = empty), or with `int8` one byte per cell (255 = empty). Returns (index f64[rows], predicate u8[rows],
-/// domains then aspects f64[(n_domains + n_aspects) x rows], errors,
-/// official u8[rows] (0/1), missing: (row, "3, 35") for each row that lacks
-/// an indicator, its ids in rubric order).
-/// The GIL is released while scoring; rows are split across threads.
-#[pyfunction]
+/// Threads for scoring `rows` rows: those asked for, one per 4096 rows at
+/// most (as the core's threaded batch).
+fn thread_count(threads: usize, rows: usize) -> usize {
+    threads_asked(threads).min(rows.div_ceil(4096).max(1))
+}
+
+/// Where one thread writes its rows: its rows' part of each float result
+/// (index, then domains and aspects), of predicate and of official, and the
+/// number of its first row.
+struct Part<'a> {
+    first: usize,
+    floats: Vec<&'a mut [f64]>,
+    predicate: &'a mut [u8],
+    official: &'a mut [u8],
+}
+
+/// What the rows of a part lack and where they failed, numbered in the whole input.
+type Found = (Vec<(usize, usize)>, Vec<(usize, Error)>);
+
+/// A row number of a chunk made a row number of the whole input.
+fn renumber(e: Error, by: usize) -> Error {
+    match e {
+        Error::Row { row, source } => Error::Row {
+            row: row + by,
+            source,
+        },
+        other => other,
+    }
+}
+
+/// Scores the rows of one part chunk by chunk with spbe-core's batch,
+/// copying each chunk's results into the part.
+fn score_part<T: Cell>(
+    rubric: &Rubric,
+    columns: &[&[T]],
+    opts: &Options,
+    on_error: OnError,
+    part: Part<'_>,
+) -> Result<Found, Error> {
+    let Part {
+        first,
+        mut floats,
+        predicate,
+        official,
+    } = part;
+    let rows = predicate.len();
+    let mut out = BatchOutput::default();
+    let mut found: Found = (Vec::new(), Vec::new());
+    let mut lo = 0;
+    // one call even for no rows, so that the core checks the columns
+    loop {
+        let hi = (lo + CHUNK).min(rows);
+        let at = first + lo;
+        let sub: Vec<&[T]> = columns
+            .iter()
+            .map(|c| c.get(at..first + hi).unwrap_or(&[]))
+            .collect();
+        score_columns_into(rubric, &sub, opts, on_error, &mut out).map_err(|e| renumber(e, at))?;
+        let results = std::iter::once(&out.index)
+            .chain(&out.domains)
+            .chain(&out.aspects);
+        for (dst, src) in floats.iter_mut().zip(results) {
+            if let (Some(d), Some(s)) = (dst.get_mut(lo..hi), src.get(..hi - lo)) {
+                d.copy_from_slice(s);
+            }
+        }
+        for (dst, src) in [
+            (&mut *predicate, &out.predicate),
+            (&mut *official, &out.official),
+        ] {
+            if let (Some(d), Some(s)) = (dst.get_mut(lo..hi), src.get(..hi - lo)) {
+                d.copy_from_slice(s);
+            }
+        }
+        found
+            .0
+            .extend(out.missing.iter().map(|&(r, k)| (r + at, k)));
+        found
+            .1
+            .extend(out.errors.drain(..).map(|(r, e)| (r + at, renumber(e, at))));
+        lo = hi;
+        if lo >= rows {
+            return Ok(found);
+        }
+    }
+}
+
+/// Scores `columns` (one per slot, `rows` long) into `floats` (the index,
+/// then each domain and aspect: `rows` values each) and `bytes` (predicate,
+/// then official), the rows split in one contiguous range per thread. With
+/// [`OnError::Fail`] the lowest failing row's error is returned.
 #[allow(clippy::too_many_arguments)]
-#[pyo3(signature = (rubric, data, rows, options_json, collect, threads=0, int8=false))]
-fn score_matrix<'py>(
-    py: Python<'py>,
-    rubric: &RubricHandle,
-    data: &[u8],
+fn score_into<T: Cell + Sync>(
+    rubric: &Rubric,
+    columns: &[&[T]],
     rows: usize,
-    options_json: &str,
-    collect: bool,
+    opts: &Options,
+    on_error: OnError,
     threads: usize,
-    int8: bool,
-) -> PyResult<MatrixResult<'py>> {
-    let o = opts(options_json)?;
-    let slots = rubric.inner.slot_names().len();
-    let width = if int8 { 1 } else { 8 };
-    if data.len() != rows * slots * width {
+    floats: &mut [f64],
+    bytes: &mut [u8],
+) -> Result<Found, Error> {
+    let n_threads = thread_count(threads, rows);
+    let per = rows.div_ceil(n_threads).max(1);
+    let (predicate, official) = bytes.split_at_mut(rows.min(bytes.len()));
+    let mut parts: Vec<Part<'_>> = (0..n_threads)
+        .map(|t| Part {
+            first: t * per,
+            floats: Vec::new(),
+            predicate: &mut [],
+            official: &mut [],
+        })
+        .collect();
+    // each column's rows, one range per part (`chunks_mut` of no rows gives none)
+    for column in floats.chunks_mut(rows.max(1)) {
+        let mut ranges = column.chunks_mut(per);
+        for p in &mut parts {
+            p.floats.push(ranges.next().unwrap_or(&mut []));
+        }
+    }
+    for (p, (pr, of)) in parts
+        .iter_mut()
+        .zip(predicate.chunks_mut(per).zip(official.chunks_mut(per)))
+    {
+        p.predicate = pr;
+        p.official = of;
+    }
+    let results: Vec<Result<Found, Error>> = if n_threads == 1 {
+        parts
+            .into_iter()
+            .map(|p| score_part(rubric, columns, opts, on_error, p))
+            .collect()
+    } else {
+        std::thread::scope(|s| {
+            let handles: Vec<_> = parts
+                .into_iter()
+                .map(|p| s.spawn(move || score_part(rubric, columns, opts, on_error, p)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join().unwrap_or_else(|_| {
+                        Err(Error::InvalidBatch {
+                            message: "a scoring thread failed".into(),
+                        })
+                    })
+                })
+                .collect()
+        })
+    };
+    let mut all: Found = (Vec::new(), Vec::new());
+    for r in results {
+        let (mut missing, mut errors) = r?;
+        all.0.append(&mut missing);
+        all.1.append(&mut errors);
+    }
+    Ok(all)
+}
+
+/// A frame's levels as a C-ordered numpy matrix, one row per slot and one
+/// column per assessment: `uint8` (255 = empty) or `float64` (NaN = empty).
+#[derive(FromPyObject)]
+enum Levels<'py> {
+    Bytes(PyReadonlyArray2<'py, u8>),
+    Floats(PyReadonlyArray2<'py, f64>),
+}
+
+/// The matrix's cells, one slice per slot (`slots` of them, `rows` long),
+/// or an `invalid_batch` error when its shape or layout is not that.
+fn slot_columns<'a, T: numpy::Element>(
+    m: &'a PyReadonlyArray2<'_, T>,
+    slots: usize,
+) -> PyResult<(Vec<&'a [T]>, usize)> {
+    let shape = m.shape();
+    let (n, rows) = (
+        shape.first().copied().unwrap_or(0),
+        shape.get(1).copied().unwrap_or(0),
+    );
+    if n != slots || !m.is_c_contiguous() {
         return Err(core_err(&Error::InvalidBatch {
             message: format!(
-                "{} bytes for {rows} rows x {slots} columns of {}",
-                data.len(),
-                if int8 { "uint8" } else { "float64" }
+                "a C-ordered matrix of {slots} slot rows was expected, got shape {shape:?}"
             ),
         }));
     }
+    let cells = m.as_slice()?;
+    let cols = if rows == 0 {
+        vec![&[][..]; slots]
+    } else {
+        cells.chunks(rows).collect()
+    };
+    Ok((cols, rows))
+}
+
+/// Scores a matrix of levels (see [`Levels`]). Returns (floats, bytes,
+/// errors, missing): `floats` is a new float64 array of `1 + n_domains +
+/// n_aspects` rows (the index, then the domains, then the aspects, NaN where
+/// there is no value) and `bytes` a new uint8 array of 2 rows (predicate, 255
+/// for none; official, 0/1), one column per assessment; `errors` are the
+/// failed rows; `missing` is (row, "3, 35") for each row that lacks an
+/// indicator, its ids in rubric order.
+/// The GIL is released while scoring; rows are split across threads, each
+/// writing its rows of the result arrays in place.
+#[pyfunction]
+#[pyo3(signature = (rubric, levels, options_json, collect, threads=0))]
+fn score_matrix<'py>(
+    py: Python<'py>,
+    rubric: &RubricHandle,
+    levels: Levels<'py>,
+    options_json: &str,
+    collect: bool,
+    threads: usize,
+) -> PyResult<MatrixResult<'py>> {
+    let o = opts(options_json)?;
+    let inner = &rubric.inner;
+    let slots = inner.slot_names().len();
     let on_error = if collect {
         OnError::Collect
     } else {
         OnError::Fail
     };
-    let inner = &rubric.inner;
-    let result = py.detach(|| -> Result<BatchOutput, Error> {
-        if int8 {
-            // one byte per cell, 255 = empty
-            let cols: Vec<&[u8]> = if rows == 0 {
-                vec![&[][..]; slots]
-            } else {
-                data.chunks(rows).collect()
-            };
-            spbe_core::batch::score_columns_threaded(inner, &cols, &o, on_error, threads)
-        } else {
-            // little-endian float64 cells, read in place
-            let (values, _) = data.as_chunks::<8>();
-            let cols: Vec<&[[u8; 8]]> = if rows == 0 {
-                vec![&[][..]; slots]
-            } else {
-                values.chunks(rows).collect()
-            };
-            spbe_core::batch::score_columns_threaded(inner, &cols, &o, on_error, threads)
+    let rows = match &levels {
+        Levels::Bytes(m) => m.shape().get(1).copied(),
+        Levels::Floats(m) => m.shape().get(1).copied(),
+    }
+    .unwrap_or(0);
+    let n_floats = 1 + inner.domains().len() + inner.aspects().len();
+    let floats = PyArray2::<f64>::zeros(py, [n_floats, rows], false);
+    let bytes = PyArray2::<u8>::zeros(py, [2, rows], false);
+    let (mut fw, mut bw) = (floats.try_readwrite()?, bytes.try_readwrite()?);
+    let (f, b) = (fw.as_slice_mut()?, bw.as_slice_mut()?);
+    let scored = match &levels {
+        Levels::Bytes(m) => {
+            let (cols, rows) = slot_columns(m, slots)?;
+            py.detach(|| score_into(inner, &cols, rows, &o, on_error, threads, f, b))
         }
-    });
-    let out = result.map_err(|e| core_err(&e))?;
-    let errors = out
-        .errors
+        Levels::Floats(m) => {
+            let (cols, rows) = slot_columns(m, slots)?;
+            py.detach(|| score_into(inner, &cols, rows, &o, on_error, threads, f, b))
+        }
+    };
+    let (missing, errors) = scored.map_err(|e| core_err(&e))?;
+    drop((fw, bw));
+    let errors = errors
         .iter()
         .map(|(r, e)| {
             (
@@ -403,19 +592,121 @@ fn score_matrix<'py>(
             )
         })
         .collect();
-    Ok((
-        f64_bytes(py, out.index.len(), out.index.iter().copied())?,
-        PyBytes::new(py, &out.predicate),
-        // domains then aspects in one buffer: one float block of the frame
-        f64_bytes(
-            py,
-            out.domains.iter().chain(&out.aspects).map(Vec::len).sum(),
-            out.domains.iter().chain(&out.aspects).flatten().copied(),
-        )?,
-        errors,
-        PyBytes::new(py, &out.official),
-        out.missing_text(inner),
-    ))
+    let missing = BatchOutput {
+        missing,
+        ..BatchOutput::default()
+    }
+    .missing_text(inner);
+    Ok((floats, bytes, errors, missing))
+}
+
+/// A frame column handed to [`pack_levels`]: int64 or float64 values.
+#[derive(FromPyObject)]
+enum Column<'py> {
+    Ints(PyReadonlyArray1<'py, i64>),
+    Floats(PyReadonlyArray1<'py, f64>),
+}
+
+/// A column's values, read in place.
+enum Cells<'a> {
+    Ints(&'a [i64]),
+    Floats(&'a [f64]),
+}
+
+/// Writes `src` into `dst` as one byte per cell (255 for NaN, an empty
+/// cell); whether every cell was empty or a whole number from 0 to 254,
+/// the only cells a byte holds exactly. In one pass, without a branch per
+/// cell.
+fn narrow(src: &Cells<'_>, dst: &mut [u8]) -> bool {
+    let mut bad = false;
+    match src {
+        Cells::Ints(v) => {
+            for (d, &x) in dst.iter_mut().zip(*v) {
+                // as unsigned a negative value is huge
+                bad |= x as u64 > 254;
+                *d = x as u8;
+            }
+        }
+        Cells::Floats(v) => {
+            for (d, &x) in dst.iter_mut().zip(*v) {
+                // `as` saturates and takes NaN to 0: a value is whole from 0
+                // to 254 exactly when it comes back from its byte
+                let b = x as u8;
+                let empty = x.is_nan();
+                bad |= !empty & ((f64::from(b) != x) | (b == u8::MAX));
+                *d = if empty { u8::MAX } else { b };
+            }
+        }
+    }
+    !bad
+}
+
+/// Packs frame columns into `out`, a (slots x rows) uint8 matrix: each
+/// `(slot, column)` into row `slot`, one byte per cell as the batch reads
+/// them (255 = empty), on up to `threads` threads (0: one per core).
+/// Returns false, leaving `out` partly written, when a cell is neither
+/// empty nor a whole number from 0 to 254; the caller then hands the core
+/// the cells as float64 for it to judge.
+#[pyfunction]
+#[pyo3(signature = (out, columns, threads=0))]
+fn pack_levels(
+    py: Python<'_>,
+    mut out: PyReadwriteArray2<'_, u8>,
+    columns: Vec<(usize, Column<'_>)>,
+    threads: usize,
+) -> PyResult<bool> {
+    let shape = out.shape();
+    let (slots, rows) = (
+        shape.first().copied().unwrap_or(0),
+        shape.get(1).copied().unwrap_or(0),
+    );
+    let mut cells = Vec::with_capacity(columns.len());
+    for (slot, c) in &columns {
+        let v = match c {
+            Column::Ints(a) => Cells::Ints(a.as_slice()?),
+            Column::Floats(a) => Cells::Floats(a.as_slice()?),
+        };
+        let len = match v {
+            Cells::Ints(x) => x.len(),
+            Cells::Floats(x) => x.len(),
+        };
+        if *slot >= slots || len != rows {
+            return Err(PyValueError::new_err(format!(
+                "column for slot {slot} has {len} values; the matrix is {slots} x {rows}"
+            )));
+        }
+        cells.push((*slot, v));
+    }
+    if !out.is_c_contiguous() {
+        return Err(PyValueError::new_err(
+            "pack_levels writes into a C-ordered matrix",
+        ));
+    }
+    let out = out.as_slice_mut()?;
+    let mut dst: Vec<Option<&mut [u8]>> = out.chunks_mut(rows.max(1)).map(Some).collect();
+    let mut jobs: Vec<(&Cells<'_>, &mut [u8])> = Vec::with_capacity(cells.len());
+    for (slot, v) in &cells {
+        if let Some(d) = dst.get_mut(*slot).and_then(Option::take) {
+            jobs.push((v, d));
+        }
+    }
+    // a thread for every 64k cells at most (a thread costs tens of microseconds)
+    let n = threads_asked(threads)
+        .min((rows * jobs.len()) >> 16)
+        .clamp(1, jobs.len().max(1));
+    let per = jobs.len().div_ceil(n).max(1);
+    Ok(py.detach(|| {
+        if n == 1 {
+            return jobs.iter_mut().all(|(v, d)| narrow(v, d));
+        }
+        std::thread::scope(|s| {
+            let handles: Vec<_> = jobs
+                .chunks_mut(per)
+                .map(|group| s.spawn(move || group.iter_mut().all(|(v, d)| narrow(v, d))))
+                .collect();
+            handles.into_iter().all(|h| h.join().unwrap_or(false))
+        })
+    }))
 }
 
 /// The ids of the `n` indicators whose one-step rise gains the most, from
@@ -454,6 +745,7 @@ fn _lowlevel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(from_vector, m)?)?;
     m.add_function(wrap_pyfunction!(cell_type_error, m)?)?;
     m.add_function(wrap_pyfunction!(score_matrix, m)?)?;
+    m.add_function(wrap_pyfunction!(pack_levels, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -41,20 +41,20 @@ def _source_columns(rubric: Rubric, columns: List[str]) -> List[Any]:
     return out
 
 
-def _compact(np: Any, df: Any, kind: str, sources: List[Any]) -> Any:
+def _compact(np: Any, df: Any, kind: str, sources: List[Any], threads: int = 0) -> Any:
     """The levels as a (slots x rows) uint8 matrix, 255 = empty, when every
-    cell is empty or a whole number from 0 to 254 (checked exactly, per column),
-    and whether any cell is empty; otherwise None, and the float64 path lets
-    spbe-core judge every cell."""
+    cell is empty or a whole number from 0 to 254 (checked exactly, per column);
+    otherwise None, and the float64 path lets spbe-core judge every cell.
+    Plain int64 and float64 columns are packed by the compiled module, one
+    pass over each (on ``threads`` threads); other columns here."""
     rows = df.shape[0]
     out = np.empty((len(sources), rows), dtype=np.uint8)
-    empty = False
+    packed: List[Tuple[int, Any]] = []
     # every column in one pass (a pandas lookup by label costs more than the column's work)
     by_name = dict(df.items()) if kind == "pandas" else {s.name: s for s in df.get_columns()}
     for j, col in enumerate(sources):
         if col is None:
             out[j] = 255
-            empty = True
             continue
         s = by_name[col]
         dt = s.dtype
@@ -62,7 +62,9 @@ def _compact(np: Any, df: Any, kind: str, sources: List[Any]) -> Any:
         if not (kind == "pandas" and isinstance(dt, np.dtype) and dt.kind in "iuf") and not _is_numeric(s, kind):
             return None
         a = s.to_numpy() if kind == "polars" else s.to_numpy(dtype=None)
-        if a.dtype.kind in "iu":
+        if a.dtype in (np.int64, np.float64) and a.dtype.isnative and a.flags.c_contiguous and a.flags.aligned:
+            packed.append((j, a))
+        elif a.dtype.kind in "iu":
             # one pass: as unsigned, a negative value is huge, so max <= 254
             # holds exactly when every value is from 0 to 254
             if rows and a.view(f"u{a.dtype.itemsize}").max() > 254:
@@ -72,7 +74,6 @@ def _compact(np: Any, df: Any, kind: str, sources: List[Any]) -> Any:
             nan = np.isnan(a)
             if nan.all():
                 out[j] = 255
-                empty = True
                 continue
             if np.nanmin(a) < 0 or np.nanmax(a) > 254:
                 return None
@@ -80,10 +81,11 @@ def _compact(np: Any, df: Any, kind: str, sources: List[Any]) -> Any:
             if not np.all((b == a) | nan):
                 return None
             out[j] = b
-            empty = empty or bool(nan.any())
         else:
             return None
-    return out, empty
+    if packed and not _lowlevel.pack_levels(out, packed, threads):
+        return None
+    return out
 
 
 def _narrow_float(np: Any, s: Any, kind: str) -> bool:
@@ -335,14 +337,13 @@ def _score_frame(df: Any, *, rubric: Any = None, missing: MissingPolicy = "error
     if year is not None:
         o["year"] = year
     opts = json.dumps(o)
-    packed = _compact(np, df, kind, sources)
-    compact = packed[0] if packed is not None else None
-    if compact is not None:
-        data, int8 = compact.tobytes(), True
-    else:
-        data, int8 = _matrix(np, df, kind, rb, sources).tobytes(order="F"), False
+    # (slots x rows), C-ordered, read in place: uint8 levels, else float64
+    # (the column-major (rows x slots) matrix, transposed)
+    levels = _compact(np, df, kind, sources, threads)
+    if levels is None:
+        levels = _matrix(np, df, kind, rb, sources).T
     try:
-        idx_b, pred_b, parts_b, errs, official_b, lacking = _lowlevel.score_matrix(rb._handle, data, rows, opts, errors == "collect", threads, int8)
+        floats, small, errs, lacking = _lowlevel.score_matrix(rb._handle, levels, opts, errors == "collect", threads)
     except _lowlevel.CoreError as e:
         err = from_core(e.args)
         if err.row is not None:
@@ -352,24 +353,26 @@ def _score_frame(df: Any, *, rubric: Any = None, missing: MissingPolicy = "error
                 err.message = f"row {err.row!r} (position {err.position}): " + err.message.split(": ", 1)[-1]
                 err.args = (err.message,)
         raise err from None
+    dom_ids = [d.id for d in rb.domains]
+    asp_ids = [a.id for a in rb.aspects]
+    # new arrays that the core's batch wrote in place: `floats` holds the
+    # index, then the domains and the aspects, one row each; `small` the
+    # predicate and official, one byte per assessment
+    index = floats[0]
+    block = floats[1:]
+    codes = small[0].astype(np.int16)
+    codes[codes == 255] = -1
     # which indicators each row lacks, as spbe-core found them: `official`
     # (0/1 per row) and, for the rows lacking any, their ids ("3, 35")
-    official = np.frombuffer(official_b, dtype=np.bool_)
+    official = small[1].view(np.bool_)
     empty = bool(lacking)
     missing_col: List[Optional[str]] = [None] * rows if empty else []
     for r, ids in lacking:
         missing_col[r] = ids
-    index = np.frombuffer(idx_b, dtype="<f8")
-    codes = np.frombuffer(pred_b, dtype=np.uint8).astype(np.int16)
-    codes[codes == 255] = -1
     preds = rb.predicates
     names = [p.name for p in preds]
     labels = [p.label for p in preds]
     with_label = any(labels)
-    dom_ids = [d.id for d in rb.domains]
-    asp_ids = [a.id for a in rb.aspects]
-    # domains then aspects, one row of the block each
-    block = np.frombuffer(parts_b, dtype="<f8").reshape(len(dom_ids) + len(asp_ids), rows)
     parts: List[Tuple[str, Any]] = [(f"domain_{d}", block[k]) for k, d in enumerate(dom_ids)] + [(f"aspect_{a}", block[len(dom_ids) + k]) for k, a in enumerate(asp_ids)]
     error_col: Optional[List[Optional[str]]] = None
     if errors == "collect":
