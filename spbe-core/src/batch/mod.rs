@@ -105,8 +105,11 @@ fn add_f64(col: impl Iterator<Item = f64>, s: &SlotStep, sums: &mut [f64]) {
         // equals nothing. Each `if` is one max / min instruction.
         let c = if v > lo { v } else { lo };
         let c = if c < hi { c } else { hi };
-        let ok = (c + BIG) - BIG == v;
-        *a += if ok { w * v } else { f64::NAN };
+        // all ones where the cell is no level: or-ed into w · v it makes
+        // the bits of a NaN (every exponent bit set, a fraction not 0), one
+        // instruction where a select takes three
+        let bad = if (c + BIG) - BIG == v { 0 } else { u64::MAX };
+        *a += f64::from_bits((w * v).to_bits() | bad);
     }
 }
 
