@@ -63,6 +63,14 @@ pub trait Cell: Copy {
         }
     }
 
+    /// [`Cell::add_column`] of two columns into the same sums (two slots of
+    /// one aspect): one pass where a cell type can fuse them.
+    #[inline]
+    fn add_columns(a: &[Self], sa: &SlotStep, b: &[Self], sb: &SlotStep, sums: &mut [f64]) {
+        Self::add_column(a, sa, sums);
+        Self::add_column(b, sb, sums);
+    }
+
     /// Adds NaN to `sums` for every row whose cell is not empty (a slot that
     /// must be, for the row to be nominal).
     #[inline]
@@ -94,9 +102,51 @@ impl Cell for i64 {
 /// [`Cell::add_column`] for `f64` values (see there).
 #[inline]
 fn add_f64(col: impl Iterator<Item = f64>, s: &SlotStep, sums: &mut [f64]) {
-    const BIG: f64 = 4_503_599_627_370_496.0; // 2^52
-    let (lo, hi, w) = (s.lo as f64, s.hi as f64, s.w as f64);
+    let step = F64Step::new(s);
     for (a, v) in sums.iter_mut().zip(col) {
+        *a += step.term(v);
+    }
+}
+
+/// [`Cell::add_columns`] for `f64` values: both terms are whole numbers
+/// below 2^53 (or NaN), so adding them first changes no sum.
+#[inline]
+fn add_f64_pair(
+    a: impl Iterator<Item = f64>,
+    sa: &SlotStep,
+    b: impl Iterator<Item = f64>,
+    sb: &SlotStep,
+    sums: &mut [f64],
+) {
+    let (sa, sb) = (F64Step::new(sa), F64Step::new(sb));
+    for ((s, x), y) in sums.iter_mut().zip(a).zip(b) {
+        *s += sa.term(x) + sb.term(y);
+    }
+}
+
+/// A [`SlotStep`] in `f64`.
+#[derive(Clone, Copy)]
+struct F64Step {
+    lo: f64,
+    hi: f64,
+    w: f64,
+}
+
+impl F64Step {
+    #[inline]
+    fn new(s: &SlotStep) -> Self {
+        F64Step {
+            lo: s.lo as f64,
+            hi: s.hi as f64,
+            w: s.w as f64,
+        }
+    }
+
+    /// `w · v` for a whole level `v` in `lo..=hi`, else NaN.
+    #[inline]
+    fn term(self, v: f64) -> f64 {
+        const BIG: f64 = 4_503_599_627_370_496.0; // 2^52
+        let Self { lo, hi, w } = self;
         // v clamped into lo..=hi (NaN gives lo), then rounded to a whole
         // number by adding and taking away 2^52 (exact for 0 <= c < 2^52;
         // levels are small and not negative): equal to v exactly when v is
@@ -109,7 +159,7 @@ fn add_f64(col: impl Iterator<Item = f64>, s: &SlotStep, sums: &mut [f64]) {
         // the bits of a NaN (every exponent bit set, a fraction not 0), one
         // instruction where a select takes three
         let bad = if (c + BIG) - BIG == v { 0 } else { u64::MAX };
-        *a += f64::from_bits((w * v).to_bits() | bad);
+        f64::from_bits((w * v).to_bits() | bad)
     }
 }
 
@@ -121,6 +171,11 @@ impl Cell for f64 {
     #[inline]
     fn add_column(col: &[f64], s: &SlotStep, sums: &mut [f64]) {
         add_f64(col.iter().copied(), s, sums);
+    }
+
+    #[inline]
+    fn add_columns(a: &[f64], sa: &SlotStep, b: &[f64], sb: &SlotStep, sums: &mut [f64]) {
+        add_f64_pair(a.iter().copied(), sa, b.iter().copied(), sb, sums);
     }
 
     #[inline]
@@ -196,6 +251,17 @@ impl Cell for [u8; 8] {
     #[inline]
     fn add_column(col: &[[u8; 8]], s: &SlotStep, sums: &mut [f64]) {
         add_f64(col.iter().map(|b| f64::from_le_bytes(*b)), s, sums);
+    }
+
+    #[inline]
+    fn add_columns(a: &[[u8; 8]], sa: &SlotStep, b: &[[u8; 8]], sb: &SlotStep, sums: &mut [f64]) {
+        add_f64_pair(
+            a.iter().map(|x| f64::from_le_bytes(*x)),
+            sa,
+            b.iter().map(|x| f64::from_le_bytes(*x)),
+            sb,
+            sums,
+        );
     }
 
     #[inline]
@@ -350,6 +416,17 @@ impl SlotStep {
     }
 }
 
+/// One pass of the common case over a block (slot positions).
+#[derive(Clone, Copy)]
+enum Step {
+    /// A required slot: [`Cell::add_column`].
+    One(usize),
+    /// Two required slots of one aspect: [`Cell::add_columns`].
+    Two(usize, usize),
+    /// A slot that must be empty: [`Cell::check_empty`].
+    Empty(usize),
+}
+
 /// Per-row scratch of the general path, allocated once per call.
 struct Scratch {
     slots: Vec<i64>,
@@ -462,6 +539,26 @@ pub fn score_columns_into<T: Cell, C: AsRef<[T]>>(
         }
     }
     let ids = rubric.indicator_ids();
+    // the block's passes: two required slots of one aspect side by side are
+    // added in one pass (one read and write of the sums for both)
+    let mut steps = Vec::with_capacity(info.len());
+    let mut k = 0;
+    while let Some(s) = info.get(k) {
+        match info.get(k + 1) {
+            Some(t) if s.required && t.required && s.aspect == t.aspect => {
+                steps.push(Step::Two(k, k + 1));
+                k += 2;
+            }
+            _ => {
+                steps.push(if s.required {
+                    Step::One(k)
+                } else {
+                    Step::Empty(k)
+                });
+                k += 1;
+            }
+        }
+    }
 
     // scratch, allocated once: per aspect, a block of row sums (aspect-major:
     // a column adds to one contiguous run); a row is nominal while its sums
@@ -490,13 +587,27 @@ pub fn score_columns_into<T: Cell, C: AsRef<[T]>>(
         if let (Some(f), Some(bands)) = (&dd.fast, &bands) {
             acc.iter_mut().for_each(|x| *x = 0.0);
             whole = true;
-            for (c, s) in columns.iter().zip(&info) {
-                let col = c.as_ref().get(start..end).unwrap_or(&[]);
+            let col = |k: usize| {
+                columns
+                    .get(k)
+                    .and_then(|c| c.as_ref().get(start..end))
+                    .unwrap_or(&[])
+            };
+            for step in &steps {
+                let (Step::One(k) | Step::Two(k, _) | Step::Empty(k)) = *step;
+                let Some(s) = info.get(k) else { continue };
                 let from = s.aspect * block;
-                match acc.get_mut(from..from + len) {
-                    Some(sums) if s.required => T::add_column(col, &s.step, sums),
-                    Some(sums) => T::check_empty(col, sums),
-                    None => whole = false,
+                let Some(sums) = acc.get_mut(from..from + len) else {
+                    whole = false;
+                    continue;
+                };
+                match *step {
+                    Step::One(k) => T::add_column(col(k), &s.step, sums),
+                    Step::Two(k, j) => match info.get(j) {
+                        Some(t) => T::add_columns(col(k), &s.step, col(j), &t.step, sums),
+                        None => whole = false,
+                    },
+                    Step::Empty(k) => T::check_empty(col(k), sums),
                 }
             }
             if whole {
@@ -693,12 +804,12 @@ fn fast_block(
             return;
         };
         official.iter_mut().for_each(|o| *o = 1);
-        read(index, index_t, tmp);
-        for (h, n) in hundredths.iter_mut().zip(tmp.iter()) {
-            *h = index_h.get(entry(*n)).copied().unwrap_or(i64::MIN);
-        }
-        for (p, n) in predicate.iter_mut().zip(tmp.iter()) {
-            *p = band.get(entry(*n)).copied().unwrap_or(u8::MAX);
+        let results = index.iter_mut().zip(hundredths.iter_mut());
+        for (((i, h), p), n) in results.zip(predicate.iter_mut()).zip(tmp.iter()) {
+            let e = entry(*n);
+            *i = index_t.get(e).copied().unwrap_or(f64::NAN);
+            *h = index_h.get(e).copied().unwrap_or(i64::MIN);
+            *p = band.get(e).copied().unwrap_or(u8::MAX);
         }
         return;
     }
@@ -1060,6 +1171,24 @@ mod tests {
                 ..Default::default()
             };
             let out = score_columns(&rb, &cols, &opts, OnError::Fail).unwrap();
+            // f64 cells (whose two slots of one aspect are added in one pass,
+            // with their different weights) and bytes give the same
+            let floats: Vec<Vec<f64>> = cols
+                .iter()
+                .map(|c| c.iter().map(|v| *v as f64).collect())
+                .collect();
+            let bytes: Vec<Vec<[u8; 8]>> = floats
+                .iter()
+                .map(|c| c.iter().map(|v| v.to_le_bytes()).collect())
+                .collect();
+            assert_eq!(
+                score_columns(&rb, &floats, &opts, OnError::Fail).unwrap(),
+                out
+            );
+            assert_eq!(
+                score_columns(&rb, &bytes, &opts, OnError::Fail).unwrap(),
+                out
+            );
             for (r, (a, b)) in cols[0].iter().zip(&cols[1]).enumerate() {
                 // the index is s / 8, reported as the hundredths (100 s + 4) / 8
                 let s = 7 * a + b;
