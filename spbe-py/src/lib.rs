@@ -19,6 +19,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use spbe_core::batch::{score_columns_into, BatchOutput, Cell, OnError};
 use spbe_core::{Error, Options, Rubric};
+use std::ops::Range;
 
 use report::ReportCore;
 
@@ -368,11 +369,122 @@ fn renumber(e: Error, by: usize) -> Error {
     }
 }
 
+/// One thread's cells of a chunk in the batch's types, reused from chunk to chunk.
+#[derive(Default)]
+struct Scratch {
+    bytes: Vec<u8>,
+    floats: Vec<f64>,
+}
+
+/// Levels, one column per slot, that a thread hands to the core's batch a
+/// chunk of rows at a time.
+trait Source: Sync {
+    /// Scores `rows` (rows numbered from their start) into `out`.
+    fn score(
+        &self,
+        rubric: &Rubric,
+        opts: &Options,
+        on_error: OnError,
+        rows: Range<usize>,
+        out: &mut BatchOutput,
+        scratch: &mut Scratch,
+    ) -> Result<(), Error>;
+}
+
+/// Columns already of a cell type of the batch, read in place.
+struct Matrix<'a, T>(Vec<&'a [T]>);
+
+impl<T: Cell + Sync> Source for Matrix<'_, T> {
+    fn score(
+        &self,
+        rubric: &Rubric,
+        opts: &Options,
+        on_error: OnError,
+        rows: Range<usize>,
+        out: &mut BatchOutput,
+        _: &mut Scratch,
+    ) -> Result<(), Error> {
+        let sub: Vec<&[T]> = self
+            .0
+            .iter()
+            .map(|c| c.get(rows.clone()).unwrap_or(&[]))
+            .collect();
+        score_columns_into(rubric, &sub, opts, on_error, out)
+    }
+}
+
+/// A frame's columns as the frame holds them (`None` for a slot it has no
+/// column for: every cell empty). A chunk is packed into one byte per cell
+/// when every cell is empty or a whole number from 0 to 254; otherwise its
+/// cells go as float64 (an int64 as numpy converts it) for the core to
+/// judge every one. Each row's results are the same either way.
+struct FrameColumns<'a>(Vec<Option<Cells<'a>>>);
+
+impl Source for FrameColumns<'_> {
+    fn score(
+        &self,
+        rubric: &Rubric,
+        opts: &Options,
+        on_error: OnError,
+        rows: Range<usize>,
+        out: &mut BatchOutput,
+        scratch: &mut Scratch,
+    ) -> Result<(), Error> {
+        let (n, slots) = (rows.len(), self.0.len());
+        // every cell of the scratch is written below
+        scratch.bytes.resize(slots * n, 0);
+        let mut packed = true;
+        for (c, dst) in self.0.iter().zip(scratch.bytes.chunks_mut(n.max(1))) {
+            packed = match c {
+                None => {
+                    dst.fill(u8::MAX);
+                    true
+                }
+                Some(c) => narrow(&c.range(rows.clone()), dst),
+            };
+            if !packed {
+                break;
+            }
+        }
+        if packed {
+            let cols = columns_of(&scratch.bytes, slots, n);
+            return score_columns_into(rubric, &cols, opts, on_error, out);
+        }
+        scratch.floats.resize(slots * n, f64::NAN);
+        for (c, dst) in self.0.iter().zip(scratch.floats.chunks_mut(n.max(1))) {
+            match c.as_ref().map(|c| c.range(rows.clone())) {
+                None => dst.fill(f64::NAN),
+                Some(Cells::Ints(v)) => {
+                    for (d, &x) in dst.iter_mut().zip(v) {
+                        *d = x as f64;
+                    }
+                }
+                Some(Cells::Floats(v)) => {
+                    for (d, &x) in dst.iter_mut().zip(v) {
+                        *d = x;
+                    }
+                }
+            }
+        }
+        let cols = columns_of(&scratch.floats, slots, n);
+        score_columns_into(rubric, &cols, opts, on_error, out)
+    }
+}
+
+/// A slot-major buffer as `slots` columns of `rows` cells.
+fn columns_of<T>(cells: &[T], slots: usize, rows: usize) -> Vec<&[T]> {
+    if rows == 0 {
+        vec![&[][..]; slots]
+    } else {
+        cells.chunks(rows).collect()
+    }
+}
+
 /// Scores the rows of one part chunk by chunk with spbe-core's batch,
 /// copying each chunk's results into the part.
-fn score_part<T: Cell>(
+fn score_part<S: Source>(
     rubric: &Rubric,
-    columns: &[&[T]],
+    source: &S,
     opts: &Options,
     on_error: OnError,
     part: Part<'_>,
@@ -385,17 +497,23 @@ fn score_part<T: Cell>(
     } = part;
     let rows = predicate.len();
     let mut out = BatchOutput::default();
+    let mut scratch = Scratch::default();
     let mut found: Found = (Vec::new(), Vec::new());
     let mut lo = 0;
     // one call even for no rows, so that the core checks the columns
     loop {
         let hi = (lo + CHUNK).min(rows);
         let at = first + lo;
-        let sub: Vec<&[T]> = columns
-            .iter()
-            .map(|c| c.get(at..first + hi).unwrap_or(&[]))
-            .collect();
-        score_columns_into(rubric, &sub, opts, on_error, &mut out).map_err(|e| renumber(e, at))?;
+        source
+            .score(
+                rubric,
+                opts,
+                on_error,
+                at..first + hi,
+                &mut out,
+                &mut scratch,
+            )
+            .map_err(|e| renumber(e, at))?;
         let results = std::iter::once(&out.index)
             .chain(&out.domains)
             .chain(&out.aspects);
@@ -425,14 +543,14 @@ fn score_part<T: Cell>(
     }
 }
 
-/// Scores `columns` (one per slot, `rows` long) into `floats` (the index,
-/// then each domain and aspect: `rows` values each) and `bytes` (predicate,
-/// then official), the rows split in one contiguous range per thread. With
+/// Scores `rows` rows of `source` into `floats` (the index, then each
+/// domain and aspect: `rows` values each) and `bytes` (predicate, then
+/// official), the rows split in one contiguous range per thread. With
 /// [`OnError::Fail`] the lowest failing row's error is returned.
 #[allow(clippy::too_many_arguments)]
-fn score_into<T: Cell + Sync>(
+fn score_into<S: Source>(
     rubric: &Rubric,
-    columns: &[&[T]],
+    source: &S,
     rows: usize,
     opts: &Options,
     on_error: OnError,
@@ -468,13 +586,13 @@ fn score_into<T: Cell + Sync>(
     let results: Vec<Result<Found, Error>> = if n_threads == 1 {
         parts
             .into_iter()
-            .map(|p| score_part(rubric, columns, opts, on_error, p))
+            .map(|p| score_part(rubric, source, opts, on_error, p))
             .collect()
     } else {
         std::thread::scope(|s| {
             let handles: Vec<_> = parts
                 .into_iter()
-                .map(|p| s.spawn(move || score_part(rubric, columns, opts, on_error, p)))
+                .map(|p| s.spawn(move || score_part(rubric, source, opts, on_error, p)))
                 .collect();
             handles
                 .into_iter()
@@ -497,6 +615,50 @@ fn score_into<T: Cell + Sync>(
     Ok(all)
 }
 
+/// Scores `rows` rows of `source` (GIL released) into new result arrays,
+/// as [`score_matrix`] returns them.
+fn score_source<'py, S: Source>(
+    py: Python<'py>,
+    rubric: &Rubric,
+    source: &S,
+    rows: usize,
+    options_json: &str,
+    collect: bool,
+    threads: usize,
+) -> PyResult<MatrixResult<'py>> {
+    let o = opts(options_json)?;
+    let on_error = if collect {
+        OnError::Collect
+    } else {
+        OnError::Fail
+    };
+    let n_floats = 1 + rubric.domains().len() + rubric.aspects().len();
+    let floats = PyArray2::<f64>::zeros(py, [n_floats, rows], false);
+    let bytes = PyArray2::<u8>::zeros(py, [2, rows], false);
+    let (mut fw, mut bw) = (floats.try_readwrite()?, bytes.try_readwrite()?);
+    let (f, b) = (fw.as_slice_mut()?, bw.as_slice_mut()?);
+    let scored = py.detach(|| score_into(rubric, source, rows, &o, on_error, threads, f, b));
+    let (missing, errors) = scored.map_err(|e| core_err(&e))?;
+    drop((fw, bw));
+    let errors = errors
+        .iter()
+        .map(|(r, e)| {
+            (
+                *r,
+                e.code().to_owned(),
+                e.indicator().map(str::to_owned),
+                e.to_string(),
+            )
+        })
+        .collect();
+    let missing = BatchOutput {
+        missing,
+        ..BatchOutput::default()
+    }
+    .missing_text(rubric);
+    Ok((floats, bytes, errors, missing))
+}
+
 /// A frame's levels as a C-ordered numpy matrix, one row per slot and one
 /// column per assessment: `uint8` (255 = empty) or `float64` (NaN = empty).
 #[derive(FromPyObject)]
@@ -510,7 +672,7 @@ enum Levels<'py> {
 fn slot_columns<'a, T: numpy::Element>(
     m: &'a PyReadonlyArray2<'_, T>,
     slots: usize,
-) -> PyResult<(Vec<&'a [T]>, usize)> {
+) -> PyResult<(Matrix<'a, T>, usize)> {
     let shape = m.shape();
     let (n, rows) = (
         shape.first().copied().unwrap_or(0),
@@ -523,13 +685,7 @@ fn slot_columns<'a, T: numpy::Element>(
             ),
         }));
     }
-    let cells = m.as_slice()?;
-    let cols = if rows == 0 {
-        vec![&[][..]; slots]
-    } else {
-        cells.chunks(rows).collect()
-    };
-    Ok((cols, rows))
+    Ok((Matrix(columns_of(m.as_slice()?, slots, rows)), rows))
 }
 
 /// Scores a matrix of levels (see [`Levels`]). Returns (floats, bytes,
@@ -551,66 +707,58 @@ fn score_matrix<'py>(
     collect: bool,
     threads: usize,
 ) -> PyResult<MatrixResult<'py>> {
-    let o = opts(options_json)?;
     let inner = &rubric.inner;
     let slots = inner.slot_names().len();
-    let on_error = if collect {
-        OnError::Collect
-    } else {
-        OnError::Fail
-    };
-    let rows = match &levels {
-        Levels::Bytes(m) => m.shape().get(1).copied(),
-        Levels::Floats(m) => m.shape().get(1).copied(),
-    }
-    .unwrap_or(0);
-    let n_floats = 1 + inner.domains().len() + inner.aspects().len();
-    let floats = PyArray2::<f64>::zeros(py, [n_floats, rows], false);
-    let bytes = PyArray2::<u8>::zeros(py, [2, rows], false);
-    let (mut fw, mut bw) = (floats.try_readwrite()?, bytes.try_readwrite()?);
-    let (f, b) = (fw.as_slice_mut()?, bw.as_slice_mut()?);
-    let scored = match &levels {
+    match &levels {
         Levels::Bytes(m) => {
-            let (cols, rows) = slot_columns(m, slots)?;
-            py.detach(|| score_into(inner, &cols, rows, &o, on_error, threads, f, b))
+            let (source, rows) = slot_columns(m, slots)?;
+            score_source(py, inner, &source, rows, options_json, collect, threads)
         }
         Levels::Floats(m) => {
-            let (cols, rows) = slot_columns(m, slots)?;
-            py.detach(|| score_into(inner, &cols, rows, &o, on_error, threads, f, b))
+            let (source, rows) = slot_columns(m, slots)?;
+            score_source(py, inner, &source, rows, options_json, collect, threads)
         }
-    };
-    let (missing, errors) = scored.map_err(|e| core_err(&e))?;
-    drop((fw, bw));
-    let errors = errors
-        .iter()
-        .map(|(r, e)| {
-            (
-                *r,
-                e.code().to_owned(),
-                e.indicator().map(str::to_owned),
-                e.to_string(),
-            )
-        })
-        .collect();
-    let missing = BatchOutput {
-        missing,
-        ..BatchOutput::default()
     }
-    .missing_text(inner);
-    Ok((floats, bytes, errors, missing))
 }
 
-/// A frame column handed to [`pack_levels`]: int64 or float64 values.
+/// A frame column as the frame holds it: int64 or float64 values.
 #[derive(FromPyObject)]
 enum Column<'py> {
     Ints(PyReadonlyArray1<'py, i64>),
     Floats(PyReadonlyArray1<'py, f64>),
 }
 
+impl Column<'_> {
+    fn cells(&self) -> PyResult<Cells<'_>> {
+        Ok(match self {
+            Column::Ints(a) => Cells::Ints(a.as_slice()?),
+            Column::Floats(a) => Cells::Floats(a.as_slice()?),
+        })
+    }
+}
+
 /// A column's values, read in place.
+#[derive(Clone, Copy)]
 enum Cells<'a> {
     Ints(&'a [i64]),
     Floats(&'a [f64]),
+}
+
+impl<'a> Cells<'a> {
+    fn len(&self) -> usize {
+        match self {
+            Cells::Ints(v) => v.len(),
+            Cells::Floats(v) => v.len(),
+        }
+    }
+
+    /// The cells of `rows` (none if out of bounds).
+    fn range(&self, rows: Range<usize>) -> Cells<'a> {
+        match self {
+            Cells::Ints(v) => Cells::Ints(v.get(rows).unwrap_or(&[])),
+            Cells::Floats(v) => Cells::Floats(v.get(rows).unwrap_or(&[])),
+        }
+    }
 }
 
 /// Writes `src` into `dst` as one byte per cell (255 for NaN, an empty
@@ -641,6 +789,44 @@ fn narrow(src: &Cells<'_>, dst: &mut [u8]) -> bool {
     !bad
 }
 
+/// Scores a frame's columns as the frame holds them, one per slot in slot
+/// order: an int64 or float64 numpy array of `rows` values (NaN = empty),
+/// or `None` for a slot the frame has no column for. Each thread packs a
+/// chunk of its rows into one byte per cell when they allow it (else into
+/// float64, for the core to judge every cell) and scores it: the frame is
+/// read once, and no copy of it is made. Returns as [`score_matrix`].
+#[pyfunction]
+#[pyo3(signature = (rubric, columns, rows, options_json, collect, threads=0))]
+fn score_columns<'py>(
+    py: Python<'py>,
+    rubric: &RubricHandle,
+    columns: Vec<Option<Column<'py>>>,
+    rows: usize,
+    options_json: &str,
+    collect: bool,
+    threads: usize,
+) -> PyResult<MatrixResult<'py>> {
+    let inner = &rubric.inner;
+    let slots = inner.slot_names().len();
+    let mut cells = Vec::with_capacity(columns.len());
+    for c in &columns {
+        let v = c.as_ref().map(Column::cells).transpose()?;
+        if let Some(len) = v.map(|v| v.len()).filter(|&len| len != rows) {
+            return Err(core_err(&Error::InvalidBatch {
+                message: format!("a column has {len} rows, not {rows}"),
+            }));
+        }
+        cells.push(v);
+    }
+    if cells.len() != slots {
+        return Err(core_err(&Error::InvalidBatch {
+            message: format!("{} columns given for {slots} slots", cells.len()),
+        }));
+    }
+    let source = FrameColumns(cells);
+    score_source(py, inner, &source, rows, options_json, collect, threads)
+}
+
 /// Packs frame columns into `out`, a (slots x rows) uint8 matrix: each
 /// `(slot, column)` into row `slot`, one byte per cell as the batch reads
 /// them (255 = empty), on up to `threads` threads (0: one per core).
@@ -662,17 +848,11 @@ fn pack_levels(
     );
     let mut cells = Vec::with_capacity(columns.len());
     for (slot, c) in &columns {
-        let v = match c {
-            Column::Ints(a) => Cells::Ints(a.as_slice()?),
-            Column::Floats(a) => Cells::Floats(a.as_slice()?),
-        };
-        let len = match v {
-            Cells::Ints(x) => x.len(),
-            Cells::Floats(x) => x.len(),
-        };
-        if *slot >= slots || len != rows {
+        let v = c.cells()?;
+        if *slot >= slots || v.len() != rows {
             return Err(PyValueError::new_err(format!(
-                "column for slot {slot} has {len} values; the matrix is {slots} x {rows}"
+                "column for slot {slot} has {} values; the matrix is {slots} x {rows}",
+                v.len()
             )));
         }
         cells.push((*slot, v));
@@ -746,6 +926,7 @@ fn _lowlevel(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cell_type_error, m)?)?;
     m.add_function(wrap_pyfunction!(score_matrix, m)?)?;
     m.add_function(wrap_pyfunction!(pack_levels, m)?)?;
+    m.add_function(wrap_pyfunction!(score_columns, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

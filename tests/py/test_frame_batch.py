@@ -79,13 +79,19 @@ def frame_rows(out, rows):
 
 def make(kind, m):
     data = {"name": [f"r{k}" for k in range(N)]}
-    if kind in ("pandas-float64", "polars-float64"):
+    if kind.endswith("float64"):
         cols = {i: m[:, k] for k, i in enumerate(IDS)}
     else:
         # whole levels only: empty and fractional cells become 3 (int columns hold neither)
         w = np.where(np.isnan(m) | (m != np.round(m)), 3, m).astype(np.int64)
         cols = {i: w[:, k] for k, i in enumerate(IDS)}
     data.update(cols)
+    if kind.startswith("pandas-2d"):
+        # from one 2-D array: each column is strided in the frame's block
+        block = np.column_stack([cols[i] for i in IDS])
+        df = pd.DataFrame(block, columns=IDS, copy=False)
+        assert not df["1"].to_numpy().flags.c_contiguous
+        return pd.concat([pd.DataFrame({"name": data["name"]}), df], axis=1)
     if kind.startswith("polars"):
         return pl.DataFrame(data)
     df = pd.DataFrame(data)
@@ -95,12 +101,12 @@ def make(kind, m):
 
 
 def matrix_of(kind, m):
-    if kind in ("pandas-float64", "polars-float64"):
+    if kind.endswith("float64"):
         return m
     return np.where(np.isnan(m) | (m != np.round(m)), 3, m)
 
 
-KINDS = ["pandas-int64", "pandas-float64", "pandas-int32", "polars-int64", "polars-float64"]
+KINDS = ["pandas-int64", "pandas-float64", "pandas-int32", "pandas-2d-int64", "pandas-2d-float64", "polars-int64", "polars-float64"]
 
 
 @pytest.fixture(scope="module")

@@ -41,6 +41,38 @@ def _source_columns(rubric: Rubric, columns: List[str]) -> List[Any]:
     return out
 
 
+def _plain(np: Any, a: Any) -> bool:
+    """An int64 or float64 array the compiled module reads in place."""
+    return bool(a.dtype in (np.int64, np.float64) and a.dtype.isnative and a.flags.c_contiguous and a.flags.aligned)
+
+
+def _plain_columns(np: Any, df: Any, kind: str, sources: List[Any]) -> Optional[List[Any]]:
+    """Every slot's column as an int64 or float64 numpy array, taken from
+    the frame without a copy where it holds one in order (None for a slot
+    without a column), when every column is such; else None."""
+    by_name = dict(df.items()) if kind == "pandas" else {s.name: s for s in df.get_columns()}
+    out: List[Any] = []
+    for col in sources:
+        if col is None:
+            out.append(None)
+            continue
+        s = by_name[col]
+        dt = s.dtype
+        if kind == "pandas":
+            if not (isinstance(dt, np.dtype) and dt in (np.int64, np.float64)):
+                return None
+            a = s.to_numpy(dtype=None)
+        else:
+            if str(dt) not in ("Int64", "Float64"):
+                return None
+            a = s.to_numpy()  # nulls become NaN (an Int64 column with nulls: float64)
+        if not (a.dtype in (np.int64, np.float64) and a.dtype.isnative):
+            return None
+        # a column of a frame made from a 2-D array is strided: copied in order
+        out.append(a if _plain(np, a) else np.require(a, requirements=["C", "A"]))
+    return out
+
+
 def _compact(np: Any, df: Any, kind: str, sources: List[Any], threads: int = 0) -> Any:
     """The levels as a (slots x rows) uint8 matrix, 255 = empty, when every
     cell is empty or a whole number from 0 to 254 (checked exactly, per column);
@@ -62,7 +94,7 @@ def _compact(np: Any, df: Any, kind: str, sources: List[Any], threads: int = 0) 
         if not (kind == "pandas" and isinstance(dt, np.dtype) and dt.kind in "iuf") and not _is_numeric(s, kind):
             return None
         a = s.to_numpy() if kind == "polars" else s.to_numpy(dtype=None)
-        if a.dtype in (np.int64, np.float64) and a.dtype.isnative and a.flags.c_contiguous and a.flags.aligned:
+        if _plain(np, a):
             packed.append((j, a))
         elif a.dtype.kind in "iu":
             # one pass: as unsigned, a negative value is huge, so max <= 254
@@ -337,13 +369,20 @@ def _score_frame(df: Any, *, rubric: Any = None, missing: MissingPolicy = "error
     if year is not None:
         o["year"] = year
     opts = json.dumps(o)
-    # (slots x rows), C-ordered, read in place: uint8 levels, else float64
-    # (the column-major (rows x slots) matrix, transposed)
-    levels = _compact(np, df, kind, sources, threads)
-    if levels is None:
-        levels = _matrix(np, df, kind, rb, sources).T
+    # the usual frame (int64 or float64 columns) is read as it is, column
+    # by column, once; others become one (slots x rows) C-ordered matrix:
+    # uint8 levels, else float64 (the column-major (rows x slots) matrix, transposed)
+    plain = _plain_columns(np, df, kind, sources)
+    levels = None
+    if plain is None:
+        levels = _compact(np, df, kind, sources, threads)
+        if levels is None:
+            levels = _matrix(np, df, kind, rb, sources).T
     try:
-        floats, small, errs, lacking = _lowlevel.score_matrix(rb._handle, levels, opts, errors == "collect", threads)
+        if plain is not None:
+            floats, small, errs, lacking = _lowlevel.score_columns(rb._handle, plain, rows, opts, errors == "collect", threads)
+        else:
+            floats, small, errs, lacking = _lowlevel.score_matrix(rb._handle, levels, opts, errors == "collect", threads)
     except _lowlevel.CoreError as e:
         err = from_core(e.args)
         if err.row is not None:

@@ -5,7 +5,7 @@ from typing_extensions import final
 
 __all__ = [
     "CoreError", "RubricHandle", "OptionsHandle", "ReportCore", "rubric_ids", "score", "score_dict", "check_dict", "plan", "report_html", "validate", "check", "error_codes", "rank_gains", "level_views", "is_vector", "to_vector",
-    "from_vector", "cell_type_error", "score_matrix", "pack_levels", "__version__",
+    "from_vector", "cell_type_error", "score_matrix", "score_columns", "pack_levels", "__version__",
 ]
 
 __version__: str
@@ -99,5 +99,8 @@ def from_vector(vector: str, rubric: Optional[RubricHandle] = None) -> str: ...
 def cell_type_error(rubric: RubricHandle, row: int, slot: int, value: str) -> CoreError: ...
 def score_matrix(
     rubric: RubricHandle, levels: Any, options_json: str, collect: bool, threads: int = 0
+) -> Tuple[Any, Any, List[Tuple[int, str, Optional[str], str]], List[Tuple[int, str]]]: ...
+def score_columns(
+    rubric: RubricHandle, columns: List[Optional[Any]], rows: int, options_json: str, collect: bool, threads: int = 0
 ) -> Tuple[Any, Any, List[Tuple[int, str, Optional[str], str]], List[Tuple[int, str]]]: ...
 def pack_levels(out: Any, columns: List[Tuple[int, Any]], threads: int = 0) -> bool: ...
