@@ -21,7 +21,8 @@
 //! `SPBE_BENCH_ROWS` changes the batch size; `SPBE_BENCH_ONLY=single|batch`
 //! runs one half; `SPBE_BENCH_RUBRIC=2020` only the editions whose id
 //! contains it. `SPBE_BENCH_PROFILE=1` runs only our side (100k single
-//! reports, or 20 batches; `into`: 20 batches into one reused output), for
+//! reports, or 20 batches; `into`: 20 batches into one reused output,
+//! `into-u8` the same from u8 columns), for
 //! a profiler such as callgrind, whose instruction counts are steadier than
 //! times on a shared machine;
 //! `SPBE_BENCH_PROFILE=base` runs only the single baseline (100k parses).
@@ -182,10 +183,22 @@ fn batch(id: &str, rb: &Rubric, rows: usize) {
     let opts = Options::default();
     if let Some(what) = std::env::var_os("SPBE_BENCH_PROFILE") {
         // only score_columns (with `into`, only score_columns_into one
-        // reused output), for a profiler
+        // reused output; `into-u8` from u8 columns), for a profiler
         let mut out = BatchOutput::default();
+        let small: Vec<Vec<u8>> = cols
+            .iter()
+            .map(|c| {
+                c.iter()
+                    .map(|v| if v.is_nan() { 255 } else { *v as u8 })
+                    .collect()
+            })
+            .collect();
         for _ in 0..20 {
-            if what == "into" {
+            if what == "into-u8" {
+                score_columns_into(rb, black_box(&small), &opts, OnError::Fail, &mut out)
+                    .expect("batch");
+                black_box(&out);
+            } else if what == "into" {
                 score_columns_into(rb, black_box(&cols), &opts, OnError::Fail, &mut out)
                     .expect("batch");
                 black_box(&out);

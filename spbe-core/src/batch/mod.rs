@@ -226,6 +226,18 @@ impl Cell for u8 {
         }
     }
 
+    /// Both tables read per row, one read and write of the sums (the terms
+    /// are whole numbers below 2^53, or NaN: adding them first changes no sum).
+    #[inline]
+    fn add_columns(a: &[u8], sa: &SlotStep, b: &[u8], sb: &SlotStep, sums: &mut [f64]) {
+        let (ta, tb) = (&sa.table, &sb.table);
+        for ((s, &x), &y) in sums.iter_mut().zip(a).zip(b) {
+            let x = ta.get(usize::from(x.min(15))).copied().unwrap_or(f64::NAN);
+            let y = tb.get(usize::from(y.min(15))).copied().unwrap_or(f64::NAN);
+            *s += x + y;
+        }
+    }
+
     #[inline]
     fn check_empty(col: &[u8], sums: &mut [f64]) {
         for (a, &v) in sums.iter_mut().zip(col) {
@@ -1172,7 +1184,7 @@ mod tests {
             };
             let out = score_columns(&rb, &cols, &opts, OnError::Fail).unwrap();
             // f64 cells (whose two slots of one aspect are added in one pass,
-            // with their different weights) and bytes give the same
+            // with their different weights), bytes and u8 give the same
             let floats: Vec<Vec<f64>> = cols
                 .iter()
                 .map(|c| c.iter().map(|v| *v as f64).collect())
@@ -1187,6 +1199,14 @@ mod tests {
             );
             assert_eq!(
                 score_columns(&rb, &bytes, &opts, OnError::Fail).unwrap(),
+                out
+            );
+            let small: Vec<Vec<u8>> = cols
+                .iter()
+                .map(|c| c.iter().map(|v| *v as u8).collect())
+                .collect();
+            assert_eq!(
+                score_columns(&rb, &small, &opts, OnError::Fail).unwrap(),
                 out
             );
             for (r, (a, b)) in cols[0].iter().zip(&cols[1]).enumerate() {
