@@ -72,10 +72,26 @@ where
             })
             .collect()
     });
-    let mut all = BatchOutput {
-        rows,
-        ..Default::default()
+    // the first chunk's columns, grown in place to every row (a large
+    // column's reallocation moves its pages rather than copying them),
+    // take the other chunks after them
+    let mut parts = parts.into_iter();
+    let Some(first) = parts.next() else {
+        return Ok(BatchOutput {
+            rows,
+            ..Default::default()
+        });
     };
+    let mut all = first?;
+    all.rows = rows;
+    let more = rows.saturating_sub(all.index.len());
+    all.index.reserve(more);
+    all.predicate.reserve(more);
+    all.index_hundredths.reserve(more);
+    all.official.reserve(more);
+    for c in all.domains.iter_mut().chain(all.aspects.iter_mut()) {
+        c.reserve(more);
+    }
     for p in parts {
         let mut out = p?;
         all.index.append(&mut out.index);
@@ -83,10 +99,6 @@ where
         all.index_hundredths.append(&mut out.index_hundredths);
         all.official.append(&mut out.official);
         all.missing.append(&mut out.missing);
-        if all.domains.is_empty() && all.aspects.is_empty() {
-            all.domains = vec![Vec::with_capacity(rows); out.domains.len()];
-            all.aspects = vec![Vec::with_capacity(rows); out.aspects.len()];
-        }
         for (a, b) in all.domains.iter_mut().zip(out.domains.iter_mut()) {
             a.append(b);
         }
