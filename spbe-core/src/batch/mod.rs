@@ -651,25 +651,27 @@ pub fn score_columns_into<T: Cell, C: AsRef<[T]>>(
     Ok(())
 }
 
-/// floor(x / y) for whole numbers 0 <= x < 2^53, y > 0 held in `f64`; with
-/// x = 200 num + den, y = 2 den it rounds num / den half up to hundredths.
+/// floor(x / y) for whole numbers 0 <= x < 2^53, y > 0 held in `f64`, with
+/// `r` = 1 / y as `f64` divides; with x = 200 num + den, y = 2 den it rounds
+/// num / den half up to hundredths. A multiplication and a correction
+/// instead of a division (several times as slow), in `f64` so that a column
+/// of them vectorises.
 ///
-/// Exact: x and y are exact doubles, and a quotient that is not a whole
-/// number lies at least 1/y below the next one, more than the rounding error
-/// of the division (x/y · 2^-53 < 1/y), so the rounded quotient has the same
-/// floor; a whole quotient is exact. It stays in `f64` so that a column of
-/// them vectorises (a 64-bit integer division costs several times as much):
-/// `(t + 2^52) - 2^52` rounds t to a whole number, one too many when it
-/// rounded up.
+/// Exact, for quotients t = x / y below 2^50 (here about 100 times a level):
+/// r = (1/y)(1 + e1) and x · r = t (1 + e1)(1 + e2) with |e1|, |e2| <= 2^-53,
+/// so x · r is within t · 2^-51 < 1/2 of t, and rounding it to the nearest
+/// whole number q (adding and taking away 2^52) gives floor(t) or one more.
+/// It is one more exactly when q · y > x: a product below 2^53 is exact,
+/// and one above (only possible when q is one too many) rounds to at least
+/// 2^53 > x. NaN stays NaN (a row for the general path).
 #[inline]
-fn floor_div(x: f64, y: f64) -> f64 {
+fn floor_div(x: f64, y: f64, r: f64) -> f64 {
     const BIG: f64 = 4_503_599_627_370_496.0; // 2^52
-    let t = x / y;
-    let r = (t + BIG) - BIG;
-    if r > t {
-        r - 1.0
+    let q = (x * r + BIG) - BIG;
+    if q * y > x {
+        q - 1.0
     } else {
-        r
+        q
     }
 }
 
@@ -827,27 +829,30 @@ fn fast_block(
     }
     for (a, (col, den)) in out.aspects.iter_mut().zip(&f.aspect_den).enumerate() {
         let d = *den as f64;
+        let r = 1.0 / (2.0 * d);
         if let Some(dst) = col.get_mut(rows.clone()) {
             for (o, n) in dst.iter_mut().zip(sums(a)) {
-                *o = floor_div(200.0 * n + d, 2.0 * d) / 100.0;
+                *o = floor_div(200.0 * n + d, 2.0 * d, r) / 100.0;
             }
         }
     }
     for (di, dom) in rubric.d.domains.iter().enumerate() {
         dot(tmp, &f.k_domain, dom.aspects.clone());
         let q = f.q_domain.get(di).copied().unwrap_or(1) as f64;
+        let r = 1.0 / (2.0 * q);
         if let Some(dst) = out
             .domains
             .get_mut(di)
             .and_then(|col| col.get_mut(rows.clone()))
         {
             for (o, t) in dst.iter_mut().zip(tmp.iter()) {
-                *o = floor_div(200.0 * t + q, 2.0 * q) / 100.0;
+                *o = floor_div(200.0 * t + q, 2.0 * q, r) / 100.0;
             }
         }
     }
     dot(tmp, &f.k_index, 0..f.k_index.len());
     let q = f.q_index as f64;
+    let r = 1.0 / (2.0 * q);
     let (Some(index), Some(hundredths), Some(predicate), Some(official)) = (
         out.index.get_mut(rows.clone()),
         out.index_hundredths.get_mut(rows.clone()),
@@ -858,7 +863,7 @@ fn fast_block(
     };
     official.iter_mut().for_each(|o| *o = 1);
     for ((t, i), h) in tmp.iter().zip(index.iter_mut()).zip(hundredths.iter_mut()) {
-        let x = floor_div(200.0 * t + q, 2.0 * q);
+        let x = floor_div(200.0 * t + q, 2.0 * q, r);
         *i = x / 100.0;
         // whole numbers below 2^53: exact as i64 (NaN, a row for the
         // general path, gives 0 until the row is scored)
@@ -1360,5 +1365,65 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// `floor_div` against integer division: every numerator of every
+    /// result of the built-in editions (both ends of each range included),
+    /// and for other denominators (awkward ones, up to 2^40) numerators
+    /// where the quotient turns whole and near the largest the fast path
+    /// allows (200 n + 2 q < 2^53).
+    #[test]
+    fn floor_div_is_integer_division() {
+        let check = |n: i64, q: i64| {
+            let (x, y) = (200 * n + q, 2 * q);
+            let got = floor_div(x as f64, y as f64, 1.0 / y as f64);
+            assert_eq!(got, (x / y) as f64, "n {n}, q {q}");
+        };
+        for id in crate::rubric::builtin_ids() {
+            let rb = crate::rubric::builtin(id).unwrap();
+            let f = rb.d.fast.as_ref().unwrap();
+            let all: i64 = f.tops.iter().sum();
+            let mut dens: Vec<i64> = f.aspect_den.clone();
+            dens.extend(&f.q_domain);
+            dens.push(f.q_index);
+            for q in dens {
+                for n in 0..=all * 2 {
+                    check(n, q);
+                }
+            }
+        }
+        let mut seed: u64 = 3;
+        let mut next = |m: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 11) % m
+        };
+        let limit: i64 = 1 << 53;
+        for q in [
+            1,
+            3,
+            7,
+            97,
+            1_000_003,
+            (1 << 26) - 1,
+            (1 << 31) + 11,
+            1 << 40,
+        ] {
+            let top = (limit - 2 * q) / 200 - 1;
+            for n in (top - 2000).max(0)..=top {
+                check(n, q);
+            }
+            for _ in 0..20_000 {
+                // where the quotient turns whole: 200 n + q = 2 q m, so
+                // n near q (2 m - 1) / 200
+                let m = 1 + next((top / q * 100 + 1) as u64) as i64;
+                let at = i64::try_from(i128::from(q) * i128::from(2 * m - 1) / 200).unwrap();
+                for n in (at - 2).max(0)..=(at + 2).min(top) {
+                    check(n, q);
+                }
+            }
+        }
+        assert!(floor_div(f64::NAN, 2.0, 0.5).is_nan());
     }
 }
