@@ -426,7 +426,8 @@ def _score_frame(df: Any, *, rubric: Any = None, missing: MissingPolicy = "error
             results["predicate_label"] = pd.Categorical.from_codes(codes, categories=[x or "" for x in labels], ordered=True)
         results["official"] = official
         results["missing"] = pd.Series(missing_col if empty else np.full(rows, None, dtype=object), index=df.index, dtype="object")
-        frames = [df, pd.DataFrame(results, index=df.index)]
+        # the arrays as they are (new ones, ours alone), not copied into blocks
+        frames = [df, pd.DataFrame(results, index=df.index, copy=False)]
         if parts:
             # the domains and aspects as one float block that the frame adopts
             # as it is (the core's (columns x rows) buffer, transposed), not copied
