@@ -234,3 +234,30 @@ def test_result_columns_can_be_assigned(lib):
     again = spbe.score_frame(df, rubric=R20)
     assert (again["index"].tolist() if lib == "pandas" else again["index"].to_list()) == [3.0, 4.0, 5.0]
     assert (out["index"].tolist() if lib == "pandas" else out["index"].to_list()) == [3.0, 4.0, 3.0]
+
+
+def test_lowlevel_batch_refuses_misshapen_input():
+    """The compiled entry points check what the Python layer hands them: a
+    matrix must have one C-ordered row per slot, and the columns one array
+    per slot of the frame's row count; otherwise invalid_batch, not a crash."""
+    from spbe import _lowlevel
+
+    rb = spbe.Rubric.builtin(R20)._handle
+    opts = '{"missing": "error"}'
+    good = np.full((47, 3), 3, dtype=np.uint8)
+    floats, small, errs, lacking = _lowlevel.score_matrix(rb, good, opts, False)
+    assert floats.shape == (13, 3) and small.shape == (2, 3) and floats[0].tolist() == [3.0] * 3 and (errs, lacking) == ([], [])
+    for bad in (np.full((46, 3), 3, dtype=np.uint8), np.asfortranarray(good), good.astype(np.float64).T.copy()):
+        with pytest.raises(_lowlevel.CoreError) as e:
+            _lowlevel.score_matrix(rb, bad, opts, False)
+        assert e.value.args[0] == "invalid_batch"
+    cols = [np.full(3, 3, dtype=np.int64)] * 46 + [None]
+    with pytest.raises(_lowlevel.CoreError) as e:
+        _lowlevel.score_columns(rb, cols[:-1], 3, opts, False)  # one column short
+    assert e.value.args[0] == "invalid_batch"
+    with pytest.raises(_lowlevel.CoreError) as e:
+        _lowlevel.score_columns(rb, cols[:-1] + [np.full(2, 3.0)], 3, opts, False)  # a short column
+    assert e.value.args[0] == "invalid_batch"
+    # a slot without a column is empty in every row: with "lowest", indicator 47 (3.00 %) at level 1
+    floats, small, errs, lacking = _lowlevel.score_columns(rb, cols, 3, '{"missing": "lowest"}', False)
+    assert floats[0].tolist() == [2.94] * 3 and small[1].tolist() == [0, 0, 0] and lacking == [(0, "47"), (1, "47"), (2, "47")]
