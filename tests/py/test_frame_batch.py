@@ -261,3 +261,21 @@ def test_lowlevel_batch_refuses_misshapen_input():
     # a slot without a column is empty in every row: with "lowest", indicator 47 (3.00 %) at level 1
     floats, small, errs, lacking = _lowlevel.score_columns(rb, cols, 3, '{"missing": "lowest"}', False)
     assert floats[0].tolist() == [2.94] * 3 and small[1].tolist() == [0, 0, 0] and lacking == [(0, "47"), (1, "47"), (2, "47")]
+
+
+@pytest.mark.parametrize("lib", ["pandas", "polars"])
+def test_one_frame_scored_from_several_python_threads_at_once(lib, matrix):
+    """The GIL is released while a frame is scored, and its columns are read
+    in place: other threads scoring the same frame (as dask's threaded
+    scheduler does with partitions) get the same results."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    df = make(f"{lib}-float64", matrix)
+    expect = spbe.score_frame(df, rubric=R20, errors="collect", missing="lowest")
+    with ThreadPoolExecutor(4) as pool:
+        outs = list(pool.map(lambda t: spbe.score_frame(df, rubric=R20, errors="collect", missing="lowest", threads=t), [0, 1, 2, 3, 0, 2]))
+    for out in outs:
+        if lib == "pandas":
+            pd.testing.assert_frame_equal(out, expect)
+        else:
+            assert out.equals(expect)
