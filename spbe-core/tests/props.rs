@@ -328,17 +328,43 @@ fn float_columns() {
         (strict.code(), strict.indicator()),
         ("non_integer_level", Some("5"))
     );
-    // not a fraction inside the scale: out of range, whatever the float
-    for v in [f64::INFINITY, 1e20, 1e-30, 7.5, -2.5] {
+    // the error single scoring gives for the same value (an infinity, which
+    // JSON cannot hold, as the text Python's and the CLI's readers take it
+    // as): not whole wherever it lies, whole but too large out of range
+    for (v, json, code) in [
+        (1e20, "1e20", "level_out_of_range"),
+        (1e-30, "1e-30", "non_integer_level"),
+        (7.5, "7.5", "non_integer_level"),
+        (-2.5, "-2.5", "non_integer_level"),
+        (f64::INFINITY, "\"inf\"", "invalid_level_type"),
+        (f64::NEG_INFINITY, "\"-inf\"", "invalid_level_type"),
+    ] {
         let mut c = cols.clone();
         c[4][1] = v;
         let e = score_columns(rb, &c, &Options::default(), OnError::Fail).unwrap_err();
+        let levels: Vec<String> = (1..=47)
+            .map(|i| format!("\"{i}\": {}", if i == 5 { json } else { "3" }))
+            .collect();
+        let text = format!(
+            "{{\"rubric\": \"permenpanrb-59-2020\", \"levels\": {{{}}}}}",
+            levels.join(", ")
+        );
+        let single = spbe_core::score_text(&text, None, &Options::default()).unwrap_err();
+        assert_eq!((e.code(), e.indicator()), (code, Some("5")), "{v}");
         assert_eq!(
-            (e.code(), e.indicator()),
-            ("level_out_of_range", Some("5")),
+            (single.code(), single.indicator()),
+            (code, Some("5")),
             "{v}"
         );
     }
+    // an infinity's message is single scoring's word for word
+    let mut c = cols.clone();
+    c[4][1] = f64::INFINITY;
+    let e = score_columns(rb, &c, &Options::default(), OnError::Fail).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "row 1: indicator 5: level \"inf\" is not a number; give a whole number from 1 to 5"
+    );
 }
 
 /// 8/2026 takes decimals: a float cell is its shortest decimal, exactly.

@@ -197,7 +197,6 @@ def test_packing_edge_values(lib, rid, values):
                 assert errors[k] == f"row {k}: {e.message}", v
 
 
-@pytest.mark.xfail(strict=True, reason="known, not from the packing: an infinite frame cell is level_out_of_range, spbe.score says invalid_level_type")
 def test_infinite_cells_fail_as_in_score():
     d = {i: [3.0, 3.0] for i in IDS}
     d["2"] = [float("inf"), float("-inf")]
@@ -205,7 +204,25 @@ def test_infinite_cells_fail_as_in_score():
     for k, v in enumerate(d["2"]):
         with pytest.raises(spbe.SpbeError) as e:
             spbe.score({**{i: 3 for i in IDS}, "2": v}, rubric=R20)
+        assert e.value.code == "invalid_level_type"
         assert out["error"][k] == f"row {k}: {e.value.message}"
+
+
+def test_bad_float_cells_get_the_code_score_gives():
+    """Not whole wherever it lies (7.5 above the scale, 1e-30 below it) is
+    non_integer_level, a whole number past the scale out of range, as
+    spbe.score says for the same float (the frame writes the float's value
+    in full where Python writes 1e-30)."""
+    vals = [7.5, -2.5, 1e-30, 0.5, 9.0, 1e20]
+    d = {i: [3.0] * len(vals) for i in IDS}
+    d["2"] = vals
+    out = spbe.validate_frame(pd.DataFrame(d), rubric=R20)
+    got = dict(zip(out["row"], out["code"]))
+    for k, v in enumerate(vals):
+        with pytest.raises(spbe.SpbeError) as e:
+            spbe.score({**{i: 3 for i in IDS}, "2": v}, rubric=R20)
+        assert got[k] == e.value.code, v
+    assert [got[k] for k in range(len(vals))] == ["non_integer_level"] * 4 + ["level_out_of_range"] * 2
 
 
 @pytest.mark.parametrize("lib", ["pandas", "polars"])

@@ -945,30 +945,36 @@ fn general_row<T: Cell, C: AsRef<[T]>>(
                             .get(si.indicator)
                             .map_or(String::new(), |s| (*s).to_owned());
                         let valid = ind.map_or_else(String::new, |i| i.valid());
-                        // a fraction inside the scale is "not whole"; anything
-                        // else (1e20, inf, 1e-30) is out of range
-                        let inside = match (ind, value) {
-                            (Some(i), Some(v)) => {
-                                v >= Ratio::int(i128::from(i.min_level))
-                                    && v <= Ratio::int(i128::from(i.max_level))
+                        // as single scoring decides (score::fill_slots): a
+                        // value that is not whole is "not whole" wherever it
+                        // lies (7.5, 1e-30); a whole one past 2^50 (1e20)
+                        // is out of range; an infinity is no number at all,
+                        // written as the text it is read as elsewhere ("inf").
+                        // (The text is the cell's `Display`, which reads back
+                        // to the same float.)
+                        let x = text.parse::<f64>().ok();
+                        errors.push(match x {
+                            Some(x) if x.is_finite() && x.fract() != 0.0 => {
+                                Error::NonIntegerLevel {
+                                    indicator,
+                                    place: String::new(),
+                                    value: text,
+                                    valid,
+                                }
                             }
-                            _ => false,
-                        };
-                        errors.push(if inside {
-                            Error::NonIntegerLevel {
+                            Some(x) if x.is_infinite() => Error::InvalidLevelType {
                                 indicator,
                                 place: String::new(),
-                                value: text,
+                                value: format!("{text:?}"),
                                 valid,
-                            }
-                        } else {
-                            Error::LevelOutOfRange {
+                            },
+                            _ => Error::LevelOutOfRange {
                                 indicator,
                                 place: String::new(),
                                 value: text,
                                 valid,
                                 rubric: rubric.id().to_owned(),
-                            }
+                            },
                         });
                         MISSING
                     }
