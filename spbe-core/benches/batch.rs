@@ -18,7 +18,8 @@
 //!   the same for u8 columns (one byte per cell, 255 empty) against the sum
 //!   over the same u8 columns.
 //!
-//! `SPBE_BENCH_ROWS` changes the batch size; `SPBE_BENCH_ONLY=single|batch`
+//! `SPBE_BENCH_ROWS` changes the batch size, `SPBE_BENCH_ASSESSMENTS` the
+//! number of different assessments single scoring goes through (2,000); `SPBE_BENCH_ONLY=single|batch`
 //! runs one half; `SPBE_BENCH_RUBRIC=2020` only the editions whose id
 //! contains it. `SPBE_BENCH_PROFILE=1` runs only our side (100k single
 //! reports, or 20 batches; `into`: 20 batches into one reused output,
@@ -110,7 +111,12 @@ fn slot_weights(rb: &Rubric) -> Vec<f64> {
 
 fn single(id: &str, rb: &Rubric) {
     let ids = rb.indicator_ids();
-    let n = 2_000usize;
+    // (`SPBE_BENCH_ASSESSMENTS` changes how many different ones are scored
+    // in turn: 2,000 do not fit in the caches, as a user's many would not)
+    let n = std::env::var("SPBE_BENCH_ASSESSMENTS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(2_000usize);
     let mut seed: u64 = 7;
     let (lo, hi) = rb.level_range();
     let texts: Vec<String> = (0..n)
