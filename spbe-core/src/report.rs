@@ -586,9 +586,19 @@ pub(crate) fn build_report(
             .map_or_else(Text::default, |n| n.name.clone())
     };
     // a domain's or an aspect's index, exact text and predicate
+    // (the k-th domain's, or aspect's, thresholds and fixed denominator)
     let part = |v: Option<&Frac>,
-                over: Option<(&Vec<i64>, Denom)>|
+                k: usize,
+                domain: bool|
      -> Result<(Option<f64>, Option<Text>, Option<Text>)> {
+        let over = exact_t.zip(fixed).and_then(|(t, x)| {
+            let (lists, dens) = if domain {
+                (&t.domain, &x.domain)
+            } else {
+                (&t.aspect, &x.aspect)
+            };
+            lists.get(k).zip(dens.get(k).copied())
+        });
         match v {
             Some(v) => {
                 let r = round2(v)?;
@@ -652,12 +662,7 @@ pub(crate) fn build_report(
     // count grew them, a reallocation per report)
     let mut domains = Vec::with_capacity(names.domains.len());
     for (k, (ds, v)) in names.domains.iter().zip(&ex.domains).enumerate() {
-        let (index, index_exact, predicate) = part(
-            v.as_ref(),
-            exact_t
-                .zip(fixed)
-                .and_then(|(t, x)| t.domain.get(k).zip(x.domain.get(k).copied())),
-        )?;
+        let (index, index_exact, predicate) = part(v.as_ref(), k, true)?;
         domains.push(DomainScore {
             id: ds.id.clone(),
             name: ds.name.clone(),
@@ -676,12 +681,7 @@ pub(crate) fn build_report(
         .zip(&ex.aspects)
         .enumerate()
     {
-        let (index, index_exact, predicate) = part(
-            v.as_ref(),
-            exact_t
-                .zip(fixed)
-                .and_then(|(t, x)| t.aspect.get(k).zip(x.aspect.get(k).copied())),
-        )?;
+        let (index, index_exact, predicate) = part(v.as_ref(), k, false)?;
         aspects.push(AspectScore {
             id: a.id.clone(),
             domain: dom.clone(),
