@@ -685,7 +685,8 @@ fn slot_columns<'a, T: numpy::Element>(
             ),
         }));
     }
-    Ok((Matrix(columns_of(m.as_slice()?, slots, rows)), rows))
+    let cells = m.as_slice().map_err(in_place)?;
+    Ok((Matrix(columns_of(cells, slots, rows)), rows))
 }
 
 /// Scores a matrix of levels (see [`Levels`]). Returns (floats, bytes,
@@ -721,6 +722,14 @@ fn score_matrix<'py>(
     }
 }
 
+/// An array that cannot be read in place (not contiguous, or misaligned):
+/// `invalid_batch`, as any other bad shape of a batch is.
+fn in_place(e: numpy::AsSliceError) -> PyErr {
+    core_err(&Error::InvalidBatch {
+        message: format!("an array cannot be read in place: {e}"),
+    })
+}
+
 /// A frame column as the frame holds it: int64 or float64 values.
 #[derive(FromPyObject)]
 enum Column<'py> {
@@ -731,8 +740,8 @@ enum Column<'py> {
 impl Column<'_> {
     fn cells(&self) -> PyResult<Cells<'_>> {
         Ok(match self {
-            Column::Ints(a) => Cells::Ints(a.as_slice()?),
-            Column::Floats(a) => Cells::Floats(a.as_slice()?),
+            Column::Ints(a) => Cells::Ints(a.as_slice().map_err(in_place)?),
+            Column::Floats(a) => Cells::Floats(a.as_slice().map_err(in_place)?),
         })
     }
 }

@@ -94,19 +94,39 @@ def make(kind, m):
         return pd.concat([pd.DataFrame({"name": data["name"]}), df], axis=1)
     if kind.startswith("polars"):
         return pl.DataFrame(data)
+    if kind == "pandas-mixed-float64":
+        # int32 columns among float64 ones: the frame goes the matrix way,
+        # its float64 columns packed by the compiled module (pack_levels),
+        # which gives up on the chunks that hold 2.5 or 300
+        w = whole(m)
+        for i in MIXED:
+            data[i] = w[:, int(i) - 1].astype(np.int32)
     df = pd.DataFrame(data)
     if kind == "pandas-int32":
         df = df.astype({i: "int32" for i in IDS})  # packed by numpy, not the compiled module
     return df
 
 
-def matrix_of(kind, m):
-    if kind.endswith("float64"):
-        return m
+def whole(m):
+    """The levels an int column can hold: empty and fractional cells as 3."""
     return np.where(np.isnan(m) | (m != np.round(m)), 3, m)
 
 
-KINDS = ["pandas-int64", "pandas-float64", "pandas-int32", "pandas-2d-int64", "pandas-2d-float64", "polars-int64", "polars-float64"]
+MIXED = ["3", "40"]
+
+
+def matrix_of(kind, m):
+    if kind == "pandas-mixed-float64":
+        m = m.copy()
+        for i in MIXED:
+            m[:, int(i) - 1] = whole(m)[:, int(i) - 1]
+        return m
+    if kind.endswith("float64"):
+        return m
+    return whole(m)
+
+
+KINDS = ["pandas-int64", "pandas-float64", "pandas-int32", "pandas-mixed-float64", "pandas-2d-int64", "pandas-2d-float64", "polars-int64", "polars-float64"]
 
 
 @pytest.fixture(scope="module")
@@ -268,6 +288,14 @@ def test_lowlevel_batch_refuses_misshapen_input():
         with pytest.raises(_lowlevel.CoreError) as e:
             _lowlevel.score_matrix(rb, bad, opts, False)
         assert e.value.args[0] == "invalid_batch"
+    # a misaligned float matrix (a view one byte into a buffer): not readable in place
+    raw = np.zeros(47 * 3 * 8 + 1, dtype=np.uint8)
+    misaligned = raw[1:].view(np.float64).reshape(47, 3)
+    misaligned[:] = 3.0
+    assert not misaligned.flags.aligned
+    with pytest.raises(_lowlevel.CoreError) as e:
+        _lowlevel.score_matrix(rb, misaligned, opts, False)
+    assert e.value.args[0] == "invalid_batch"
     cols = [np.full(3, 3, dtype=np.int64)] * 46 + [None]
     with pytest.raises(_lowlevel.CoreError) as e:
         _lowlevel.score_columns(rb, cols[:-1], 3, opts, False)  # one column short
@@ -296,3 +324,18 @@ def test_one_frame_scored_from_several_python_threads_at_once(lib, matrix):
             pd.testing.assert_frame_equal(out, expect)
         else:
             assert out.equals(expect)
+
+
+def test_mixed_dtypes_packed_in_the_compiled_module():
+    """int32 among float64 columns, every cell a level: the float64 columns
+    are packed to bytes by the compiled module (pack_levels succeeds) and
+    each row's results are spbe.score's."""
+    rng = np.random.default_rng(7)
+    m = rng.integers(1, 6, size=(5000, 47))
+    data = {i: m[:, k].astype(np.float64) for k, i in enumerate(IDS)}
+    data["3"] = m[:, 2].astype(np.int32)
+    out = spbe.score_frame(pd.DataFrame(data), rubric=R20)
+    for row in (0, 1234, 4999):
+        r = spbe.score({i: int(v) for i, v in zip(IDS, m[row])}, rubric=R20)
+        assert (out["index"][row], out["predicate"][row]) == (r.index, r.predicate)
+        assert [out[f"aspect_{a.id}"][row] for a in r.aspects] == [a.index for a in r.aspects]

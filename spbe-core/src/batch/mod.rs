@@ -27,8 +27,10 @@ pub use threaded::score_columns_threaded;
 mod threaded;
 
 /// A value in a batch column: an `i64` level ([`MISSING`] for an empty cell),
-/// an `f64` as found in data frames (NaN for an empty cell; it must be a whole
-/// number, otherwise the row fails with `non_integer_level`), the 8
+/// an `f64` as found in data frames (NaN for an empty cell; a value that is
+/// not a level fails its row with the error single scoring gives for it:
+/// `non_integer_level`, `level_out_of_range`, or `invalid_level_type` for an
+/// infinity; 8/2026's decimals are read exactly), the 8
 /// little-endian bytes of such an `f64` (what a binding hands over uncopied), or
 /// a `u8` (`u8::MAX` for an empty cell).
 pub trait Cell: Copy {
@@ -38,7 +40,7 @@ pub trait Cell: Copy {
     const BLOCK: usize = BLOCK;
 
     /// The level, [`MISSING`] for an empty cell, or `Err(text)` for a value that
-    /// is not a whole number.
+    /// is not a whole number below 2^50 (the caller decides which error).
     fn level(self) -> std::result::Result<i64, String>;
 
     /// The level, [`MISSING`], or [`NOT_WHOLE`]: the hot-path form of [`Cell::level`].
@@ -651,6 +653,24 @@ pub fn score_columns_into<T: Cell, C: AsRef<[T]>>(
     Ok(())
 }
 
+/// The index, hundredths and predicate columns of a block's `rows`, for
+/// its nominal rows to be written, with `official` set for them.
+fn index_columns(
+    out: &mut BatchOutput,
+    rows: std::ops::Range<usize>,
+) -> Option<(&mut [f64], &mut [i64], &mut [u8])> {
+    let (Some(index), Some(hundredths), Some(predicate), Some(official)) = (
+        out.index.get_mut(rows.clone()),
+        out.index_hundredths.get_mut(rows.clone()),
+        out.predicate.get_mut(rows.clone()),
+        out.official.get_mut(rows),
+    ) else {
+        return None;
+    };
+    official.fill(1);
+    Some((index, hundredths, predicate))
+}
+
 /// floor(x / y) for whole numbers 0 <= x < 2^53, y > 0 held in `f64`, with
 /// `r` = 1 / y as `f64` divides; with x = 200 num + den, y = 2 den it rounds
 /// num / den half up to hundredths. A multiplication and a correction
@@ -686,7 +706,8 @@ fn floor_div(x: f64, y: f64, r: f64) -> f64 {
 #[inline]
 fn entry(n: f64) -> usize {
     const BIG: f64 = 4_503_599_627_370_496.0; // 2^52
-                                              // the low 32 bits (truncation is the point)
+
+    // the low 32 bits (truncation is the point)
     #[allow(clippy::cast_possible_truncation)]
     let low = (n + BIG).to_bits() as u32;
     low as usize
@@ -809,15 +830,9 @@ fn fast_block(
             }
         }
         dot(tmp, &f.k_index, 0..f.k_index.len());
-        let (Some(index), Some(hundredths), Some(predicate), Some(official)) = (
-            out.index.get_mut(rows.clone()),
-            out.index_hundredths.get_mut(rows.clone()),
-            out.predicate.get_mut(rows.clone()),
-            out.official.get_mut(rows),
-        ) else {
+        let Some((index, hundredths, predicate)) = index_columns(out, rows) else {
             return;
         };
-        official.iter_mut().for_each(|o| *o = 1);
         let results = index.iter_mut().zip(hundredths.iter_mut());
         for (((i, h), p), n) in results.zip(predicate.iter_mut()).zip(tmp.iter()) {
             let e = entry(*n);
@@ -853,15 +868,9 @@ fn fast_block(
     dot(tmp, &f.k_index, 0..f.k_index.len());
     let q = f.q_index as f64;
     let r = 1.0 / (2.0 * q);
-    let (Some(index), Some(hundredths), Some(predicate), Some(official)) = (
-        out.index.get_mut(rows.clone()),
-        out.index_hundredths.get_mut(rows.clone()),
-        out.predicate.get_mut(rows.clone()),
-        out.official.get_mut(rows),
-    ) else {
+    let Some((index, hundredths, predicate)) = index_columns(out, rows) else {
         return;
     };
-    official.iter_mut().for_each(|o| *o = 1);
     for ((t, i), h) in tmp.iter().zip(index.iter_mut()).zip(hundredths.iter_mut()) {
         let x = floor_div(200.0 * t + q, 2.0 * q, r);
         *i = x / 100.0;

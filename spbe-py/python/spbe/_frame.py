@@ -305,7 +305,9 @@ def _score_frame(df: Any, *, rubric: Any = None, missing: MissingPolicy = "error
     every row; 59/2020: 2023 rounded, 2024 exact; else the edition's default,
     exact), unless ``predicate_basis`` says otherwise.
     The work happens in spbe-core with the GIL released, on ``threads``
-    threads (0: one per core).
+    threads (0: one per core); the frame's int64/float64 columns are read in
+    place meanwhile, so do not change the frame from another thread until
+    the call returns.
 
     Strict: a column named like an indicator that the rubric does not have
     (``"48"``, ``"36"`` for 8/2026, ``" 4"`` with a space) is an
