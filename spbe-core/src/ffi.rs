@@ -18,8 +18,11 @@
 //! * [`level_views`]: an indicator's levels with names, ranges and the criteria
 //!   that apply (the indicator's own, else the scale's, else our summary), and
 //!   [`range_of`]: which range a value falls in;
-//! * the error registry is [`crate::ERROR_CODES`], and the threaded batch is
-//!   [`crate::batch::score_columns_threaded`].
+//! * the error registry is [`crate::ERROR_CODES`]; the batch is
+//!   [`crate::batch::score_columns_into`] (Python splits a frame's rows
+//!   across [`crate::batch::thread_count`] threads itself, to write into
+//!   arrays numpy owns; [`crate::batch::score_columns_threaded`] does the
+//!   same into a `BatchOutput`).
 
 use serde::Serialize;
 

@@ -17,7 +17,9 @@ use numpy::{
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use spbe_core::batch::{score_columns_into, BatchOutput, Cell, OnError};
+use spbe_core::batch::{
+    score_columns_into, thread_count, threads_asked, BatchOutput, Cell, OnError,
+};
 use spbe_core::{Error, Options, Rubric};
 use std::ops::Range;
 
@@ -327,23 +329,6 @@ type MatrixResult<'py> = (
 /// (reused from chunk to chunk) stay small and warm in cache, so no fresh
 /// memory is paged in for them before they are copied out.
 const CHUNK: usize = 8192;
-
-/// The threads asked for: `threads`, or with 0 the available parallelism;
-/// from 1 to 16.
-fn threads_asked(threads: usize) -> usize {
-    let n = if threads == 0 {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    } else {
-        threads
-    };
-    n.clamp(1, 16)
-}
-
-/// Threads for scoring `rows` rows: those asked for, one per 4096 rows at
-/// most (as the core's threaded batch).
-fn thread_count(threads: usize, rows: usize) -> usize {
-    threads_asked(threads).min(rows.div_ceil(4096).max(1))
-}
 
 /// Where one thread writes its rows: its rows' part of each float result
 /// (index, then domains and aspects), of predicate and of official, and the

@@ -5,6 +5,25 @@ use crate::error::{Error, Result};
 use crate::options::Options;
 use crate::rubric::Rubric;
 
+/// The threads asked for: `threads`, or with 0 the available parallelism;
+/// from 1 to 16.
+pub fn threads_asked(threads: usize) -> usize {
+    let n = if threads == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        threads
+    };
+    n.clamp(1, 16)
+}
+
+/// The threads a batch of `rows` rows is split across: those asked for
+/// ([`threads_asked`]), with at least 4096 rows each (a thread costs tens of
+/// microseconds), and always one. A binding that splits rows itself (to
+/// write into arrays of its own) takes the same number.
+pub fn thread_count(threads: usize, rows: usize) -> usize {
+    threads_asked(threads).min(rows.div_ceil(4096).max(1))
+}
+
 /// Like [`score_columns`], with the rows split across threads
 /// (`std::thread::scope`; `threads == 0` takes the available parallelism, at
 /// most 16, and small inputs stay on one thread). Row numbers in errors are the
@@ -21,12 +40,7 @@ where
     C: AsRef<[T]> + Sync,
 {
     let rows = columns.first().map_or(0, |c| c.as_ref().len());
-    let n_threads = if threads == 0 {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    } else {
-        threads
-    };
-    let n_threads = n_threads.clamp(1, 16).min(rows.div_ceil(4096).max(1));
+    let n_threads = thread_count(threads, rows);
     if n_threads == 1 {
         return score_columns(rubric, columns, opts, on_error);
     }
