@@ -89,6 +89,15 @@ pub trait Cell: Copy {
     fn fraction(self) -> Option<Ratio> {
         None
     }
+
+    /// For a cell that is not a level ([`Cell::level`] gave `Err`): whether
+    /// it has a fractional part (`Some(true)`: 7.5, 1e-30), is whole but too
+    /// large (`Some(false)`: 1e20), or is no finite number (`None`: an
+    /// infinity). Whole-number cells are never `Err`.
+    #[inline]
+    fn fractional(self) -> Option<bool> {
+        Some(false)
+    }
 }
 
 /// What [`Cell::quick`] returns for a value that is not a whole number.
@@ -210,6 +219,9 @@ impl Cell for f64 {
     fn fraction(self) -> Option<Ratio> {
         Value::from_f64(self).map(|v| v.ratio())
     }
+    fn fractional(self) -> Option<bool> {
+        self.is_finite().then(|| self.fract() != 0.0)
+    }
 }
 
 /// A compact level as handed over by a binding: `u8::MAX` is an empty cell.
@@ -299,6 +311,9 @@ impl Cell for [u8; 8] {
     }
     fn fraction(self) -> Option<Ratio> {
         f64::from_le_bytes(self).fraction()
+    }
+    fn fractional(self) -> Option<bool> {
+        f64::from_le_bytes(self).fractional()
     }
 }
 
@@ -958,20 +973,15 @@ fn general_row<T: Cell, C: AsRef<[T]>>(
                         // value that is not whole is "not whole" wherever it
                         // lies (7.5, 1e-30); a whole one past 2^50 (1e20)
                         // is out of range; an infinity is no number at all,
-                        // written as the text it is read as elsewhere ("inf").
-                        // (The text is the cell's `Display`, which reads back
-                        // to the same float.)
-                        let x = text.parse::<f64>().ok();
-                        errors.push(match x {
-                            Some(x) if x.is_finite() && x.fract() != 0.0 => {
-                                Error::NonIntegerLevel {
-                                    indicator,
-                                    place: String::new(),
-                                    value: text,
-                                    valid,
-                                }
-                            }
-                            Some(x) if x.is_infinite() => Error::InvalidLevelType {
+                        // written as the text it is read as elsewhere ("inf")
+                        errors.push(match cell.map(|c| c.fractional()) {
+                            Some(Some(true)) => Error::NonIntegerLevel {
+                                indicator,
+                                place: String::new(),
+                                value: text,
+                                valid,
+                            },
+                            Some(None) => Error::InvalidLevelType {
                                 indicator,
                                 place: String::new(),
                                 value: format!("{text:?}"),
