@@ -18,7 +18,8 @@ use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use spbe_core::batch::{
-    score_columns_into, thread_count, threads_asked, BatchOutput, Cell, OnError,
+    run_parts, score_columns_into, shift_row, thread_count, threads_asked, BatchOutput, Cell,
+    OnError,
 };
 use spbe_core::{Error, Options, Rubric};
 use std::ops::Range;
@@ -343,17 +344,6 @@ struct Part<'a> {
 /// What the rows of a part lack and where they failed, numbered in the whole input.
 type Found = (Vec<(usize, usize)>, Vec<(usize, Error)>);
 
-/// A row number of a chunk made a row number of the whole input.
-fn renumber(e: Error, by: usize) -> Error {
-    match e {
-        Error::Row { row, source } => Error::Row {
-            row: row + by,
-            source,
-        },
-        other => other,
-    }
-}
-
 /// One thread's cells of a chunk in the batch's types, reused from chunk to chunk.
 #[derive(Default)]
 struct Scratch {
@@ -498,7 +488,7 @@ fn score_part<S: Source>(
                 &mut out,
                 &mut scratch,
             )
-            .map_err(|e| renumber(e, at))?;
+            .map_err(|e| shift_row(e, at))?;
         let results = std::iter::once(&out.index)
             .chain(&out.domains)
             .chain(&out.aspects);
@@ -518,9 +508,11 @@ fn score_part<S: Source>(
         found
             .0
             .extend(out.missing.iter().map(|&(r, k)| (r + at, k)));
-        found
-            .1
-            .extend(out.errors.drain(..).map(|(r, e)| (r + at, renumber(e, at))));
+        found.1.extend(
+            out.errors
+                .drain(..)
+                .map(|(r, e)| (r + at, shift_row(e, at))),
+        );
         lo = hi;
         if lo >= rows {
             return Ok(found);
@@ -568,29 +560,7 @@ fn score_into<S: Source>(
         p.predicate = pr;
         p.official = of;
     }
-    let results: Vec<Result<Found, Error>> = if n_threads == 1 {
-        parts
-            .into_iter()
-            .map(|p| score_part(rubric, source, opts, on_error, p))
-            .collect()
-    } else {
-        std::thread::scope(|s| {
-            let handles: Vec<_> = parts
-                .into_iter()
-                .map(|p| s.spawn(move || score_part(rubric, source, opts, on_error, p)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| {
-                    h.join().unwrap_or_else(|_| {
-                        Err(Error::InvalidBatch {
-                            message: "a scoring thread failed".into(),
-                        })
-                    })
-                })
-                .collect()
-        })
-    };
+    let results = run_parts(parts, |p| score_part(rubric, source, opts, on_error, p));
     let mut all: Found = (Vec::new(), Vec::new());
     for r in results {
         let (mut missing, mut errors) = r?;

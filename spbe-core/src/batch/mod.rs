@@ -22,7 +22,7 @@ use crate::score::{aggregate, band_of, band_of_frac, kernel, ASum, FRACTION};
 use crate::value::Value;
 
 pub use crate::score::MISSING;
-pub use threaded::{score_columns_threaded, thread_count, threads_asked};
+pub use threaded::{run_parts, score_columns_threaded, shift_row, thread_count, threads_asked};
 
 mod threaded;
 

@@ -24,6 +24,47 @@ pub fn thread_count(threads: usize, rows: usize) -> usize {
     threads_asked(threads).min(rows.div_ceil(4096).max(1))
 }
 
+/// Runs `f` on each part, each on a thread of its own when there is more
+/// than one, and gives the results in part order (a thread that failed is
+/// an `invalid_batch` error). With parts in row order, the first `Err` is
+/// the lowest failing row's.
+pub fn run_parts<P, R, F>(parts: Vec<P>, f: F) -> Vec<Result<R>>
+where
+    P: Send,
+    R: Send,
+    F: Fn(P) -> Result<R> + Sync,
+{
+    if parts.len() <= 1 {
+        return parts.into_iter().map(&f).collect();
+    }
+    let f = &f;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = parts.into_iter().map(|p| s.spawn(move || f(p))).collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    Err(Error::InvalidBatch {
+                        message: "a scoring thread failed".into(),
+                    })
+                })
+            })
+            .collect()
+    })
+}
+
+/// An error of rows starting at row `by` made an error of the whole input
+/// (a row error's number shifted by `by`; any other unchanged).
+pub fn shift_row(e: Error, by: usize) -> Error {
+    match e {
+        Error::Row { row, source } => Error::Row {
+            row: row + by,
+            source,
+        },
+        other => other,
+    }
+}
+
 /// Like [`score_columns`], with the rows split across threads
 /// (`std::thread::scope`; `threads == 0` takes the available parallelism, at
 /// most 16, and small inputs stay on one thread). Row numbers in errors are the
@@ -45,46 +86,25 @@ where
         return score_columns(rubric, columns, opts, on_error);
     }
     let chunk = rows.div_ceil(n_threads);
-    let parts: Vec<Result<BatchOutput>> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..n_threads)
-            .map(|t| {
-                let (lo, hi) = (t * chunk, ((t + 1) * chunk).min(rows));
-                let sub: Vec<&[T]> = columns
-                    .iter()
-                    .map(|c| c.as_ref().get(lo..hi).unwrap_or(&[]))
-                    .collect();
-                s.spawn(move || {
-                    let mut out =
-                        score_columns(rubric, &sub, opts, on_error).map_err(|e| match e {
-                            Error::Row { row, source } => Error::Row {
-                                row: row + lo,
-                                source,
-                            },
-                            other => other,
-                        })?;
-                    for (r, _) in &mut out.missing {
-                        *r += lo;
-                    }
-                    for (r, e) in &mut out.errors {
-                        *r += lo;
-                        if let Error::Row { row, .. } = e {
-                            *row += lo;
-                        }
-                    }
-                    Ok(out)
-                })
-            })
+    let ranges: Vec<(usize, usize)> = (0..n_threads)
+        .map(|t| (t * chunk, ((t + 1) * chunk).min(rows)))
+        .collect();
+    let parts = run_parts(ranges, |(lo, hi)| {
+        let sub: Vec<&[T]> = columns
+            .iter()
+            .map(|c| c.as_ref().get(lo..hi).unwrap_or(&[]))
             .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    Err(Error::InvalidBatch {
-                        message: "a scoring thread failed".into(),
-                    })
-                })
-            })
-            .collect()
+        let mut out = score_columns(rubric, &sub, opts, on_error).map_err(|e| shift_row(e, lo))?;
+        for (r, _) in &mut out.missing {
+            *r += lo;
+        }
+        for (r, e) in &mut out.errors {
+            *r += lo;
+            if let Error::Row { row, .. } = e {
+                *row += lo;
+            }
+        }
+        Ok(out)
     });
     // the first chunk's columns, grown in place to every row (a large
     // column's reallocation moves its pages rather than copying them),
