@@ -54,7 +54,7 @@ impl Ord for IndicatorId {
 /// The order of indicator ids (see [`IndicatorId`]'s `Ord`): equal only for
 /// the same bytes.
 #[inline]
-fn cmp_ids(a: &[u8], b: &[u8]) -> Ordering {
+pub(crate) fn cmp_ids(a: &[u8], b: &[u8]) -> Ordering {
     if let (Some(x), Some(y)) = (short_number(a), short_number(b)) {
         return x.cmp(&y);
     }
@@ -123,6 +123,11 @@ impl fmt::Display for IndicatorId {
         f.write_str(&self.0)
     }
 }
+impl AsRef<str> for IndicatorId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
 impl From<&str> for IndicatorId {
     fn from(s: &str) -> Self {
         IndicatorId(s.to_owned())
@@ -167,8 +172,7 @@ impl Level {
     }
 }
 
-/// Levels by indicator.
-pub type LevelMap = BTreeMap<IndicatorId, Level>;
+pub use crate::level_map::LevelMap;
 
 /// A resolved track: per indicator its level(s) and the stage they came from.
 pub type Resolved<'a> = BTreeMap<&'a IndicatorId, (&'a Level, Track)>;

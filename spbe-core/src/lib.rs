@@ -29,6 +29,7 @@ pub mod error;
 pub mod ffi;
 pub mod form;
 pub mod input;
+pub mod level_map;
 pub mod lhe;
 pub mod options;
 pub mod plan;

@@ -512,11 +512,12 @@ pub fn plan_with(
         total = total.checked_add(c).ok_or_else(|| ovf("a cost"))?;
         let id = rubric.id_at(g.pos).to_owned();
         let to_v = Value::from_ratio(to);
-        let entry = after
-            .entry(IndicatorId(id.clone()))
-            .or_insert_with(|| Level::One(Value::from_ratio(g.from)));
+        let entry = after.get_or_insert_with(IndicatorId(id.clone()), || {
+            Level::One(Value::from_ratio(g.from))
+        });
         match (entry, g.item) {
-            (Level::Many(items), Some(i)) => {
+            (None, _) => {}
+            (Some(Level::Many(items)), Some(i)) => {
                 while items.len() < i {
                     items.push(Value::from_ratio(g.from));
                 }
@@ -524,7 +525,7 @@ pub fn plan_with(
                     *slot = to_v.clone();
                 }
             }
-            (e, _) => *e = Level::One(to_v.clone()),
+            (Some(e), _) => *e = Level::One(to_v.clone()),
         }
         steps.push(PlanStep {
             indicator: id,

@@ -285,6 +285,8 @@ enum Repr {
 
 impl Values {
     /// The values of a level as given.
+    // inlined (as `Value::clone` is) so that the copy is made in place
+    #[inline]
     pub fn of(level: &Level) -> Values {
         match level {
             Level::One(v) => Values(Repr::One(v.clone())),

@@ -24,14 +24,14 @@ use crate::ratio::Ratio;
 pub const MAX_DECIMALS: usize = 18;
 
 /// How a value was written.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Form {
     /// A JSON integer or a whole value created in code.
     Int,
-    /// A JSON number with a fraction or exponent, as its literal text.
-    Number(Box<str>),
-    /// A string: a decimal or a fraction, as written (trimmed).
-    Text(Box<str>),
+    /// A JSON number with a fraction or exponent (its literal text kept).
+    Number,
+    /// A string: a decimal or a fraction (kept as written, trimmed).
+    Text,
 }
 
 /// An indicator value: exact, and remembering how it was written.
@@ -40,10 +40,29 @@ enum Form {
 /// `"6/2"` are the same value).
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[cfg_attr(feature = "tsify", tsify(type = "number | string"))]
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Value {
     ratio: Ratio,
+    // The text as written, for a Number or a Text; none for an Int. Behind
+    // one thin pointer, so that a value is 48 bytes and a level (one value or
+    // a list, told apart by `form`'s unused bit patterns) is too: whole
+    // levels, by far the most common, are copied on every score.
+    written: Option<Box<Box<str>>>,
     form: Form,
+}
+
+impl Clone for Value {
+    // inlined, so that a whole level is copied straight to where it goes: an
+    // out-of-line copy went through a temporary on the stack, whose wider
+    // re-read stalled on the narrower writes (measured in scoring, issue 9)
+    #[inline]
+    fn clone(&self) -> Value {
+        Value {
+            ratio: self.ratio,
+            written: self.written.clone(),
+            form: self.form,
+        }
+    }
 }
 
 /// Why a number or string could not be read as an exact value.
@@ -62,6 +81,7 @@ impl Value {
     pub fn int(v: i64) -> Value {
         Value {
             ratio: Ratio::int(i128::from(v)),
+            written: None,
             form: Form::Int,
         }
     }
@@ -78,13 +98,14 @@ impl Value {
         }
         let ratio = parse_decimal_exact(text, true)?;
         let plain_int = !text.contains(['.', 'e', 'E']);
-        Ok(Value {
-            ratio,
-            form: if plain_int && i64::try_from(ratio.numer()).is_ok() {
-                Form::Int
-            } else {
-                Form::Number(text.into())
-            },
+        Ok(if plain_int && i64::try_from(ratio.numer()).is_ok() {
+            Value {
+                ratio,
+                written: None,
+                form: Form::Int,
+            }
+        } else {
+            Value::written(ratio, text, Form::Number)
         })
     }
 
@@ -113,10 +134,7 @@ impl Value {
             }
             None => parse_decimal_exact(t, false)?,
         };
-        Ok(Value {
-            ratio,
-            form: Form::Text(t.into()),
-        })
+        Ok(Value::written(ratio, t, Form::Text))
     }
 
     /// A value from an `f64` as found in a data frame: the shortest decimal
@@ -143,11 +161,20 @@ impl Value {
         }
         let text = r.exact_string();
         let form = if text.contains('/') {
-            Form::Text(text.into())
+            Form::Text
         } else {
-            Form::Number(text.into())
+            Form::Number
         };
-        Value { ratio: r, form }
+        Value::written(r, &text, form)
+    }
+
+    /// A value that keeps its text.
+    fn written(ratio: Ratio, text: &str, form: Form) -> Value {
+        Value {
+            ratio,
+            written: Some(Box::new(text.into())),
+            form,
+        }
     }
 
     /// The exact value.
@@ -166,15 +193,15 @@ impl Value {
 
     /// The value as written (`"3"`, `"1.26"`, `"7/6"`).
     pub fn text(&self) -> String {
-        match &self.form {
-            Form::Int => self.ratio.numer().to_string(),
-            Form::Number(t) | Form::Text(t) => t.to_string(),
+        match &self.written {
+            None => self.ratio.numer().to_string(),
+            Some(t) => t.to_string(),
         }
     }
 
     /// Whether it was written as a string.
     pub fn is_text(&self) -> bool {
-        matches!(self.form, Form::Text(_))
+        self.form == Form::Text
     }
 
     /// Nearest `f64`, for display only.
@@ -208,12 +235,13 @@ impl Serialize for Value {
     /// (every value with up to 15 significant digits), otherwise as its text;
     /// a string as the same string. Nothing is lost.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match &self.form {
+        let t = self.written.as_deref().map_or("", |t| &**t);
+        match self.form {
             Form::Int => match self.as_int() {
                 Some(i) => s.serialize_i64(i),
                 None => s.serialize_str(&self.text()),
             },
-            Form::Number(t) => {
+            Form::Number => {
                 let f = self.ratio.to_f64();
                 let same = Value::from_f64(f).is_some_and(|v| v.ratio == self.ratio);
                 if same {
@@ -227,7 +255,7 @@ impl Serialize for Value {
                     s.serialize_str(t)
                 }
             }
-            Form::Text(t) => s.serialize_str(t),
+            Form::Text => s.serialize_str(t),
         }
     }
 }
@@ -316,6 +344,36 @@ mod tests {
 
     fn r(n: i128, d: i128) -> Ratio {
         Ratio::new(n, d).unwrap()
+    }
+
+    /// Sizes that scoring's speed relies on (see `Value::written`): a
+    /// level, one value or a list, is no larger than a value.
+    #[test]
+    fn a_value_and_a_level_are_48_bytes() {
+        assert_eq!(std::mem::size_of::<Value>(), 48);
+        assert_eq!(std::mem::size_of::<crate::assessment::Level>(), 48);
+        assert_eq!(std::mem::size_of::<Option<Value>>(), 48);
+    }
+
+    /// Each form keeps its text and round-trips, clones included.
+    #[test]
+    fn forms_keep_their_text_when_cloned() {
+        for (v, text, json) in [
+            (Value::int(3), "3", "3"),
+            (Value::from_number_text("1.26").unwrap(), "1.26", "1.26"),
+            (Value::from_number_text("2.5e-1").unwrap(), "2.5e-1", "0.25"),
+            (Value::from_text(" 7/6 ").unwrap(), "7/6", "\"7/6\""),
+            (Value::from_ratio(r(7, 6)), "7/6", "\"7/6\""),
+            (Value::from_ratio(r(5, 4)), "1.25", "1.25"),
+        ] {
+            let c = v.clone();
+            assert_eq!(c.text(), text);
+            assert_eq!(c.is_text(), v.is_text());
+            assert_eq!(serde_json::to_string(&c).unwrap(), json);
+            assert_eq!(c, v);
+        }
+        assert!(Value::from_text("7/6").unwrap().is_text());
+        assert!(!Value::from_number_text("1.5").unwrap().is_text());
     }
 
     #[test]

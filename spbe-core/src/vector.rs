@@ -118,7 +118,7 @@ fn encode_levels(rubric: &Rubric, m: &LevelMap, place: &str) -> Result<String> {
     }
     let mut out = String::with_capacity(rubric.d.indicators.len());
     for (_, _, ind) in rubric.indicators() {
-        match m.get(&IndicatorId(ind.id.clone())) {
+        match m.get(ind.id.as_str()) {
             None => out.push('_'),
             Some(Level::One(v)) => out.push_str(&encode_value(v)),
             Some(Level::Many(list)) => {

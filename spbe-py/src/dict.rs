@@ -316,6 +316,9 @@ impl Reader {
 /// What a dict is read as: an assessment already parsed (a plain mapping of
 /// whole levels, the common case) or a raw one the core checks as it checks
 /// JSON text.
+// (one is made per call and moved once: boxing either variant would only add
+// an allocation)
+#[allow(clippy::large_enum_variant)]
 pub enum Input {
     /// Parsed here: only whole numbers, empty values and lists of whole numbers.
     Parsed(Assessment),
