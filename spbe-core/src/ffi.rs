@@ -19,10 +19,10 @@
 //!   that apply (the indicator's own, else the scale's, else our summary), and
 //!   [`range_of`]: which range a value falls in;
 //! * the error registry is [`crate::ERROR_CODES`]; the batch is
-//!   [`crate::batch::score_columns_into`] (Python splits a frame's rows
-//!   across [`crate::batch::thread_count`] threads itself, to write into
-//!   arrays numpy owns; [`crate::batch::score_columns_threaded`] does the
-//!   same into a `BatchOutput`).
+//!   [`crate::batch::score_chunks_into`] for Python (rows split across
+//!   threads and scored a chunk at a time into arrays numpy owns, a frame's
+//!   columns converted per chunk by a [`crate::batch::ChunkSource`] of the
+//!   binding's) and [`crate::batch::score_columns`] for JS.
 
 use serde::Serialize;
 

@@ -4,8 +4,11 @@
 #![allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::type_complexity)]
 
 use proptest::prelude::*;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
 use spbe_core::batch::{
-    score_columns, score_columns_into, score_columns_threaded, BatchOutput, OnError, MISSING,
+    score_chunks_into, score_columns, score_columns_into, score_columns_threaded, BatchOutput,
+    ChunkSource, Columns, OnError, ResultColumns, CHUNK_ROWS, MISSING,
 };
 use spbe_core::{builtin, MissingPolicy, Options, Rubric};
 
@@ -223,4 +226,221 @@ fn missing_ids_of_a_small_batch() {
     let out = score_columns(rb, &cols, &lowest, OnError::Fail).unwrap();
     assert_eq!(out.official, [1, 0]);
     assert_eq!(out.missing_text(rb), [(1, "35".to_owned())]);
+}
+
+/// Levels for `rows` rows of an edition's slots, f64 (NaN empty): whole
+/// levels in range, with an empty cell, a fraction and a level out of range
+/// on rows either side of the chunk and thread boundaries.
+fn boundary_columns(rb: &Rubric, rows: usize) -> Vec<Vec<f64>> {
+    let (lo, hi) = rb.level_range();
+    let span = usize::from(hi - lo) + 1;
+    let n = rb.slot_names().len();
+    let mut cols: Vec<Vec<f64>> = (0..n)
+        .map(|k| {
+            (0..rows)
+                .map(|r| (usize::from(lo) + (r * 7 + k * 3) % span) as f64)
+                .collect()
+        })
+        .collect();
+    let edges = [
+        CHUNK_ROWS,
+        2 * CHUNK_ROWS,
+        rows / 2,
+        rows / 3,
+        rows - rows.min(1),
+    ];
+    for (i, &e) in edges.iter().enumerate() {
+        for (d, bad) in [(0usize, f64::NAN), (1, 2.5), (2, 99.0)] {
+            let r = (e + d).saturating_sub(1).min(rows.saturating_sub(1));
+            if rows > 0 {
+                cols[(i * 5 + d) % n][r] = bad;
+            }
+        }
+    }
+    cols
+}
+
+/// Scoring into the caller's columns a chunk at a time, on 1 or 3 threads,
+/// writes what `score_columns` gives (floats bit for bit) and finds the same
+/// missing indicators and failed rows, numbered in the whole input.
+#[test]
+fn chunks_into_caller_columns_equal_score_columns() {
+    let lowest = Options {
+        missing: MissingPolicy::Lowest,
+        ..Options::default()
+    };
+    for id in EDITIONS {
+        let rb = builtin(id).unwrap();
+        let n_floats = 1 + rb.domains().len() + rb.aspects().len();
+        for rows in [
+            0,
+            1,
+            CHUNK_ROWS - 1,
+            CHUNK_ROWS + 1,
+            2 * CHUNK_ROWS + 3 * 1000 + 3,
+        ] {
+            let cols = boundary_columns(rb, rows);
+            for opts in [&Options::default(), &lowest] {
+                let want = score_columns(rb, &cols, opts, OnError::Collect).unwrap();
+                for threads in [1, 3] {
+                    let mut floats = vec![-1.0; n_floats * rows];
+                    let mut bytes = vec![7u8; 2 * rows];
+                    let out = ResultColumns {
+                        floats: &mut floats,
+                        bytes: &mut bytes,
+                    };
+                    let found = score_chunks_into(
+                        rb,
+                        &Columns::new(&cols),
+                        rows,
+                        opts,
+                        OnError::Collect,
+                        threads,
+                        out,
+                    )
+                    .unwrap();
+                    let expect: Vec<u64> = std::iter::once(&want.index)
+                        .chain(&want.domains)
+                        .chain(&want.aspects)
+                        .flat_map(|c| c.iter().map(|x| x.to_bits()))
+                        .collect();
+                    let got: Vec<u64> = floats.iter().map(|x| x.to_bits()).collect();
+                    assert!(got == expect, "{id} {rows} rows, {threads} threads");
+                    assert_eq!(bytes[..rows], want.predicate[..]);
+                    assert_eq!(bytes[rows..], want.official[..]);
+                    assert_eq!(found.missing, want.missing);
+                    assert_eq!(found.missing_text(rb), want.missing_text(rb));
+                    let codes = |e: &[(usize, spbe_core::Error)]| {
+                        e.iter()
+                            .map(|(r, e)| (*r, e.code(), e.to_string()))
+                            .collect::<Vec<_>>()
+                    };
+                    assert_eq!(codes(&found.errors), codes(&want.errors));
+                    if rows > 0 {
+                        assert!(!want.errors.is_empty());
+                    }
+                    // Fail: the lowest failing row's error, as score_columns gives
+                    let (mut f, mut b) = (vec![0.0; n_floats * rows], vec![0u8; 2 * rows]);
+                    let out = ResultColumns {
+                        floats: &mut f,
+                        bytes: &mut b,
+                    };
+                    let fail = score_chunks_into(
+                        rb,
+                        &Columns::new(&cols),
+                        rows,
+                        opts,
+                        OnError::Fail,
+                        threads,
+                        out,
+                    );
+                    let one = score_columns(rb, &cols, opts, OnError::Fail);
+                    assert_eq!(
+                        fail.err().map(|e| e.to_string()),
+                        one.err().map(|e| e.to_string())
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Result columns of the wrong size are an `invalid_batch` error.
+#[test]
+fn result_columns_of_the_wrong_size_are_refused() {
+    let rb = builtin("permenpanrb-8-2026").unwrap();
+    let n_floats = 1 + rb.domains().len() + rb.aspects().len();
+    let cols = vec![vec![3.0f64; 10]; rb.slot_names().len()];
+    for (nf, nb) in [(n_floats * 10 - 1, 20), (n_floats * 10, 19), (0, 0)] {
+        let (mut f, mut b) = (vec![0.0; nf], vec![0u8; nb]);
+        let out = ResultColumns {
+            floats: &mut f,
+            bytes: &mut b,
+        };
+        let e = score_chunks_into(
+            rb,
+            &Columns::new(&cols),
+            10,
+            &Options::default(),
+            OnError::Fail,
+            1,
+            out,
+        )
+        .unwrap_err();
+        assert_eq!(e.code(), "invalid_batch", "{e}");
+    }
+}
+
+/// A source that counts the chunks it is asked for, and holds every chunk
+/// after the first thread's range until a row of that range has failed.
+struct Counting<'a> {
+    inner: Columns<'a, f64, Vec<f64>>,
+    second_part: usize,
+    chunks: AtomicUsize,
+    first_failed: AtomicBool,
+}
+
+impl ChunkSource for Counting<'_> {
+    type Scratch = ();
+
+    fn score_chunk(
+        &self,
+        rubric: &Rubric,
+        opts: &Options,
+        on_error: OnError,
+        rows: std::ops::Range<usize>,
+        out: &mut BatchOutput,
+        scratch: &mut (),
+    ) -> spbe_core::Result<()> {
+        if rows.start >= self.second_part {
+            while !self.first_failed.load(Ordering::SeqCst) {
+                std::thread::yield_now();
+            }
+        }
+        self.chunks.fetch_add(1, Ordering::SeqCst);
+        let r = self
+            .inner
+            .score_chunk(rubric, opts, on_error, rows.clone(), out, scratch);
+        if rows.start < self.second_part && r.is_err() {
+            self.first_failed.store(true, Ordering::SeqCst);
+        }
+        r
+    }
+}
+
+/// With `Fail`, once a row fails the other threads stop at their next chunk
+/// (they cannot change the answer, the lowest failing row's error).
+#[test]
+fn a_failed_row_stops_the_other_threads() {
+    let rb = builtin("permenpanrb-59-2020").unwrap();
+    let rows = 12 * CHUNK_ROWS;
+    let mut cols = vec![vec![3.0f64; rows]; rb.slot_names().len()];
+    cols[4][10] = 2.5;
+    let n_floats = 1 + rb.domains().len() + rb.aspects().len();
+    let (mut f, mut b) = (vec![0.0; n_floats * rows], vec![0u8; 2 * rows]);
+    let source = Counting {
+        inner: Columns::new(&cols),
+        second_part: rows / 2,
+        chunks: AtomicUsize::new(0),
+        first_failed: AtomicBool::new(false),
+    };
+    let out = ResultColumns {
+        floats: &mut f,
+        bytes: &mut b,
+    };
+    let e = score_chunks_into(
+        rb,
+        &source,
+        rows,
+        &Options::default(),
+        OnError::Fail,
+        2,
+        out,
+    )
+    .unwrap_err();
+    assert!(e.to_string().starts_with("row 10:"), "{e}");
+    // the first thread: one chunk; the second: the chunk it was holding, and
+    // not its 5 others
+    let scored = source.chunks.load(Ordering::SeqCst);
+    assert!((2..=3).contains(&scored), "{scored} chunks scored");
 }

@@ -18,8 +18,8 @@ use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use spbe_core::batch::{
-    run_parts, score_columns_into, shift_row, thread_count, threads_asked, BatchOutput, Cell,
-    OnError,
+    score_chunks_into, score_columns_into, threads_asked, BatchOutput, ChunkSource, Columns,
+    OnError, ResultColumns,
 };
 use spbe_core::{Error, Options, Rubric};
 use std::ops::Range;
@@ -326,66 +326,11 @@ type MatrixResult<'py> = (
     Vec<(usize, String)>,
 );
 
-/// Rows per call of the core's batch on one thread: its result columns
-/// (reused from chunk to chunk) stay small and warm in cache, so no fresh
-/// memory is paged in for them before they are copied out.
-const CHUNK: usize = 8192;
-
-/// Where one thread writes its rows: its rows' part of each float result
-/// (index, then domains and aspects), of predicate and of official, and the
-/// number of its first row.
-struct Part<'a> {
-    first: usize,
-    floats: Vec<&'a mut [f64]>,
-    predicate: &'a mut [u8],
-    official: &'a mut [u8],
-}
-
-/// What the rows of a part lack and where they failed, numbered in the whole input.
-type Found = (Vec<(usize, usize)>, Vec<(usize, Error)>);
-
 /// One thread's cells of a chunk in the batch's types, reused from chunk to chunk.
 #[derive(Default)]
 struct Scratch {
     bytes: Vec<u8>,
     floats: Vec<f64>,
-}
-
-/// Levels, one column per slot, that a thread hands to the core's batch a
-/// chunk of rows at a time.
-trait Source: Sync {
-    /// Scores `rows` (rows numbered from their start) into `out`.
-    fn score(
-        &self,
-        rubric: &Rubric,
-        opts: &Options,
-        on_error: OnError,
-        rows: Range<usize>,
-        out: &mut BatchOutput,
-        scratch: &mut Scratch,
-    ) -> Result<(), Error>;
-}
-
-/// Columns already of a cell type of the batch, read in place.
-struct Matrix<'a, T>(Vec<&'a [T]>);
-
-impl<T: Cell + Sync> Source for Matrix<'_, T> {
-    fn score(
-        &self,
-        rubric: &Rubric,
-        opts: &Options,
-        on_error: OnError,
-        rows: Range<usize>,
-        out: &mut BatchOutput,
-        _: &mut Scratch,
-    ) -> Result<(), Error> {
-        let sub: Vec<&[T]> = self
-            .0
-            .iter()
-            .map(|c| c.get(rows.clone()).unwrap_or(&[]))
-            .collect();
-        score_columns_into(rubric, &sub, opts, on_error, out)
-    }
 }
 
 /// A frame's columns as the frame holds them (`None` for a slot it has no
@@ -395,8 +340,10 @@ impl<T: Cell + Sync> Source for Matrix<'_, T> {
 /// judge every one. Each row's results are the same either way.
 struct FrameColumns<'a>(Vec<Option<Cells<'a>>>);
 
-impl Source for FrameColumns<'_> {
-    fn score(
+impl ChunkSource for FrameColumns<'_> {
+    type Scratch = Scratch;
+
+    fn score_chunk(
         &self,
         rubric: &Rubric,
         opts: &Options,
@@ -455,124 +402,9 @@ fn columns_of<T>(cells: &[T], slots: usize, rows: usize) -> Vec<&[T]> {
     }
 }
 
-/// Scores the rows of one part chunk by chunk with spbe-core's batch,
-/// copying each chunk's results into the part.
-fn score_part<S: Source>(
-    rubric: &Rubric,
-    source: &S,
-    opts: &Options,
-    on_error: OnError,
-    part: Part<'_>,
-) -> Result<Found, Error> {
-    let Part {
-        first,
-        mut floats,
-        predicate,
-        official,
-    } = part;
-    let rows = predicate.len();
-    let mut out = BatchOutput::default();
-    let mut scratch = Scratch::default();
-    let mut found: Found = (Vec::new(), Vec::new());
-    let mut lo = 0;
-    // one call even for no rows, so that the core checks the columns
-    loop {
-        let hi = (lo + CHUNK).min(rows);
-        let at = first + lo;
-        source
-            .score(
-                rubric,
-                opts,
-                on_error,
-                at..first + hi,
-                &mut out,
-                &mut scratch,
-            )
-            .map_err(|e| shift_row(e, at))?;
-        let results = std::iter::once(&out.index)
-            .chain(&out.domains)
-            .chain(&out.aspects);
-        for (dst, src) in floats.iter_mut().zip(results) {
-            if let (Some(d), Some(s)) = (dst.get_mut(lo..hi), src.get(..hi - lo)) {
-                d.copy_from_slice(s);
-            }
-        }
-        for (dst, src) in [
-            (&mut *predicate, &out.predicate),
-            (&mut *official, &out.official),
-        ] {
-            if let (Some(d), Some(s)) = (dst.get_mut(lo..hi), src.get(..hi - lo)) {
-                d.copy_from_slice(s);
-            }
-        }
-        found
-            .0
-            .extend(out.missing.iter().map(|&(r, k)| (r + at, k)));
-        found.1.extend(
-            out.errors
-                .drain(..)
-                .map(|(r, e)| (r + at, shift_row(e, at))),
-        );
-        lo = hi;
-        if lo >= rows {
-            return Ok(found);
-        }
-    }
-}
-
-/// Scores `rows` rows of `source` into `floats` (the index, then each
-/// domain and aspect: `rows` values each) and `bytes` (predicate, then
-/// official), the rows split in one contiguous range per thread. With
-/// [`OnError::Fail`] the lowest failing row's error is returned.
-#[allow(clippy::too_many_arguments)]
-fn score_into<S: Source>(
-    rubric: &Rubric,
-    source: &S,
-    rows: usize,
-    opts: &Options,
-    on_error: OnError,
-    threads: usize,
-    floats: &mut [f64],
-    bytes: &mut [u8],
-) -> Result<Found, Error> {
-    let n_threads = thread_count(threads, rows);
-    let per = rows.div_ceil(n_threads).max(1);
-    let (predicate, official) = bytes.split_at_mut(rows.min(bytes.len()));
-    let mut parts: Vec<Part<'_>> = (0..n_threads)
-        .map(|t| Part {
-            first: t * per,
-            floats: Vec::new(),
-            predicate: &mut [],
-            official: &mut [],
-        })
-        .collect();
-    // each column's rows, one range per part (`chunks_mut` of no rows gives none)
-    for column in floats.chunks_mut(rows.max(1)) {
-        let mut ranges = column.chunks_mut(per);
-        for p in &mut parts {
-            p.floats.push(ranges.next().unwrap_or(&mut []));
-        }
-    }
-    for (p, (pr, of)) in parts
-        .iter_mut()
-        .zip(predicate.chunks_mut(per).zip(official.chunks_mut(per)))
-    {
-        p.predicate = pr;
-        p.official = of;
-    }
-    let results = run_parts(parts, |p| score_part(rubric, source, opts, on_error, p));
-    let mut all: Found = (Vec::new(), Vec::new());
-    for r in results {
-        let (mut missing, mut errors) = r?;
-        all.0.append(&mut missing);
-        all.1.append(&mut errors);
-    }
-    Ok(all)
-}
-
 /// Scores `rows` rows of `source` (GIL released) into new result arrays,
 /// as [`score_matrix`] returns them.
-fn score_source<'py, S: Source>(
+fn score_source<'py, S: ChunkSource>(
     py: Python<'py>,
     rubric: &Rubric,
     source: &S,
@@ -592,10 +424,15 @@ fn score_source<'py, S: Source>(
     let bytes = PyArray2::<u8>::zeros(py, [2, rows], false);
     let (mut fw, mut bw) = (floats.try_readwrite()?, bytes.try_readwrite()?);
     let (f, b) = (fw.as_slice_mut()?, bw.as_slice_mut()?);
-    let scored = py.detach(|| score_into(rubric, source, rows, &o, on_error, threads, f, b));
-    let (missing, errors) = scored.map_err(|e| core_err(&e))?;
+    let out = ResultColumns {
+        floats: f,
+        bytes: b,
+    };
+    let scored = py.detach(|| score_chunks_into(rubric, source, rows, &o, on_error, threads, out));
+    let found = scored.map_err(|e| core_err(&e))?;
     drop((fw, bw));
-    let errors = errors
+    let errors = found
+        .errors
         .iter()
         .map(|(r, e)| {
             (
@@ -606,12 +443,7 @@ fn score_source<'py, S: Source>(
             )
         })
         .collect();
-    let missing = BatchOutput {
-        missing,
-        ..BatchOutput::default()
-    }
-    .missing_text(rubric);
-    Ok((floats, bytes, errors, missing))
+    Ok((floats, bytes, errors, found.missing_text(rubric)))
 }
 
 /// A frame's levels as a C-ordered numpy matrix, one row per slot and one
@@ -627,7 +459,7 @@ enum Levels<'py> {
 fn slot_columns<'a, T: numpy::Element>(
     m: &'a PyReadonlyArray2<'_, T>,
     slots: usize,
-) -> PyResult<(Matrix<'a, T>, usize)> {
+) -> PyResult<(Vec<&'a [T]>, usize)> {
     let shape = m.shape();
     let (n, rows) = (
         shape.first().copied().unwrap_or(0),
@@ -641,7 +473,7 @@ fn slot_columns<'a, T: numpy::Element>(
         }));
     }
     let cells = m.as_slice().map_err(in_place)?;
-    Ok((Matrix(columns_of(cells, slots, rows)), rows))
+    Ok((columns_of(cells, slots, rows), rows))
 }
 
 /// Scores a matrix of levels (see [`Levels`]). Returns (floats, bytes,
@@ -667,11 +499,13 @@ fn score_matrix<'py>(
     let slots = inner.slot_names().len();
     match &levels {
         Levels::Bytes(m) => {
-            let (source, rows) = slot_columns(m, slots)?;
+            let (cols, rows) = slot_columns(m, slots)?;
+            let source = Columns::new(&cols);
             score_source(py, inner, &source, rows, options_json, collect, threads)
         }
         Levels::Floats(m) => {
-            let (source, rows) = slot_columns(m, slots)?;
+            let (cols, rows) = slot_columns(m, slots)?;
+            let source = Columns::new(&cols);
             score_source(py, inner, &source, rows, options_json, collect, threads)
         }
     }

@@ -22,7 +22,10 @@ use crate::score::{aggregate, band_of, band_of_frac, kernel, ASum, FRACTION};
 use crate::value::Value;
 
 pub use crate::score::MISSING;
-pub use threaded::{run_parts, score_columns_threaded, shift_row, thread_count, threads_asked};
+pub use threaded::{
+    run_parts, score_chunks_into, score_columns_threaded, shift_row, thread_count, threads_asked,
+    ChunkSource, Columns, ResultColumns, RowFindings, CHUNK_ROWS,
+};
 
 mod threaded;
 

@@ -1,6 +1,12 @@
-//! The batch on several threads: rows split in chunks, results joined in order.
+//! The batch on several threads: rows split in chunks, results joined in
+//! order; or written in place into result columns the caller owns
+//! ([`score_chunks_into`]).
 
-use super::{score_columns, BatchOutput, Cell, OnError};
+use std::marker::PhantomData;
+use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::{score_columns, score_columns_into, BatchOutput, Cell, OnError};
 use crate::error::{Error, Result};
 use crate::options::Options;
 use crate::rubric::Rubric;
@@ -142,4 +148,244 @@ where
         all.errors.append(&mut out.errors);
     }
     Ok(all)
+}
+
+/// Rows [`score_chunks_into`] hands to its source at a time: the batch's
+/// buffers for them (reused from chunk to chunk) stay small and warm in
+/// cache, so no fresh memory is paged in before the results are copied to
+/// the caller's columns.
+pub const CHUNK_ROWS: usize = 8192;
+
+/// Levels that [`score_chunks_into`] scores a chunk of rows at a time, on
+/// several threads at once: for a caller whose cells are not all in one of
+/// the batch's cell types yet (a data frame's columns, converted a chunk at
+/// a time into `scratch`). Columns already in a cell type are [`Columns`].
+pub trait ChunkSource: Sync {
+    /// What a thread keeps from chunk to chunk (e.g. the converted cells).
+    type Scratch: Default;
+
+    /// Scores the rows `rows` (numbered in the whole input) into `out` with
+    /// [`score_columns_into`]; its row numbers count from `rows.start`.
+    fn score_chunk(
+        &self,
+        rubric: &Rubric,
+        opts: &Options,
+        on_error: OnError,
+        rows: Range<usize>,
+        out: &mut BatchOutput,
+        scratch: &mut Self::Scratch,
+    ) -> Result<()>;
+}
+
+/// Columns of one of the batch's cell types, one per slot, as a [`ChunkSource`].
+pub struct Columns<'a, T, C>(pub &'a [C], PhantomData<T>);
+
+impl<'a, T: Cell + Sync, C: AsRef<[T]> + Sync> Columns<'a, T, C> {
+    /// The columns (one per slot, each as long as the input).
+    pub fn new(columns: &'a [C]) -> Self {
+        Columns(columns, PhantomData)
+    }
+}
+
+impl<T: Cell + Sync, C: AsRef<[T]> + Sync> ChunkSource for Columns<'_, T, C> {
+    type Scratch = ();
+
+    fn score_chunk(
+        &self,
+        rubric: &Rubric,
+        opts: &Options,
+        on_error: OnError,
+        rows: Range<usize>,
+        out: &mut BatchOutput,
+        _: &mut (),
+    ) -> Result<()> {
+        let sub: Vec<&[T]> = self
+            .0
+            .iter()
+            .map(|c| c.as_ref().get(rows.clone()).unwrap_or(&[]))
+            .collect();
+        score_columns_into(rubric, &sub, opts, on_error, out)
+    }
+}
+
+/// Result columns the caller owns, written in place by [`score_chunks_into`],
+/// each `rows` long and laid one after another.
+pub struct ResultColumns<'a> {
+    /// The index, then each domain, then each aspect (rubric order): `1 +
+    /// domains + aspects` columns (a failed row: NaN, as in [`BatchOutput`]).
+    pub floats: &'a mut [f64],
+    /// The predicate (its position in the edition's predicate list, 255 for
+    /// none), then official (0 or 1): two columns.
+    pub bytes: &'a mut [u8],
+}
+
+/// What [`score_chunks_into`] finds besides the results it writes, rows
+/// numbered in the whole input.
+#[derive(Debug, Default)]
+pub struct RowFindings {
+    /// As [`BatchOutput::missing`].
+    pub missing: Vec<(usize, usize)>,
+    /// As [`BatchOutput::errors`] (only with [`OnError::Collect`]).
+    pub errors: Vec<(usize, Error)>,
+}
+
+impl RowFindings {
+    /// As [`BatchOutput::missing_text`].
+    pub fn missing_text(&self, rubric: &Rubric) -> Vec<(usize, String)> {
+        BatchOutput {
+            missing: self.missing.clone(),
+            ..BatchOutput::default()
+        }
+        .missing_text(rubric)
+    }
+}
+
+/// One thread's rows: their part of every result column.
+struct Part<'a> {
+    first: usize,
+    floats: Vec<&'a mut [f64]>,
+    predicate: &'a mut [u8],
+    official: &'a mut [u8],
+}
+
+/// Scores `rows` rows of `source` into the caller's result columns, the rows
+/// split in one contiguous range per thread ([`thread_count`]) and each
+/// range scored [`CHUNK_ROWS`] rows at a time, each chunk's results copied
+/// into place. Rows and their results are those of [`score_columns`] over
+/// the same cells. With [`OnError::Fail`] the lowest failing row's error is
+/// returned, and a thread stops at its next chunk once a lower row has
+/// failed. `out` must hold `1 + domains + aspects` float and 2 byte columns
+/// of `rows` (an `invalid_batch` error otherwise).
+pub fn score_chunks_into<S: ChunkSource + ?Sized>(
+    rubric: &Rubric,
+    source: &S,
+    rows: usize,
+    opts: &Options,
+    on_error: OnError,
+    threads: usize,
+    out: ResultColumns<'_>,
+) -> Result<RowFindings> {
+    let n_floats = 1 + rubric.domains().len() + rubric.aspects().len();
+    if out.floats.len() != n_floats * rows || out.bytes.len() != 2 * rows {
+        return Err(Error::InvalidBatch {
+            message: format!(
+                "result columns of {rows} rows: {n_floats} float columns ({} values) and 2 byte columns ({} bytes) were expected, got {} and {}",
+                n_floats * rows,
+                2 * rows,
+                out.floats.len(),
+                out.bytes.len()
+            ),
+        });
+    }
+    let n_threads = thread_count(threads, rows);
+    let per = rows.div_ceil(n_threads).max(1);
+    let (predicate, official) = out.bytes.split_at_mut(rows);
+    let mut parts: Vec<Part<'_>> = (0..n_threads)
+        .map(|t| Part {
+            first: t * per,
+            floats: Vec::with_capacity(n_floats),
+            predicate: &mut [],
+            official: &mut [],
+        })
+        .collect();
+    // each column's rows, one range per part (`chunks_mut` of no rows gives none)
+    for column in out.floats.chunks_mut(rows.max(1)) {
+        let mut ranges = column.chunks_mut(per);
+        for p in &mut parts {
+            p.floats.push(ranges.next().unwrap_or(&mut []));
+        }
+    }
+    for (p, (pr, of)) in parts
+        .iter_mut()
+        .zip(predicate.chunks_mut(per).zip(official.chunks_mut(per)))
+    {
+        p.predicate = pr;
+        p.official = of;
+    }
+    // the lowest row known to have failed (Fail only)
+    let failed = AtomicUsize::new(usize::MAX);
+    let results = run_parts(parts, |p| {
+        score_part(rubric, source, opts, on_error, p, &failed)
+    });
+    let mut all = RowFindings::default();
+    for r in results {
+        let mut found = r?;
+        all.missing.append(&mut found.missing);
+        all.errors.append(&mut found.errors);
+    }
+    Ok(all)
+}
+
+/// Scores one part's rows chunk by chunk, copying each chunk's results into
+/// the part.
+fn score_part<S: ChunkSource + ?Sized>(
+    rubric: &Rubric,
+    source: &S,
+    opts: &Options,
+    on_error: OnError,
+    part: Part<'_>,
+    failed: &AtomicUsize,
+) -> Result<RowFindings> {
+    let Part {
+        first,
+        mut floats,
+        predicate,
+        official,
+    } = part;
+    let rows = predicate.len();
+    let mut out = BatchOutput::default();
+    let mut scratch = S::Scratch::default();
+    let mut found = RowFindings::default();
+    let mut lo = 0;
+    // one call even for no rows, so that the columns are checked
+    loop {
+        let hi = (lo + CHUNK_ROWS).min(rows);
+        let at = first + lo;
+        if failed.load(Ordering::Relaxed) < at {
+            // a lower row's error is the answer: these rows cannot change it
+            return Ok(found);
+        }
+        if let Err(e) = source.score_chunk(
+            rubric,
+            opts,
+            on_error,
+            at..first + hi,
+            &mut out,
+            &mut scratch,
+        ) {
+            let e = shift_row(e, at);
+            if let Error::Row { row, .. } = &e {
+                failed.fetch_min(*row, Ordering::Relaxed);
+            }
+            return Err(e);
+        }
+        let results = std::iter::once(&out.index)
+            .chain(&out.domains)
+            .chain(&out.aspects);
+        for (dst, src) in floats.iter_mut().zip(results) {
+            if let (Some(d), Some(s)) = (dst.get_mut(lo..hi), src.get(..hi - lo)) {
+                d.copy_from_slice(s);
+            }
+        }
+        for (dst, src) in [
+            (&mut *predicate, &out.predicate),
+            (&mut *official, &out.official),
+        ] {
+            if let (Some(d), Some(s)) = (dst.get_mut(lo..hi), src.get(..hi - lo)) {
+                d.copy_from_slice(s);
+            }
+        }
+        found
+            .missing
+            .extend(out.missing.iter().map(|&(r, k)| (r + at, k)));
+        found.errors.extend(
+            out.errors
+                .drain(..)
+                .map(|(r, e)| (r + at, shift_row(e, at))),
+        );
+        lo = hi;
+        if lo >= rows {
+            return Ok(found);
+        }
+    }
 }
