@@ -325,3 +325,28 @@ def test_dtypes_with_nulls(make):
     out = spbe.score_frame(df, rubric=R20, missing="lowest")
     assert col(out, "index") == [3.0, 2.94]
     assert col(out, "official") == [True, False] and col(out, "missing") == [None, "47"]
+
+
+def test_without_numpy_score_works_and_score_frame_says_how_to_get_it():
+    # polars runs without numpy; spbe's single scoring, validate_frame and
+    # plan_frame need none, score_frame does and says so
+    import subprocess
+    import sys
+
+    script = """
+import sys
+sys.modules["numpy"] = None  # as if numpy were not installed
+import spbe, polars as pl
+print(spbe.score({"rubric": "permenpanrb-8-2026", "levels": {str(i): 3 for i in range(1, 21)}}).index)
+df = pl.DataFrame({str(i): [3, 4] for i in range(1, 21)})
+print(spbe.validate_frame(df, rubric="permenpanrb-8-2026").height)
+try:
+    spbe.score_frame(df, rubric="permenpanrb-8-2026")
+except ImportError as e:
+    print(type(e).__name__, e)
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert out[0] == "3.0"
+    assert out[1] == "0"
+    assert out[2] == ("ImportError score_frame needs numpy, which pandas installs and polars does not: "
+                      "pip install numpy (or pip install 'spbe[polars]')")

@@ -12,6 +12,19 @@ from ._rubric import Rubric
 from ._types import Extra, MissingPolicy, OnError, PredicateBasis
 
 
+def _numpy(what: str) -> Any:
+    """numpy, or an ImportError that says how to get it (pandas brings it,
+    polars does not)."""
+    try:
+        import numpy
+    except ImportError:
+        raise ImportError(
+            f"{what} needs numpy, which pandas installs and polars does not: "
+            "pip install numpy (or pip install 'spbe[polars]')"
+        ) from None
+    return numpy
+
+
 def _kind(df: Any) -> str:
     mod = type(df).__module__.split(".")[0]
     if mod == "pandas":
@@ -324,7 +337,7 @@ def _score_frame(df: Any, *, rubric: Any = None, missing: MissingPolicy = "error
     Errors carry the row's index label in ``e.row`` (pandas; the position for
     polars) and its position in ``e.position``.
     """
-    import numpy as np
+    np = _numpy("score_frame")
 
     from . import _resolve_rubric
 
