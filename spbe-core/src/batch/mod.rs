@@ -103,6 +103,27 @@ pub trait Cell: Copy {
     }
 }
 
+/// A float cell's value in a message: as Rust and JS write it in plain
+/// decimals (`7.5`, a whole `9.0` as `9`), but in exponent form from 1e16
+/// and below 1e-4, as Python's `repr` writes it (`1e+300`, `1e-05`), which
+/// is also how single scoring quotes the same float from a Python dict: a
+/// value of 1e300 was written as 301 digits.
+pub(crate) fn float_text(v: f64) -> String {
+    let a = v.abs();
+    if a == 0.0 || !a.is_finite() || (1e-4..1e16).contains(&a) {
+        return format!("{v}");
+    }
+    // Debug gives the shortest digits that read back, in exponent form here
+    let s = format!("{v:?}");
+    match s.split_once('e') {
+        Some((m, e)) => {
+            let (sign, digits) = e.strip_prefix('-').map_or(('+', e), |d| ('-', d));
+            format!("{m}e{sign}{digits:0>2}")
+        }
+        None => s,
+    }
+}
+
 /// What [`Cell::quick`] returns for a value that is not a whole number.
 pub const NOT_WHOLE: i64 = i64::MIN + 1;
 
@@ -202,7 +223,7 @@ impl Cell for f64 {
     #[inline]
     fn level(self) -> std::result::Result<i64, String> {
         match self.quick() {
-            NOT_WHOLE => Err(format!("{self}")),
+            NOT_WHOLE => Err(float_text(self)),
             v => Ok(v),
         }
     }
@@ -1165,6 +1186,37 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
     use crate::ratio::{Denom, Frac};
+
+    /// A float cell in a message: plain decimals as before; from 1e16 and
+    /// below 1e-4 as Python's `repr` writes the same float (the expected
+    /// texts are Python's).
+    #[test]
+    fn float_cells_are_written_as_python_writes_them_when_huge_or_tiny() {
+        for (v, python) in [
+            (1e300, "1e+300"),
+            (-1e300, "-1e+300"),
+            (1e16, "1e+16"),
+            (1.2345678901234568e17, "1.2345678901234568e+17"),
+            (1e-5, "1e-05"),
+            (-2.5e-7, "-2.5e-07"),
+            (1e-30, "1e-30"),
+            (5e-324, "5e-324"),
+            (f64::MAX, "1.7976931348623157e+308"),
+            (0.0001, "0.0001"),
+            (0.30000000000000004, "0.30000000000000004"),
+            (7.5, "7.5"),
+            (-2.5, "-2.5"),
+        ] {
+            assert_eq!(float_text(v), python, "{v:?}");
+        }
+        // whole floats below 1e16 as whole numbers (what a user typed into a
+        // column that pandas made float64 by an empty cell)
+        assert_eq!(float_text(9.0), "9");
+        assert_eq!(float_text(9007199254740992.0), "9007199254740992");
+        assert_eq!(float_text(f64::INFINITY), "inf");
+        assert_eq!(1e300f64.level(), Err("1e+300".to_owned()));
+        assert_eq!(1e300f64.to_le_bytes().level(), Err("1e+300".to_owned()));
+    }
 
     /// A band bound that is not a whole number of hundredths, nor of the
     /// index denominator: 2.12501 between Low [1, 2.12501) and High [2.12501, 3],
