@@ -29,14 +29,98 @@ use crate::value::{Unreadable, Value, MAX_DECIMALS};
 pub const MAX_EVIDENCE: usize = 1000;
 
 /// An indicator id, ordered naturally: numeric ids by value ("2" < "10"), then others.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+///
+/// Made from a string (`IndicatorId::from("12")`, `IndicatorId::new(s)`),
+/// read as one (`as_str`, `Display`, `AsRef<str>`). An id of up to 15 bytes
+/// (every official id) is held in place: an assessment's ids are compared
+/// with the rubric's on every score, and reading each from a separate
+/// allocation was a measured share of scoring's time (issue 9).
+#[derive(Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
-pub struct IndicatorId(pub String);
+#[cfg_attr(feature = "tsify", tsify(type = "string"))]
+pub struct IndicatorId(IdRepr);
+
+/// The longest id held in place.
+const ID_INLINE: usize = 15;
+
+// (one form per length, so that the derived equality is the bytes')
+#[derive(Clone, PartialEq, Eq)]
+enum IdRepr {
+    /// Up to [`ID_INLINE`] bytes of whole UTF-8 (the first `len`), word
+    /// aligned so that an id moves as whole words.
+    Inline(SmallId),
+    /// A longer id.
+    Heap(Box<str>),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[repr(C, align(8))]
+struct SmallId {
+    bytes: [u8; ID_INLINE],
+    len: u8,
+}
 
 impl IndicatorId {
+    /// An id from its text.
+    pub fn new(s: &str) -> IndicatorId {
+        let mut bytes = [0u8; ID_INLINE];
+        match (bytes.get_mut(..s.len()), u8::try_from(s.len())) {
+            (Some(b), Ok(len)) => {
+                b.copy_from_slice(s.as_bytes());
+                IndicatorId(IdRepr::Inline(SmallId { bytes, len }))
+            }
+            _ => IndicatorId(IdRepr::Heap(s.into())),
+        }
+    }
+
+    /// The id as bytes (its UTF-8).
+    #[inline]
+    pub fn as_bytes(&self) -> &[u8] {
+        match &self.0 {
+            IdRepr::Inline(t) => t.bytes.get(..usize::from(t.len)).unwrap_or_default(),
+            IdRepr::Heap(s) => s.as_bytes(),
+        }
+    }
+
     /// The id as a string.
+    #[inline]
     pub fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            // (always whole UTF-8: copied from a `str`, its whole length)
+            IdRepr::Inline(_) => std::str::from_utf8(self.as_bytes()).unwrap_or_default(),
+            IdRepr::Heap(s) => s,
+        }
+    }
+}
+
+impl fmt::Debug for IndicatorId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("IndicatorId").field(&self.as_str()).finish()
+    }
+}
+
+impl std::hash::Hash for IndicatorId {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // as the `str` hashes, so that either finds the same entry
+        self.as_str().hash(state);
+    }
+}
+
+impl From<String> for IndicatorId {
+    fn from(s: String) -> Self {
+        IndicatorId::new(&s)
+    }
+}
+
+impl From<&String> for IndicatorId {
+    fn from(s: &String) -> Self {
+        IndicatorId::new(s)
+    }
+}
+
+impl From<IndicatorId> for String {
+    fn from(id: IndicatorId) -> String {
+        id.as_str().to_owned()
     }
 }
 
@@ -47,7 +131,7 @@ impl Ord for IndicatorId {
         // then the ids as written (so "07" and "7" differ). Assessments are
         // read into maps keyed by these ids, so this is on every read's path:
         // short ids are compared as integers, with no call to memcmp.
-        cmp_ids(self.0.as_bytes(), other.0.as_bytes())
+        cmp_ids(self.as_bytes(), other.as_bytes())
     }
 }
 
@@ -120,22 +204,22 @@ impl PartialOrd for IndicatorId {
 }
 impl fmt::Display for IndicatorId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
     }
 }
 impl AsRef<str> for IndicatorId {
     fn as_ref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 impl From<&str> for IndicatorId {
     fn from(s: &str) -> Self {
-        IndicatorId(s.to_owned())
+        IndicatorId::new(s)
     }
 }
 impl Serialize for IndicatorId {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
+        s.serialize_str(self.as_str())
     }
 }
 
@@ -634,7 +718,7 @@ fn level_map(p: &Pairs, place: &str, hint: &Hint<'_>, errors: &mut Vec<Error>) -
                 }
             },
         };
-        out.push((IndicatorId(k.clone()), level));
+        out.push((IndicatorId::new(k), level));
     }
     out.into_iter().collect()
 }
@@ -707,7 +791,7 @@ impl Assessment {
         let mut notes = BTreeMap::new();
         #[allow(clippy::map_entry)] // the duplicate is an error, not an update
         for (k, v) in raw.notes.as_ref().map(|p| p.0.as_slice()).unwrap_or(&[]) {
-            let key = IndicatorId(k.clone());
+            let key = IndicatorId::new(k);
             if notes.contains_key(&key) {
                 errors.push(Error::DuplicateIndicator {
                     indicator: k.clone(),
@@ -732,7 +816,7 @@ impl Assessment {
             .iter()
             .enumerate()
         {
-            let key = IndicatorId(k.clone());
+            let key = IndicatorId::new(k);
             if let Some(n) = cut(i) {
                 errors.push(shape(Shape::TooMuchEvidence {
                     key: format!("{k:?}"),
@@ -777,7 +861,7 @@ impl Assessment {
             .map(|p| p.0.as_slice())
             .unwrap_or(&[])
         {
-            let key = IndicatorId(k.clone());
+            let key = IndicatorId::new(k);
             if criteria_met.contains_key(&key) {
                 errors.push(Error::DuplicateIndicator {
                     indicator: k.clone(),
@@ -851,7 +935,7 @@ impl Assessment {
             levels: Some(
                 levels
                     .into_iter()
-                    .map(|(k, v)| (IndicatorId(k), v))
+                    .map(|(k, v)| (IndicatorId::from(k), v))
                     .collect(),
             ),
             tracks: None,
@@ -979,6 +1063,60 @@ impl<'de> Deserialize<'de> for Assessment {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An id reads back as the text it was made from, held in place or not
+    /// (15 bytes and 16, multi-byte UTF-8 included), hashes and orders as
+    /// that text does, and ids are equal exactly when their texts are.
+    #[test]
+    fn ids_read_hash_and_order_as_their_text() {
+        use std::collections::hash_map::DefaultHasher;
+        use std::hash::{Hash, Hasher};
+        let hash = |x: &dyn Fn(&mut DefaultHasher)| {
+            let mut h = DefaultHasher::new();
+            x(&mut h);
+            h.finish()
+        };
+        let texts = [
+            "",
+            "1",
+            "47",
+            "007",
+            "x1",
+            "123456789012345",
+            "1234567890123456",
+            "indikator-é",
+            "ééééééé",
+            "éééééééé",
+            "a very long custom indicator id",
+        ];
+        for a in texts {
+            let id = IndicatorId::new(a);
+            assert_eq!(id.as_str(), a);
+            assert_eq!(id.as_bytes(), a.as_bytes());
+            assert_eq!(id.to_string(), a);
+            assert_eq!(String::from(id.clone()), a);
+            assert_eq!(format!("{id:?}"), format!("IndicatorId({a:?})"));
+            assert_eq!(hash(&|h| id.hash(h)), hash(&|h| a.hash(h)));
+            assert_eq!(
+                serde_json::to_string(&id).ok(),
+                serde_json::to_string(a).ok()
+            );
+            for b in texts {
+                let other = IndicatorId::from(b.to_owned());
+                assert_eq!(id == other, a == b, "{a:?} {b:?}");
+                assert_eq!(id.cmp(&other), cmp_ids(a.as_bytes(), b.as_bytes()));
+            }
+        }
+        assert!(matches!(
+            IndicatorId::new("123456789012345").0,
+            IdRepr::Inline(_)
+        ));
+        assert!(matches!(
+            IndicatorId::new("1234567890123456").0,
+            IdRepr::Heap(_)
+        ));
+        assert_eq!(std::mem::size_of::<IndicatorId>(), 24);
+    }
 
     /// `default_track` decides without building `available_tracks`; it must
     /// pick what the rule stated on it picks from that list, for every mix

@@ -513,7 +513,7 @@ impl<'a> Doc<'a> {
             .into_iter()
             .zip(&self.rep.indicators)
             .map(|((_, _, spec), score)| {
-                let key = IndicatorId(spec.id.clone());
+                let key = IndicatorId::new(&spec.id);
                 let given = resolved.as_ref().and_then(|m| m.get(&key)).map(|(l, _)| *l);
                 let (target_text, target) = match given.map(Level::items) {
                     Some(items) if !items.is_empty() => (

@@ -512,7 +512,7 @@ pub fn plan_with(
         total = total.checked_add(c).ok_or_else(|| ovf("a cost"))?;
         let id = rubric.id_at(g.pos).to_owned();
         let to_v = Value::from_ratio(to);
-        let entry = after.get_or_insert_with(IndicatorId(id.clone()), || {
+        let entry = after.get_or_insert_with(IndicatorId::new(&id), || {
             Level::One(Value::from_ratio(g.from))
         });
         match (entry, g.item) {
@@ -587,7 +587,7 @@ fn resolved_levels(rubric: &Rubric, entries: &[Option<&Level>]) -> LevelMap {
     let mut out = LevelMap::new();
     for (pos, e) in entries.iter().enumerate() {
         if let Some(level) = e {
-            out.insert(IndicatorId(rubric.id_at(pos).to_owned()), (*level).clone());
+            out.insert(IndicatorId::new(rubric.id_at(pos)), (*level).clone());
         }
     }
     out

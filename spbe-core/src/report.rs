@@ -819,7 +819,7 @@ pub(crate) fn build_report(
         if let (Some((_, _, ispec)), false) = (specs.get(pos), assessment.criteria_met.is_empty()) {
             if let Some(met) = assessment
                 .criteria_met
-                .get(&crate::assessment::IndicatorId(ispec.id.clone()))
+                .get(&crate::assessment::IndicatorId::new(&ispec.id))
             {
                 let supported = supported_level(rubric, di, met);
                 score.supported_level = Some(supported);

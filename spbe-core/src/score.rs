@@ -55,7 +55,7 @@ pub(crate) fn fill_slots<'a>(
     let mut unknown_count = 0usize;
     let mut hint = 0;
     for (k, v) in entries {
-        let Some(pos) = rubric.position_from(k.as_str(), hint) else {
+        let Some(pos) = rubric.position_from(k, hint) else {
             unknown_count += 1;
             if unknown_count <= crate::error::MAX_PER_KIND {
                 errors.push(unknown(rubric, k.as_str(), place));
@@ -81,7 +81,7 @@ pub(crate) fn fill_slots<'a>(
         if !ind.repeatable {
             if let Level::Many(list) = v {
                 errors.push(Error::NotRepeatable {
-                    indicator: k.0.clone(),
+                    indicator: k.as_str().to_owned(),
                     place: place.to_owned(),
                     // at most the first few items are echoed back
                     value: format!(
@@ -107,7 +107,7 @@ pub(crate) fn fill_slots<'a>(
                 || items.len() > usize::from(ind.max_items))
         {
             errors.push(Error::WrongItemCount {
-                indicator: k.0.clone(),
+                indicator: k.as_str().to_owned(),
                 place: place.to_owned(),
                 count: items.len(),
                 min: ind.min_items,
@@ -123,14 +123,14 @@ pub(crate) fn fill_slots<'a>(
                 // rubric: parsing against the rubric refuses these earlier
                 errors.push(if lv.is_text() {
                     Error::InvalidLevelType {
-                        indicator: k.0.clone(),
+                        indicator: k.as_str().to_owned(),
                         place: place.to_owned(),
                         value: format!("{:?}", lv.text()),
                         valid: ind.valid(),
                     }
                 } else {
                     Error::NonIntegerLevel {
-                        indicator: k.0.clone(),
+                        indicator: k.as_str().to_owned(),
                         place: place.to_owned(),
                         value: lv.text(),
                         valid: ind.valid(),
@@ -138,7 +138,7 @@ pub(crate) fn fill_slots<'a>(
                 });
             } else if lv.is_text() && !ind.continuous {
                 errors.push(Error::InvalidLevelType {
-                    indicator: k.0.clone(),
+                    indicator: k.as_str().to_owned(),
                     place: place.to_owned(),
                     value: format!("{:?}", lv.text()),
                     valid: ind.valid(),
@@ -152,7 +152,7 @@ pub(crate) fn fill_slots<'a>(
                 }
             } {
                 errors.push(Error::LevelOutOfRange {
-                    indicator: k.0.clone(),
+                    indicator: k.as_str().to_owned(),
                     place: place.to_owned(),
                     // a string as a string, a number as written
                     value: if lv.is_text() {
@@ -713,7 +713,7 @@ fn evaluate<'a>(
                     .find(|l| **l < ind.min_level || **l > ind.max_level)
                 {
                     errors.push(Error::LevelOutOfRange {
-                        indicator: k.0.clone(),
+                        indicator: k.as_str().to_owned(),
                         place: "criteria_met".into(),
                         value: l.to_string(),
                         valid: crate::error::text::Valid::CriteriaLevels {
@@ -748,7 +748,7 @@ fn evaluate<'a>(
     let mut entries: Vec<Option<(&Level, Track)>> = vec![None; rubric.d.indicators.len()];
     let mut hint = 0;
     let mut put = |k: &IndicatorId, v: (&'a Level, Track)| {
-        if let Some(p) = rubric.position_from(k.as_str(), hint) {
+        if let Some(p) = rubric.position_from(k, hint) {
             hint = p + 1;
             if let Some(e) = entries.get_mut(p) {
                 *e = Some(v);

@@ -229,7 +229,7 @@ pub fn to_vector(assessment: &Assessment, rubric: &Rubric) -> Result<String> {
     for (k, note) in &assessment.notes {
         if rubric.position(k.as_str()).is_none() || !ind_ok(k.as_str()) {
             return Err(Error::UnknownIndicator {
-                indicator: k.0.clone(),
+                indicator: k.as_str().to_owned(),
                 rubric: rubric.id().to_owned(),
                 place: "notes".into(),
                 valid: rubric.valid_ids_text(),
@@ -240,7 +240,7 @@ pub fn to_vector(assessment: &Assessment, rubric: &Rubric) -> Result<String> {
     for (k, refs) in &assessment.evidence {
         if rubric.position(k.as_str()).is_none() || !ind_ok(k.as_str()) {
             return Err(Error::UnknownIndicator {
-                indicator: k.0.clone(),
+                indicator: k.as_str().to_owned(),
                 rubric: rubric.id().to_owned(),
                 place: "evidence".into(),
                 valid: rubric.valid_ids_text(),
@@ -256,7 +256,7 @@ pub fn to_vector(assessment: &Assessment, rubric: &Rubric) -> Result<String> {
     for (k, levels) in &assessment.criteria_met {
         if rubric.position(k.as_str()).is_none() || !ind_ok(k.as_str()) {
             return Err(Error::UnknownIndicator {
-                indicator: k.0.clone(),
+                indicator: k.as_str().to_owned(),
                 rubric: rubric.id().to_owned(),
                 place: "criteria_met".into(),
                 valid: rubric.valid_ids_text(),
@@ -376,7 +376,7 @@ pub fn from_vector_with(text: &str, rubric: &Rubric) -> Result<Assessment> {
                         },
                     )
                 })?;
-                if a.notes.insert(IndicatorId(ind.to_owned()), text).is_some() {
+                if a.notes.insert(IndicatorId::new(ind), text).is_some() {
                     return Err(bad(
                         pos,
                         P::TwoNotes {
@@ -405,7 +405,7 @@ pub fn from_vector_with(text: &str, rubric: &Rubric) -> Result<Assessment> {
                     ));
                 }
                 if a.criteria_met
-                    .insert(IndicatorId(ind.to_owned()), levels)
+                    .insert(IndicatorId::new(ind), levels)
                     .is_some()
                 {
                     return Err(bad(
@@ -442,10 +442,7 @@ pub fn from_vector_with(text: &str, rubric: &Rubric) -> Result<Assessment> {
                         })
                     })
                     .collect::<Result<Vec<_>>>()?;
-                if a.evidence
-                    .insert(IndicatorId(ind.to_owned()), refs)
-                    .is_some()
-                {
+                if a.evidence.insert(IndicatorId::new(ind), refs).is_some() {
                     return Err(bad(
                         pos,
                         P::TwoEvidence {
@@ -502,10 +499,7 @@ fn decode_levels(rubric: &Rubric, body: &str, pos: usize, version2: bool) -> Res
         match c {
             b'_' => {}
             b'0'..=b'9' => {
-                out.insert(
-                    IndicatorId((*id).to_owned()),
-                    Level::int(i64::from(c - b'0')),
-                );
+                out.insert(IndicatorId::new(id), Level::int(i64::from(c - b'0')));
             }
             b'v' if version2 => {
                 let len = bytes
@@ -539,7 +533,7 @@ fn decode_levels(rubric: &Rubric, body: &str, pos: usize, version2: bool) -> Res
                         raw: raw.to_owned(),
                     })
                 })?;
-                out.insert(IndicatorId((*id).to_owned()), Level::One(value));
+                out.insert(IndicatorId::new(id), Level::One(value));
             }
             b'~' => {
                 let n = bytes.get(i).filter(|b| b.is_ascii_digit()).ok_or_else(|| {
@@ -560,7 +554,7 @@ fn decode_levels(rubric: &Rubric, body: &str, pos: usize, version2: bool) -> Res
                     items.push(Value::int(i64::from(d - b'0')));
                     i += 1;
                 }
-                out.insert(IndicatorId((*id).to_owned()), Level::Many(items));
+                out.insert(IndicatorId::new(id), Level::Many(items));
             }
             other => {
                 return Err(bad(P::UnexpectedChar {

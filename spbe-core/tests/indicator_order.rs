@@ -36,7 +36,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(3000))]
     #[test]
     fn order_is_the_definition(a in id(), b in id()) {
-        let (x, y) = (IndicatorId(a.clone()), IndicatorId(b.clone()));
+        let (x, y) = (IndicatorId::new(&a), IndicatorId::new(&b));
         prop_assert_eq!(x.cmp(&y), reference(&a, &b), "{:?} vs {:?}", a, b);
         prop_assert_eq!(y.cmp(&x), reference(&b, &a));
     }
@@ -65,7 +65,7 @@ fn examples() {
     for (i, a) in sorted.iter().enumerate() {
         for (j, b) in sorted.iter().enumerate() {
             assert_eq!(
-                IndicatorId((*a).into()).cmp(&IndicatorId((*b).into())),
+                IndicatorId::new(a).cmp(&IndicatorId::new(b)),
                 i.cmp(&j),
                 "{a:?} vs {b:?}"
             );

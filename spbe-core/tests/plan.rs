@@ -216,7 +216,7 @@ fn services_of_2018_are_raised_one_by_one() {
     assert_eq!(p.after.index_text, "2.07");
     let after = p
         .levels_after
-        .get(&spbe_core::IndicatorId("35".into()))
+        .get(&spbe_core::IndicatorId::from("35"))
         .unwrap();
     assert_eq!(
         after.items().iter().map(|v| v.text()).collect::<Vec<_>>(),
@@ -410,7 +410,7 @@ fn brute_force(
     // the slots: (indicator, item, from)
     let mut slots = Vec::new();
     for f in free {
-        let l = levels.get(&spbe_core::IndicatorId(f.clone())).unwrap();
+        let l = levels.get(&spbe_core::IndicatorId::new(f)).unwrap();
         for (k, v) in l.items().iter().enumerate() {
             slots.push((
                 f.clone(),
@@ -465,7 +465,7 @@ fn brute_force(
                 .checked_add(cost_of(f).checked_mul(Ratio::int(k as i128)).unwrap())
                 .unwrap();
             raised.push((f.clone(), k as u32));
-            let e = lv.get_mut(&spbe_core::IndicatorId(f.clone())).unwrap();
+            let e = lv.get_mut(&spbe_core::IndicatorId::new(f)).unwrap();
             match (e, item) {
                 (Level::Many(items), Some(i)) => items[*i] = to,
                 (e, _) => *e = Level::One(to),

@@ -222,7 +222,7 @@ proptest! {
     ) {
         let rb = builtin(ed).unwrap();
         let ids = rb.indicator_ids();
-        let partial: spbe_core::LevelMap = lv.into_iter().enumerate().filter(|(k, _)| !drop[*k]).map(|(_, (id, l))| (spbe_core::IndicatorId(id), l)).collect();
+        let partial: spbe_core::LevelMap = lv.into_iter().enumerate().filter(|(k, _)| !drop[*k]).map(|(_, (id, l))| (spbe_core::IndicatorId::from(id), l)).collect();
         let mut a = Assessment::with_levels(ed, Vec::new());
         if use_tracks {
             a.levels = None;
@@ -232,8 +232,8 @@ proptest! {
         }
         a.institution = institution;
         a.year = year;
-        for (k, n) in notes { a.notes.insert(spbe_core::IndicatorId(ids[k % ids.len()].to_owned()), n); }
-        for (k, e) in evidence { a.evidence.insert(spbe_core::IndicatorId(ids[k % ids.len()].to_owned()), e); }
+        for (k, n) in notes { a.notes.insert(spbe_core::IndicatorId::new(ids[k % ids.len()]), n); }
+        for (k, e) in evidence { a.evidence.insert(spbe_core::IndicatorId::new(ids[k % ids.len()]), e); }
 
         let v = spbe_core::to_vector(&a, rb).unwrap();
         prop_assert!(v.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b)), "not URL-safe: {v}");
@@ -247,11 +247,11 @@ proptest! {
     #[test]
     fn final_track_takes_the_latest_external_stage(lv in levels_for("permenpanrb-59-2020"), re in proptest::collection::vec((0usize..47, 1i64..=5, any::<bool>()), 0..10)) {
         let rb = builtin("permenpanrb-59-2020").unwrap();
-        let dokumen: spbe_core::LevelMap = lv.iter().map(|(k, l)| (spbe_core::IndicatorId(k.clone()), l.clone())).collect();
+        let dokumen: spbe_core::LevelMap = lv.iter().map(|(k, l)| (spbe_core::IndicatorId::new(k), l.clone())).collect();
         let (mut interviu, mut visitasi) = (spbe_core::LevelMap::new(), spbe_core::LevelMap::new());
         let mut expected = dokumen.clone();
         for (k, l, on_site) in re {
-            let id = spbe_core::IndicatorId((k + 1).to_string());
+            let id = spbe_core::IndicatorId::from((k + 1).to_string());
             if on_site { visitasi.insert(id, Level::int(l)); } else { interviu.insert(id, Level::int(l)); }
         }
         for (k, v) in interviu.iter().chain(visitasi.iter()) { expected.insert(k.clone(), v.clone()); }

@@ -604,12 +604,16 @@ impl Rubric {
     /// natural id order, which is rubric order in every built-in edition, so
     /// the hint (the position after the last one found) spares the hashing.
     #[inline]
-    pub(crate) fn position_from(&self, indicator: &str, hint: usize) -> Option<usize> {
+    pub(crate) fn position_from(
+        &self,
+        indicator: &crate::assessment::IndicatorId,
+        hint: usize,
+    ) -> Option<usize> {
         // ids are short: compared inline rather than through a memcmp call
         let same = |a: &[u8], b: &[u8]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y);
         match self.d.ids.get(hint) {
             Some(id) if same(id.as_bytes(), indicator.as_bytes()) => Some(hint),
-            _ => self.position(indicator),
+            _ => self.position(indicator.as_str()),
         }
     }
     /// Names of the batch slots (columns) in order: the indicator id, and for a
