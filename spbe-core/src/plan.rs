@@ -584,13 +584,12 @@ pub fn plan_with(
 
 /// The levels of the planned track as one map (missing indicators left out).
 fn resolved_levels(rubric: &Rubric, entries: &[Option<&Level>]) -> LevelMap {
-    let mut out = LevelMap::new();
-    for (pos, e) in entries.iter().enumerate() {
-        if let Some(level) = e {
-            out.insert(IndicatorId::new(rubric.id_at(pos)), (*level).clone());
-        }
-    }
-    out
+    // collected (sorted once): a custom rubric may list ids out of id order
+    entries
+        .iter()
+        .enumerate()
+        .filter_map(|(pos, e)| e.map(|level| (IndicatorId::new(rubric.id_at(pos)), level.clone())))
+        .collect()
 }
 
 fn round4(r: Ratio) -> Result<f64> {

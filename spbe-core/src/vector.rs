@@ -487,7 +487,9 @@ fn decode_levels(rubric: &Rubric, body: &str, pos: usize, version2: bool) -> Res
     let ids = rubric.indicator_ids();
     let bytes = body.as_bytes();
     let mut i = 0usize;
-    let mut out = LevelMap::new();
+    // pushed in rubric order, collected (sorted once) at the end: a custom
+    // rubric may list its ids out of id order
+    let mut out: Vec<(IndicatorId, Level)> = Vec::with_capacity(ids.len());
     for id in &ids {
         let c = *bytes.get(i).ok_or_else(|| {
             bad(P::EndsEarly {
@@ -499,7 +501,7 @@ fn decode_levels(rubric: &Rubric, body: &str, pos: usize, version2: bool) -> Res
         match c {
             b'_' => {}
             b'0'..=b'9' => {
-                out.insert(IndicatorId::new(id), Level::int(i64::from(c - b'0')));
+                out.push((IndicatorId::new(id), Level::int(i64::from(c - b'0'))));
             }
             b'v' if version2 => {
                 let len = bytes
@@ -533,7 +535,7 @@ fn decode_levels(rubric: &Rubric, body: &str, pos: usize, version2: bool) -> Res
                         raw: raw.to_owned(),
                     })
                 })?;
-                out.insert(IndicatorId::new(id), Level::One(value));
+                out.push((IndicatorId::new(id), Level::One(value)));
             }
             b'~' => {
                 let n = bytes.get(i).filter(|b| b.is_ascii_digit()).ok_or_else(|| {
@@ -554,7 +556,7 @@ fn decode_levels(rubric: &Rubric, body: &str, pos: usize, version2: bool) -> Res
                     items.push(Value::int(i64::from(d - b'0')));
                     i += 1;
                 }
-                out.insert(IndicatorId::new(id), Level::Many(items));
+                out.push((IndicatorId::new(id), Level::Many(items)));
             }
             other => {
                 return Err(bad(P::UnexpectedChar {
@@ -571,7 +573,7 @@ fn decode_levels(rubric: &Rubric, body: &str, pos: usize, version2: bool) -> Res
             indicators: ids.len(),
         }));
     }
-    Ok(out)
+    Ok(out.into_iter().collect())
 }
 
 #[cfg(test)]

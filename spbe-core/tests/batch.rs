@@ -4,8 +4,6 @@
 #![allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::type_complexity)]
 
 use proptest::prelude::*;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-
 use spbe_core::batch::{
     score_chunks_into, score_columns, score_columns_into, score_columns_threaded, BatchOutput,
     ChunkSource, Columns, OnError, ResultColumns, CHUNK_ROWS, MISSING,
@@ -371,76 +369,116 @@ fn result_columns_of_the_wrong_size_are_refused() {
     }
 }
 
-/// A source that counts the chunks it is asked for, and holds every chunk
-/// after the first thread's range until a row of that range has failed.
-struct Counting<'a> {
-    inner: Columns<'a, f64, Vec<f64>>,
-    second_part: usize,
-    chunks: AtomicUsize,
-    first_failed: AtomicBool,
-}
-
-impl ChunkSource for Counting<'_> {
-    type Scratch = ();
-
-    fn score_chunk(
-        &self,
-        rubric: &Rubric,
-        opts: &Options,
-        on_error: OnError,
-        rows: std::ops::Range<usize>,
-        out: &mut BatchOutput,
-        scratch: &mut (),
-    ) -> spbe_core::Result<()> {
-        if rows.start >= self.second_part {
-            while !self.first_failed.load(Ordering::SeqCst) {
-                std::thread::yield_now();
-            }
-        }
-        self.chunks.fetch_add(1, Ordering::SeqCst);
-        let r = self
-            .inner
-            .score_chunk(rubric, opts, on_error, rows.clone(), out, scratch);
-        if rows.start < self.second_part && r.is_err() {
-            self.first_failed.store(true, Ordering::SeqCst);
-        }
-        r
-    }
-}
-
-/// With `Fail`, once a row fails the other threads stop at their next chunk
-/// (they cannot change the answer, the lowest failing row's error).
+/// Columns of another length than the rows to score are refused (shorter:
+/// rows would go unwritten; longer: rows would be left out), as is a source
+/// that scores fewer rows than a chunk asks for.
 #[test]
-fn a_failed_row_stops_the_other_threads() {
-    let rb = builtin("permenpanrb-59-2020").unwrap();
-    let rows = 12 * CHUNK_ROWS;
-    let mut cols = vec![vec![3.0f64; rows]; rb.slot_names().len()];
-    cols[4][10] = 2.5;
+fn columns_of_another_length_are_refused() {
+    let rb = builtin("permenpanrb-8-2026").unwrap();
     let n_floats = 1 + rb.domains().len() + rb.aspects().len();
-    let (mut f, mut b) = (vec![0.0; n_floats * rows], vec![0u8; 2 * rows]);
-    let source = Counting {
-        inner: Columns::new(&cols),
-        second_part: rows / 2,
-        chunks: AtomicUsize::new(0),
-        first_failed: AtomicBool::new(false),
-    };
+    let cols = vec![vec![3.0f64; 5000]; rb.slot_names().len()];
+    for rows in [4999, 5001, 10_000] {
+        let (mut f, mut b) = (vec![-7.0; n_floats * rows], vec![7u8; 2 * rows]);
+        let out = ResultColumns {
+            floats: &mut f,
+            bytes: &mut b,
+        };
+        let e = score_chunks_into(
+            rb,
+            &Columns::new(&cols),
+            rows,
+            &Options::default(),
+            OnError::Collect,
+            2,
+            out,
+        )
+        .unwrap_err();
+        assert_eq!(e.code(), "invalid_batch", "{e}");
+        assert!(e.to_string().contains("the columns have 5000"), "{e}");
+    }
+    // a source that does not know its length and scores too few rows
+    struct Short<'a>(Vec<&'a [f64]>);
+    impl ChunkSource for Short<'_> {
+        type Scratch = ();
+        fn score_chunk(
+            &self,
+            rubric: &Rubric,
+            opts: &Options,
+            on_error: OnError,
+            rows: std::ops::Range<usize>,
+            out: &mut BatchOutput,
+            _: &mut (),
+        ) -> spbe_core::Result<()> {
+            let end = rows.end.min(5000);
+            let sub: Vec<&[f64]> = self
+                .0
+                .iter()
+                .map(|c| &c[rows.start.min(end)..end])
+                .collect();
+            score_columns_into(rubric, &sub, opts, on_error, out)
+        }
+    }
+    let rows = 10_000;
+    let (mut f, mut b) = (vec![-7.0; n_floats * rows], vec![7u8; 2 * rows]);
     let out = ResultColumns {
         floats: &mut f,
         bytes: &mut b,
     };
+    let short = Short(cols.iter().map(Vec::as_slice).collect());
     let e = score_chunks_into(
         rb,
-        &source,
+        &short,
         rows,
         &Options::default(),
-        OnError::Fail,
-        2,
+        OnError::Collect,
+        1,
         out,
     )
     .unwrap_err();
-    assert!(e.to_string().starts_with("row 10:"), "{e}");
-    // the first thread: one chunk; the second: the chunk it was holding, and
-    // not its 5 others
-    let scored = source.chunks.load(Ordering::SeqCst);
-    assert!((2..=3).contains(&scored), "{scored} chunks scored");
+    assert_eq!(e.code(), "invalid_batch", "{e}");
+}
+
+/// Several chunks in a part that does not start at row 0 (2 threads of
+/// 2.5 chunks each), errors numbered in the whole input.
+#[test]
+fn chunks_within_a_later_part_are_numbered_in_the_whole_input() {
+    let rb = builtin("permenpanrb-8-2026").unwrap();
+    let rows = 5 * CHUNK_ROWS + 7;
+    let mut cols = boundary_columns(rb, rows);
+    cols[2][rows / 2 + CHUNK_ROWS + 5] = 7.5;
+    let want = score_columns(rb, &cols, &Options::default(), OnError::Collect).unwrap();
+    let n_floats = 1 + rb.domains().len() + rb.aspects().len();
+    let (mut f, mut b) = (vec![-1.0; n_floats * rows], vec![7u8; 2 * rows]);
+    let out = ResultColumns {
+        floats: &mut f,
+        bytes: &mut b,
+    };
+    let found = score_chunks_into(
+        rb,
+        &Columns::new(&cols),
+        rows,
+        &Options::default(),
+        OnError::Collect,
+        2,
+        out,
+    )
+    .unwrap();
+    let expect: Vec<u64> = std::iter::once(&want.index)
+        .chain(&want.domains)
+        .chain(&want.aspects)
+        .flat_map(|c| c.iter().map(|x| x.to_bits()))
+        .collect();
+    assert!(f.iter().map(|x| x.to_bits()).eq(expect));
+    assert_eq!(b[..rows], want.predicate[..]);
+    assert_eq!(b[rows..], want.official[..]);
+    let rows_of = |e: &[(usize, spbe_core::Error)]| {
+        e.iter()
+            .map(|(r, e)| (*r, e.to_string()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rows_of(&found.errors), rows_of(&want.errors));
+    assert!(found
+        .errors
+        .iter()
+        .any(|(r, _)| *r == rows / 2 + CHUNK_ROWS + 5));
 }

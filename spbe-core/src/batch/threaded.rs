@@ -164,6 +164,12 @@ pub trait ChunkSource: Sync {
     /// What a thread keeps from chunk to chunk (e.g. the converted cells).
     type Scratch: Default;
 
+    /// How many rows it holds, when it knows: [`score_chunks_into`] refuses
+    /// to score another number of rows.
+    fn rows(&self) -> Option<usize> {
+        None
+    }
+
     /// Scores the rows `rows` (numbered in the whole input) into `out` with
     /// [`score_columns_into`]; its row numbers count from `rows.start`.
     fn score_chunk(
@@ -190,6 +196,10 @@ impl<'a, T: Cell + Sync, C: AsRef<[T]> + Sync> Columns<'a, T, C> {
 impl<T: Cell + Sync, C: AsRef<[T]> + Sync> ChunkSource for Columns<'_, T, C> {
     type Scratch = ();
 
+    fn rows(&self) -> Option<usize> {
+        self.0.first().map(|c| c.as_ref().len())
+    }
+
     fn score_chunk(
         &self,
         rubric: &Rubric,
@@ -199,11 +209,22 @@ impl<T: Cell + Sync, C: AsRef<[T]> + Sync> ChunkSource for Columns<'_, T, C> {
         out: &mut BatchOutput,
         _: &mut (),
     ) -> Result<()> {
-        let sub: Vec<&[T]> = self
-            .0
-            .iter()
-            .map(|c| c.as_ref().get(rows.clone()).unwrap_or(&[]))
-            .collect();
+        let mut sub: Vec<&[T]> = Vec::with_capacity(self.0.len());
+        for c in self.0 {
+            let c = c.as_ref();
+            match c.get(rows.clone()) {
+                Some(part) => sub.push(part),
+                None => {
+                    return Err(Error::InvalidBatch {
+                        message: format!(
+                            "a column of {} rows, where {} rows were to be scored",
+                            c.len(),
+                            rows.end
+                        ),
+                    })
+                }
+            }
+        }
         score_columns_into(rubric, &sub, opts, on_error, out)
     }
 }
@@ -275,6 +296,11 @@ pub fn score_chunks_into<S: ChunkSource + ?Sized>(
                 out.floats.len(),
                 out.bytes.len()
             ),
+        });
+    }
+    if let Some(n) = source.rows().filter(|&n| n != rows) {
+        return Err(Error::InvalidBatch {
+            message: format!("{rows} rows were to be scored, but the columns have {n}"),
         });
     }
     let n_threads = thread_count(threads, rows);
@@ -359,6 +385,26 @@ fn score_part<S: ChunkSource + ?Sized>(
             }
             return Err(e);
         }
+        // a source must give every row of the chunk (one shorter than the
+        // rows asked for would leave the caller's columns unwritten)
+        let n_results = 1 + rubric.domains().len() + rubric.aspects().len();
+        let whole = |c: &Vec<f64>| c.len() == hi - lo;
+        if !(out.rows == hi - lo
+            && whole(&out.index)
+            && out.domains.iter().chain(&out.aspects).all(whole)
+            && out.domains.len() + out.aspects.len() + 1 == n_results
+            && out.predicate.len() == hi - lo
+            && out.official.len() == hi - lo)
+        {
+            return Err(Error::InvalidBatch {
+                message: format!(
+                    "rows {at} to {}: the source scored {} rows, not {}",
+                    first + hi,
+                    out.rows,
+                    hi - lo
+                ),
+            });
+        }
         let results = std::iter::once(&out.index)
             .chain(&out.domains)
             .chain(&out.aspects);
@@ -387,5 +433,98 @@ fn score_part<S: ChunkSource + ?Sized>(
         if lo >= rows {
             return Ok(found);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+    use crate::rubric::builtin;
+
+    /// A source over whole levels that counts the chunks it scores, and
+    /// marks row `mark` failed (as another thread's part would) while it
+    /// scores its first chunk.
+    struct Marking<'a> {
+        cols: Vec<Vec<f64>>,
+        chunks: AtomicUsize,
+        failed: &'a AtomicUsize,
+        mark: Option<usize>,
+    }
+
+    impl ChunkSource for Marking<'_> {
+        type Scratch = ();
+        fn score_chunk(
+            &self,
+            rubric: &Rubric,
+            opts: &Options,
+            on_error: OnError,
+            rows: Range<usize>,
+            out: &mut BatchOutput,
+            scratch: &mut (),
+        ) -> Result<()> {
+            if self.chunks.fetch_add(1, Ordering::SeqCst) == 0 {
+                if let Some(row) = self.mark {
+                    self.failed.fetch_min(row, Ordering::SeqCst);
+                }
+            }
+            Columns::new(&self.cols).score_chunk(rubric, opts, on_error, rows, out, scratch)
+        }
+    }
+
+    /// One part of 3 chunks starting at row `first`, scored with `failed`
+    /// (the lowest failed row known) and a row marked failed meanwhile;
+    /// returns how many chunks were scored.
+    fn chunks_scored(first: usize, failed: usize, mark: Option<usize>) -> usize {
+        let rb = builtin("permenpanrb-8-2026").unwrap();
+        let rows = first + 3 * CHUNK_ROWS;
+        let n_floats = 1 + rb.domains().len() + rb.aspects().len();
+        let own = 3 * CHUNK_ROWS;
+        let (mut floats, mut predicate, mut official) =
+            (vec![0.0; n_floats * own], vec![0u8; own], vec![0u8; own]);
+        let failed = AtomicUsize::new(failed);
+        let source = Marking {
+            cols: vec![vec![3.0; rows]; rb.slot_names().len()],
+            chunks: AtomicUsize::new(0),
+            failed: &failed,
+            mark,
+        };
+        let part = Part {
+            first,
+            floats: floats.chunks_mut(own).collect(),
+            predicate: &mut predicate,
+            official: &mut official,
+        };
+        let found = score_part(
+            rb,
+            &source,
+            &Options::default(),
+            OnError::Fail,
+            part,
+            &failed,
+        );
+        assert!(found.is_ok());
+        source.chunks.load(Ordering::SeqCst)
+    }
+
+    /// A part stops at its next chunk once a row below that chunk has
+    /// failed, and only then: every chunk is scored while no row, or only a
+    /// later part's row, has failed.
+    #[test]
+    fn a_part_stops_once_a_lower_row_has_failed() {
+        let first = 2 * CHUNK_ROWS;
+        // a lower row failed before the part began: nothing scored
+        assert_eq!(chunks_scored(first, first - 1, None), 0);
+        // it fails while the first chunk is scored: that chunk only
+        assert_eq!(chunks_scored(first, usize::MAX, Some(3)), 1);
+        // no failure, or one after the part's rows (a later part's): every chunk
+        assert_eq!(chunks_scored(first, usize::MAX, None), 3);
+        assert_eq!(chunks_scored(first, usize::MAX, Some(first + 3 * CHUNK_ROWS)), 3);
+        // one in the part's first chunk (its own, in practice) stops it
+        // before its second: rows after a failed row cannot change the answer
+        assert_eq!(chunks_scored(first, usize::MAX, Some(first + 1)), 1);
     }
 }
