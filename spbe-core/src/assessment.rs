@@ -923,21 +923,17 @@ impl Assessment {
         (a, errors)
     }
 
-    /// A new assessment with plain levels.
-    pub fn with_levels(
+    /// A new assessment with plain levels (ids as `String`s, `&str`s or
+    /// [`IndicatorId`]s).
+    pub fn with_levels<K: Into<IndicatorId>>(
         rubric: &str,
-        levels: impl IntoIterator<Item = (String, Level)>,
+        levels: impl IntoIterator<Item = (K, Level)>,
     ) -> Assessment {
         Assessment {
             rubric: rubric.to_owned(),
             institution: None,
             year: None,
-            levels: Some(
-                levels
-                    .into_iter()
-                    .map(|(k, v)| (IndicatorId::from(k), v))
-                    .collect(),
-            ),
+            levels: Some(levels.into_iter().map(|(k, v)| (k.into(), v)).collect()),
             tracks: None,
             notes: BTreeMap::new(),
             evidence: BTreeMap::new(),

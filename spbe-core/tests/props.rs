@@ -223,7 +223,7 @@ proptest! {
         let rb = builtin(ed).unwrap();
         let ids = rb.indicator_ids();
         let partial: spbe_core::LevelMap = lv.into_iter().enumerate().filter(|(k, _)| !drop[*k]).map(|(_, (id, l))| (spbe_core::IndicatorId::from(id), l)).collect();
-        let mut a = Assessment::with_levels(ed, Vec::new());
+        let mut a = Assessment::with_levels(ed, Vec::<(String, Level)>::new());
         if use_tracks {
             a.levels = None;
             a.tracks = Some(Tracks { mandiri: Some(partial.clone()), dokumen: Some(partial.clone()), interviu: Some(Default::default()), visitasi: None, target: Some(partial) });
@@ -256,7 +256,7 @@ proptest! {
         }
         for (k, v) in interviu.iter().chain(visitasi.iter()) { expected.insert(k.clone(), v.clone()); }
         for (k, v) in &visitasi { expected.insert(k.clone(), v.clone()); }
-        let mut a = Assessment::with_levels("permenpanrb-59-2020", Vec::new());
+        let mut a = Assessment::with_levels("permenpanrb-59-2020", Vec::<(String, Level)>::new());
         a.levels = None;
         a.tracks = Some(Tracks { dokumen: Some(dokumen), interviu: Some(interviu), visitasi: Some(visitasi), ..Default::default() });
         let got = score_with(&a, rb, &Options { track: Some(Track::Final), ..Default::default() }).unwrap().exact;

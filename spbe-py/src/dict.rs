@@ -16,7 +16,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Number, Value as Json};
 use spbe_core::assessment::{Pairs, RawTracks};
-use spbe_core::{Assessment, Level, RawAssessment};
+use spbe_core::{Assessment, IndicatorId, Level, RawAssessment};
 
 /// Bytes of JSON text the dict may stand for (far below the core's input
 /// limit even when every character would be escaped), items in one list or
@@ -52,7 +52,7 @@ impl std::hash::Hasher for AddressHasher {
 
 type KeyCache = std::collections::HashMap<
     usize,
-    (Py<PyString>, Box<str>),
+    (Py<PyString>, IndicatorId),
     std::hash::BuildHasherDefault<AddressHasher>,
 >;
 
@@ -81,20 +81,21 @@ impl Reader {
         Some(t.into_owned())
     }
 
-    /// A key's text, from [`KEYS`] when this very str object was read before.
-    fn key_text(&mut self, s: &Bound<'_, PyString>) -> Read<String> {
+    /// A key as an indicator id, from [`KEYS`] when this very str object was
+    /// read before (an id held in place when short: a hit costs no allocation).
+    fn key_id_text(&mut self, s: &Bound<'_, PyString>) -> Read<IndicatorId> {
         let at = s.as_ptr() as usize;
-        let known = KEYS.with(|k| k.borrow().get(&at).map(|(_, t)| t.to_string()));
+        let known = KEYS.with(|k| k.borrow().get(&at).map(|(_, t)| t.clone()));
         if let Some(t) = known {
-            self.spend(t.len())?;
+            self.spend(t.as_str().len())?;
             return Some(t);
         }
-        let t = self.string(s)?;
-        if t.len() <= 64 {
+        let t = IndicatorId::from(self.string(s)?);
+        if t.as_str().len() <= 64 {
             KEYS.with(|k| {
                 let mut k = k.borrow_mut();
                 if k.len() < 4096 {
-                    k.insert(at, (s.clone().unbind(), t.as_str().into()));
+                    k.insert(at, (s.clone().unbind(), t.clone()));
                 }
             });
         }
@@ -135,13 +136,18 @@ impl Reader {
 
     /// An indicator key as `spbe._key` writes it (`str` or `int` only).
     fn key(&mut self, k: &Bound<'_, PyAny>) -> Read<(String, bool)> {
+        self.key_id(k).map(|(id, int)| (String::from(id), int))
+    }
+
+    /// [`key`](Self::key) as an indicator id.
+    fn key_id(&mut self, k: &Bound<'_, PyAny>) -> Read<(IndicatorId, bool)> {
         if let Ok(s) = k.cast_exact::<PyString>() {
-            return self.key_text(s).map(|s| (s, false));
+            return self.key_id_text(s).map(|s| (s, false));
         }
         if k.is_exact_instance_of::<PyInt>() {
             let t = k.extract::<i64>().ok()?.to_string();
             self.spend(t.len())?;
-            return Some((t, true));
+            return Some((IndicatorId::from(t), true));
         }
         None
     }
@@ -364,19 +370,16 @@ fn whole(v: &Bound<'_, PyAny>) -> Read<Level> {
 fn plain_levels(obj: &Bound<'_, PyAny>, rid: Option<&str>) -> Read<Assessment> {
     let d = obj.cast_exact::<PyDict>().ok()?;
     let rid = rid?;
-    for k in SPBE_KEYS {
-        if d.contains(k).ok()? {
-            return None;
-        }
-    }
     let mut r = Reader { budget: BUDGET };
     let mut levels = Vec::with_capacity(d.len());
     // keys whose value is empty (kept only to find duplicates)
     let mut empty = Vec::new();
     let mut any_int = false;
     for (k, v) in d.iter() {
-        let (key, int) = r.key(&k)?;
-        if key.contains('.') {
+        let (key, int) = r.key_id(&k)?;
+        // a whole assessment ("rubric", "levels", ...) is not a plain mapping;
+        // a key with a dot is 2018's service column, joined in Python
+        if SPBE_KEYS.contains(&key.as_str()) || key.as_str().contains('.') {
             return None;
         }
         any_int |= int;

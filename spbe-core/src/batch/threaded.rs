@@ -522,7 +522,10 @@ mod tests {
         assert_eq!(chunks_scored(first, usize::MAX, Some(3)), 1);
         // no failure, or one after the part's rows (a later part's): every chunk
         assert_eq!(chunks_scored(first, usize::MAX, None), 3);
-        assert_eq!(chunks_scored(first, usize::MAX, Some(first + 3 * CHUNK_ROWS)), 3);
+        assert_eq!(
+            chunks_scored(first, usize::MAX, Some(first + 3 * CHUNK_ROWS)),
+            3
+        );
         // one in the part's first chunk (its own, in practice) stops it
         // before its second: rows after a failed row cannot change the answer
         assert_eq!(chunks_scored(first, usize::MAX, Some(first + 1)), 1);
