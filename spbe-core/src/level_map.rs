@@ -23,6 +23,21 @@ use crate::assessment::{cmp_ids, IndicatorId, Level};
 /// Building one by `collect` or `extend` sorts once; a later entry for an id
 /// replaces an earlier one. `insert` is quick at the end (ids in increasing
 /// order) and moves the entries after the id otherwise.
+///
+/// ```
+/// use spbe_core::{IndicatorId, Level, LevelMap};
+///
+/// let mut levels: LevelMap = [("10", 3), ("2", 4)]
+///     .into_iter()
+///     .map(|(id, level)| (IndicatorId::from(id), Level::int(level)))
+///     .collect();
+/// levels.insert(IndicatorId::from("1"), Level::int(5));
+/// let ids: Vec<&str> = levels.keys().map(IndicatorId::as_str).collect();
+/// assert_eq!(ids, ["1", "2", "10"]); // numeric ids by value
+/// assert_eq!(levels.get("10"), Some(&Level::int(3)));
+/// assert_eq!(serde_json::to_string(&levels)?, r#"{"1":5,"2":4,"10":3}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct LevelMap(Vec<(IndicatorId, Level)>);
 
