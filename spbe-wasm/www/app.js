@@ -653,13 +653,7 @@ function recompute(now = true) {
 // of the stages where they differ. Shown only when the assessment has stages.
 function renderStages() {
   const box = $("#stages");
-  let st = null;
-  try {
-    const tracks = spbe.externalTracks(state.assessment);
-    if (tracks.length) st = spbe.formState(state.assessment, ["mandiri", ...tracks]);
-  } catch {
-    st = null; // a bad value: its message is shown by the form
-  }
+  const st = stagesState();
   box.hidden = !st;
   if (!st) return box.replaceChildren();
   const head = (...cells) => el("tr", {}, ...cells.map((c) => el("th", { scope: "col", text: c })));
@@ -680,7 +674,7 @@ function renderStages() {
   // none when the self-assessment cannot be scored so, e.g. while it is partly filled)
   let cmp = null;
   try {
-    cmp = spbe.compare(state.assessment, "mandiri", "final", st.tracks[st.tracks.length - 1].options);
+    cmp = st.shown && spbe.compare(st.shown, "mandiri", "final", st.tracks[st.tracks.length - 1].options);
   } catch {
     cmp = null;
   }
@@ -700,6 +694,39 @@ function renderStages() {
   // an estimate unless the core scored both tracks officially (compared under final's options: renormalised when partly filled)
   const gap = cmp ? el("p", { "data-stage-gap": "", text: t("stageGap")(delta(cmp.index_delta.toFixed(2)) + (cmp.official ? "" : "*"), cmp.predicate_from, cmp.predicate_to) }) : null;
   box.replaceChildren(el("h3", { text: t("stagesTitle") }), sums, gap || "", el("p", { class: "note", text: `${t("stagesNote")} * ${t("estimate")}.` }), per);
+}
+
+// The tracks of the stages table, or null when the assessment has no stages.
+// The form's fields hold the self-assessment and the target, and a bad value
+// typed there (e.g. "abc", which keeps the core from reading the assessment
+// at all) is not the assessors': the target is left out (the table does not
+// show it), and while the self-assessment has a bad value the stages are
+// scored without it, the self-assessment shown as the form shows a track it
+// cannot score (what was entered, no index, the core's message). `shown`: the
+// assessment the stages were scored from, when the self-assessment is in it.
+function stagesState() {
+  const without = (...names) => ({ ...state.assessment, tracks: Object.fromEntries(Object.entries(state.assessment.tracks).filter(([k]) => !names.includes(k))) });
+  const shown = without("target");
+  try {
+    const tracks = spbe.externalTracks(shown);
+    if (!tracks.length) return null;
+    const st = spbe.formState(shown, ["mandiri", ...tracks]);
+    if (!st.tracks[0].issues.some((i) => i.kind === "value")) return { tracks: st.tracks, shown };
+  } catch (e) {
+    if (e.kind !== "value") return null; // not a value of a field: the form shows its message
+  }
+  try {
+    const stages = without("target", "mandiri");
+    const tracks = spbe.externalTracks(stages);
+    if (!tracks.length) return null;
+    const own = spbe.formState(without("target", ...tracks), ["mandiri"]).tracks[0];
+    // an assessment the core cannot read: what was entered (as formState above)
+    const levels = own.levels || state.assessment.tracks.mandiri || {};
+    const mandiri = { ...own, levels, filled: own.levels ? own.filled : Object.keys(levels).length, total: own.total || indicators(state.spec).list.length, summary: null };
+    return { tracks: [mandiri, ...spbe.formState(stages, tracks).tracks], shown: null };
+  } catch {
+    return null; // a stage's own bad value (a file with one is refused when opened)
+  }
 }
 
 function flushDetails() {

@@ -196,6 +196,61 @@ test("a file from the evaluation: the assessors' stages beside the self-assessme
   await p3.context().close();
 });
 
+test("a bad value typed into a field (\"abc\", \"3,x\") keeps the stages table: the stages scored as the CLI scores them, the track with the bad field unscored with the core's message, as its card shows it", async () => {
+  // 8/2026 (a number field per indicator): the self-assessment at 3, the document stage lowers 2 to 2, the site visit records 3 at 4
+  const all = (v) => Object.fromEntries(Array.from({ length: 20 }, (_, i) => [String(i + 1), v]));
+  const file = path.join(artifacts, "stages-typed.json");
+  fs.writeFileSync(file, JSON.stringify({ rubric: "permenpanrb-8-2026", institution: "Kota Tahap", tracks: { mandiri: all(3), dokumen: { ...all(3), 2: 2 }, visitasi: { 3: 4 } } }));
+  const cliIndex = (track) => JSON.parse(execFileSync(cli, ["score", file, "--track", track, "--format", "json"], { encoding: "utf8" })).index_text.replace(".", ",");
+  const scored = { mandiri: ["20/20", cliIndex("mandiri")], dokumen: ["20/20", cliIndex("dokumen")], visitasi: ["1/20", "4,00*"], final: ["20/20", cliIndex("final")] };
+  assert.notEqual(scored.dokumen[1], scored.mandiri[1]);
+  for (const viewport of [PHONE, LAPTOP]) {
+    const page = await open(browser, base, problems, { viewport });
+    page.on("dialog", (d) => d.accept());
+    await page.setInputFiles("#load", file);
+    await page.waitForFunction(() => document.querySelector("#institution").value === "Kota Tahap");
+    const settle = () => page.waitForSelector("body:not([data-settled=false])", { state: "attached" });
+    await settle();
+    const rows = () => page.locator("#stages tr[data-stage]").evaluateAll((l) => Object.fromEntries(l.map((r) => [r.dataset.stage, [...r.cells].slice(1).map((c) => c.textContent)])));
+    const two = (r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.slice(0, 2)]));
+    assert.deepEqual(two(await rows()), scored);
+    for (const bad of ["abc", "3,x"]) {
+      await page.fill("#v-1", bad);
+      await settle();
+      assert.equal(await page.isVisible("#stages"), true, `stages hidden while indicator 1 holds ${bad}`);
+      // the field is marked, with the core's message under it
+      assert.equal(await page.getAttribute("#v-1", "aria-invalid"), "true");
+      const line = await page.textContent("#e-1");
+      assert.ok(line.includes(`"${bad}"`), line);
+      const r = await rows();
+      // the stages: as the CLI scores them (the self-assessment is not part of them)
+      assert.deepEqual(two(r), { ...scored, mandiri: ["20/20", "—"] });
+      // the self-assessment: what was entered, no index (as its card), and the core's message, as under the field
+      assert.equal(await page.textContent('[data-testid="index"]'), "—");
+      assert.ok(r.mandiri[2].includes(`"${bad}"`) && line.includes(r.mandiri[2]), `${r.mandiri[2]} / ${line}`);
+      assert.equal(await page.getAttribute('#stages tr[data-stage="mandiri"] td:nth-of-type(3)', "class"), "error");
+      assert.deepEqual(await page.locator('#stages tr[data-stage-indicator="1"] td').allTextContents(), [bad, "3", "—", "3"]);
+      if (viewport === PHONE && bad === "abc") {
+        await page.locator("#stages").scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(artifacts, "stages-bad-field-phone.png") });
+      }
+    }
+    // put right: the table as before, the mark gone
+    await page.fill("#v-1", "3");
+    await settle();
+    assert.deepEqual(two(await rows()), scored);
+    assert.equal(await page.getAttribute("#v-1", "aria-invalid"), "false");
+    // a bad value on the target: the table (which does not show the target) keeps every track scored
+    await page.check('input[name="active-track"][value="target"]');
+    await page.fill("#v-1", "abc");
+    await settle();
+    assert.equal(await page.getAttribute("#v-1", "aria-invalid"), "true");
+    assert.equal(await page.isVisible("#stages"), true);
+    assert.deepEqual(two(await rows()), scored);
+    await page.context().close();
+  }
+});
+
 test("a file from the evaluation, on the target track: the target keeps the assessors' final levels, and marks them as current", async () => {
   // the self-assessment said 2 for indicator 1; the document stage found 4; the target plans 5 for indicator 2
   const all = (v) => Object.fromEntries(Array.from({ length: 47 }, (_, i) => [String(i + 1), v]));
