@@ -30,11 +30,12 @@ pub const MAX_EVIDENCE: usize = 1000;
 
 /// An indicator id, ordered naturally: numeric ids by value ("2" < "10"), then others.
 ///
-/// Made from a string (`IndicatorId::from("12")`, `IndicatorId::new(s)`),
-/// read as one (`as_str`, `Display`, `AsRef<str>`). An id of up to 15 bytes
-/// (every official id) is held in place: an assessment's ids are compared
-/// with the rubric's on every score, and reading each from a separate
-/// allocation was a measured share of scoring's time (issue 9).
+/// A string in JSON (`"12"`). In Rust it is made from one
+/// (`IndicatorId::from("12")`, `IndicatorId::new(s)`) and read as one
+/// (`as_str`, `Display`, `AsRef<str>`); an id of up to 15 bytes (every
+/// official id) is held in place, since an assessment's ids are compared
+/// with the rubric's on every score, and reading each from an allocation of
+/// its own was a measured share of scoring's time.
 #[derive(Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[cfg_attr(feature = "tsify", tsify(type = "string"))]
