@@ -1189,6 +1189,16 @@ function snapshot() {
   return { assessment: cleanAssessment(), active: state.active, draftId: state.draftId };
 }
 
+// The form as it is, for an Undo to return to: with the time its draft was
+// saved while that is still its work (restore keeps it), so that undoing back
+// to a draft just opened does not make it newer; nothing new was entered.
+function undoPoint() {
+  const snap = snapshot();
+  const s = state.savedAs;
+  if (s && s.id === snap.draftId && s.work === JSON.stringify(snap.assessment)) snap.saved = s.saved;
+  return snap;
+}
+
 // This tab's id, kept across its reloads (sessionStorage is per tab), so that a
 // reload adopts the draft this tab was saving and another tab does not.
 function tabId() {
@@ -1736,7 +1746,7 @@ async function main() {
     if (link.kind === "ok") setStatus(t("draftOffer")(savedAt(saved)));
   }
   $("#open-draft").addEventListener("click", () => {
-    const prev = { ...snapshot(), offered: state.offered }; // Undo offers the draft again
+    const prev = { ...undoPoint(), offered: state.offered }; // Undo offers the draft again
     state.push = true;
     restore(state.offered);
     changed(false);
@@ -1746,7 +1756,7 @@ async function main() {
   });
 
   sel.addEventListener("change", () => {
-    const prev = snapshot();
+    const prev = undoPoint();
     if (hasWork() && !window.confirm(t("confirmEdition"))) {
       sel.value = prev.assessment.rubric;
       return;
@@ -1907,7 +1917,7 @@ async function main() {
         setStatus(t("draftBad"), true);
         return;
       }
-      const prev = snapshot();
+      const prev = undoPoint();
       state.push = true;
       restore({ ...rec, draftId: id });
       changed(false);
@@ -1933,7 +1943,7 @@ async function main() {
     }
   });
   $("#new-draft").addEventListener("click", () => {
-    const prev = snapshot();
+    const prev = undoPoint();
     state.push = true;
     state.draftId = newDraftId();
     selectEdition(state.assessment.rubric, newAssessment(state.assessment.rubric));
@@ -1970,8 +1980,8 @@ async function main() {
     state.replaced = []; // another entry: its address was not replaced by this page
     const snap = ev.state && ev.state.spbe;
     if (!snap || !snap.assessment) return; // a link typed into the address bar: hashchange reads it
-    const prev = snapshot();
-    if (JSON.stringify(prev) === JSON.stringify(snap)) return;
+    const prev = undoPoint();
+    if (JSON.stringify(snapshot()) === JSON.stringify(snap)) return;
     restore({ ...snap, assessment: normalise(snap.assessment) });
     changed(false);
     setStatus(t("historyBack"), false, hasWorkIn(prev, true) ? prev : null);
@@ -1990,7 +2000,7 @@ async function main() {
     }
   });
   $("#clear").addEventListener("click", () => {
-    const prev = snapshot();
+    const prev = undoPoint();
     if (hasWork(true) && !window.confirm(t("confirmClear"))) return;
     const a = newAssessment(state.assessment.rubric);
     state.push = true;
@@ -2030,7 +2040,7 @@ async function main() {
       state.keepHash = true;
       setStatus(link.message, true, null, "link");
     } else if (link.kind === "ok" && JSON.stringify(link.assessment) !== JSON.stringify(normalise(cleanAssessment()))) {
-      const prev = snapshot();
+      const prev = undoPoint();
       selectEdition(link.assessment.rubric, link.assessment);
       changed(false);
       setStatus("", false, hasWorkIn(prev, true) ? prev : null);
@@ -2104,7 +2114,7 @@ function formReady() {
 // institution and year (or a new one; the work open before stays in its own
 // draft), and an Undo back to the form before.
 function openLoaded(a, message) {
-  const prev = snapshot();
+  const prev = undoPoint();
   state.push = true;
   state.draftId = draftFor(normalise(a));
   selectEdition(a.rubric, a);

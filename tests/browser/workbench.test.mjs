@@ -270,6 +270,58 @@ test("named drafts: one per institution and year, listed with their times, opene
   await context.close();
 });
 
+test("undo back to a draft just opened (after switching drafts, or clearing) keeps the time it was saved: nothing new was entered", async () => {
+  const context = await browser.newContext({ viewport: PHONE });
+  const all = (v) => Object.fromEntries(Array.from({ length: 47 }, (_, i) => [String(i + 1), v]));
+  const rec = (saved, institution, v) => ({ saved, lang: "id", active: "mandiri", assessment: { rubric: "permenpanrb-59-2020", institution, year: 2025, tracks: { mandiri: all(v), target: {} } } });
+  const drafts = { dlama: rec("2026-11-20T08:00:00.000Z", "Kabupaten Lama", 4), dlain: rec("2026-11-21T09:30:00.000Z", "Kota Lain", 2) };
+  await context.addInitScript((d) => {
+    if (!localStorage.getItem("test-seeded")) {
+      localStorage.setItem("spbe-kalkulator.drafts", JSON.stringify(d));
+      localStorage.setItem("spbe-kalkulator.draft", JSON.stringify({ ...d.dlain, draftId: "dlain" }));
+      localStorage.setItem("test-seeded", "1");
+    }
+  }, drafts);
+  const page = await open(browser, base, problems, { context });
+  page.on("dialog", (d) => d.accept());
+  assert.equal(await page.inputValue("#institution"), "Kota Lain");
+  // the latest draft (DRAFT_KEY) once it holds `name`, and the list once it has been written
+  const latest = (name) => page.waitForFunction((n) => (JSON.parse(localStorage.getItem("spbe-kalkulator.draft")).assessment.institution || "") === n, name);
+  // (the list is written 400 ms after the latest draft)
+  const listed = () => page.evaluate(() => new Promise((r) => setTimeout(() => r(JSON.parse(localStorage.getItem("spbe-kalkulator.drafts"))), 1000)));
+  const times = (store) => Object.fromEntries(Object.entries(store).map(([id, d]) => [id, [d.assessment.institution || "", d.saved]]));
+  await page.click("#drafts summary");
+  // switch to Kabupaten Lama, then Undo back to Kota Lain: both keep their times
+  await page.click('#draft-list li:has-text("Kabupaten Lama") [data-open-draft]');
+  await latest("Kabupaten Lama");
+  await page.click("#undo");
+  assert.equal(await page.inputValue("#institution"), "Kota Lain");
+  assert.equal(await text(page, "index"), "2,00");
+  await latest("Kota Lain");
+  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem("spbe-kalkulator.draft")).saved), "2026-11-21T09:30:00.000Z");
+  assert.deepEqual(times(await listed()), { dlama: ["Kabupaten Lama", "2026-11-20T08:00:00.000Z"], dlain: ["Kota Lain", "2026-11-21T09:30:00.000Z"] });
+  // open Kabupaten Lama, clear it (asked first), Undo: its time is still when it was saved
+  await page.click('#draft-list li:has-text("Kabupaten Lama") [data-open-draft]');
+  await latest("Kabupaten Lama");
+  await page.click("#clear");
+  await latest("");
+  assert.notEqual(await page.evaluate(() => JSON.parse(localStorage.getItem("spbe-kalkulator.draft")).saved), "2026-11-20T08:00:00.000Z"); // the cleared form is new work
+  await page.click("#undo");
+  assert.equal(await page.inputValue("#institution"), "Kabupaten Lama");
+  assert.equal(await text(page, "index"), "4,00");
+  await latest("Kabupaten Lama");
+  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem("spbe-kalkulator.draft")).saved), "2026-11-20T08:00:00.000Z");
+  assert.deepEqual(times(await listed()), { dlama: ["Kabupaten Lama", "2026-11-20T08:00:00.000Z"], dlain: ["Kota Lain", "2026-11-21T09:30:00.000Z"] });
+  assert.match(await page.textContent('#draft-list li:has-text("Kabupaten Lama")'), /disimpan 20\/11\/2026.* · sedang dibuka/);
+  await page.locator("#drafts").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(artifacts, "drafts-undo-phone.png") });
+  // a change after that is new work, saved with a new time
+  await page.fill("#year", "2026");
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem("spbe-kalkulator.draft")).assessment.year === 2026);
+  assert.notEqual(await page.evaluate(() => JSON.parse(localStorage.getItem("spbe-kalkulator.draft")).saved), "2026-11-20T08:00:00.000Z");
+  await context.close();
+});
+
 test("jump to a domain or aspect, progress per domain, and the track being edited is marked", async () => {
   for (const [size, viewport] of [["laptop", LAPTOP], ["phone", PHONE]]) {
     // 59/2020, 1-12 filled at 3: domain 1 (indicators 1-10, per the CLI's rubric) complete, domain 2 (11-20) 2 of 10
