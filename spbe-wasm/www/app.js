@@ -33,6 +33,7 @@ const T = {
     value: "Nilai (1,00–5,00)", ranges: "Rentang nilai dan kriteria", description: "Deskripsi indikator",
     fromFile: (v) => `Nilai dari berkas: ${v}`,
     planTitle: (name) => `Cara termurah ke ${name}`, planTitleNone: "Cara termurah ke predikat berikutnya",
+    planFrom: (stage, idx, pred) => `Dari tingkat ${stage} penilai (bukan penilaian mandiri): indeks ${idx} (${pred}).`,
     planStep: (id, name, from, to) => `${id}. ${name}: ${from} → ${to}`,
     planTotal: (steps, idx, pred) => `${steps} langkah kenaikan; indeks sesudahnya ${idx} (${pred}).`,
     planCopy: "Salin rencana ke target", planCopied: "Rencana disalin ke target.", planTop: "Sudah di predikat tertinggi.",
@@ -102,6 +103,7 @@ const T = {
     value: "Value (1.00–5.00)", ranges: "Value ranges and criteria", description: "Indicator description",
     fromFile: (v) => `Value from the file: ${v}`,
     planTitle: (name) => `Cheapest way to ${name}`, planTitleNone: "Cheapest way to the next predicate",
+    planFrom: (stage, idx, pred) => `From the assessors' ${stage} levels (not the self-assessment): index ${idx} (${pred}).`,
     planStep: (id, name, from, to) => `${id}. ${name}: ${from} → ${to}`,
     planTotal: (steps, idx, pred) => `${steps} one-level rise(s); index after: ${idx} (${pred}).`,
     planCopy: "Copy the plan into the target", planCopied: "Plan copied into the target.", planTop: "Already at the top predicate.",
@@ -738,25 +740,51 @@ function flushDetails() {
   renderParts(d.cur.report, d.tgt.report);
   renderChart(d.cur.report, d.tgt.report);
   renderGains(d.cur.report || d.tgt.report);
-  renderPlan(d.cur);
+  renderPlan(planBase(d.cur));
   renderSupport(d.cur.report);
   renderStages();
   document.body.dataset.settled = "true";
 }
 
-// The cheapest way from the current levels to the next predicate: the core's
-// planner (exact optimum, unit costs), with the same options as the score.
+// The levels a plan starts from are those the target is laid over (the core's
+// targetBase): the assessors' final levels once they have scored, else the
+// self-assessment (`cur`, as the form scores it). The base track is scored as
+// formState scores a track of the form (an estimate while partly filled).
+function planBase(cur) {
+  let track;
+  try {
+    track = spbe.targetBase(state.assessment);
+  } catch {
+    return cur; // a bad value: its message is shown by the form, and cur is not scored
+  }
+  if (track === cur.track) return cur;
+  try {
+    const x = spbe.formState(state.assessment, [track]).tracks[0];
+    return { track, report: x.summary, options: x.options };
+  } catch {
+    return { track, report: null, options: null };
+  }
+}
+
+// The cheapest way from the levels the target builds on (planBase) to their
+// next predicate: the core's planner (exact optimum, unit costs), with the same
+// options as the score. Its levels after, copied, are the target.
 let lastPlan = null;
 function renderPlan(cur) {
   const list = $("#plan");
   const total = $("#plan-total");
   const copy = $("#plan-copy");
+  const from = $("#plan-from");
   list.replaceChildren();
   total.textContent = "";
   copy.hidden = true;
   lastPlan = null;
   const next = cur.report && cur.report.next_predicate;
   $("#plan-h").textContent = next ? t("planTitle")(next.name) : t("planTitleNone");
+  // planned from the assessors' levels: said, with their index (the cards show the self-assessment's)
+  const other = cur.track !== "mandiri" && cur.report;
+  from.hidden = !other;
+  from.textContent = other ? t("planFrom")(t("stage")[cur.track] || cur.track, dec(cur.report.index_text), cur.report.predicate) : "";
   if (!cur.report) return;
   if (!next) {
     total.textContent = t("planTop");
@@ -1501,8 +1529,11 @@ function xlsxWorkbook() {
   const bold = (x) => ({ s: x, bold: true });
   const ind = [H.map(bold)];
   for (const { ind: i } of indicators(state.spec).list) {
-    // the target column holds the target's changes; empty is the current level (the core's target rule)
-    const changedTo = a.tracks.target && a.tracks.target[i.id] !== undefined && JSON.stringify(target[i.id]) !== JSON.stringify(a.tracks.mandiri[i.id]) ? target[i.id] : undefined;
+    // the target column holds the target as the core lays it (over the assessors' final levels
+    // once they have scored, else over the self-assessment) wherever it differs from the
+    // current-level column; empty is that column's level, so the workbook imported back (the
+    // self-assessment and the target over it) scores the same target
+    const changedTo = JSON.stringify(target[i.id]) !== JSON.stringify(a.tracks.mandiri[i.id]) ? target[i.id] : undefined;
     ind.push([{ s: i.id }, { s: nameOf(i), wrap: true }, levelCell(a.tracks.mandiri[i.id]), levelCell(changedTo),
       (a.notes && a.notes[i.id]) ? { s: a.notes[i.id], wrap: true } : null,
       (a.evidence && a.evidence[i.id]) ? { s: a.evidence[i.id].join("\n"), wrap: true } : null]);

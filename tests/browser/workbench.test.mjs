@@ -166,6 +166,80 @@ test("Excel: 2018 services and 8/2026 decimals, in English", async () => {
   await page.context().close();
 });
 
+test("a file from the evaluation: the plan starts from the assessors' final levels, and the Excel target column is the target laid over them (imported back, the same target)", async () => {
+  // 59/2020, 2024: the self-assessment at 3 everywhere (3.00, Baik); the document stage found 2
+  // everywhere but indicator 1 (4), the interview raised 2 back to 3; the target plans 3 at 4 and 4 at 3
+  const all = (v) => Object.fromEntries(Array.from({ length: 47 }, (_, i) => [String(i + 1), v]));
+  const tracks = { mandiri: all(3), dokumen: { ...all(2), 1: 4 }, interviu: { 2: 3 }, target: { 3: 4, 4: 3 } };
+  const file = path.join(artifacts, "stages-plan.json");
+  fs.writeFileSync(file, JSON.stringify({ rubric: "permenpanrb-59-2020", institution: "Kota Tahap", year: 2024, tracks }));
+  // the CLI's final and self-assessment: different next predicates, so the base shows in the plan's title
+  const fin = spbe("score", file, "--track", "final", "--format", "json");
+  const own = spbe("score", file, "--track", "mandiri", "--format", "json");
+  assert.equal(fin.next_predicate.name, "Baik");
+  assert.equal(own.next_predicate.name, "Sangat Baik");
+  const plan = spbe("plan", file, "--to", fin.next_predicate.name, "--track", "final", "--format", "json");
+  const rubric = spbe("rubric", "permenpanrb-59-2020", "--format", "json");
+  const names = Object.fromEntries(rubric.domains.flatMap((d) => d.aspects.flatMap((a) => a.indicators.map((i) => [i.id, i.name]))));
+  const dec = (x) => String(x).replace(".", ",");
+  const page = await open(browser, base, problems, { viewport: PHONE });
+  page.on("dialog", (d) => d.accept());
+  await page.setInputFiles("#load", file);
+  await page.waitForFunction(() => document.querySelector("#institution").value === "Kota Tahap");
+  await page.waitForSelector("body:not([data-settled=false])", { state: "attached" });
+  assert.equal(await text(page, "index"), "3,00"); // the card is still the self-assessment's
+  // the plan: as `spbe plan --track final`, from final's levels (2 → 3 for 32, 2 → 5 for 42-47)
+  assert.equal(await page.textContent("#plan-h"), "Cara termurah ke Baik");
+  assert.equal(await page.textContent("#plan-from"), `Dari tingkat Final penilai (bukan penilaian mandiri): indeks ${dec(fin.index_text)} (${fin.predicate}).`);
+  assert.deepEqual(await page.locator("#plan li").allTextContents(), plan.steps.map((s) => `${s.indicator}. ${names[s.indicator]}: ${s.from} → ${s.to}`));
+  assert.deepEqual(plan.steps.map((s) => [s.indicator, s.from, s.to]), [["32", 2, 3], ...["42", "43", "44", "45", "46", "47"].map((i) => [i, 2, 5])]);
+  const steps = plan.steps.reduce((n, s) => n + s.steps, 0);
+  assert.equal(await page.textContent("#plan-total"), `${steps} langkah kenaikan; indeks sesudahnya ${dec(plan.after.index_text)} (${plan.after.predicate}).`);
+  assert.equal(plan.after.index_text, "2.61");
+  await page.locator("#plan").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(artifacts, "calculator-plan-stages-phone.png") });
+
+  // the workbook: the self-assessment in the current column; the target as the core lays it
+  // (final: dokumen with the interview over it; then the target's changes) wherever it differs
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#xlsx")]);
+  const xfile = path.join(artifacts, "calculator-export-stages.xlsx");
+  await download.saveAs(xfile);
+  const wb = JSON.parse(xl("read", xfile));
+  const laid = { ...tracks.dokumen, ...tracks.interviu, ...tracks.target };
+  wb.Indikator.slice(1).forEach((r, k) => {
+    const id = String(k + 1);
+    assert.equal(r[2], 3, `current level of ${id}`);
+    assert.equal(r[3], laid[id] === 3 ? null : laid[id], `target of ${id}`);
+  });
+  assert.deepEqual(wb.Indikator.slice(1, 5).map((r) => r[3]), [4, null, 4, null]); // 1: final 4; 2: final 3; 3: planned 4; 4: planned 3
+  const tgt = spbe("score", file, "--track", "target", "--format", "json");
+  const res = Object.fromEntries(wb.Hasil.filter((r) => r[0]).map((r) => [r[0], r.slice(1)]));
+  assert.equal(res["Indeks saat ini"][0], own.index);
+  assert.equal(res["Indeks target"][0], tgt.index);
+  // imported back (the self-assessment and the target over it; no stages): the same target
+  await page.setInputFiles("#load-xlsx", xfile);
+  await page.waitForFunction(() => /diimpor/.test(document.querySelector("#status").textContent));
+  await page.waitForSelector("body:not([data-settled=false])", { state: "attached" });
+  assert.equal(await text(page, "index"), dec(own.index_text));
+  assert.equal(await text(page, "target-index"), dec(tgt.index_text));
+  assert.equal(await page.isHidden("#stages"), true);
+  // no stages now: the plan starts from the self-assessment again
+  assert.equal(await page.textContent("#plan-h"), "Cara termurah ke Sangat Baik");
+  assert.equal(await page.isHidden("#plan-from"), true);
+  await page.context().close();
+
+  // copied into the target, the plan from final is the target (the CLI's index after the plan)
+  const page2 = await open(browser, base, problems);
+  page2.on("dialog", (d) => d.accept());
+  await page2.setInputFiles("#load", file);
+  await page2.waitForFunction(() => document.querySelector("#institution").value === "Kota Tahap");
+  await page2.waitForSelector("body:not([data-settled=false])", { state: "attached" });
+  await page2.click("#plan-copy");
+  assert.equal(await text(page2, "target-index"), dec(plan.after.index_text));
+  assert.equal(await text(page2, "target-predicate"), plan.after.predicate);
+  await page2.context().close();
+});
+
 test("Back and Forward move between the states of the page; Back loses no work", async () => {
   const page = await open(browser, `${base}#SPBE1.permenpanrb-59-2020.M${"3".repeat(47)}`, problems);
   await page.click('[data-indicator="5"] details.extra summary');
