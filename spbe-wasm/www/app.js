@@ -34,6 +34,7 @@ const T = {
     fromFile: (v) => `Nilai dari berkas: ${v}`,
     planTitle: (name) => `Cara termurah ke ${name}`, planTitleNone: "Cara termurah ke predikat berikutnya",
     planFrom: (stage, idx, pred) => `Dari tingkat ${stage} penilai (bukan penilaian mandiri): indeks ${idx} (${pred}).`,
+    gainsFrom: (stage) => `Dari tingkat ${stage} penilai (bukan penilaian mandiri).`,
     planStep: (id, name, from, to) => `${id}. ${name}: ${from} → ${to}`,
     planTotal: (steps, idx, pred) => `${steps} langkah kenaikan; indeks sesudahnya ${idx} (${pred}).`,
     planCopy: "Salin rencana ke target", planCopied: "Rencana disalin ke target.", planTop: "Sudah di predikat tertinggi.",
@@ -104,6 +105,7 @@ const T = {
     fromFile: (v) => `Value from the file: ${v}`,
     planTitle: (name) => `Cheapest way to ${name}`, planTitleNone: "Cheapest way to the next predicate",
     planFrom: (stage, idx, pred) => `From the assessors' ${stage} levels (not the self-assessment): index ${idx} (${pred}).`,
+    gainsFrom: (stage) => `From the assessors' ${stage} levels (not the self-assessment).`,
     planStep: (id, name, from, to) => `${id}. ${name}: ${from} → ${to}`,
     planTotal: (steps, idx, pred) => `${steps} one-level rise(s); index after: ${idx} (${pred}).`,
     planCopy: "Copy the plan into the target", planCopied: "Plan copied into the target.", planTop: "Already at the top predicate.",
@@ -739,8 +741,10 @@ function flushDetails() {
   renderProgress(d[state.active === "target" ? "tgt" : "cur"].levels);
   renderParts(d.cur.report, d.tgt.report);
   renderChart(d.cur.report, d.tgt.report);
-  renderGains(d.cur.report || d.tgt.report);
-  renderPlan(planBase(d.cur));
+  // the gains and the plan start from the same levels: those the target is laid over
+  const base = planBase(d.cur);
+  renderGains(base.report ? base : d.cur.report ? d.cur : d.tgt);
+  renderPlan(base);
   renderSupport(d.cur.report);
   renderStages();
   document.body.dataset.settled = "true";
@@ -749,7 +753,9 @@ function flushDetails() {
 // The levels a plan starts from are those the target is laid over (the core's
 // targetBase): the assessors' final levels once they have scored, else the
 // self-assessment (`cur`, as the form scores it). The base track is scored as
-// formState scores a track of the form (an estimate while partly filled).
+// formState scores a track of the form (an estimate while partly filled), with
+// its whole report (the gains are ranked from it); for a file with only a
+// self-assessment, `cur` itself (no further scoring).
 function planBase(cur) {
   let track;
   try {
@@ -759,8 +765,8 @@ function planBase(cur) {
   }
   if (track === cur.track) return cur;
   try {
-    const x = spbe.formState(state.assessment, [track]).tracks[0];
-    return { track, report: x.summary, options: x.options };
+    const x = spbe.formState(state.assessment, [track], null, true).tracks[0];
+    return { track, report: x.report || null, options: x.options };
   } catch {
     return { track, report: null, options: null };
   }
@@ -1058,12 +1064,20 @@ function chartFont() {
   return chartFont.value;
 }
 
-function renderGains(rep) {
+// The largest gains of a track's whole report (`src`: { track, report }, the
+// levels the plan starts from, planBase), ranked by the core; said when they
+// are the assessors' levels (the cards show the self-assessment's).
+function renderGains(src) {
   const ol = $("#gains");
+  const from = $("#gains-from");
   ol.replaceChildren();
   const continuous = state.spec.scales.some((sc) => sc.continuous);
   const head = document.querySelector('[data-i18n="gains"]');
   if (head) head.textContent = t(continuous ? "gainsContinuous" : "gains");
+  const rep = src.report;
+  const other = rep && src.track !== "mandiri" && src.track !== "target";
+  from.hidden = !other;
+  from.textContent = other ? t("gainsFrom")(t("stage")[src.track] || src.track) : "";
   if (!rep) return;
   const byId = Object.fromEntries(indicators(state.spec).list.map((x) => [x.ind.id, x.ind]));
   const gains = Object.fromEntries(rep.indicators.map((i) => [i.id, i.gain]));

@@ -240,6 +240,57 @@ test("a file from the evaluation: the plan starts from the assessors' final leve
   await page2.context().close();
 });
 
+test("a file from the evaluation: the largest gains are ranked from the assessors' final levels, as the plan below them; with only a self-assessment, from it", async () => {
+  // 59/2020, 2024: the self-assessment claims 5 for 42-47 (3 elsewhere); the document stage found 2
+  // everywhere. From 5 there is nothing to gain, from 2 the most: the two tracks rank differently
+  const all = (v) => Object.fromEntries(Array.from({ length: 47 }, (_, i) => [String(i + 1), v]));
+  const mandiri = { ...all(3), ...Object.fromEntries(["42", "43", "44", "45", "46", "47"].map((i) => [i, 5])) };
+  const file = path.join(artifacts, "stages-gains.json");
+  fs.writeFileSync(file, JSON.stringify({ rubric: "permenpanrb-59-2020", institution: "Kota Kenaikan", year: 2024, tracks: { mandiri, dokumen: all(2) } }));
+  const own = path.join(artifacts, "stages-gains-own.json");
+  fs.writeFileSync(own, JSON.stringify({ rubric: "permenpanrb-59-2020", institution: "Kota Mandiri", year: 2024, tracks: { mandiri } }));
+  const rubric = spbe("rubric", "permenpanrb-59-2020", "--format", "json");
+  const names = Object.fromEntries(rubric.domains.flatMap((d) => d.aspects.flatMap((a) => a.indicators.map((i) => [i.id, i.name]))));
+  const dec = (x) => String(x).replace(".", ",");
+  // the five largest positive gains of the CLI's report, ties in rubric order (the report's order)
+  const top = (r) => r.indicators.filter((i) => i.gain > 0).sort((a, b) => b.gain - a.gain).slice(0, 5).map((i) => `${i.id}. ${names[i.id]}: +${dec(i.gain.toFixed(4))}`);
+  const fin = spbe("score", file, "--track", "final", "--format", "json");
+  const self = spbe("score", file, "--track", "mandiri", "--format", "json");
+  assert.deepEqual(top(fin).map((l) => l.split(".")[0]), ["42", "43", "44", "45", "46"]);
+  assert.deepEqual(top(self).map((l) => l.split(".")[0]), ["32", "33", "34", "35", "36"]);
+
+  const page = await open(browser, base, problems, { viewport: PHONE });
+  page.on("dialog", (d) => d.accept());
+  await page.setInputFiles("#load", file);
+  await page.waitForFunction(() => document.querySelector("#institution").value === "Kota Kenaikan");
+  await page.waitForSelector("body:not([data-settled=false])", { state: "attached" });
+  assert.equal(await text(page, "index"), dec(self.index_text)); // the card is the self-assessment's
+  // the gains: final's (as `spbe score --track final`), said so, and the plan starts from the same levels
+  assert.deepEqual(await page.locator("#gains li").allTextContents(), top(fin));
+  assert.equal(await page.textContent("#gains-from"), "Dari tingkat Final penilai (bukan penilaian mandiri).");
+  assert.equal(await page.textContent("#plan-h"), `Cara termurah ke ${fin.next_predicate.name}`);
+  assert.equal(await page.textContent("#plan-from"), `Dari tingkat Final penilai (bukan penilaian mandiri): indeks ${dec(fin.index_text)} (${fin.predicate}).`);
+  await page.locator("#gains").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(artifacts, "calculator-gains-stages-phone.png") });
+  // in English too
+  await page.click('[data-lang="en"]');
+  await page.waitForFunction(() => /^From the assessors' /.test(document.querySelector("#gains-from").textContent));
+  assert.equal(await page.textContent("#gains-from"), "From the assessors' Final levels (not the self-assessment).");
+  await page.click('[data-lang="id"]');
+  await page.waitForFunction(() => /^Dari tingkat /.test(document.querySelector("#gains-from").textContent));
+
+  // only the self-assessment: its gains (`spbe score`), nothing said
+  const ownRep = spbe("score", own, "--format", "json");
+  await page.setInputFiles("#load", own);
+  await page.waitForFunction(() => document.querySelector("#institution").value === "Kota Mandiri");
+  await page.waitForSelector("body:not([data-settled=false])", { state: "attached" });
+  assert.deepEqual(await page.locator("#gains li").allTextContents(), top(ownRep));
+  assert.deepEqual(top(ownRep), top(self));
+  assert.equal(await page.isHidden("#gains-from"), true);
+  assert.equal(await page.isHidden("#plan-from"), true);
+  await page.context().close();
+});
+
 test("Back and Forward move between the states of the page; Back loses no work", async () => {
   const page = await open(browser, `${base}#SPBE1.permenpanrb-59-2020.M${"3".repeat(47)}`, problems);
   await page.click('[data-indicator="5"] details.extra summary');
