@@ -22,6 +22,7 @@ use serde_json::Value as Json;
 use crate::error::text::Shape;
 use crate::error::{Error, Result};
 use crate::input::{check_size, json_error};
+use crate::report::Text;
 pub use crate::track::{Track, Tracks};
 use crate::value::{Unreadable, Value, MAX_DECIMALS};
 
@@ -36,63 +37,37 @@ pub const MAX_EVIDENCE: usize = 1000;
 /// official id) is held in place, since an assessment's ids are compared
 /// with the rubric's on every score, and reading each from an allocation of
 /// its own was a measured share of scoring's time.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 #[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[cfg_attr(feature = "tsify", tsify(type = "string"))]
-pub struct IndicatorId(IdRepr);
-
-/// The longest id held in place.
-const ID_INLINE: usize = 15;
-
-// (one form per length, so that the derived equality is the bytes')
-#[derive(Clone, PartialEq, Eq)]
-enum IdRepr {
-    /// Up to [`ID_INLINE`] bytes of whole UTF-8 (the first `len`), word
-    /// aligned so that an id moves as whole words.
-    Inline(SmallId),
-    /// A longer id.
-    Heap(Box<str>),
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-#[repr(C, align(8))]
-struct SmallId {
-    bytes: [u8; ID_INLINE],
-    len: u8,
-}
+pub struct IndicatorId(Text);
 
 impl IndicatorId {
     /// An id from its text.
     pub fn new(s: &str) -> IndicatorId {
-        let mut bytes = [0u8; ID_INLINE];
-        match (bytes.get_mut(..s.len()), u8::try_from(s.len())) {
-            (Some(b), Ok(len)) => {
-                b.copy_from_slice(s.as_bytes());
-                IndicatorId(IdRepr::Inline(SmallId { bytes, len }))
-            }
-            _ => IndicatorId(IdRepr::Heap(s.into())),
-        }
+        // a report's `Text`: up to 15 bytes held in place, else shared
+        IndicatorId(Text::new(s))
     }
 
     /// The id as bytes (its UTF-8).
     #[inline]
     pub fn as_bytes(&self) -> &[u8] {
-        match &self.0 {
-            IdRepr::Inline(t) => t.bytes.get(..usize::from(t.len)).unwrap_or_default(),
-            IdRepr::Heap(s) => s.as_bytes(),
-        }
+        self.0.as_bytes()
     }
 
     /// The id as a string.
     #[inline]
     pub fn as_str(&self) -> &str {
-        match &self.0 {
-            // (always whole UTF-8: copied from a `str`, its whole length)
-            IdRepr::Inline(_) => std::str::from_utf8(self.as_bytes()).unwrap_or_default(),
-            IdRepr::Heap(s) => s,
-        }
+        self.0.as_str()
     }
 }
+
+impl PartialEq for IndicatorId {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+impl Eq for IndicatorId {}
 
 impl fmt::Debug for IndicatorId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -1104,14 +1079,8 @@ mod tests {
                 assert_eq!(id.cmp(&other), cmp_ids(a.as_bytes(), b.as_bytes()));
             }
         }
-        assert!(matches!(
-            IndicatorId::new("123456789012345").0,
-            IdRepr::Inline(_)
-        ));
-        assert!(matches!(
-            IndicatorId::new("1234567890123456").0,
-            IdRepr::Heap(_)
-        ));
+        assert!(IndicatorId::new("123456789012345").0.is_inline());
+        assert!(!IndicatorId::new("1234567890123456").0.is_inline());
         assert_eq!(std::mem::size_of::<IndicatorId>(), 24);
     }
 

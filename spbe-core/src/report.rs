@@ -118,6 +118,23 @@ impl Text {
         }
     }
 
+    /// The text's bytes (its UTF-8), without the check `as_str` makes of
+    /// text held in place: for comparing ids on scoring's path.
+    #[inline]
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        match &self.0 {
+            TextRepr::Static(s) => s.as_bytes(),
+            TextRepr::Shared(s) => s.as_bytes(),
+            TextRepr::Inline(t) => t.bytes.get(..usize::from(t.len)).unwrap_or_default(),
+        }
+    }
+
+    /// Whether the text is held in place.
+    #[cfg(test)]
+    pub(crate) fn is_inline(&self) -> bool {
+        matches!(self.0, TextRepr::Inline(_))
+    }
+
     /// The same text, living as long as the program (for the built-in
     /// editions, which are built once and never dropped: their names are
     /// then cloned into every report without a reference count).

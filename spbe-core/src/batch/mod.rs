@@ -383,28 +383,39 @@ pub struct BatchOutput {
     pub errors: Vec<(usize, Error)>,
 }
 
+/// `(row, indicator position)` pairs (row order, then rubric order) as each
+/// row with the ids it lacks.
+fn missing_ids<'r>(missing: &[(usize, usize)], rubric: &'r Rubric) -> Vec<(usize, Vec<&'r str>)> {
+    let mut out: Vec<(usize, Vec<&'r str>)> = Vec::new();
+    for &(row, k) in missing {
+        let id = rubric.d.ids.get(k).map_or("", String::as_str);
+        match out.last_mut() {
+            Some((r, ids)) if *r == row => ids.push(id),
+            _ => out.push((row, vec![id])),
+        }
+    }
+    out
+}
+
+/// [`missing_ids`], each row's ids joined by `", "`.
+pub(crate) fn missing_text(missing: &[(usize, usize)], rubric: &Rubric) -> Vec<(usize, String)> {
+    missing_ids(missing, rubric)
+        .into_iter()
+        .map(|(r, ids)| (r, ids.join(", ")))
+        .collect()
+}
+
 impl BatchOutput {
     /// Each row that lacks an indicator, with the ids it lacks in rubric
     /// order (`rubric` is the edition the batch was scored with).
     pub fn missing_ids<'r>(&self, rubric: &'r Rubric) -> Vec<(usize, Vec<&'r str>)> {
-        let mut out: Vec<(usize, Vec<&'r str>)> = Vec::new();
-        for &(row, k) in &self.missing {
-            let id = rubric.d.ids.get(k).map_or("", String::as_str);
-            match out.last_mut() {
-                Some((r, ids)) if *r == row => ids.push(id),
-                _ => out.push((row, vec![id])),
-            }
-        }
-        out
+        missing_ids(&self.missing, rubric)
     }
 
     /// [`BatchOutput::missing_ids`] with each row's ids joined by `", "`
     /// (`"3, 35"`): the `missing` column of a scored frame.
     pub fn missing_text(&self, rubric: &Rubric) -> Vec<(usize, String)> {
-        self.missing_ids(rubric)
-            .into_iter()
-            .map(|(r, ids)| (r, ids.join(", ")))
-            .collect()
+        missing_text(&self.missing, rubric)
     }
 
     /// Makes every column `rows` long, keeping the memory a column already

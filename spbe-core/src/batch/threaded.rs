@@ -253,11 +253,7 @@ pub struct RowFindings {
 impl RowFindings {
     /// As [`BatchOutput::missing_text`].
     pub fn missing_text(&self, rubric: &Rubric) -> Vec<(usize, String)> {
-        BatchOutput {
-            missing: self.missing.clone(),
-            ..BatchOutput::default()
-        }
-        .missing_text(rubric)
+        super::missing_text(&self.missing, rubric)
     }
 }
 
